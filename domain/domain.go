@@ -1,0 +1,10 @@
+// Package domain holds flowwatch's domain knowledge (gazetteer, group and
+// event lexicons, sources and aliases, organizations, sanctions rules) as
+// embedded data files, overridable with --domain FILE.
+package domain
+
+// Domain is the loaded domain data.
+type Domain struct{}
+
+// Default is the embedded domain data.
+func Default() *Domain { return &Domain{} }

@@ -1,0 +1,3 @@
+module github.com/flowwatch/flowwatch
+
+go 1.26.8

@@ -33,6 +33,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "jsonl", "output format: jsonl or table")
 	text := fs.Bool("text", false, "print the cleaned text that was read instead of claims")
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
+	lang := fs.String("lang", "", "language of every input (en, ko, ru), overriding detection and lang: headers")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -44,6 +45,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	if *format != "jsonl" && *format != "table" {
 		return flowwatch.Errorf(flowwatch.EINVALID, "unknown --format %q: use jsonl or table", *format)
+	}
+	switch *lang {
+	case "", "en", "ko", "ru":
+	default:
+		return flowwatch.Errorf(flowwatch.EINVALID, "unknown --lang %q: use en, ko or ru", *lang)
 	}
 	d, err := loadDomain(*domainFile)
 	if err != nil {
@@ -76,7 +82,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 
 	failed := 0
-	err = extractAll(ctx, paths, e.stdin, *workers, x, func(res extracted) error {
+	err = extractAll(ctx, paths, e.stdin, *workers, x, *lang, func(res extracted) error {
 		if res.err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "flowwatch extract: %s: %v\n", res.path, res.err)
@@ -115,7 +121,7 @@ type extracted struct {
 // extractAll cleans and extracts inputs on several goroutines and hands
 // results to fn in input order. At most a few articles per worker are in
 // flight, so memory stays flat however large the corpus.
-func extractAll(ctx context.Context, paths []string, stdin io.Reader, workers int, x *extract.Extractor, fn func(extracted) error) error {
+func extractAll(ctx context.Context, paths []string, stdin io.Reader, workers int, x *extract.Extractor, lang string, fn func(extracted) error) error {
 	if workers < 1 {
 		workers = 1
 	}
@@ -149,7 +155,7 @@ func extractAll(ctx context.Context, paths []string, stdin io.Reader, workers in
 	for i := 0; i < workers; i++ {
 		go func() {
 			for j := range jobs {
-				j.done <- extractOne(x, j.item)
+				j.done <- extractOne(x, j.item, lang)
 			}
 		}()
 	}
@@ -169,7 +175,7 @@ func extractAll(ctx context.Context, paths []string, stdin io.Reader, workers in
 
 // extractOne never lets a panic in cleaning or extraction take the batch
 // down: the fuzz tests aim for none, and a user's run must finish anyway.
-func extractOne(x *extract.Extractor, it input.Item) (res extracted) {
+func extractOne(x *extract.Extractor, it input.Item, lang string) (res extracted) {
 	res.path = it.Path
 	if it.Err != nil {
 		res.err = it.Err
@@ -185,6 +191,9 @@ func extractOne(x *extract.Extractor, it input.Item) (res extracted) {
 	if err != nil {
 		res.err = err
 		return res
+	}
+	if lang != "" {
+		a.Lang = lang
 	}
 	res.article = a
 	res.claims = x.Extract(a)

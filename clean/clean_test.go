@@ -1,0 +1,322 @@
+package clean
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// render is the golden form of an article: its metadata, then the text.
+func render(a *flowwatch.Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: %s\noutlet: %s\npublished: %s\nlang: %s\nurl: %s\nhash: %s\n---\n%s\n",
+		a.Title, a.Outlet, a.Published, a.Lang, a.URL, a.Hash, a.Text)
+	return b.String()
+}
+
+// TestGolden runs every page under testdata (pages written for these tests)
+// through Parse and compares with its .golden file.
+func TestGolden(t *testing.T) {
+	pages, _ := filepath.Glob("testdata/*.txt")
+	htmls, _ := filepath.Glob("testdata/*.html")
+	pages = append(pages, htmls...)
+	if len(pages) == 0 {
+		t.Fatal("no test pages in testdata")
+	}
+	for _, p := range pages {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Parse(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), raw)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if a.Hash != Hash(a.Text) {
+				t.Errorf("Hash %s is not the SHA-256 of Text", a.Hash)
+			}
+			got := render(a)
+			golden := strings.TrimSuffix(p, filepath.Ext(p)) + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./clean -run TestGolden -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (rerun with -update after checking):\n--- got\n%s\n--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// TestRules pins single rules on lines written for the purpose, so a
+// change in one rule shows which behaviour moved.
+func TestRules(t *testing.T) {
+	body := "The council approved the plan after a long debate that lasted well into the evening on Tuesday.\n\n" +
+		"Members said the decision would help about 2,000 residents who live near the river and its old bridge.\n\n"
+	tests := []struct {
+		name     string
+		in       string
+		keep     []string // lines that must survive
+		gone     []string // text that must not survive
+		wantDate string
+	}{
+		{name: "weather and place strip", in: "48 F\nRiverton\n\nCouncil approves river plan\n\n" + body,
+			keep: []string{"Council approves river plan"}, gone: []string{"48 F", "Riverton"}},
+		{name: "date strip gives date", in: "Friday, May 3, 2024\n\nCouncil approves river plan\n\n" + body,
+			gone: []string{"Friday"}, wantDate: "2024-05-03"},
+		{name: "day-first date glued to outlet", in: "River Gazette03-05-2024\nCouncil approves river plan\n\n" + body,
+			gone: []string{"Gazette"}, wantDate: "2024-05-03"},
+		{name: "published label", in: "Council approves river plan\nPublished: 2024-05-03\n\n" + body, wantDate: "2024-05-03"},
+		{name: "abbreviated month", in: "Council approves river plan\nMay. 3, 2024\n\n" + body, wantDate: "2024-05-03"},
+		{name: "date inside prose is not a publication date", in: "Council approves river plan\n\nOn May 3, 2024 the council met in the old hall to discuss the river plan with residents and engineers.\n\n" + body, wantDate: ""},
+		{name: "advertisement", in: body + "- Advertisement -\n\nThe work starts next year and should take eighteen months to complete, officials said.\n",
+			gone: []string{"Advertisement"}, keep: []string{"eighteen months"}},
+		{name: "caption with credit", in: body + "Workers on the bridge deck (Mary Major/River Gazette)\n",
+			gone: []string{"bridge deck"}},
+		{name: "wire credit is not a caption", in: body + "The council will publish the full plan on its website next week, a spokesman said. (Yonhap)\n",
+			keep: []string{"(Yonhap)"}},
+		{name: "related block ends the article", in: body + "Related Articles\n\nPark closes after 3,000 people fall ill at a fair\n\nSchool roof repaired after the storm damaged 40 classrooms.\n",
+			gone: []string{"3,000", "40 classrooms"}},
+		{name: "read more link line", in: body + "Read more: Park closes after fair\n\nThe council will vote again in June on the second phase of the plan for the riverside.\n",
+			gone: []string{"Park closes"}, keep: []string{"second phase"}},
+		{name: "comment form", in: body + "Leave a comment\n\nYour email address will not be published. Required fields are marked *\n",
+			gone: []string{"email address"}},
+		{name: "title printed twice kept once", in: "Council approves river plan\n\nCouncil approves river plan\n\n" + body,
+			keep: []string{"Council approves river plan"}},
+		{name: "subhead kept", in: body + "What happens next\n\nEngineers will survey the riverbank in the spring before any digging begins there.\n",
+			keep: []string{"What happens next"}},
+		{name: "keyword list", in: "Council approves river plan\n\nriver, council, bridge, budget\n\n" + body,
+			gone: []string{"river, council"}},
+		{name: "byline with email", in: body + "BY ALEX EXAMPLE [alex@example.org]\n", gone: []string{"ALEX"}},
+		{name: "app promotion", in: body + "DOWNLOAD THE APP\n\nGet Started Now: Download the App\n", gone: []string{"App"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("t", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("lost %q; text:\n%s", k, a.Text)
+				}
+				if strings.Count(a.Text, k) > 1 && tt.name == "title printed twice kept once" {
+					t.Errorf("%q kept %d times", k, strings.Count(a.Text, k))
+				}
+			}
+			for _, g := range tt.gone {
+				if strings.Contains(a.Text, g) {
+					t.Errorf("kept %q; text:\n%s", g, a.Text)
+				}
+			}
+			if tt.wantDate != "" || strings.Contains(tt.name, "not a publication date") {
+				if a.Published.String() != tt.wantDate {
+					t.Errorf("Published = %q, want %q", a.Published, tt.wantDate)
+				}
+			}
+		})
+	}
+}
+
+func TestHeader(t *testing.T) {
+	in := "url: https://example.com/a?utm_source=x\ntitle: Ferry adds night crossings\noutlet: Coast Post\npublished: 2023-11-02\nlang: ru\nsample: true\n---\nThe ferry company will add two night crossings from December, it said on Thursday.\n"
+	a, err := Parse("h", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "https://example.com/a" || a.Title != "Ferry adds night crossings" || a.Outlet != "Coast Post" ||
+		a.Published.String() != "2023-11-02" || a.Lang != "ru" {
+		t.Errorf("header not applied: %+v", a)
+	}
+	if strings.Contains(a.Text, "sample") || strings.Contains(a.Text, "---") {
+		t.Errorf("header left in text: %q", a.Text)
+	}
+	// A "Key: value" first line without a closing --- is text, not a header.
+	b, err := Parse("n", []byte("Note: the ferry company will add two night crossings from December, it said on Thursday.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.Text, "Note:") {
+		t.Errorf("text taken for a header: %q", b.Text)
+	}
+}
+
+func TestLang(t *testing.T) {
+	for in, want := range map[string]string{
+		"The ferry runs at night.":      "en",
+		"페리는 밤에도 운행한다.":                 "ko",
+		"Паром ходит ночью.":            "ru",
+		"The ferry (페리) runs at night.": "en",
+		"12345":                         "en",
+	} {
+		if got := DetectLang(in); got != want {
+			t.Errorf("DetectLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "empty"},
+		{"spaces", " \n\t\n", "empty"},
+		{"binary", "\x00\x01\x02abc\x00", "binary"},
+		{"gzip", "\x1f\x8b\x08\x00rest", "gzip"},
+		{"pdf", "%PDF-1.7\n...", "PDF"},
+		{"invalid utf8", "The ferry \xff\xfe runs at night and carries two hundred people.", "UTF-8"},
+		{"only boilerplate", "Advertisement\n\nLeave a comment\n", "no article text"},
+		{"header only", "title: A\n---\n", "no article text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("bad-"+tt.name, []byte(tt.in))
+			if err == nil {
+				t.Fatalf("no error; article %+v", a)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "bad-"+tt.name) {
+				t.Errorf("error %q should name the input and say %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+			var fe *flowwatch.Error
+			if !errors.As(err, &fe) {
+				t.Errorf("error %T is not a *flowwatch.Error", err)
+			}
+		})
+	}
+	big := make([]byte, MaxInput+1)
+	if _, err := Parse("big", big); flowwatch.ErrorCode(err) != flowwatch.ETOOLARGE {
+		t.Errorf("oversized input: %v", err)
+	}
+}
+
+// evalDir is ../shared/eval seen from the module root, absent outside the
+// project's evaluation machine.
+func evalDir(t testing.TB) string {
+	dir, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	e := filepath.Join(filepath.Dir(dir), "shared", "eval")
+	if _, err := os.Stat(e); err != nil {
+		t.Skipf("evaluation data not present at %s", e)
+	}
+	return e
+}
+
+var spaceRun = regexp.MustCompile(`\s+`)
+
+func normQuote(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "«", `"`, "»", `"`).Replace(s)
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+
+// TestGoldQuotesSurvive checks that cleaning keeps every sentence the dev
+// sets' gold claims quote (optional claims aside): a quote lost here is a
+// claim the extractor can never find.
+func TestGoldQuotesSurvive(t *testing.T) {
+	e := evalDir(t)
+	for _, set := range []string{"dev", "dev-ko", "dev-ru"} {
+		f, err := os.Open(filepath.Join(e, set, "gold.jsonl"))
+		if err != nil {
+			t.Logf("skip %s: %v", set, err)
+			continue
+		}
+		texts := map[string]string{}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var g struct {
+				Article  string `json:"article"`
+				Quote    string `json:"quote"`
+				Optional bool   `json:"optional"`
+				None     bool   `json:"none"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &g); err != nil || g.None || g.Optional || g.Quote == "" {
+				continue
+			}
+			text, ok := texts[g.Article]
+			if !ok {
+				raw, err := os.ReadFile(filepath.Join(e, set, "articles", g.Article+".txt"))
+				if err != nil {
+					t.Errorf("%s: %v", g.Article, err)
+					continue
+				}
+				a, err := Parse(g.Article, raw)
+				if err != nil {
+					t.Errorf("%s: %v", g.Article, err)
+					continue
+				}
+				text = normQuote(a.Text)
+				texts[g.Article] = text
+			}
+			if !strings.Contains(text, normQuote(g.Quote)) {
+				t.Errorf("%s/%s: gold quote lost in cleaning: %q", set, g.Article, g.Quote)
+			}
+		}
+		f.Close()
+	}
+}
+
+// TestSeedBoilerplateGone checks the dev seed pages lose the boilerplate
+// kinds the spec lists. It names the kinds, not the pages' sentences.
+func TestSeedBoilerplateGone(t *testing.T) {
+	e := evalDir(t)
+	paths, _ := filepath.Glob(filepath.Join(e, "dev", "articles", "seed-*.txt"))
+	if len(paths) == 0 {
+		t.Skip("no seed pages")
+	}
+	gone := regexp.MustCompile(`(?i)advertisement|related articles|latest articles|further reading|leave a comment|email address will not|download the app|subscribe|file photo|\[email|@\w+\.com|^\d+(\.\d)? F$`)
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Parse(filepath.Base(p), raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(a.Text, "\n") {
+			if gone.MatchString(line) {
+				t.Errorf("%s: boilerplate kept: %q", filepath.Base(p), line)
+			}
+		}
+		seen := map[string]bool{}
+		for _, line := range strings.Split(a.Text, "\n") {
+			if line != "" && seen[line] {
+				t.Errorf("%s: line kept twice: %q", filepath.Base(p), line)
+			}
+			seen[line] = true
+		}
+	}
+}

@@ -1,0 +1,467 @@
+package clean
+
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// The text cleaner reads a page line by line. Each non-empty line is one
+// paragraph candidate and is kept or dropped by the first rule that
+// applies (classify). Rules, in order:
+//
+//  1. furniture: markdown images, bare URLs, lines of punctuation only;
+//  2. phrase rules from rules.txt: exact page widgets ("- Advertisement -"),
+//     promotions and comment forms, and section openers ("Related
+//     Articles", "Further Reading:") after which nothing is article text;
+//  3. weather strips ("53.3 F") and relative times ("2 hours ago");
+//  4. date strips: a date plus at most two other words; the first one near
+//     the top gives the publication date;
+//  5. bylines and contact lines (an e-mail address, "By NAME");
+//  6. photo captions: "File Photo: ...", or a line ending in a photo
+//     credit "(Name/Agency)", "[... PHOTO]";
+//  7. keyword lists ("russia, north korea, putin");
+//  8. before the headline, short fragments ("News", "Los Angeles", "logo").
+//
+// Then, after the last paragraph of prose, trailing fragments (link
+// labels, phone lines, "Read in Korean") go; and a line the page printed
+// more than once (a title printed twice) is kept once, at its first place.
+
+//go:embed rules.txt
+var rulesFile string
+
+type phraseRules struct {
+	only   map[string]bool
+	drop   []string
+	end    []string
+	credit []string
+}
+
+var rules = loadRules(rulesFile)
+
+func loadRules(src string) phraseRules {
+	r := phraseRules{only: map[string]bool{}}
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, phrase, ok := strings.Cut(line, "\t")
+		if !ok {
+			kind, phrase, _ = strings.Cut(line, " ")
+		}
+		phrase = strings.ToLower(strings.TrimSpace(phrase))
+		if phrase == "" {
+			continue
+		}
+		switch kind {
+		case "only":
+			r.only[phrase] = true
+		case "drop":
+			r.drop = append(r.drop, phrase)
+		case "end":
+			r.end = append(r.end, phrase)
+		case "credit":
+			r.credit = append(r.credit, phrase)
+		}
+	}
+	return r
+}
+
+type cleaned struct {
+	text      string
+	title     string
+	outlet    string
+	published flowwatch.Date
+}
+
+// verdict is what a rule decides for one line.
+type verdict int
+
+const (
+	keep verdict = iota
+	drop
+	stop // a section after the article opens here
+)
+
+// topLines is how many non-empty lines from the top may hold the date
+// strip that gives the publication date; a date further down belongs to
+// something else (a related story, a comment).
+const topLines = 25
+
+// longLine: a line this long is prose; the furniture rules are skipped,
+// which also keeps a multi-megabyte single line cheap.
+const longLine = 2000
+
+// cleanText cleans scraped text. title, when known from metadata, anchors
+// the article's start: if the page prints it as a line near the top,
+// everything above that line is page furniture (site name, menus, date
+// strips; a date strip there still gives the publication date).
+func cleanText(s, title string) cleaned {
+	var (
+		c        cleaned
+		kept     []string
+		prose    int  // prose paragraphs kept so far
+		begun    bool // a line of four or more words was kept: the headline or body
+		nonEmpty int
+		anchor   = titleLine(s, title)
+	)
+	for len(s) > 0 {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		line = normalizeLine(line)
+		if line == "" {
+			continue
+		}
+		nonEmpty++
+		v := classify(line, prose, &c, nonEmpty <= topLines)
+		if nonEmpty < anchor {
+			v = drop
+		}
+		if v == stop {
+			if prose >= 2 {
+				break
+			}
+			v = drop
+		}
+		if v == keep && !begun {
+			if wordCount(line) < 4 && utf8.RuneCountInString(line) < 25 {
+				if domainLike.MatchString(line) && c.outlet == "" {
+					c.outlet = line
+				}
+				v = drop
+			} else {
+				begun = true
+			}
+		}
+		if v == drop {
+			continue
+		}
+		kept = append(kept, line)
+		if isProse(line) {
+			prose++
+		}
+	}
+	kept = trimTail(kept)
+	kept = dedupe(kept)
+	if len(kept) > 0 && looksHeadline(kept[0]) {
+		c.title = kept[0]
+	}
+	c.text = strings.Join(kept, "\n\n")
+	return c
+}
+
+// titleLine is the 1-based number of the first non-empty line among the
+// top lines that equals title (case and spacing aside), or 0.
+func titleLine(s, title string) int {
+	title = normalizeLine(title)
+	if title == "" {
+		return 0
+	}
+	n := 0
+	for len(s) > 0 && n < topLines {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		if len(line) > 4*len(title)+64 {
+			n++
+			continue
+		}
+		line = normalizeLine(line)
+		if line == "" {
+			continue
+		}
+		n++
+		if strings.EqualFold(line, title) {
+			return n
+		}
+	}
+	return 0
+}
+
+var (
+	markdownImage = regexp.MustCompile(`^!\[.*\]\([^)\s]*\)$`)
+	bareURL       = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
+	domainLike    = regexp.MustCompile(`^(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$`)
+	weather       = regexp.MustCompile(`^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[FC]$|^-?\d{1,3}(?:[.,]\d)?\s*°\s*[FC]?$`)
+	relTime       = regexp.MustCompile(`(?i)^(?:time|updated|posted)?\s*\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago$`)
+	email         = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:\s|&#160;|\x{a0})protected\]`)
+	byline        = regexp.MustCompile(`(?i)^(?:by|written by|words by|author|reporter|автор|текст)\b\s*:?\s+\S`)
+	// A leading "[Place=Agency/Agency]" credit opens a photo caption in
+	// Korean pages; a news lead's dateline names one agency, no slash.
+	captionCredit = regexp.MustCompile(`^\[[^\[\]]{1,40}=[^\[\]]*/[^\[\]]*\]`)
+	capsName      = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]*(?:\s+\p{Lu}[\p{Lu}'.-]*){1,3}$`)
+	viewCount     = regexp.MustCompile(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
+	captionStart  = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
+	trailCredit   = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
+	slashCredit   = regexp.MustCompile(`\pL[\pL\s.'-]*/\s*\pL`)
+	sentenceEnd   = regexp.MustCompile(`[.!?…。"”»'’)]$`)
+)
+
+func classify(line string, prose int, c *cleaned, top bool) verdict {
+	if len(line) > longLine {
+		return keep
+	}
+	if markdownImage.MatchString(line) || bareURL.MatchString(line) || !hasLetter(line) || viewCount.MatchString(line) {
+		return drop
+	}
+	lower := strings.ToLower(line)
+	if v, ok := phraseVerdict(lower); ok {
+		return v
+	}
+	if weather.MatchString(line) || relTime.MatchString(line) {
+		return drop
+	}
+	if d, glued, ok := dateStrip(line); ok {
+		if top && c.published.IsZero() {
+			c.published = d
+			if glued != "" && c.outlet == "" {
+				c.outlet = glued
+			}
+		}
+		return drop
+	}
+	words := wordCount(line)
+	if words <= 15 && email.MatchString(line) {
+		return drop
+	}
+	if words <= 7 && byline.MatchString(line) && !strings.HasSuffix(line, ".") {
+		return drop
+	}
+	// A name in capitals alone on a line is a byline ("SEO JI-EUN").
+	if capsName.MatchString(line) {
+		return drop
+	}
+	if isCaption(line, lower, words) {
+		return drop
+	}
+	if isKeywordList(line) {
+		return drop
+	}
+	return keep
+}
+
+// phraseVerdict applies rules.txt.
+func phraseVerdict(lower string) (verdict, bool) {
+	core := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if rules.only[core] {
+		return drop, true
+	}
+	words := wordCount(core)
+	for _, p := range rules.end {
+		if !strings.HasPrefix(core, p) {
+			continue
+		}
+		rest := core[len(p):]
+		if rest != "" && isLetterStart(rest) {
+			continue // "related" must not match "relatedly"
+		}
+		if strings.HasPrefix(strings.TrimSpace(rest), ":") && hasLetterOrDigit(rest) {
+			return drop, true // "Read more: Some headline" is one link line
+		}
+		if words <= 6 {
+			return stop, true
+		}
+	}
+	if words <= 30 {
+		for _, p := range rules.drop {
+			if strings.Contains(lower, p) {
+				return drop, true
+			}
+		}
+	}
+	return keep, false
+}
+
+func isLetterStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isCaption: a "Photo:" style prefix, or a trailing credit in brackets that
+// names a photo source or is an "Name/Agency" pair. A wire credit alone
+// ("(Yonhap)") ends many body paragraphs and is not a caption sign.
+func isCaption(line, lower string, words int) bool {
+	if words > 70 {
+		return false
+	}
+	if captionStart.MatchString(line) || captionCredit.MatchString(line) {
+		return true
+	}
+	m := trailCredit.FindStringSubmatchIndex(lower)
+	if m == nil {
+		return false
+	}
+	credit := lower[m[2]:m[3]]
+	if slashCredit.MatchString(credit) {
+		return true
+	}
+	for _, p := range rules.credit {
+		if strings.Contains(credit, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isKeywordList: three or more comma-separated items of at most three
+// words each, no capital letters and no sentence end, e.g. a page's tags.
+func isKeywordList(line string) bool {
+	if strings.Count(line, ",") < 2 || sentenceEnd.MatchString(line) {
+		return false
+	}
+	for _, r := range line {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	for _, item := range strings.Split(line, ",") {
+		n := wordCount(item)
+		if n == 0 || n > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// isProse: a paragraph of running text rather than a label or headline.
+func isProse(line string) bool {
+	w := wordCount(line)
+	if w >= 25 {
+		return true
+	}
+	if !sentenceEnd.MatchString(line) && !strings.HasSuffix(line, "다") {
+		return false
+	}
+	return w >= 8 || utf8.RuneCountInString(line) >= 40
+}
+
+// fragment: a short line that is not a sentence (a link label, a heading,
+// a phone number, a "※ notice" whose first character is a symbol).
+func fragment(line string) bool {
+	if wordCount(line) >= 12 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return !sentenceEnd.MatchString(line) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«(`, r))
+}
+
+// trimTail drops fragments after the last prose paragraph: what follows
+// the article's last sentence is navigation, credits and link labels. A
+// text with no prose at all is left alone, so a headline-only page keeps
+// its headline.
+func trimTail(lines []string) []string {
+	last := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if isProse(lines[i]) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return lines
+	}
+	end := len(lines)
+	for end > last+1 && fragment(lines[end-1]) {
+		end--
+	}
+	return lines[:end]
+}
+
+// dedupe keeps the first of lines the page repeats verbatim.
+func dedupe(lines []string) []string {
+	seen := make(map[string]bool, len(lines))
+	out := lines[:0]
+	for _, l := range lines {
+		if seen[l] {
+			continue
+		}
+		seen[l] = true
+		out = append(out, l)
+	}
+	return out
+}
+
+func looksHeadline(line string) bool {
+	w := wordCount(line)
+	return w >= 3 && w <= 30 && !strings.HasSuffix(line, ".")
+}
+
+// normalizeLine trims, folds whitespace variants (no-break, tabs, zero
+// widths) into single spaces and strips a leading list bullet.
+func normalizeLine(line string) string {
+	simple := true
+	for i := 0; i < len(line); i++ {
+		b := line[i]
+		if b >= 0x80 || b == '\t' || (b == ' ' && i+1 < len(line) && line[i+1] == ' ') {
+			simple = false
+			break
+		}
+	}
+	if !simple {
+		var sb strings.Builder
+		sb.Grow(len(line))
+		space := false
+		for _, r := range line {
+			switch r {
+			case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+				continue
+			}
+			if unicode.IsSpace(r) || r == '\u00a0' {
+				space = true
+				continue
+			}
+			if unicode.IsControl(r) {
+				continue
+			}
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(r)
+		}
+		line = sb.String()
+	}
+	line = strings.TrimSpace(line)
+	for _, b := range []string{"• ", "· ", "▪ ", "◦ ", "● ", "■ ", "▶ ", "► ", "* ", "- ", "– "} {
+		if strings.HasPrefix(line, b) && len(line) > len(b) {
+			line = strings.TrimSpace(line[len(b):])
+			break
+		}
+	}
+	return line
+}
+
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

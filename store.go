@@ -2,6 +2,8 @@ package flowwatch
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 )
 
@@ -24,7 +26,9 @@ func (r SaveResult) String() string {
 	return "unchanged"
 }
 
-// ClaimFilter selects claims. Zero fields do not filter.
+// ClaimFilter selects claims. Zero fields do not filter; string fields
+// match exactly except Text. Claims come in the order they were stored
+// (article by article, each in text order).
 type ClaimFilter struct {
 	Kind, Group, Event string
 	Place              string // canonical place name
@@ -33,20 +37,27 @@ type ClaimFilter struct {
 	Article            string // article name
 	ArticleID          int64  // article version id
 	Since, Until       Date   // publication date bounds, inclusive
+	// MinValue keeps claims whose largest stated figure (High, else Low)
+	// is >= it; MaxValue those whose smallest (Low, else High) is <= it.
 	MinValue, MaxValue *float64
-	Text               string // substring of the quote
-	Limit, Offset      int    // Limit 0 means the store's default
+	Text               string // case-insensitive (ASCII) substring of the quote
+	Limit, Offset      int    // Limit 0 means DefaultLimit, < 0 no limit
 	LatestVersionsOnly bool   // skip claims of superseded article versions
 }
 
-// ArticleFilter selects articles (latest versions unless AllVersions).
+// ArticleFilter selects articles (latest versions unless AllVersions),
+// newest publication first.
 type ArticleFilter struct {
 	Outlet        string
-	Since, Until  Date
-	Text          string
+	Since, Until  Date   // publication date bounds, inclusive
+	Text          string // case-insensitive (ASCII) substring of title or text
 	AllVersions   bool
-	Limit, Offset int
+	Limit, Offset int // Limit 0 means DefaultLimit, < 0 no limit
 }
+
+// DefaultLimit is how many rows Claims and Articles return when the
+// filter's Limit is 0.
+const DefaultLimit = 1000
 
 // Hit is one full-text search result; Snippet marks matches with
 // «» so that each front end can escape the text and then highlight.
@@ -96,6 +107,9 @@ type Store interface {
 	// Identity is a.URL when set, else a.Hash. Re-saving the same text is a
 	// no-op (Unchanged); new text at a known URL adds a version (Updated).
 	// On return a.ID is the version id and claims carry ArticleID.
+	// Re-seeing a version updates its LastSeen (a.LastSeen when set, else
+	// now); re-seeing an older version makes it the latest again (Updated).
+	// Claims take Article, Outlet, URL and Published from a.
 	SaveArticle(ctx context.Context, a *Article, claims []Claim) (SaveResult, error)
 
 	// Article returns one article version with its claims (ENOTFOUND if none).
@@ -103,6 +117,9 @@ type Store interface {
 	Articles(ctx context.Context, f ArticleFilter) ([]Article, error)
 	Claims(ctx context.Context, f ClaimFilter) ([]Claim, error)
 	CountClaims(ctx context.Context, f ClaimFilter) (int, error)
+	// Search finds latest article versions containing every word of query
+	// (each word also matches as a prefix: "soldier" finds "soldiers"),
+	// best first. Hits carry no Text; use Article for it.
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 	Stats(ctx context.Context) (Stats, error)
 
@@ -111,13 +128,67 @@ type Store interface {
 	// ReplaceClaims swaps the claims of one article version atomically.
 	ReplaceClaims(ctx context.Context, articleID int64, claims []Claim) error
 
+	// FeedState of a feed never saved is the zero FeedState with URL set.
 	FeedState(ctx context.Context, url string) (FeedState, error)
 	SaveFeedState(ctx context.Context, s FeedState) error
 
+	// CreateToken fails with ECONFLICT when name or hash is taken.
 	CreateToken(ctx context.Context, name, hash string) (Token, error)
+	// TokenByHash finds a token (ENOTFOUND if none) and records its use.
 	TokenByHash(ctx context.Context, hash string) (*Token, error)
 	Tokens(ctx context.Context) ([]Token, error)
 	DeleteToken(ctx context.Context, id int64) error
 
 	Close() error
+}
+
+// TextHash is the hex SHA-256 of an article's text, its Hash.
+func TextHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// ArticleIdentity is the key stores use to tell one article from another:
+// its URL when known, else the hash of its text (computed when empty).
+func ArticleIdentity(a *Article) string {
+	if a.URL != "" {
+		return "url:" + a.URL
+	}
+	if a.Hash == "" {
+		a.Hash = TextHash(a.Text)
+	}
+	return "hash:" + a.Hash
+}
+
+// CheckArticle reports, as EINVALID, what makes a and its claims
+// unstorable: no name, no text, a claim with no kind or offsets outside
+// the text. Stores call it before writing anything; it fills a.Hash.
+func CheckArticle(a *Article, claims []Claim) error {
+	if a == nil {
+		return Errorf(EINVALID, "no article")
+	}
+	if a.Name == "" {
+		return Errorf(EINVALID, "article %q has no name", a.URL)
+	}
+	if a.Text == "" {
+		return Errorf(EINVALID, "article %q has no text", a.Name)
+	}
+	if a.Hash == "" {
+		a.Hash = TextHash(a.Text)
+	}
+	return CheckClaims(a.Name, len(a.Text), claims)
+}
+
+// CheckClaims reports a claim with no kind or offsets outside a text of
+// textLen bytes.
+func CheckClaims(article string, textLen int, claims []Claim) error {
+	for i, c := range claims {
+		if c.Kind == "" {
+			return Errorf(EINVALID, "article %q: claim %d has no kind", article, i+1)
+		}
+		if c.Start < 0 || c.End < c.Start || c.End > textLen {
+			return Errorf(EINVALID, "article %q: claim %d offsets %d-%d lie outside the text (%d bytes)", article, i+1, c.Start, c.End, textLen)
+		}
+	}
+	return nil
 }

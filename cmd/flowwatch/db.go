@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/sqlite"
+)
+
+// defaultDB is the SQLite file used when neither --db nor $FLOWWATCH_DB says.
+const defaultDB = "./flowwatch.db"
+
+// dbFlag adds --db to fs: a SQLite file path or a postgres:// URL.
+func dbFlag(fs *flag.FlagSet, e *env) *string {
+	def := defaultDB
+	if v := e.getenv("FLOWWATCH_DB"); v != "" {
+		def = v
+	}
+	return fs.String("db", def, "database: a SQLite file, or a postgres:// URL for a shared PostgreSQL (env FLOWWATCH_DB)")
+}
+
+// isPostgres reports whether dsn names a PostgreSQL server.
+func isPostgres(dsn string) bool {
+	l := strings.ToLower(dsn)
+	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://")
+}
+
+// openStore opens the store dsn names: PostgreSQL for a postgres:// or
+// postgresql:// URL, otherwise a SQLite file (created if missing).
+func openStore(ctx context.Context, dsn string) (flowwatch.Store, error) {
+	if isPostgres(dsn) {
+		return nil, flowwatch.Errorf(flowwatch.EUNAVAILABLE, "PostgreSQL is not supported by this build yet; use a SQLite file for --db")
+	}
+	return sqlite.Open(ctx, dsn)
+}

@@ -1,0 +1,425 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// SaveArticle implements flowwatch.Store.
+func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, error) {
+	if err := flowwatch.CheckArticle(a, claims); err != nil {
+		return flowwatch.Unchanged, err
+	}
+	identity := flowwatch.ArticleIdentity(a)
+	seen := a.LastSeen
+	if seen.IsZero() {
+		seen = time.Now()
+	}
+	seen = seen.UTC().Truncate(time.Microsecond)
+	op := fmt.Sprintf("save article %q", a.Name)
+
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	defer tx.Rollback()
+
+	var artID int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE identity = ?`, identity).Scan(&artID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.QueryRowContext(ctx, `INSERT INTO articles (identity) VALUES (?) RETURNING id`, identity).Scan(&artID)
+	}
+	if err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+
+	var (
+		verID, version int64
+		latest         bool
+		first, last    sql.NullString
+	)
+	err = tx.QueryRowContext(ctx, `SELECT id, version, latest, first_seen, last_seen FROM article_versions
+		WHERE article_id = ? AND hash = ?`, artID, a.Hash).Scan(&verID, &version, &latest, &first, &last)
+	switch {
+	case err == nil:
+		// This text was seen before: only the sighting is new.
+		res := flowwatch.Unchanged
+		lastSeen := parseTime(last)
+		if seen.After(lastSeen) {
+			lastSeen = seen
+			if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET last_seen = ? WHERE id = ?`, fmtTime(seen), verID); err != nil {
+				return flowwatch.Unchanged, s.fail(ctx, op, err)
+			}
+		}
+		if !latest {
+			if err := setLatest(ctx, tx, artID, verID); err != nil {
+				return flowwatch.Unchanged, s.fail(ctx, op, err)
+			}
+			res = flowwatch.Updated
+		}
+		if err := tx.Commit(); err != nil {
+			return flowwatch.Unchanged, s.fail(ctx, op, err)
+		}
+		a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), parseTime(first), lastSeen
+		for i := range claims {
+			claims[i].ArticleID = verID
+		}
+		return res, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = ?`, artID).Scan(&version); err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	version++
+	if version > 1 {
+		if err := setLatest(ctx, tx, artID, 0); err != nil {
+			return flowwatch.Unchanged, s.fail(ctx, op, err)
+		}
+	}
+	firstSeen := a.FirstSeen
+	if firstSeen.IsZero() || firstSeen.After(seen) {
+		firstSeen = seen
+	}
+	firstSeen = firstSeen.UTC().Truncate(time.Microsecond)
+	err = tx.StmtContext(ctx, s.insVersion).QueryRowContext(ctx, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title),
+		nullStr(a.Outlet), nullDate(a.Published), nullStr(a.Lang), a.Text, a.Hash, fmtTime(firstSeen), fmtTime(seen)).Scan(&verID)
+	if err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	if err := s.insertClaims(ctx, tx, verID, true, a, claims); err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), firstSeen, seen
+	if version == 1 {
+		return flowwatch.New, nil
+	}
+	return flowwatch.Updated, nil
+}
+
+// setLatest marks version verID (0: none) as the latest of article artID,
+// on the version and, denormalised, on the claims.
+func setLatest(ctx context.Context, tx *sql.Tx, artID, verID int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET latest = (id = ?) WHERE article_id = ? AND latest != (id = ?)`,
+		verID, artID, verID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE claims SET latest = (version_id = ?)
+		WHERE version_id IN (SELECT id FROM article_versions WHERE article_id = ?) AND latest != (version_id = ?)`,
+		verID, artID, verID)
+	return err
+}
+
+// insertClaims stores claims for version verID, copying the article's
+// fields into each, and sets their ID and ArticleID.
+func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) error {
+	if len(claims) == 0 {
+		return nil
+	}
+	ins := tx.StmtContext(ctx, s.insClaim)
+	insPlace := tx.StmtContext(ctx, s.insPlace)
+	for i := range claims {
+		c := &claims[i]
+		c.ArticleID, c.Article, c.Outlet, c.URL, c.Published = verID, a.Name, a.Outlet, a.URL, a.Published
+		if c.Lang == "" {
+			c.Lang = a.Lang
+		}
+		place, err := jsonList(c.Place)
+		if err != nil {
+			return err
+		}
+		orgs, err := jsonList(c.Orgs)
+		if err != nil {
+			return err
+		}
+		var from, to any
+		if c.When != nil {
+			from, to = nullDate(c.When.From), nullDate(c.When.To)
+		}
+		err = ins.QueryRowContext(ctx, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
+			nullStr(c.Lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(c.Outlet), nullStr(c.URL),
+			nullDate(c.Published)).Scan(&c.ID)
+		if err != nil {
+			return err
+		}
+		for _, p := range c.Place {
+			if _, err := insPlace.ExecContext(ctx, c.ID, p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func jsonList(v []string) (string, error) {
+	if len(v) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+func parseList(s string) []string {
+	var v []string
+	if s == "" || s == "[]" {
+		return nil
+	}
+	json.Unmarshal([]byte(s), &v)
+	return v
+}
+
+// ReplaceClaims implements flowwatch.Store.
+func (s *Store) ReplaceClaims(ctx context.Context, articleID int64, claims []flowwatch.Claim) error {
+	op := fmt.Sprintf("replace claims of article version %d", articleID)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail(ctx, op, err)
+	}
+	defer tx.Rollback()
+	var (
+		a                      flowwatch.Article
+		url, outlet, pub, lang sql.NullString
+		latest                 bool
+		textLen                int
+	)
+	err = tx.QueryRowContext(ctx, `SELECT name, url, outlet, published, lang, latest, length(CAST(text AS BLOB))
+		FROM article_versions WHERE id = ?`, articleID).Scan(&a.Name, &url, &outlet, &pub, &lang, &latest, &textLen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return flowwatch.Errorf(flowwatch.ENOTFOUND, "article version %d not found", articleID)
+	} else if err != nil {
+		return s.fail(ctx, op, err)
+	}
+	a.URL, a.Outlet, a.Published, a.Lang = url.String, outlet.String, parseDate(pub), lang.String
+	if err := flowwatch.CheckClaims(a.Name, textLen, claims); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE version_id = ?`, articleID); err != nil {
+		return s.fail(ctx, op, err)
+	}
+	if err := s.insertClaims(ctx, tx, articleID, latest, &a, claims); err != nil {
+		return s.fail(ctx, op, err)
+	}
+	return s.fail(ctx, op, tx.Commit())
+}
+
+const versionCols = `v.id, v.name, v.url, v.title, v.outlet, v.published, v.lang, v.hash, v.version, v.first_seen, v.last_seen`
+
+type scanner interface{ Scan(...any) error }
+
+func scanVersion(sc scanner, extra ...any) (flowwatch.Article, error) {
+	var (
+		a                             flowwatch.Article
+		url, title, outlet, pub, lang sql.NullString
+		first, last                   sql.NullString
+	)
+	dest := append([]any{&a.ID, &a.Name, &url, &title, &outlet, &pub, &lang, &a.Hash, &a.Version, &first, &last}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.URL, a.Title, a.Outlet, a.Published, a.Lang = url.String, title.String, outlet.String, parseDate(pub), lang.String
+	a.FirstSeen, a.LastSeen = parseTime(first), parseTime(last)
+	return a, nil
+}
+
+// Article implements flowwatch.Store.
+func (s *Store) Article(ctx context.Context, id int64) (*flowwatch.Article, []flowwatch.Claim, error) {
+	op := fmt.Sprintf("read article version %d", id)
+	var text string
+	a, err := scanVersion(s.r.QueryRowContext(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id = ?`, id), &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, flowwatch.Errorf(flowwatch.ENOTFOUND, "article version %d not found", id)
+	} else if err != nil {
+		return nil, nil, s.fail(ctx, op, err)
+	}
+	a.Text = text
+	claims, err := s.Claims(ctx, flowwatch.ClaimFilter{ArticleID: id, Limit: -1})
+	if err != nil {
+		return nil, nil, err
+	}
+	a.Claims = len(claims)
+	return &a, claims, nil
+}
+
+// Articles implements flowwatch.Store.
+func (s *Store) Articles(ctx context.Context, f flowwatch.ArticleFilter) ([]flowwatch.Article, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if !f.AllVersions {
+		where = append(where, "v.latest = 1")
+	}
+	if f.Outlet != "" {
+		where, args = append(where, "v.outlet = ?"), append(args, f.Outlet)
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "v.published >= ?"), append(args, f.Since.String())
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "v.published <= ?"), append(args, f.Until.String())
+	}
+	if f.Text != "" {
+		p := likePattern(f.Text)
+		where, args = append(where, `(v.title LIKE ? ESCAPE '\' OR v.text LIKE ? ESCAPE '\')`), append(args, p, p)
+	}
+	q := `SELECT ` + versionCols + `, v.text, (SELECT COUNT(*) FROM claims c WHERE c.version_id = v.id) FROM article_versions v`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY v.published DESC NULLS LAST, v.id DESC" + limitOffset(f.Limit, f.Offset)
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.fail(ctx, "list articles", err)
+	}
+	defer rows.Close()
+	var out []flowwatch.Article
+	for rows.Next() {
+		var text string
+		var n int
+		a, err := scanVersion(rows, &text, &n)
+		if err != nil {
+			return nil, s.fail(ctx, "list articles", err)
+		}
+		a.Text, a.Claims = text, n
+		out = append(out, a)
+	}
+	return out, s.fail(ctx, "list articles", rows.Err())
+}
+
+// EachArticle implements flowwatch.Store. It reads in batches so that fn
+// may write to the store (ReplaceClaims) without a read held open.
+func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) error) error {
+	after := int64(0)
+	for {
+		rows, err := s.r.QueryContext(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id > ? ORDER BY v.id LIMIT 100`, after)
+		if err != nil {
+			return s.fail(ctx, "read articles", err)
+		}
+		var batch []flowwatch.Article
+		for rows.Next() {
+			var text string
+			a, err := scanVersion(rows, &text)
+			if err != nil {
+				rows.Close()
+				return s.fail(ctx, "read articles", err)
+			}
+			a.Text = text
+			batch = append(batch, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s.fail(ctx, "read articles", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for i := range batch {
+			if err := fn(&batch[i]); err != nil {
+				return err
+			}
+		}
+		after = batch[len(batch)-1].ID
+	}
+}
+
+// Search implements flowwatch.Store.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error) {
+	words := searchWords(query)
+	if len(words) == 0 {
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "search query %q has no words", query)
+	}
+	// Quoted, so that FTS5 operators in the query are just words.
+	terms := make([]string, len(words))
+	for i, w := range words {
+		terms[i] = `"` + w + `"*`
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+versionCols+`,
+			snippet(article_fts, -1, '«', '»', '…', 24), bm25(article_fts)
+		FROM article_fts JOIN article_versions v ON v.id = article_fts.rowid
+		WHERE article_fts MATCH ? AND v.latest = 1
+		ORDER BY bm25(article_fts) LIMIT ?`, strings.Join(terms, " "), limit)
+	if err != nil {
+		return nil, s.fail(ctx, fmt.Sprintf("search %q", query), err)
+	}
+	defer rows.Close()
+	var hits []flowwatch.Hit
+	for rows.Next() {
+		var h flowwatch.Hit
+		var rank float64
+		if h.Article, err = scanVersion(rows, &h.Snippet, &rank); err != nil {
+			return nil, s.fail(ctx, "search", err)
+		}
+		h.Rank = -rank // bm25 is lower for better matches
+		hits = append(hits, h)
+	}
+	return hits, s.fail(ctx, "search", rows.Err())
+}
+
+// searchWords splits a query into runs of letters and digits, the units
+// both stores' tokenizers index.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+}
+
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// Stats implements flowwatch.Store.
+func (s *Store) Stats(ctx context.Context) (flowwatch.Stats, error) {
+	st := flowwatch.Stats{ByKind: map[string]int{}, ByGroup: map[string]int{}}
+	var first, last sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM article_versions),
+		(SELECT COUNT(*) FROM claims),
+		(SELECT COUNT(DISTINCT outlet) FROM article_versions),
+		(SELECT COUNT(DISTINCT source) FROM claims),
+		(SELECT MIN(published) FROM article_versions),
+		(SELECT MAX(published) FROM article_versions)`).Scan(
+		&st.Articles, &st.ArticleVersions, &st.Claims, &st.Outlets, &st.Sources, &first, &last)
+	if err != nil {
+		return st, s.fail(ctx, "stats", err)
+	}
+	st.FirstPublished, st.LastPublished = parseDate(first), parseDate(last)
+	for _, q := range []struct {
+		col string
+		m   map[string]int
+	}{{"kind", st.ByKind}, {"grp", st.ByGroup}} {
+		rows, err := s.r.QueryContext(ctx, `SELECT `+q.col+`, COUNT(*) FROM claims WHERE `+q.col+` IS NOT NULL GROUP BY 1`)
+		if err != nil {
+			return st, s.fail(ctx, "stats", err)
+		}
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return st, s.fail(ctx, "stats", err)
+			}
+			q.m[k] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return st, s.fail(ctx, "stats", err)
+		}
+	}
+	return st, nil
+}

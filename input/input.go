@@ -29,6 +29,9 @@ type Item struct {
 	Name string // base name without extension: the claims' "article"
 	Data []byte
 	Err  error // one line, naming the reason
+	// Deferred marks a file whose ending is in Options.Defer: it was
+	// found but not read (Data is nil); the caller streams it itself.
+	Deferred bool
 }
 
 // ArticleExts are the file endings read when walking a directory; a file
@@ -38,6 +41,11 @@ var ArticleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".
 // Options changes what a directory walk picks up.
 type Options struct {
 	Exts map[string]bool // endings to read in directories; nil means ArticleExts
+	// Defer lists endings (".jsonl", ".warc.gz") of files that are
+	// handed to fn unread, with Deferred set, wherever they are found:
+	// archives and record streams larger than MaxBytes are read
+	// record by record by the caller.
+	Defer map[string]bool
 }
 
 // Walk calls fn for every input under paths in a stable order (directory
@@ -59,7 +67,7 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 			}
 			continue
 		}
-		w := walker{ctx: ctx, exts: exts, fn: fn, seen: map[fileID]bool{}}
+		w := walker{ctx: ctx, exts: exts, deferred: opt.Defer, fn: fn, seen: map[fileID]bool{}}
 		if err := w.path(p, true); err != nil {
 			return err
 		}
@@ -70,8 +78,9 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 type fileID struct{ dev, ino uint64 }
 
 type walker struct {
-	ctx  context.Context
-	exts map[string]bool
+	ctx      context.Context
+	exts     map[string]bool
+	deferred map[string]bool
 	fn   func(Item) error
 	seen map[fileID]bool // directories on the current walk, to break symlink loops
 }
@@ -124,6 +133,9 @@ func (w *walker) path(p string, named bool) error {
 	if !fi.Mode().IsRegular() {
 		return w.fn(Item{Path: p, Name: Name(p), Err: errors.New("not a regular file")})
 	}
+	if hasExt(p, w.deferred) {
+		return w.fn(Item{Path: p, Name: Name(p), Deferred: true})
+	}
 	if fi.Size() > MaxBytes {
 		return w.fn(Item{Path: p, Name: Name(p), Err: fmt.Errorf("too large (%s, the limit is %s)", human(fi.Size()), human(MaxBytes))})
 	}
@@ -137,8 +149,12 @@ func (w *walker) path(p string, named bool) error {
 }
 
 func (w *walker) wanted(name string) bool {
+	return hasExt(name, w.exts) || hasExt(name, w.deferred)
+}
+
+func hasExt(name string, exts map[string]bool) bool {
 	lower := strings.ToLower(name)
-	for ext := range w.exts {
+	for ext := range exts {
 		if strings.HasSuffix(lower, ext) {
 			return true
 		}

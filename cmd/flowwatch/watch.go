@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/extract"
+	"github.com/flowwatch/flowwatch/fetch"
+	"github.com/flowwatch/flowwatch/ingest"
+	"github.com/flowwatch/flowwatch/watch"
+)
+
+func init() {
+	register(&command{
+		name:    "watch",
+		summary: "poll RSS/Atom feeds on a schedule and ingest their new items",
+		run:     runWatch,
+	})
+}
+
+func runWatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "watch", "--feeds FILE",
+		"Polls every feed listed in FILE (one URL per line, # comments) with conditional\n"+
+			"GETs, ingests new items (fetching an item's page when the feed carries only a\n"+
+			"summary), backs off on a feed's errors, and logs to stderr. SIGINT or SIGTERM\n"+
+			"stops it after the articles being stored are complete.")
+	db := dbFlag(fs, e)
+	feedsFile := fs.String("feeds", "", "`FILE` listing the feed URLs (required)")
+	every := fs.Duration("every", watch.DefaultEvery, "time between polls of a feed")
+	maxBackoff := fs.Duration("max-backoff", watch.DefaultMaxBackoff, "longest wait before retrying a failing feed")
+	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "HTTP timeout per request")
+	parallel := fs.Int("parallel", watch.DefaultParallel, "feeds polled at once")
+	workers := fs.Int("j", runtime.GOMAXPROCS(0), "articles cleaned, extracted and stored in parallel per feed")
+	once := fs.Bool("once", false, "poll each feed once and exit (for cron)")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	verbose := fs.Bool("v", false, "log debug details")
+	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return flowwatch.Errorf(flowwatch.EINVALID, "watch takes no arguments (got %q): list feeds in the --feeds file", rest[0])
+	}
+	if *feedsFile == "" {
+		fs.Usage()
+		return errUsage
+	}
+	if *every < time.Second {
+		return flowwatch.Errorf(flowwatch.EINVALID, "--every %s is too short: poll at most once a second", *every)
+	}
+	if err := checkFormat(*logFormat, "text", "json"); err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	var h slog.Handler = slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})
+	if *logFormat == "json" {
+		h = slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level})
+	}
+	log := slog.New(h)
+
+	f, err := os.Open(*feedsFile)
+	if err != nil {
+		return flowwatch.Errorf(flowwatch.EINVALID, "--feeds %s: cannot open it (%v)", *feedsFile, err)
+	}
+	feeds, problems, err := watch.ReadFeeds(f, *feedsFile)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		log.Warn("skipping feed line", "err", p.Error())
+	}
+	if len(feeds) == 0 {
+		return flowwatch.Errorf(flowwatch.EINVALID, "--feeds %s lists no http or https feed URL", *feedsFile)
+	}
+	d, err := loadDomain(*domainFile)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w := &watch.Watcher{
+		Pipeline: &ingest.Pipeline{
+			Store: st, Extractor: extract.New(d), Workers: *workers,
+			Fetcher: &fetch.Client{Timeout: *timeout},
+		},
+		Every: *every, MaxBackoff: *maxBackoff, Parallel: *parallel, Log: log,
+	}
+	if *once {
+		failed := 0
+		for _, u := range feeds {
+			if _, err := w.Poll(ctx, u); err != nil {
+				var se *ingest.StoreError
+				if errors.As(err, &se) {
+					return err
+				}
+				if ctx.Err() != nil {
+					break
+				}
+				failed++
+			}
+		}
+		if failed > 0 {
+			return errReported
+		}
+		return nil
+	}
+	log.Info("watching feeds", "feeds", len(feeds), "every", every.String(), "db", *db)
+	if err := w.Run(ctx, feeds); err != nil {
+		log.Error("stopped", "err", err.Error())
+		return fmt.Errorf("%w\nstopped: fix the database and start watch again; feeds resume where they were", err)
+	}
+	log.Info("stopped cleanly")
+	return nil
+}

@@ -1,0 +1,411 @@
+// Package ingest turns inputs (files, directories, JSON Lines records,
+// RSS/Atom feeds, pages over HTTP, WARC archives) into stored articles
+// and claims. Sources produce Docs; a pool of workers cleans, extracts and
+// saves them, one transaction per article, so a crash loses at most the
+// articles in flight and a rerun skips what is already stored.
+//
+// The same Pipeline serves `flowwatch ingest`, `flowwatch watch` and the
+// dashboard's ingest endpoint.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/clean"
+	"github.com/flowwatch/flowwatch/fetch"
+	"github.com/flowwatch/flowwatch/input"
+)
+
+// Extractor finds the claims of a cleaned article (extract.Extractor).
+type Extractor interface {
+	Extract(a *flowwatch.Article) []flowwatch.Claim
+}
+
+// Pipeline ingests into Store. Set Store and Extractor; the rest may stay
+// zero. A Pipeline is safe for concurrent use once set up.
+type Pipeline struct {
+	Store     flowwatch.Store
+	Extractor Extractor
+	// Fetcher fetches URLs named as inputs and the pages of feed items
+	// that carry only a summary; nil refuses URLs with a clear line and
+	// ingests feed items from their own content.
+	Fetcher *fetch.Client
+	// Workers is how many articles are cleaned, extracted and saved at
+	// once; 0 means one per CPU (at least 2, so that one article is
+	// extracted while another is written).
+	Workers int
+	// OnItem, when set, sees every item's outcome. It is called from
+	// one goroutine at a time.
+	OnItem func(ItemResult)
+	// SaveTimeout bounds one article's save. Saves run to completion
+	// even when the run's context is cancelled (SIGINT), so that an
+	// article is never left half-ingested; this is their deadline.
+	SaveTimeout time.Duration
+}
+
+// Doc is one article to be: what a source knows about it before cleaning.
+// Fields left empty are filled from the page itself by clean.
+type Doc struct {
+	Origin string // names the input in messages: a path, path:line, URL, archive@offset
+	Key    string // the source's own id for the item (feed GUID), passed through to ItemResult
+	Name   string // the claims' "article"; derived from URL or text hash when empty
+	URL    string // where the page lives; its canonical form is the article's identity
+	Title  string
+	Outlet string
+	// DefaultOutlet is used when neither Outlet nor the page names one
+	// (a feed's title).
+	DefaultOutlet string
+	Published     flowwatch.Date
+	Raw           []byte // text or HTML
+	// Fetch, when set, is fetched for Raw (a feed item's page); on
+	// failure Fallback (the item's summary) is used if not empty.
+	Fetch    string
+	Fallback []byte
+	Err      error // the source could not produce this item
+}
+
+// ItemResult is what happened to one Doc.
+type ItemResult struct {
+	Origin  string
+	Key     string
+	Article *flowwatch.Article // nil when the item failed before cleaning
+	Result  flowwatch.SaveResult
+	Claims  int
+	Err     error // the item failed alone; the run goes on
+}
+
+// Result counts a run's outcomes.
+type Result struct {
+	New       int           `json:"new"`
+	Unchanged int           `json:"unchanged"`
+	Updated   int           `json:"updated"`
+	Failed    int           `json:"failed"`
+	Claims    int           `json:"claims"` // stored by this run (new and updated articles)
+	Elapsed   time.Duration `json:"elapsed_ns"`
+}
+
+// Total is the number of items seen.
+func (r Result) Total() int { return r.New + r.Unchanged + r.Updated + r.Failed }
+
+func (r Result) String() string {
+	s := fmt.Sprintf("%d new, %d unchanged, %d updated, %d failed; %d claims stored",
+		r.New, r.Unchanged, r.Updated, r.Failed, r.Claims)
+	if r.Elapsed > 0 {
+		secs := r.Elapsed.Seconds()
+		s += fmt.Sprintf(" in %.1fs", secs)
+		if n := r.Total(); n > 0 && secs > 0 {
+			s += fmt.Sprintf(" (%.0f articles/s)", float64(n)/secs)
+		}
+	}
+	return s
+}
+
+// Add sums two results (elapsed times add too).
+func (r *Result) Add(o Result) {
+	r.New += o.New
+	r.Unchanged += o.Unchanged
+	r.Updated += o.Updated
+	r.Failed += o.Failed
+	r.Claims += o.Claims
+	r.Elapsed += o.Elapsed
+}
+
+func (r *Result) count(it ItemResult) {
+	if it.Err != nil {
+		r.Failed++
+		return
+	}
+	switch it.Result {
+	case flowwatch.New:
+		r.New++
+		r.Claims += it.Claims
+	case flowwatch.Updated:
+		r.Updated++
+		r.Claims += it.Claims
+	default:
+		r.Unchanged++
+	}
+}
+
+// Producer emits the Docs of a run. emit returns an error (the run's
+// cause) once the run is stopping; the producer should return it.
+type Producer func(ctx context.Context, emit func(Doc) error) error
+
+// StoreError is a failure of the store (disk full, connection lost): it
+// stops the run, since every further article would fail the same way.
+type StoreError struct{ Err error }
+
+func (e *StoreError) Error() string { return "store: " + e.Err.Error() }
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// Run drives produce through the workers. onItem (may be nil) sees each
+// item's outcome, after p.OnItem. The error is a store failure, a
+// producer failure, or ctx's error; items that fail alone are counted in
+// Result.Failed and reported to the callbacks, not returned.
+func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemResult)) (Result, error) {
+	if p.Store == nil || p.Extractor == nil {
+		return Result{}, errors.New("ingest: pipeline needs a store and an extractor")
+	}
+	start := time.Now()
+	workers := p.Workers
+	if workers <= 0 {
+		workers = max(2, runtime.GOMAXPROCS(0))
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	jobs := make(chan Doc, workers*2)
+	var (
+		mu  sync.Mutex
+		res Result
+		wg  sync.WaitGroup
+	)
+	report := func(it ItemResult) {
+		mu.Lock()
+		defer mu.Unlock()
+		res.count(it)
+		if p.OnItem != nil {
+			p.OnItem(it)
+		}
+		if onItem != nil {
+			onItem(it)
+		}
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				if ctx.Err() != nil {
+					continue // stopping: leave the rest for the next run
+				}
+				it, fatal := p.process(ctx, d)
+				if fatal != nil {
+					cancel(fatal)
+					continue
+				}
+				report(it)
+			}
+		}()
+	}
+	emit := func(d Doc) error {
+		select {
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		case jobs <- d:
+			return nil
+		}
+	}
+	perr := produce(ctx, emit)
+	close(jobs)
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return res, cause // a store failure, or the parent's deadline
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if perr != nil {
+		return res, perr
+	}
+	return res, nil
+}
+
+// IngestDocs stores docs (records posted to an API, say).
+func (p *Pipeline) IngestDocs(ctx context.Context, docs []Doc) (Result, error) {
+	return p.Run(ctx, func(ctx context.Context, emit func(Doc) error) error {
+		for _, d := range docs {
+			if err := emit(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil)
+}
+
+// process cleans, extracts and saves one doc. A non-nil second value is
+// a store failure that must stop the run.
+func (p *Pipeline) process(ctx context.Context, d Doc) (ItemResult, error) {
+	it := ItemResult{Origin: d.Origin, Key: d.Key}
+	if d.Err != nil {
+		it.Err = d.Err
+		return it, nil
+	}
+	raw := d.Raw
+	if d.Fetch != "" {
+		body, final, err := p.fetchPage(ctx, d.Fetch)
+		switch {
+		case err == nil:
+			raw = body
+			if d.URL == "" {
+				d.URL = final
+			}
+		case len(d.Fallback) > 0 && ctx.Err() == nil:
+			raw = d.Fallback
+		default:
+			it.Err = fmt.Errorf("fetch %s: %w", d.Fetch, err)
+			return it, nil
+		}
+	}
+	a, err := p.article(d, raw)
+	if err != nil {
+		it.Err = err
+		return it, nil
+	}
+	it.Article = a
+	claims := p.Extractor.Extract(a)
+	for i := range claims {
+		c := &claims[i]
+		if c.Extractor == "" {
+			c.Extractor = flowwatch.ExtractorVersion
+		}
+		c.Article = a.Name
+	}
+	saveCtx := context.WithoutCancel(ctx)
+	timeout := p.SaveTimeout
+	if timeout <= 0 {
+		timeout = 2 * time.Minute
+	}
+	saveCtx, cancel := context.WithTimeout(saveCtx, timeout)
+	defer cancel()
+	r, err := p.Store.SaveArticle(saveCtx, a, claims)
+	if err != nil {
+		switch flowwatch.ErrorCode(err) {
+		case flowwatch.EINVALID, flowwatch.ETOOLARGE:
+			it.Err = errors.New(flowwatch.ErrorMessage(err))
+			return it, nil
+		}
+		return it, &StoreError{Err: fmt.Errorf("saving %s: %w", d.Origin, err)}
+	}
+	it.Result = r
+	if r != flowwatch.Unchanged {
+		it.Claims = len(claims)
+	}
+	// The text has been written; callers only need the metadata, and
+	// dropping it here keeps a 100,000-article run's memory flat.
+	a.Text = ""
+	return it, nil
+}
+
+func (p *Pipeline) fetchPage(ctx context.Context, u string) ([]byte, string, error) {
+	if p.Fetcher == nil {
+		return nil, "", errors.New("fetching is turned off")
+	}
+	resp, err := p.Fetcher.Get(ctx, u, fetch.Validators{})
+	if err != nil {
+		return nil, "", err
+	}
+	return resp.Body, resp.URL, nil
+}
+
+// article cleans raw into an article and applies what the source knows.
+func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
+	if err := input.Check(raw); err != nil {
+		return nil, err
+	}
+	name := d.Name
+	if name == "" && d.URL != "" {
+		name = URLName(d.URL)
+	}
+	a, err := parse(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	if a == nil || strings.TrimSpace(a.Text) == "" {
+		return nil, errors.New("no article text found")
+	}
+	u := d.URL
+	if u == "" {
+		u = a.URL
+	}
+	a.URL = ""
+	if fetch.IsURL(u) {
+		a.URL = flowwatch.CanonicalURL(u)
+	}
+	if d.Title != "" {
+		a.Title = d.Title
+	}
+	if d.Outlet != "" {
+		a.Outlet = d.Outlet
+	} else if a.Outlet == "" {
+		a.Outlet = d.DefaultOutlet
+	}
+	if !d.Published.IsZero() {
+		a.Published = d.Published
+	}
+	sum := sha256.Sum256([]byte(a.Text))
+	a.Hash = hex.EncodeToString(sum[:])
+	switch {
+	case name != "":
+		a.Name = name
+	case a.Name == "" && a.URL != "":
+		a.Name = URLName(a.URL)
+	case a.Name == "":
+		a.Name = "text-" + a.Hash[:16]
+	}
+	return a, nil
+}
+
+// parse runs the cleaner, which must never take the process down: a page
+// that makes it panic fails alone.
+func parse(name string, raw []byte) (a *flowwatch.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("could not clean this page (cleaner failure: %v)", r)
+		}
+	}()
+	return clean.Parse(name, raw)
+}
+
+// URLName is a readable, stable article name for a URL: host, last path
+// segment and a short hash of the canonical URL, so that two pages with
+// the same slug on one site keep distinct names.
+func URLName(raw string) string {
+	c := flowwatch.CanonicalURL(raw)
+	sum := sha256.Sum256([]byte(c))
+	host, seg := "", ""
+	rest := c
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexAny(rest, "/?"); i >= 0 {
+		host, rest = rest[:i], rest[i:]
+	} else {
+		host, rest = rest, ""
+	}
+	host = strings.TrimPrefix(host, "www.")
+	if i := strings.IndexByte(rest, '?'); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, s := range strings.Split(rest, "/") {
+		if s != "" {
+			seg = s
+		}
+	}
+	if i := strings.LastIndexByte(seg, '.'); i > 0 && len(seg)-i <= 6 {
+		seg = seg[:i]
+	}
+	var b strings.Builder
+	for _, r := range host + "-" + seg {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+		if b.Len() >= 80 {
+			break
+		}
+	}
+	return strings.TrimRight(b.String(), "-") + "-" + hex.EncodeToString(sum[:4])
+}

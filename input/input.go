@@ -81,8 +81,8 @@ type walker struct {
 	ctx      context.Context
 	exts     map[string]bool
 	deferred map[string]bool
-	fn   func(Item) error
-	seen map[fileID]bool // directories on the current walk, to break symlink loops
+	fn       func(Item) error
+	seen     map[fileID]bool // directories on the current walk, to break symlink loops
 }
 
 func (w *walker) path(p string, named bool) error {

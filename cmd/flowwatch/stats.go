@@ -66,7 +66,9 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		for k := range m.by {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return m.by[keys[i]] > m.by[keys[j]] || (m.by[keys[i]] == m.by[keys[j]] && keys[i] < keys[j]) })
+		sort.Slice(keys, func(i, j int) bool {
+			return m.by[keys[i]] > m.by[keys[j]] || (m.by[keys[i]] == m.by[keys[j]] && keys[i] < keys[j])
+		})
 		for _, k := range keys {
 			fmt.Fprintf(tw, "claims by %s: %s\t%d\n", m.name, dash(k), m.by[k])
 		}

@@ -1,0 +1,309 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// maxFigures bounds the pairs a fact is checked for: its best supported
+// figures. A fact with more distinct figures is noise past the first few.
+const maxFigures = 24
+
+// dateGap is how far apart (in days) two figures' reference dates must be
+// before "different date" explains a difference.
+const dateGap = 30
+
+// conflicts finds figures that disagree beyond rounding: within a fact,
+// and between facts of related measures (sent against present, killed
+// against casualties) that count about the same number.
+func (s *state) conflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
+	var out []flowwatch.Conflict
+	for fi := range facts {
+		f := &facts[fi]
+		n := min(len(f.Figures), maxFigures)
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if c, ok := s.conflict(f, &f.Figures[i], f, &f.Figures[j]); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	out = append(out, s.crossConflicts(facts)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	// Record on each fact the conflicts that involve it.
+	byID := map[string]int{}
+	for i := range facts {
+		byID[facts[i].ID] = i
+	}
+	for _, c := range out {
+		facts[byID[c.A.Fact]].Conflicts = appendOnce(facts[byID[c.A.Fact]].Conflicts, c.ID)
+		facts[byID[c.B.Fact]].Conflicts = appendOnce(facts[byID[c.B.Fact]].Conflicts, c.ID)
+	}
+	return out
+}
+
+func appendOnce(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// crossConflicts compares facts of the same class and group whose measures
+// differ, e.g. 8,000 present in Kursk against 10,000 sent to Russia.
+func (s *state) crossConflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
+	type entry struct {
+		f *flowwatch.Fact
+		v float64
+	}
+	classes := map[string][]entry{}
+	for i := range facts {
+		f := &facts[i]
+		if f.Kind != flowwatch.KindPeople || f.Value == nil || len(f.Figures) == 0 || f.Figures[0].Qualifier == flowwatch.QualVague {
+			continue
+		}
+		_, class := measureOf(&flowwatch.Claim{Kind: f.Kind, Event: f.Event, Quote: measureQuote(f.Measure)})
+		k := class + "\x00" + f.Group
+		classes[k] = append(classes[k], entry{f, *f.Value})
+	}
+	keys := make([]string, 0, len(classes))
+	for k := range classes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []flowwatch.Conflict
+	for _, k := range keys {
+		es := classes[k]
+		sort.SliceStable(es, func(i, j int) bool { return es[i].v < es[j].v })
+		for i := range es {
+			for j := i + 1; j < len(es) && es[j].v <= es[i].v*sameQuantity; j++ {
+				a, b := es[i].f, es[j].f
+				if a.Measure == b.Measure {
+					continue
+				}
+				if !s.placesCompatible(a.Place, b.Place) || !whenCompatible(a.When, b.When) {
+					continue
+				}
+				if c, ok := s.conflict(a, &a.Figures[0], b, &b.Figures[0]); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// measureQuote gives measureOf the words that make a measure "casualties".
+func measureQuote(m string) string {
+	if m == "casualties" {
+		return "casualties"
+	}
+	return ""
+}
+
+func figureInterval(f *flowwatch.Fact, g *flowwatch.Figure) (lo, hi float64) {
+	_, lo, hi = allowed(&flowwatch.Claim{Low: g.Low, High: g.High, Qualifier: g.Qualifier})
+	return lo, hi
+}
+
+func figValue(g *flowwatch.Figure) float64 {
+	if g.Low != nil {
+		return *g.Low
+	}
+	if g.High != nil {
+		return *g.High
+	}
+	return 0
+}
+
+// conflict checks two figures and, when they disagree beyond rounding,
+// explains why.
+func (s *state) conflict(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (flowwatch.Conflict, bool) {
+	alo, ahi := figureInterval(fa, a)
+	blo, bhi := figureInterval(fb, b)
+	if ahi >= blo && bhi >= alo {
+		return flowwatch.Conflict{}, false
+	}
+	// A is the smaller figure, so that sides read low to high.
+	if figValue(b) < figValue(a) {
+		fa, a, fb, b = fb, b, fa, a
+	}
+	c := flowwatch.Conflict{A: side(fa, a), B: side(fb, b)}
+	var reasons []string
+	add := func(reason, detail string) {
+		if c.Reason == "" {
+			c.Reason = reason
+		}
+		reasons = append(reasons, detail)
+	}
+	if d, ok := copyReason(fa, a, fb, b); ok {
+		add(flowwatch.ReasonCopy, d)
+	} else if alteredOnly(fa, a) || alteredOnly(fb, b) {
+		// A figure corrupted in copying conflicts with its original only;
+		// against anything else it would repeat that one error.
+		return flowwatch.Conflict{}, false
+	}
+	if fa.Measure != fb.Measure {
+		add(flowwatch.ReasonMeasure, measureDetail(fa.Measure, fb.Measure))
+	}
+	pa, pb := figPlaces(fa, a), figPlaces(fb, b)
+	if narrower, wider, ok := s.narrower(pa, pb); ok {
+		add(flowwatch.ReasonScope, fmt.Sprintf("the lower figure is for %s, the higher for %s", strings.Join(narrower, ", "), strings.Join(wider, ", ")))
+	}
+	if d, ok := dateReason(fa, a, fb, b); ok {
+		add(flowwatch.ReasonDate, d)
+	}
+	if c.Reason == "" {
+		add(flowwatch.ReasonDisagreement, "the figures differ beyond rounding and the data shows no difference in date, measure or scope")
+	}
+	c.Details = reasons
+	c.ID = "c-" + shortHash(fa.ID+"|"+figKeyString(a)+"|"+fb.ID+"|"+figKeyString(b))
+	return c, true
+}
+
+func figKeyString(g *flowwatch.Figure) string {
+	return fmtPtr(g.Low) + "-" + fmtPtr(g.High) + "-" + g.Qualifier
+}
+
+func fmtPtr(p *float64) string {
+	if p == nil {
+		return "_"
+	}
+	return fmt.Sprint(*p)
+}
+
+func side(f *flowwatch.Fact, g *flowwatch.Figure) flowwatch.ConflictSide {
+	e := &f.Evidence[g.Claims[0]]
+	sd := flowwatch.ConflictSide{
+		Fact: f.ID, Measure: f.Measure, Low: g.Low, High: g.High, Qualifier: g.Qualifier,
+		Place: figPlaces(f, g), When: e.When, Sources: g.Sources,
+	}
+	for _, k := range g.Claims {
+		sd.Claims = append(sd.Claims, f.Evidence[k].ClaimRef)
+	}
+	return sd
+}
+
+func figPlaces(f *flowwatch.Fact, g *flowwatch.Figure) []string {
+	seen := map[string]bool{}
+	for _, k := range g.Claims {
+		for _, p := range f.Evidence[k].Place {
+			seen[p] = true
+		}
+	}
+	out := sortedKeys(seen)
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// copyReason: one figure is stated only by a syndicated copy of an article
+// that states the other.
+func copyReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
+	for _, i := range a.Claims {
+		for _, j := range b.Claims {
+			ea, eb := &fa.Evidence[i], &fb.Evidence[j]
+			if ea.Report != eb.Report || (ea.CopyOf == "" && eb.CopyOf == "") {
+				continue
+			}
+			cp, orig := ea, eb
+			if cp.CopyOf == "" {
+				cp, orig = eb, ea
+			}
+			return fmt.Sprintf("%s, a copy of %s, states %s where the original states %s",
+				orDefault(cp.Outlet, cp.Article), orDefault(orig.Outlet, orig.Article), figureText(cp.Low, cp.High, cp.Qualifier), figureText(orig.Low, orig.High, orig.Qualifier)), true
+		}
+	}
+	return "", false
+}
+
+func measureDetail(a, b string) string {
+	name := func(m string) string {
+		switch m {
+		case flowwatch.EventSent:
+			return "an inflow (sent)"
+		case flowwatch.EventPresent:
+			return "a stock (present)"
+		case "casualties":
+			return "casualties (killed and wounded)"
+		}
+		return m
+	}
+	return fmt.Sprintf("%s versus %s", name(a), name(b))
+}
+
+// narrower: the lower figure's places all lie within the higher figure's,
+// and are not the same places, as "8,000 in Kursk" against "10,000 in Russia".
+func (s *state) narrower(lowP, highP []string) ([]string, []string, bool) {
+	if len(lowP) == 0 || len(highP) == 0 || strings.Join(lowP, "|") == strings.Join(highP, "|") {
+		return nil, nil, false
+	}
+	for _, p := range lowP {
+		in := false
+		for _, q := range highP {
+			if s.within(p, q) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return nil, nil, false
+		}
+	}
+	// Not the same region named twice: some high place must be strictly wider.
+	for _, q := range highP {
+		for _, p := range lowP {
+			if p != q && s.within(p, q) {
+				return lowP, highP, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+func dateReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
+	ea, eb := &fa.Evidence[a.Claims[0]], &fb.Evidence[b.Claims[0]]
+	if ea.When != nil && eb.When != nil && whenKey(ea.When) != whenKey(eb.When) {
+		return fmt.Sprintf("the figures refer to %s and %s", periodText(ea.When), periodText(eb.When)), true
+	}
+	da, db := asOf(ea), asOf(eb)
+	if da.IsZero() || db.IsZero() {
+		return "", false
+	}
+	gap := math.Abs(da.Time().Sub(db.Time()).Hours() / 24)
+	if gap >= dateGap {
+		return fmt.Sprintf("the figures were stated %d days apart (%s and %s)", int(gap), da, db), true
+	}
+	return "", false
+}
+
+func asOf(e *flowwatch.Evidence) flowwatch.Date {
+	if e.When != nil && !e.When.To.IsZero() {
+		return e.When.To
+	}
+	return e.Published
+}
+
+func periodText(p *flowwatch.Period) string {
+	if p.From == p.To {
+		return p.From.String()
+	}
+	return p.From.String() + " to " + p.To.String()
+}
+
+func alteredOnly(f *flowwatch.Fact, g *flowwatch.Figure) bool {
+	for _, k := range g.Claims {
+		if !f.Evidence[k].Altered {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,259 @@
+package reconcile
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// state is one reconciliation run: the inputs and what each stage has
+// learnt about every claim.
+type state struct {
+	opt      Options
+	articles []flowwatch.Article
+	byName   map[string]int // article name → index
+	claims   []flowwatch.Claim
+	items    []item
+	copyOf   map[string]string // copy article → original article
+	altered  map[int]bool      // claims of copies whose figure differs from the original's
+}
+
+// item is what reconciliation derives from one claim.
+type item struct {
+	idx       int
+	outlet    string
+	url       string
+	published flowwatch.Date
+	measure   string  // event, or "casualties"
+	class     string  // measures that may conflict: deployment, losses, ...
+	vague     bool    //
+	rep       float64 // the value used to cluster: Low, else High
+	lo, hi    float64 // the values the claim allows once rounding is granted
+	asOf      flowwatch.Date
+	sanctions []string
+}
+
+func newState(articles []flowwatch.Article, claims []flowwatch.Claim, opt Options) *state {
+	s := &state{opt: opt, articles: articles, claims: claims, byName: map[string]int{}, copyOf: map[string]string{}, altered: map[int]bool{}}
+	for i, a := range articles {
+		if j, ok := s.byName[a.Name]; !ok || articles[j].Version < a.Version {
+			s.byName[a.Name] = i
+		}
+	}
+	s.items = make([]item, len(claims))
+	for i := range claims {
+		c := &claims[i]
+		it := item{idx: i, outlet: c.Outlet, url: c.URL, published: c.Published}
+		if j, ok := s.byName[c.Article]; ok {
+			a := &articles[j]
+			if it.outlet == "" {
+				it.outlet = a.Outlet
+			}
+			if it.url == "" {
+				it.url = a.URL
+			}
+			if it.published.IsZero() {
+				it.published = a.Published
+			}
+		}
+		it.measure, it.class = measureOf(c)
+		it.vague = c.Qualifier == flowwatch.QualVague
+		it.rep, it.lo, it.hi = allowed(c)
+		it.asOf = it.published
+		if c.When != nil && !c.When.To.IsZero() {
+			it.asOf = c.When.To
+		}
+		s.items[i] = it
+	}
+	return s
+}
+
+var casualtyWords = regexp.MustCompile(`(?i)casualt|killed (?:or|and) wounded|dead (?:or|and) wounded|killed (?:or|and) injured|losses|사상|потер`)
+
+// measureOf names what a claim counts, and the class of measures that may
+// be compared. Killed and wounded counted together are casualties, which
+// a figure for the killed alone must not be mistaken for.
+func measureOf(c *flowwatch.Claim) (measure, class string) {
+	if c.Kind != flowwatch.KindPeople {
+		return c.Kind, c.Kind
+	}
+	switch c.Event {
+	case flowwatch.EventSent, flowwatch.EventPresent:
+		return c.Event, "deployment"
+	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+		if c.Event != flowwatch.EventCaptured && casualtyWords.MatchString(c.Quote) {
+			return "casualties", "losses"
+		}
+		return c.Event, "losses"
+	}
+	return c.Event, c.Event
+}
+
+// allowed is the interval of true values a claim is consistent with.
+// A round figure stands for anything that rounds to it, but never more
+// than 4% either way: "about 10,000" and "about 11,000" must disagree,
+// while "13,000" and 13,221 agree. Vague words ("thousands") allow their
+// floor up to the next order of magnitude.
+func allowed(c *flowwatch.Claim) (rep, lo, hi float64) {
+	var l, h float64 = math.NaN(), math.NaN()
+	if c.Low != nil {
+		l = *c.Low
+	}
+	if c.High != nil {
+		h = *c.High
+	}
+	switch {
+	case c.Qualifier == flowwatch.QualVague && !math.IsNaN(l):
+		base := math.Pow(10, math.Floor(math.Log10(math.Max(l, 1))))
+		return l, l, base * 10
+	case !math.IsNaN(l) && !math.IsNaN(h):
+		return l, l - slack(l), h + slack(h)
+	case !math.IsNaN(l):
+		return l, l - slack(l), math.Inf(1)
+	case !math.IsNaN(h):
+		return h, 0, h + slack(h)
+	}
+	return 0, 0, math.Inf(1)
+}
+
+// slack is how far a stated figure may be from the truth by rounding
+// alone: half a unit of its last non-zero digit, at most 4% of it.
+func slack(v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	unit := 1.0
+	for x := math.Round(v); x >= 10 && math.Mod(x, 10) == 0; x /= 10 {
+		unit *= 10
+	}
+	if v != math.Round(v) {
+		unit = 0.01
+	}
+	return math.Min(unit/2, 0.04*v)
+}
+
+// within reports whether place a lies in region b (or is b).
+func (s *state) within(a, b string) bool {
+	for i := 0; a != "" && i < 16; i++ {
+		if a == b {
+			return true
+		}
+		if s.opt.Parent == nil {
+			return false
+		}
+		a = s.opt.Parent(a)
+	}
+	return false
+}
+
+// placesCompatible: either names no place, or one names a place that
+// contains or lies in a place the other names.
+func (s *state) placesCompatible(p, q []string) bool {
+	if len(p) == 0 || len(q) == 0 {
+		return true
+	}
+	for _, a := range p {
+		for _, b := range q {
+			if s.within(a, b) || s.within(b, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func whenCompatible(a, b *flowwatch.Period) bool {
+	if a == nil || b == nil || a.From.IsZero() || b.From.IsZero() {
+		return true
+	}
+	return a.Overlaps(*b)
+}
+
+func placeKey(p []string) string { return strings.Join(p, "|") }
+
+func whenKey(w *flowwatch.Period) string {
+	if w == nil {
+		return ""
+	}
+	return w.From.String() + "/" + w.To.String()
+}
+
+// ref builds the evidence pointer for claim i.
+func (s *state) ref(i int) flowwatch.ClaimRef {
+	c, it := &s.claims[i], &s.items[i]
+	return flowwatch.ClaimRef{
+		Index: i, ID: c.ID, Article: c.Article, Outlet: it.outlet, URL: it.url,
+		Published: it.published, Low: c.Low, High: c.High, Qualifier: c.Qualifier,
+		Quote: c.Quote, Start: c.Start, End: c.End,
+	}
+}
+
+// report is the key that counts independent reports: a syndicated copy
+// reports nothing its original did not.
+func (s *state) report(i int) string {
+	a := s.claims[i].Article
+	if o, ok := s.copyOf[a]; ok {
+		return o
+	}
+	return a
+}
+
+// original is who a figure comes from: the source the text cites, else the
+// outlet that first published it (the original of a copy), else the article.
+func (s *state) original(i int) string {
+	c := &s.claims[i]
+	if c.Source != "" {
+		return c.Source
+	}
+	if o, ok := s.copyOf[c.Article]; ok {
+		if j, ok := s.byName[o]; ok && s.articles[j].Outlet != "" {
+			return s.articles[j].Outlet
+		}
+		return o
+	}
+	if s.items[i].outlet != "" {
+		return s.items[i].outlet
+	}
+	return c.Article
+}
+
+// chain lists who passed the figure on, reporting outlet first, original
+// source last: "Sample Daily" ← "Sample Wire" ← "NIS".
+func (s *state) chain(i int) []string {
+	c, it := &s.claims[i], &s.items[i]
+	var out []string
+	add := func(n string) {
+		if n != "" && (len(out) == 0 || out[len(out)-1] != n) {
+			out = append(out, n)
+		}
+	}
+	add(orDefault(it.outlet, c.Article))
+	if o, ok := s.copyOf[c.Article]; ok {
+		if j, ok := s.byName[o]; ok {
+			add(orDefault(s.articles[j].Outlet, o))
+		}
+	}
+	add(c.Via)
+	add(c.Source)
+	return out
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// PlaceParent adapts a gazetteer lookup (the country a place lies in) to
+// Options.Parent.
+func PlaceParent(country func(place string) (string, bool)) func(string) string {
+	return func(p string) string {
+		if c, ok := country(p); ok && c != p {
+			return c
+		}
+		return ""
+	}
+}

@@ -1,13 +1,449 @@
 // Package domain holds flowwatch's domain knowledge (gazetteer, group and
 // event lexicons, sources and aliases, organizations, sanctions rules) as
 // embedded data files, overridable with --domain FILE.
+//
+// The data files under data/ are JSON objects with any of these sections:
+//
+//	{
+//	  "places":   [{"name": "Kursk Oblast", "kind": "oblast", "country": "Russia",
+//	                "aliases": ["Kursk region", "Kursk"], "adjectives": []}],
+//	  "sources":  [{"name": "NIS", "kind": "agency", "country": "South Korea",
+//	                "aliases": ["National Intelligence Service"]}],
+//	  "lexicons": {"en": {...see Lexicon...}}
+//	}
+//
+// Embedded files are read in name order (places*.json, sources*.json,
+// lexicon*.json), then a user's --domain file is merged on top with the
+// same rules: an entry whose name is already known (case-insensitively)
+// extends it (aliases are added, non-empty fields replace), a new name adds
+// an entry, and lexicon lists are appended. Adding a city, an outlet or a
+// language's words is therefore a data change: places.ko.json can add
+// Korean aliases to existing places, lexicon.ru.json a Russian lexicon.
 package domain
 
-// Domain is the loaded domain data.
-type Domain struct{}
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"sync"
 
-// Default is the embedded domain data.
-func Default() *Domain { return &Domain{} }
+	"github.com/flowwatch/flowwatch"
+)
 
-// Load is Default overridden by the data in the file at path.
-func Load(path string) (*Domain, error) { return Default(), nil }
+//go:embed data/places*.json data/sources*.json data/lexicon*.json
+var dataFS embed.FS
+
+// Place is one gazetteer entry.
+type Place struct {
+	Name       string   `json:"name"`                 // canonical, as claims print it
+	Kind       string   `json:"kind,omitempty"`       // country, oblast, krai, republic, city, area
+	Country    string   `json:"country,omitempty"`    // canonical name of the country it lies in
+	Aliases    []string `json:"aliases,omitempty"`    // other names the press uses
+	Adjectives []string `json:"adjectives,omitempty"` // "Russian" construction sites → Russia
+	// Ignore marks places reporting names that are never a figure's place:
+	// the origin country and the capitals of reporting governments.
+	Ignore bool `json:"ignore,omitempty"`
+	// Metonym marks capitals that stand for their governments ("Moscow
+	// confirmed"): they count as a place only after a locative preposition.
+	Metonym bool `json:"metonym,omitempty"`
+}
+
+// Lexicon is one language's words. Every list holds phrases as they are
+// written; the extractor tokenises them the way it tokenises text.
+type Lexicon struct {
+	// Groups maps a group (workers, soldiers, engineers, it_workers,
+	// nationals) to head nouns and modifier+noun phrases; the longest
+	// phrase wins ("combat engineers" over "engineers").
+	Groups map[string][]string `json:"groups,omitempty"`
+	// Casualties are head nouns that name an event, not a group ("casualties",
+	// "deaths"): the group comes from the context.
+	Casualties map[string][]string `json:"casualties,omitempty"`
+	// Events maps an event to the verbs and nouns that state it.
+	Events map[string][]string `json:"events,omitempty"`
+	// Planned are modality cues: an event cue right after one is planned.
+	Planned []string `json:"planned,omitempty"`
+	// Future are cues that make a clause without an event cue planned.
+	Future []string `json:"future,omitempty"`
+	// Origin phrases mark North Korean people; Foreign ones other peoples.
+	Origin  []string `json:"origin,omitempty"`
+	Foreign []string `json:"foreign,omitempty"`
+
+	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
+	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
+	Vague       map[string]float64 `json:"vague,omitempty"`        // dozens 12, tens of thousands 10000
+	Few         []string           `json:"few,omitempty"`          // "several", "a few": ×3 before a scale
+	// Bounds maps a qualifier (approx, at_least, at_most) to the phrases
+	// that state it before a number; BoundsAfter after it ("or more").
+	Bounds      map[string][]string `json:"bounds,omitempty"`
+	BoundsAfter map[string][]string `json:"bounds_after,omitempty"`
+	// Currencies maps an ISO code to symbols and words.
+	Currencies map[string][]string `json:"currencies,omitempty"`
+	Per        map[string][]string `json:"per,omitempty"` // month, year, total
+	Percent    []string            `json:"percent,omitempty"`
+
+	// Stop words end a figure's noun phrase: verbs, prepositions.
+	Stop []string `json:"stop,omitempty"`
+	// NotAfter are words that, right before a number, make it a name or an
+	// ordinal rather than a figure ("Resolution", "No.").
+	NotAfter []string `json:"not_after,omitempty"`
+	// Abbreviations end with a period that does not end a sentence.
+	Abbreviations []string `json:"abbreviations,omitempty"`
+	// ClauseBreaks start a new clause after a comma (", with", ", and").
+	ClauseBreaks []string `json:"clause_breaks,omitempty"`
+
+	Months   map[string]int `json:"months,omitempty"`   // january 1, sept 9
+	Weekdays map[string]int `json:"weekdays,omitempty"` // sunday 0
+	// Times maps a relative-time meaning (now, today, yesterday,
+	// this_year, last_year, last_month, this_month, past_year, past_month,
+	// early, mid, late, since, as_of, last) to its phrases.
+	Times map[string][]string `json:"times,omitempty"`
+
+	// Attribution. Said verbs follow a source ("the NIS said"); According
+	// phrases precede one ("according to"); Citing phrases name the
+	// source a reporter relies on ("citing", "cited"); By phrases name a
+	// source after a noun ("a briefing from", "announced by").
+	Said      []string `json:"said,omitempty"`
+	According []string `json:"according,omitempty"`
+	Citing    []string `json:"citing,omitempty"`
+	CitedBy   []string `json:"cited_by,omitempty"`
+	By        []string `json:"by,omitempty"`
+	// Unnamed phrases attribute to nobody in particular ("reports say",
+	// "according to sources"): the figure's source is null.
+	Unnamed []string `json:"unnamed,omitempty"`
+	// Anaphora maps a reference to the source kind it points back to
+	// ("he" → official, "the report" → outlet, "the source" → any).
+	Anaphora map[string]string `json:"anaphora,omitempty"`
+	// Connectives start a paragraph that continues the previous one's
+	// attribution ("As a result", "In addition").
+	Connectives []string `json:"connectives,omitempty"`
+	// Demonstratives refer back to the previous sentence's people
+	// ("these soldiers", "they").
+	Demonstratives []string `json:"demonstratives,omitempty"`
+	// Locatives are prepositions after which a metonym place is a place.
+	Locatives []string `json:"locatives,omitempty"`
+}
+
+// File is the shape of every data file and of a --domain file.
+type File struct {
+	Places   []Place              `json:"places,omitempty"`
+	Sources  []flowwatch.Source   `json:"sources,omitempty"`
+	Lexicons map[string]*Lexicon  `json:"lexicons,omitempty"`
+}
+
+// Domain is the loaded domain data. It is read-only after loading and safe
+// for concurrent use.
+type Domain struct {
+	places   []Place
+	placeIdx map[string]int // folded name, alias or adjective → index
+	sources  []flowwatch.Source
+	srcIdx   map[string]int
+	lex      map[string]*Lexicon
+}
+
+var (
+	defOnce sync.Once
+	def     *Domain
+	defErr  error
+)
+
+// Default is the embedded domain data, parsed once. It panics when the
+// embedded files do not parse, which the package tests catch before release.
+func Default() *Domain {
+	defOnce.Do(func() { def, defErr = embedded() })
+	if defErr != nil {
+		panic(defErr)
+	}
+	return def
+}
+
+func embedded() (*Domain, error) {
+	d := newDomain()
+	for _, pat := range []string{"data/places*.json", "data/sources*.json", "data/lexicon*.json"} {
+		names, err := fs.Glob(dataFS, pat)
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := dataFS.ReadFile(n)
+			if err != nil {
+				return nil, err
+			}
+			if err := d.mergeJSON(b); err != nil {
+				return nil, fmt.Errorf("domain: embedded %s: %w", n, err)
+			}
+		}
+	}
+	return d, nil
+}
+
+// MaxFile bounds a --domain file; domain data is small.
+const MaxFile = 16 << 20
+
+// Load is the embedded data extended and overridden by the user's file
+// (see the package comment for the format and merge rules).
+func Load(path string) (*Domain, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "domain file %s: cannot read it: %v", path, err)
+	}
+	if fi.Size() > MaxFile {
+		return nil, flowwatch.Errorf(flowwatch.ETOOLARGE, "domain file %s: %d bytes is more than the %d allowed", path, fi.Size(), MaxFile)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "domain file %s: cannot read it: %v", path, err)
+	}
+	return Parse(b, path)
+}
+
+// Parse is the embedded data merged with the JSON data b; name says where
+// b came from in errors.
+func Parse(b []byte, name string) (*Domain, error) {
+	d, err := embedded()
+	if err != nil {
+		return nil, err
+	}
+	if err := d.mergeJSON(b); err != nil {
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "domain file %s: %v (expected a JSON object with places, sources and lexicons sections)", name, err)
+	}
+	return d, nil
+}
+
+func newDomain() *Domain {
+	return &Domain{placeIdx: map[string]int{}, srcIdx: map[string]int{}, lex: map[string]*Lexicon{}}
+}
+
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func (d *Domain) mergeJSON(b []byte) error {
+	var f File
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return err
+	}
+	return d.Merge(f)
+}
+
+// Merge adds f to d (see the package comment for the rules). It is for
+// loading only: a Domain in use must not be merged into.
+func (d *Domain) Merge(f File) error {
+	for i, p := range f.Places {
+		if strings.TrimSpace(p.Name) == "" {
+			return fmt.Errorf("place %d has no name", i)
+		}
+		d.addPlace(p)
+	}
+	for i, s := range f.Sources {
+		if strings.TrimSpace(s.Name) == "" {
+			return fmt.Errorf("source %d has no name", i)
+		}
+		d.addSource(s)
+	}
+	for lang, l := range f.Lexicons {
+		if l == nil {
+			continue
+		}
+		lang = fold(lang)
+		if d.lex[lang] == nil {
+			d.lex[lang] = &Lexicon{}
+		}
+		d.lex[lang].merge(l)
+	}
+	return nil
+}
+
+func appendNew(list []string, add ...string) []string {
+	for _, a := range add {
+		found := false
+		for _, x := range list {
+			if strings.EqualFold(x, a) {
+				found = true
+				break
+			}
+		}
+		if !found && strings.TrimSpace(a) != "" {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+func (d *Domain) addPlace(p Place) {
+	i, ok := d.placeIdx[fold(p.Name)]
+	if ok && fold(d.places[i].Name) == fold(p.Name) {
+		q := &d.places[i]
+		if p.Kind != "" {
+			q.Kind = p.Kind
+		}
+		if p.Country != "" {
+			q.Country = p.Country
+		}
+		q.Aliases = appendNew(q.Aliases, p.Aliases...)
+		q.Adjectives = appendNew(q.Adjectives, p.Adjectives...)
+		q.Ignore = q.Ignore || p.Ignore
+		q.Metonym = q.Metonym || p.Metonym
+	} else {
+		p.Aliases = appendNew(nil, p.Aliases...)
+		p.Adjectives = appendNew(nil, p.Adjectives...)
+		d.places = append(d.places, p)
+		i = len(d.places) - 1
+	}
+	q := d.places[i]
+	for _, n := range append(append([]string{q.Name}, q.Aliases...), q.Adjectives...) {
+		d.placeIdx[fold(n)] = i
+	}
+}
+
+func (d *Domain) addSource(s flowwatch.Source) {
+	i, ok := d.srcIdx[fold(s.Name)]
+	if ok && fold(d.sources[i].Name) == fold(s.Name) {
+		q := &d.sources[i]
+		if s.Kind != "" {
+			q.Kind = s.Kind
+		}
+		if s.Country != "" {
+			q.Country = s.Country
+		}
+		q.Aliases = appendNew(q.Aliases, s.Aliases...)
+	} else {
+		s.Aliases = appendNew(nil, s.Aliases...)
+		s.Claims = 0
+		d.sources = append(d.sources, s)
+		i = len(d.sources) - 1
+	}
+	q := d.sources[i]
+	for _, n := range append([]string{q.Name}, q.Aliases...) {
+		d.srcIdx[fold(n)] = i
+	}
+}
+
+func (l *Lexicon) merge(o *Lexicon) {
+	mergeLists := func(dst *map[string][]string, src map[string][]string) {
+		if len(src) == 0 {
+			return
+		}
+		if *dst == nil {
+			*dst = map[string][]string{}
+		}
+		for k, v := range src {
+			(*dst)[k] = appendNew((*dst)[k], v...)
+		}
+	}
+	mergeNums := func(dst *map[string]float64, src map[string]float64) {
+		if len(src) == 0 {
+			return
+		}
+		if *dst == nil {
+			*dst = map[string]float64{}
+		}
+		for k, v := range src {
+			(*dst)[k] = v
+		}
+	}
+	mergeInts := func(dst *map[string]int, src map[string]int) {
+		if len(src) == 0 {
+			return
+		}
+		if *dst == nil {
+			*dst = map[string]int{}
+		}
+		for k, v := range src {
+			(*dst)[k] = v
+		}
+	}
+	mergeLists(&l.Groups, o.Groups)
+	mergeLists(&l.Casualties, o.Casualties)
+	mergeLists(&l.Events, o.Events)
+	l.Planned = appendNew(l.Planned, o.Planned...)
+	l.Future = appendNew(l.Future, o.Future...)
+	l.Origin = appendNew(l.Origin, o.Origin...)
+	l.Foreign = appendNew(l.Foreign, o.Foreign...)
+	mergeNums(&l.NumberWords, o.NumberWords)
+	mergeNums(&l.Scales, o.Scales)
+	mergeNums(&l.Vague, o.Vague)
+	l.Few = appendNew(l.Few, o.Few...)
+	mergeLists(&l.Bounds, o.Bounds)
+	mergeLists(&l.BoundsAfter, o.BoundsAfter)
+	mergeLists(&l.Currencies, o.Currencies)
+	mergeLists(&l.Per, o.Per)
+	l.Percent = appendNew(l.Percent, o.Percent...)
+	l.Stop = appendNew(l.Stop, o.Stop...)
+	l.NotAfter = appendNew(l.NotAfter, o.NotAfter...)
+	l.Abbreviations = appendNew(l.Abbreviations, o.Abbreviations...)
+	l.ClauseBreaks = appendNew(l.ClauseBreaks, o.ClauseBreaks...)
+	mergeInts(&l.Months, o.Months)
+	mergeInts(&l.Weekdays, o.Weekdays)
+	mergeLists(&l.Times, o.Times)
+	l.Said = appendNew(l.Said, o.Said...)
+	l.According = appendNew(l.According, o.According...)
+	l.Citing = appendNew(l.Citing, o.Citing...)
+	l.CitedBy = appendNew(l.CitedBy, o.CitedBy...)
+	l.By = appendNew(l.By, o.By...)
+	l.Unnamed = appendNew(l.Unnamed, o.Unnamed...)
+	if len(o.Anaphora) > 0 {
+		if l.Anaphora == nil {
+			l.Anaphora = map[string]string{}
+		}
+		for k, v := range o.Anaphora {
+			l.Anaphora[k] = v
+		}
+	}
+	l.Connectives = appendNew(l.Connectives, o.Connectives...)
+	l.Demonstratives = appendNew(l.Demonstratives, o.Demonstratives...)
+	l.Locatives = appendNew(l.Locatives, o.Locatives...)
+}
+
+// Place finds a place by its canonical name, an alias or an adjective.
+func (d *Domain) Place(name string) (Place, bool) {
+	i, ok := d.placeIdx[fold(name)]
+	if !ok {
+		return Place{}, false
+	}
+	return d.places[i], true
+}
+
+// Places lists the gazetteer in load order.
+func (d *Domain) Places() []Place { return append([]Place(nil), d.places...) }
+
+// SourceByAlias finds a source by its canonical name or an alias.
+func (d *Domain) SourceByAlias(alias string) (flowwatch.Source, bool) {
+	i, ok := d.srcIdx[fold(alias)]
+	if !ok {
+		return flowwatch.Source{}, false
+	}
+	return d.sources[i], true
+}
+
+// Sources lists the known sources in load order.
+func (d *Domain) Sources() []flowwatch.Source { return append([]flowwatch.Source(nil), d.sources...) }
+
+// SourcesOfKind lists the sources of one kind (agency, official, outlet,
+// government, think_tank).
+func (d *Domain) SourcesOfKind(kind string) []flowwatch.Source {
+	var out []flowwatch.Source
+	for _, s := range d.sources {
+		if s.Kind == kind {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Lexicon is the lexicon of a language (ISO 639-1), or nil.
+func (d *Domain) Lexicon(lang string) *Lexicon { return d.lex[fold(lang)] }
+
+// Langs lists the languages that have a lexicon, sorted.
+func (d *Domain) Langs() []string {
+	out := make([]string, 0, len(d.lex))
+	for k := range d.lex {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

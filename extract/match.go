@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"sort"
+	"unicode"
+)
+
+// phrase is one lexicon entry tokenised the way text is.
+type phrase struct {
+	low   []string
+	exact []string // non-empty entries must match Token.Text exactly (acronyms)
+	val   string
+	num   float64
+	idx   int
+}
+
+// matcher finds lexicon phrases at a token position, longest first. It is
+// keyed by the first token, so a lookup costs one map access per token.
+type matcher struct {
+	first map[string][]*phrase
+}
+
+func newMatcher() *matcher { return &matcher{first: map[string][]*phrase{}} }
+
+// add tokenises s and files it under its first token. Short all-capital
+// words (NIS, AP, US) only match as written, so "us" and "ap" do not.
+func (m *matcher) add(s, val string, num float64, idx int) {
+	toks := Tokenize(s, 0, len(s), nil)
+	if len(toks) == 0 {
+		return
+	}
+	p := &phrase{val: val, num: num, idx: idx}
+	for _, t := range toks {
+		p.low = append(p.low, t.Low)
+		ex := ""
+		if t.Kind == Word && isAcronym(t.Text) {
+			ex = t.Text
+		}
+		p.exact = append(p.exact, ex)
+	}
+	k := p.low[0]
+	m.first[k] = append(m.first[k], p)
+	sort.SliceStable(m.first[k], func(a, b int) bool { return len(m.first[k][a].low) > len(m.first[k][b].low) })
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 4
+}
+
+// at returns the longest phrase starting at toks[i], or nil.
+func (m *matcher) at(toks []Token, i int) *phrase {
+	if m == nil || i < 0 || i >= len(toks) {
+		return nil
+	}
+	for _, p := range m.first[toks[i].Low] {
+		if i+len(p.low) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := range p.low {
+			t := &toks[i+k]
+			if t.Low != p.low[k] || (p.exact[k] != "" && t.Text != p.exact[k]) {
+				ok = false
+				break
+			}
+			// A phrase's words must not be glued across a hyphen-less join
+			// to a digit ("time2"): only check that words stay words.
+		}
+		if ok {
+			return p
+		}
+	}
+	return nil
+}
+
+// endingAt returns the longest phrase that ends right before toks[i]
+// (covering toks[i-n:i]), or nil.
+func (m *matcher) endingAt(toks []Token, i int, maxLen int) *phrase {
+	if m == nil {
+		return nil
+	}
+	for n := maxLen; n >= 1; n-- {
+		s := i - n
+		if s < 0 {
+			continue
+		}
+		if p := m.at(toks, s); p != nil && len(p.low) == n {
+			return p
+		}
+		// a shorter phrase with the same start is tried by at's order only
+		// when longer ones fail; check all phrases of exactly length n.
+		for _, p := range m.first[toks[s].Low] {
+			if len(p.low) != n {
+				continue
+			}
+			ok := true
+			for k := range p.low {
+				t := &toks[s+k]
+				if t.Low != p.low[k] || (p.exact[k] != "" && t.Text != p.exact[k]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// set is a set of single lower-cased words.
+type set map[string]bool
+
+func newSet(words []string) set {
+	s := set{}
+	for _, w := range words {
+		s[lower(w)] = true
+	}
+	return s
+}

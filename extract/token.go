@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokKind says what a token is.
+type TokKind uint8
+
+const (
+	Word   TokKind = iota + 1 // letters (and marks), with inner apostrophes: "Korea's", "U.S."
+	Number                    // digits with separators and a decimal part: "13,221", "1.5"
+	Punct                     // any other single rune: , . $ % – " ( )
+)
+
+// Token is one token of the article text. Offsets index the article's Text.
+type Token struct {
+	Start, End int
+	Text       string // as written
+	Low        string // lower-cased Text
+	Kind       TokKind
+	Glued      bool    // no space between it and the previous token
+	Num        float64 // value of a Number
+	Sep        bool    // a Number written with thousands separators
+	Dec        bool    // a Number with a decimal part
+}
+
+// Tokenize appends the tokens of text[from:to] to dst. Offsets are offsets
+// into text. It handles any script: words are runs of letters and marks,
+// so Korean and Cyrillic tokenise like English.
+func Tokenize(text string, from, to int, dst []Token) []Token {
+	i := from
+	glued := false
+	for i < to {
+		r, sz := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case r == utf8.RuneError && sz <= 1:
+			i++
+			glued = false
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b':
+			i += sz
+			glued = false
+		case isDigit(r):
+			j, v, sep, dec := scanNumber(text, i, to)
+			dst = append(dst, Token{Start: i, End: j, Text: text[i:j], Low: text[i:j], Kind: Number, Glued: glued, Num: v, Sep: sep, Dec: dec})
+			i = j
+			glued = true
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			j := scanWord(text, i, to)
+			w := text[i:j]
+			dst = append(dst, Token{Start: i, End: j, Text: w, Low: lower(w), Kind: Word, Glued: glued})
+			i = j
+			glued = true
+		default:
+			// Normalise typographic variants so that lexicon phrases match.
+			low := text[i : i+sz]
+			switch r {
+			case '’', '‘', '`', '´':
+				low = "'"
+			case '“', '”', '„', '«', '»':
+				low = "\""
+			}
+			dst = append(dst, Token{Start: i, End: i + sz, Text: text[i : i+sz], Low: low, Kind: Punct, Glued: glued})
+			i += sz
+			glued = true
+		}
+	}
+	return dst
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// scanNumber reads 13,221 or 1.5 or 4,000.50 starting at a digit.
+func scanNumber(s string, i, to int) (end int, v float64, sep, dec bool) {
+	var intPart float64
+	j := i
+	for j < to {
+		c := s[j]
+		if c >= '0' && c <= '9' {
+			intPart = intPart*10 + float64(c-'0')
+			j++
+			continue
+		}
+		// A thousands separator is followed by exactly three digits.
+		if c == ',' && j+3 < to+1 && j+3 <= to && allDigits(s[j+1:j+4]) && (j+4 >= to || !isDigitByte(s[j+4])) && !dec {
+			sep = true
+			j++
+			continue
+		}
+		if c == '.' && !dec && j+1 < to && isDigitByte(s[j+1]) {
+			dec = true
+			j++
+			frac, scale := 0.0, 1.0
+			for j < to && isDigitByte(s[j]) {
+				frac = frac*10 + float64(s[j]-'0')
+				scale *= 10
+				j++
+			}
+			intPart += frac / scale
+			break
+		}
+		break
+	}
+	return j, intPart, sep, dec
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanWord reads letters and marks, inner apostrophes ("Korea's") and
+// dotted initialisms ("U.S.", "U.N.").
+func scanWord(s string, i, to int) int {
+	j := i
+	letters := 0
+	for j < to {
+		r, sz := utf8.DecodeRuneInString(s[j:to])
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			j += sz
+			letters++
+			continue
+		}
+		if (r == '\'' || r == '’') && j+sz < to {
+			r2, _ := utf8.DecodeRuneInString(s[j+sz : to])
+			if unicode.IsLetter(r2) {
+				j += sz
+				continue
+			}
+		}
+		// U.S. / U.N. / e.g.: one letter, a dot, one letter, a dot.
+		if r == '.' && letters == 1 && j+2 < to+1 && j+2 <= to {
+			if j+2 < to && isLetterByte(s[j+1]) && s[j+2] == '.' {
+				j += 3
+				letters = 1
+				for j+1 < to && isLetterByte(s[j]) && s[j+1] == '.' {
+					j += 2
+				}
+				return j
+			}
+		}
+		break
+	}
+	return j
+}
+
+func isLetterByte(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }

@@ -61,6 +61,9 @@ type Doc struct {
 	URL    string // where the page lives; its canonical form is the article's identity
 	Title  string
 	Outlet string
+	// Override makes Title, Outlet and Published win over what the page
+	// says about itself (records); otherwise they only fill its gaps.
+	Override bool
 	// DefaultOutlet is used when neither Outlet nor the page names one
 	// (a feed's title).
 	DefaultOutlet string
@@ -317,7 +320,7 @@ func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
 	if name == "" && d.URL != "" {
 		name = URLName(d.URL)
 	}
-	a, err := parse(name, raw)
+	a, err := parse(name, raw, clean.Meta{URL: d.URL, Title: d.Title, Outlet: d.Outlet, Published: d.Published})
 	if err != nil {
 		return nil, err
 	}
@@ -332,16 +335,21 @@ func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
 	if fetch.IsURL(u) {
 		a.URL = flowwatch.CanonicalURL(u)
 	}
-	if d.Title != "" {
-		a.Title = d.Title
+	// What the page states about itself fills the gaps of what the source
+	// knew, except for records, whose fields say what the user means.
+	if d.Override {
+		if d.Title != "" {
+			a.Title = d.Title
+		}
+		if d.Outlet != "" {
+			a.Outlet = d.Outlet
+		}
+		if !d.Published.IsZero() {
+			a.Published = d.Published
+		}
 	}
-	if d.Outlet != "" {
-		a.Outlet = d.Outlet
-	} else if a.Outlet == "" {
+	if a.Outlet == "" {
 		a.Outlet = d.DefaultOutlet
-	}
-	if !d.Published.IsZero() {
-		a.Published = d.Published
 	}
 	sum := sha256.Sum256([]byte(a.Text))
 	a.Hash = hex.EncodeToString(sum[:])
@@ -358,13 +366,23 @@ func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
 
 // parse runs the cleaner, which must never take the process down: a page
 // that makes it panic fails alone.
-func parse(name string, raw []byte) (a *flowwatch.Article, err error) {
+func parse(name string, raw []byte, m clean.Meta) (a *flowwatch.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, err = nil, fmt.Errorf("could not clean this page (cleaner failure: %v)", r)
 		}
 	}()
-	return clean.Parse(name, raw)
+	a, err = clean.ParseWith(name, raw, m)
+	if err != nil {
+		// The cleaner names the input by its article name; our lines name
+		// it by origin already.
+		msg := flowwatch.ErrorMessage(err)
+		if flowwatch.ErrorCode(err) == flowwatch.EINTERNAL {
+			msg = err.Error()
+		}
+		return nil, errors.New(strings.TrimPrefix(msg, name+": "))
+	}
+	return a, nil
 }
 
 // URLName is a readable, stable article name for a URL: host, last path

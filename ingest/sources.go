@@ -279,7 +279,7 @@ type Record struct {
 
 // Doc checks r and turns it into a Doc; origin names it in messages.
 func (r Record) Doc(origin string) Doc {
-	d := Doc{Origin: origin, Name: strings.TrimSpace(r.Name), Title: strings.TrimSpace(r.Title), Outlet: strings.TrimSpace(r.Outlet)}
+	d := Doc{Origin: origin, Name: strings.TrimSpace(r.Name), Title: strings.TrimSpace(r.Title), Outlet: strings.TrimSpace(r.Outlet), Override: true}
 	if u := strings.TrimSpace(r.URL); u != "" {
 		if _, err := fetch.CheckURL(u); err != nil {
 			d.Err = fmt.Errorf("url %q: %v", trim(u), err)

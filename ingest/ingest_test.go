@@ -78,8 +78,8 @@ func TestRecordsFailAloneAndReingestIsNoop(t *testing.T) {
 		return fmt.Sprintf(`{"url":%q,"title":"T","outlet":"Test Wire","published":%q,"text":%q}`, url, published, text)
 	}
 	lines := []string{
-		rec("https://news.example.org/a?utm_source=x", "2025-02-13", textA), // 1
-		`{"url": "https://news.example.org/broken", "text": `,               // 2: malformed
+		rec("https://news.example.org/a?utm_source=x", "2025-02-13", textA),   // 1
+		`{"url": "https://news.example.org/broken", "text": `,                 // 2: malformed
 		rec("https://news.example.org/b", "2025-02-14T09:00:00+09:00", textB), // 3
 		`{"url":"https://news.example.org/empty","title":"no body"}`,          // 4: neither text nor html
 		rec("ftp://news.example.org/c", "2025-02-15", textC),                  // 5: not http

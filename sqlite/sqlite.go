@@ -225,7 +225,9 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 			return flowwatch.Errorf(flowwatch.EUNAVAILABLE, "%s: the disk holding %s is full; nothing was written; free space and retry", op, s.path)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return flowwatch.Errorf(flowwatch.EUNAVAILABLE, "%s: database %s stayed locked by another process for %s; retry later", op, s.path, busyTimeout)
-		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN:
+		case sqlite3.SQLITE_CANTOPEN:
+			return flowwatch.Errorf(flowwatch.EUNAVAILABLE, "%s: cannot open database %s: check that its directory exists and is writable", op, s.path)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
 			return flowwatch.Errorf(flowwatch.EUNAVAILABLE, "%s: cannot write database %s (%v); check the path and its permissions", op, s.path, err)
 		case sqlite3.SQLITE_IOERR:
 			return flowwatch.Errorf(flowwatch.EUNAVAILABLE, "%s: i/o error on database %s (%v); nothing was written", op, s.path, err)

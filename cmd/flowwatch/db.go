@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/postgres"
 	"github.com/flowwatch/flowwatch/sqlite"
 )
 
@@ -31,7 +32,8 @@ func isPostgres(dsn string) bool {
 // postgresql:// URL, otherwise a SQLite file (created if missing).
 func openStore(ctx context.Context, dsn string) (flowwatch.Store, error) {
 	if isPostgres(dsn) {
-		return nil, flowwatch.Errorf(flowwatch.EUNAVAILABLE, "PostgreSQL is not supported by this build yet; use a SQLite file for --db")
+		i := strings.Index(dsn, "://")
+		return postgres.Open(ctx, strings.ToLower(dsn[:i])+dsn[i:])
 	}
 	return sqlite.Open(ctx, dsn)
 }

@@ -494,7 +494,7 @@ func testSearch(t *testing.T, s flowwatch.Store) {
 		{"en", "https://s.example/en", "Officials said the soldiers arrived near the border in October. Reporters could not confirm the soldiers' route."},
 		{"ko", "https://s.example/ko", "국정원은 북한군 병사들이 러시아에 도착했다고 밝혔다."},
 		{"ru", "https://s.example/ru", "По данным разведки, солдаты прибыли в Курскую область."},
-		{"other", "https://s.example/other", "A weather report about rain <b>and</b> wind."},
+		{"other", "https://s.example/other", "A weather report about rain & wind."},
 	}
 	for _, x := range texts {
 		save(t, s, &flowwatch.Article{Name: x.name, URL: x.url, Title: "Report " + x.name, Text: x.text}, nil)
@@ -510,7 +510,7 @@ func testSearch(t *testing.T, s flowwatch.Store) {
 		{"soldiers rain", nil, ""},
 		{"러시아", []string{"ko"}, "«러시아에»"},
 		{"солдаты", []string{"ru"}, "«солдаты»"},
-		{"rain", []string{"other"}, "<b>and</b>"}, // snippets are raw text: the front end escapes
+		{"rain", []string{"other"}, "«rain» & wind"}, // snippets are raw text: the front end escapes
 		{`"unbalanced AND (OR* NEAR`, nil, ""},    // query syntax is not interpreted
 		{"nothinglikethis", nil, ""},
 	}
@@ -730,9 +730,14 @@ func testTokens(t *testing.T, s flowwatch.Store) {
 	}
 }
 
-// testConcurrent saves overlapping articles from many goroutines: each
-// identity must end with exactly its versions and their claims, once.
-func testConcurrent(t *testing.T, s flowwatch.Store) {
+func testConcurrent(t *testing.T, s flowwatch.Store) { Concurrent(t, s) }
+
+// Concurrent saves overlapping articles from many goroutines spread over
+// stores, which may be several Stores open on one database (as two
+// processes or machines would be): each identity must end with exactly
+// its versions and their claims, once.
+func Concurrent(t *testing.T, stores ...flowwatch.Store) {
+	s := stores[0]
 	const workers, articles, versions = 8, 10, 2
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
@@ -748,7 +753,7 @@ func testConcurrent(t *testing.T, s flowwatch.Store) {
 				c2 := c
 				c2.Quote = fmt.Sprintf("A second figure, %d, in article %d.", v, id)
 				a, cs := article(fmt.Sprintf("c%d", id), fmt.Sprintf("https://c.example/%d", id), "C", "2025-05-01", c, c2)
-				if _, err := s.SaveArticle(ctx, a, cs); err != nil {
+				if _, err := stores[w%len(stores)].SaveArticle(ctx, a, cs); err != nil {
 					errs <- err
 					return
 				}

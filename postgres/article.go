@@ -1,0 +1,416 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/jackc/pgx/v5"
+)
+
+// SaveArticle implements flowwatch.Store. Two processes saving the same
+// article at once serialise on the identity row (FOR UPDATE); the unique
+// constraints catch anything else and the transaction is retried.
+func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, error) {
+	if err := flowwatch.CheckArticle(a, claims); err != nil {
+		return flowwatch.Unchanged, err
+	}
+	identity := flowwatch.ArticleIdentity(a)
+	seen := a.LastSeen
+	if seen.IsZero() {
+		seen = time.Now()
+	}
+	seen = seen.UTC().Truncate(time.Microsecond)
+	firstSeen := a.FirstSeen
+	if firstSeen.IsZero() || firstSeen.After(seen) {
+		firstSeen = seen
+	}
+	firstSeen = firstSeen.UTC().Truncate(time.Microsecond)
+
+	var (
+		res             flowwatch.SaveResult
+		verID           int64
+		version         int32
+		first, lastSeen time.Time
+		ids             []int64
+	)
+	err := s.inTx(ctx, fmt.Sprintf("save article %q", a.Name), func(tx pgx.Tx) error {
+		ids = nil
+		if _, err := tx.Exec(ctx, `INSERT INTO articles (identity) VALUES ($1) ON CONFLICT (identity) DO NOTHING`, identity); err != nil {
+			return err
+		}
+		var artID int64
+		if err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE identity = $1 FOR UPDATE`, identity).Scan(&artID); err != nil {
+			return err
+		}
+		var latest bool
+		err := tx.QueryRow(ctx, `SELECT id, version, latest, first_seen, last_seen FROM article_versions
+			WHERE article_id = $1 AND hash = $2`, artID, a.Hash).Scan(&verID, &version, &latest, &first, &lastSeen)
+		if err == nil {
+			// This text was seen before: only the sighting is new.
+			res = flowwatch.Unchanged
+			if seen.After(lastSeen) {
+				lastSeen = seen
+				if _, err := tx.Exec(ctx, `UPDATE article_versions SET last_seen = $1 WHERE id = $2`, seen, verID); err != nil {
+					return err
+				}
+			}
+			if !latest {
+				res = flowwatch.Updated
+				return setLatest(ctx, tx, artID, verID)
+			}
+			return nil
+		} else if !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = $1`, artID).Scan(&version); err != nil {
+			return err
+		}
+		version++
+		res = flowwatch.New
+		if version > 1 {
+			res = flowwatch.Updated
+			if err := setLatest(ctx, tx, artID, 0); err != nil {
+				return err
+			}
+		}
+		first, lastSeen = firstSeen, seen
+		err = tx.QueryRow(ctx, `INSERT INTO article_versions (article_id, version, latest, name, url, title, outlet,
+			published, lang, text, hash, first_seen, last_seen) VALUES ($1, $2, true, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			RETURNING id`, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title), nullStr(a.Outlet), nullDate(a.Published),
+			nullStr(a.Lang), a.Text, a.Hash, firstSeen, seen).Scan(&verID)
+		if err != nil {
+			return err
+		}
+		ids, err = insertClaims(ctx, tx, verID, true, a, claims)
+		return err
+	})
+	if err != nil {
+		return flowwatch.Unchanged, err
+	}
+	a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), first.UTC(), lastSeen.UTC()
+	fillClaims(a, verID, claims, ids)
+	return res, nil
+}
+
+// fillClaims sets what the store assigned on the caller's claims, only
+// once the transaction committed (a retried one would assign anew).
+func fillClaims(a *flowwatch.Article, verID int64, claims []flowwatch.Claim, ids []int64) {
+	for i := range claims {
+		c := &claims[i]
+		c.ArticleID = verID
+		if ids == nil {
+			continue
+		}
+		c.ID = ids[i]
+		c.Article, c.Outlet, c.URL, c.Published = a.Name, a.Outlet, a.URL, a.Published
+		if c.Lang == "" {
+			c.Lang = a.Lang
+		}
+	}
+}
+
+// setLatest marks version verID (0: none) as the latest of article artID,
+// on the version and, denormalised, on the claims.
+func setLatest(ctx context.Context, tx pgx.Tx, artID, verID int64) error {
+	if _, err := tx.Exec(ctx, `UPDATE article_versions SET latest = (id = $1) WHERE article_id = $2 AND latest <> (id = $1)`,
+		verID, artID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `UPDATE claims SET latest = (version_id = $1)
+		WHERE version_id IN (SELECT id FROM article_versions WHERE article_id = $2) AND latest <> (version_id = $1)`, verID, artID)
+	return err
+}
+
+const insertClaim = `INSERT INTO claims (version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
+	unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+	RETURNING id`
+
+// insertClaims stores claims for version verID in one round trip and
+// returns their ids in order. It does not touch claims: the transaction
+// may yet be retried.
+func insertClaims(ctx context.Context, tx pgx.Tx, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) ([]int64, error) {
+	ids := make([]int64, len(claims))
+	if len(claims) == 0 {
+		return ids, nil
+	}
+	b := &pgx.Batch{}
+	for i, c := range claims {
+		lang := c.Lang
+		if lang == "" {
+			lang = a.Lang
+		}
+		var from, to any
+		if c.When != nil {
+			from, to = nullDate(c.When.From), nullDate(c.When.To)
+		}
+		place, orgs := c.Place, c.Orgs
+		if place == nil {
+			place = []string{}
+		}
+		if orgs == nil {
+			orgs = []string{}
+		}
+		b.Queue(insertClaim, verID, i, latest, a.Name, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
+			nullStr(lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(a.Outlet), nullStr(a.URL),
+			nullDate(a.Published))
+	}
+	br := tx.SendBatch(ctx, b)
+	for i := range claims {
+		if err := br.QueryRow().Scan(&ids[i]); err != nil {
+			br.Close()
+			return nil, err
+		}
+	}
+	return ids, br.Close()
+}
+
+// ReplaceClaims implements flowwatch.Store.
+func (s *Store) ReplaceClaims(ctx context.Context, articleID int64, claims []flowwatch.Claim) error {
+	var (
+		a   flowwatch.Article
+		ids []int64
+	)
+	err := s.inTx(ctx, fmt.Sprintf("replace claims of article version %d", articleID), func(tx pgx.Tx) error {
+		var (
+			url, outlet, lang *string
+			pub               *time.Time
+			latest            bool
+			textLen           int
+		)
+		// FOR UPDATE: two reextracts of one version must not interleave.
+		err := tx.QueryRow(ctx, `SELECT name, url, outlet, published, lang, latest, octet_length(text)
+			FROM article_versions WHERE id = $1 FOR UPDATE`, articleID).Scan(&a.Name, &url, &outlet, &pub, &lang, &latest, &textLen)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return flowwatch.Errorf(flowwatch.ENOTFOUND, "article version %d not found", articleID)
+		} else if err != nil {
+			return err
+		}
+		a.URL, a.Outlet, a.Published, a.Lang = str(url), str(outlet), dateOf(pub), str(lang)
+		if err := flowwatch.CheckClaims(a.Name, textLen, claims); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM claims WHERE version_id = $1`, articleID); err != nil {
+			return err
+		}
+		ids, err = insertClaims(ctx, tx, articleID, latest, &a, claims)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fillClaims(&a, articleID, claims, ids)
+	return nil
+}
+
+const versionCols = `v.id, v.name, v.url, v.title, v.outlet, v.published, v.lang, v.hash, v.version, v.first_seen, v.last_seen`
+
+func scanVersion(row pgx.Row, extra ...any) (flowwatch.Article, error) {
+	var (
+		a                        flowwatch.Article
+		url, title, outlet, lang *string
+		pub                      *time.Time
+		first, last              time.Time
+		version                  int32
+	)
+	dest := append([]any{&a.ID, &a.Name, &url, &title, &outlet, &pub, &lang, &a.Hash, &version, &first, &last}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.URL, a.Title, a.Outlet, a.Published, a.Lang = str(url), str(title), str(outlet), dateOf(pub), str(lang)
+	a.Version, a.FirstSeen, a.LastSeen = int(version), first.UTC(), last.UTC()
+	return a, nil
+}
+
+// Article implements flowwatch.Store.
+func (s *Store) Article(ctx context.Context, id int64) (*flowwatch.Article, []flowwatch.Claim, error) {
+	var text string
+	a, err := scanVersion(s.pool.QueryRow(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id = $1`, id), &text)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil, flowwatch.Errorf(flowwatch.ENOTFOUND, "article version %d not found", id)
+	} else if err != nil {
+		return nil, nil, s.fail(ctx, fmt.Sprintf("read article version %d", id), err)
+	}
+	a.Text = text
+	claims, err := s.Claims(ctx, flowwatch.ClaimFilter{ArticleID: id, Limit: -1})
+	if err != nil {
+		return nil, nil, err
+	}
+	a.Claims = len(claims)
+	return &a, claims, nil
+}
+
+// Articles implements flowwatch.Store.
+func (s *Store) Articles(ctx context.Context, f flowwatch.ArticleFilter) ([]flowwatch.Article, error) {
+	var (
+		where []string
+		p     args
+	)
+	if !f.AllVersions {
+		where = append(where, "v.latest")
+	}
+	if f.Outlet != "" {
+		where = append(where, "v.outlet = "+p.add(f.Outlet))
+	}
+	if !f.Since.IsZero() {
+		where = append(where, "v.published >= "+p.add(f.Since.String())+"::date")
+	}
+	if !f.Until.IsZero() {
+		where = append(where, "v.published <= "+p.add(f.Until.String())+"::date")
+	}
+	if f.Text != "" {
+		n := p.add(likePattern(f.Text))
+		where = append(where, `(v.title ILIKE `+n+` ESCAPE '\' OR v.text ILIKE `+n+` ESCAPE '\')`)
+	}
+	q := `SELECT ` + versionCols + `, v.text, (SELECT COUNT(*) FROM claims c WHERE c.version_id = v.id) FROM article_versions v`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY v.published DESC NULLS LAST, v.id DESC" + limitOffset(f.Limit, f.Offset)
+	rows, err := s.pool.Query(ctx, q, p...)
+	if err != nil {
+		return nil, s.fail(ctx, "list articles", err)
+	}
+	defer rows.Close()
+	var out []flowwatch.Article
+	for rows.Next() {
+		var text string
+		var n int64
+		a, err := scanVersion(rows, &text, &n)
+		if err != nil {
+			return nil, s.fail(ctx, "list articles", err)
+		}
+		a.Text, a.Claims = text, int(n)
+		out = append(out, a)
+	}
+	return out, s.fail(ctx, "list articles", rows.Err())
+}
+
+// EachArticle implements flowwatch.Store. It reads in batches so that fn
+// may write to the store without holding a connection for the walk.
+func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) error) error {
+	after := int64(0)
+	for {
+		rows, err := s.pool.Query(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id > $1 ORDER BY v.id LIMIT 100`, after)
+		if err != nil {
+			return s.fail(ctx, "read articles", err)
+		}
+		var batch []flowwatch.Article
+		for rows.Next() {
+			var text string
+			a, err := scanVersion(rows, &text)
+			if err != nil {
+				rows.Close()
+				return s.fail(ctx, "read articles", err)
+			}
+			a.Text = text
+			batch = append(batch, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s.fail(ctx, "read articles", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for i := range batch {
+			if err := fn(&batch[i]); err != nil {
+				return err
+			}
+		}
+		after = batch[len(batch)-1].ID
+	}
+}
+
+// Search implements flowwatch.Store.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error) {
+	words := strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+	if len(words) == 0 {
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "search query %q has no words", query)
+	}
+	// Words hold only letters and digits, so they cannot form tsquery
+	// operators; each also matches as a prefix.
+	terms := make([]string, len(words))
+	for i, w := range words {
+		terms[i] = w + ":*"
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.pool.Query(ctx, `WITH q AS (SELECT to_tsquery('simple', $1) AS q)
+		SELECT `+versionCols+`,
+			ts_headline('simple', v.text, q.q, 'StartSel=«, StopSel=», MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
+			ts_rank(v.search, q.q)
+		FROM article_versions v, q
+		WHERE v.search @@ q.q AND v.latest
+		ORDER BY 13 DESC, v.id DESC LIMIT $2`, strings.Join(terms, " & "), limit)
+	if err != nil {
+		return nil, s.fail(ctx, fmt.Sprintf("search %q", query), err)
+	}
+	defer rows.Close()
+	var hits []flowwatch.Hit
+	for rows.Next() {
+		var h flowwatch.Hit
+		var rank float32
+		if h.Article, err = scanVersion(rows, &h.Snippet, &rank); err != nil {
+			return nil, s.fail(ctx, "search", err)
+		}
+		h.Rank = float64(rank)
+		hits = append(hits, h)
+	}
+	return hits, s.fail(ctx, "search", rows.Err())
+}
+
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+// Stats implements flowwatch.Store.
+func (s *Store) Stats(ctx context.Context) (flowwatch.Stats, error) {
+	st := flowwatch.Stats{ByKind: map[string]int{}, ByGroup: map[string]int{}}
+	var first, last *time.Time
+	var arts, vers, claims, outlets, sources int64
+	err := s.pool.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM article_versions),
+		(SELECT COUNT(*) FROM claims),
+		(SELECT COUNT(DISTINCT outlet) FROM article_versions),
+		(SELECT COUNT(DISTINCT source) FROM claims),
+		(SELECT MIN(published) FROM article_versions),
+		(SELECT MAX(published) FROM article_versions)`).Scan(&arts, &vers, &claims, &outlets, &sources, &first, &last)
+	if err != nil {
+		return st, s.fail(ctx, "stats", err)
+	}
+	st.Articles, st.ArticleVersions, st.Claims, st.Outlets, st.Sources = int(arts), int(vers), int(claims), int(outlets), int(sources)
+	st.FirstPublished, st.LastPublished = dateOf(first), dateOf(last)
+	for _, q := range []struct {
+		col string
+		m   map[string]int
+	}{{"kind", st.ByKind}, {"grp", st.ByGroup}} {
+		rows, err := s.pool.Query(ctx, `SELECT `+q.col+`, COUNT(*) FROM claims WHERE `+q.col+` IS NOT NULL GROUP BY 1`)
+		if err != nil {
+			return st, s.fail(ctx, "stats", err)
+		}
+		for rows.Next() {
+			var k string
+			var n int64
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return st, s.fail(ctx, "stats", err)
+			}
+			q.m[k] = int(n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return st, s.fail(ctx, "stats", err)
+		}
+	}
+	return st, nil
+}

@@ -3,14 +3,526 @@
 package extract
 
 import (
+	"math"
+	"strings"
+
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/domain"
 )
 
-// Extractor is safe for concurrent use.
-type Extractor struct{ d *domain.Domain }
+// Extractor is safe for concurrent use: after New it is read-only.
+type Extractor struct {
+	d   *domain.Domain
+	lex map[string]*Lexicon
+}
 
-func New(d *domain.Domain) *Extractor { return &Extractor{d: d} }
+// New compiles the domain's lexicons; a nil d means domain.Default().
+func New(d *domain.Domain) *Extractor {
+	if d == nil {
+		d = domain.Default()
+	}
+	x := &Extractor{d: d, lex: map[string]*Lexicon{}}
+	for _, l := range d.Langs() {
+		if lx := compile(d, l); lx != nil {
+			x.lex[l] = lx
+		}
+	}
+	return x
+}
 
-// Extract returns the claims of a, in text order.
-func (x *Extractor) Extract(a *flowwatch.Article) []flowwatch.Claim { return nil }
+// sentence is one sentence of the article and what was read from it.
+type sentence struct {
+	toks       []Token
+	para       int
+	start, end int // byte offsets of the quote
+	origin     bool
+	breaks     []int // token indexes where a clause starts
+	attr       attribution
+}
+
+// Extract returns the claims of a, in text order. It never panics: a
+// failure inside yields the claims found so far... or none.
+func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
+	if a == nil || a.Text == "" {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out = nil
+		}
+	}()
+	lang := strings.ToLower(a.Lang)
+	mod, ok := languages[lang]
+	lx := x.lex[lang]
+	if !ok || lx == nil {
+		mod, lx = languages["en"], x.lex["en"]
+	}
+	if mod == nil || lx == nil {
+		return nil
+	}
+	doc := x.read(a.Text, mod, lx)
+	return x.claims(a, doc, mod, lx)
+}
+
+// read splits the text into paragraphs (lines) and sentences, tokenising once.
+func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sentence {
+	var doc []sentence
+	seen := map[string]bool{}
+	para := 0
+	var spans []Span
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		line := strings.TrimSpace(text[ls:le])
+		if line != "" && !seen[line] {
+			// A line the page repeats verbatim (a title printed twice) is read once.
+			seen[line] = true
+			toks := Tokenize(text, ls, le, nil)
+			spans = mod.Sentences(lx, toks, spans[:0])
+			for _, sp := range spans {
+				if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
+					continue
+				}
+				st := toks[sp.Start:sp.End:sp.End]
+				s := sentence{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End}
+				doc = append(doc, s)
+			}
+			para++
+		}
+		ls = le + 1
+	}
+	return doc
+}
+
+func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, lx *Lexicon) []flowwatch.Claim {
+	var out []flowwatch.Claim
+	for i := range doc {
+		s := &doc[i]
+		s.origin = lx.hasOrigin(s.toks)
+		s.breaks = lx.clauseStarts(s.toks)
+	}
+	at := newAttributor(lx, doc)
+	type key struct {
+		kind, group, event string
+		low, high          float64
+		quote              string
+	}
+	seen := map[key]bool{}
+	prevGroup := ""
+	prevGroupPara := -1
+	for i := range doc {
+		s := &doc[i]
+		at.sentence(i)
+		figs := mod.Figures(lx, s.toks)
+		if len(figs) == 0 {
+			if g := lx.lastGroup(s.toks); g != "" {
+				prevGroup, prevGroupPara = g, s.para
+			}
+			continue
+		}
+		times := mod.Times(lx, s.toks, a.Published)
+		var places []string
+		placesDone := false
+		lastPeople := -1
+		var made []flowwatch.Claim
+		for fi := range figs {
+			f := &figs[fi]
+			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End {
+				continue
+			}
+			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
+			ctxGroup := ""
+			if prevGroupPara == s.para || (i > 0 && prevGroupPara == doc[i-1].para) {
+				ctxGroup = prevGroup
+			}
+			switch f.Kind {
+			case flowwatch.KindPeople:
+				if f.Group == "" {
+					prev := ""
+					if lastPeople >= 0 {
+						prev = made[lastPeople].Group
+					}
+					if !lx.attach(s, f, prev, ctxGroup, i > 0 && doc[i-1].origin) {
+						continue
+					}
+				}
+				if f.Low != nil && *f.Low < 2 && f.High != nil && *f.High < 2 {
+					continue
+				}
+				c.Group = f.Group
+				c.Event = f.Event
+				if c.Event == "" {
+					c.Event = lx.event(s, f)
+				}
+				if f.Bare && c.Event == "" && lastPeople >= 0 {
+					c.Event = made[lastPeople].Event
+				}
+				if c.Event == "" {
+					c.Event = flowwatch.EventPresent
+				}
+			default:
+				g, ok := lx.ownerGroup(s, f, ctxGroup, i > 0 && doc[i-1].origin)
+				if !ok {
+					continue
+				}
+				c.Group = g
+			}
+			if !placesDone {
+				places = x.places(lx, doc, i)
+				placesDone = true
+			}
+			c.Place = lx.figurePlaces(s, f, places, doc, i)
+			c.When = pickTime(s, f, times)
+			c.Source, c.Via = at.source(i, f)
+			c.Article = a.Name
+			c.Quote = a.Text[s.start:s.end]
+			c.Start, c.End = s.start, s.end
+			c.Lang = lx.Lang
+			c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
+			c.Extractor = flowwatch.ExtractorVersion
+			k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Quote}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			made = append(made, c)
+			if c.Kind == flowwatch.KindPeople {
+				lastPeople = len(made) - 1
+			}
+		}
+		if g := lx.lastGroup(s.toks); g != "" {
+			prevGroup, prevGroupPara = g, s.para
+		} else if lastPeople >= 0 {
+			prevGroup, prevGroupPara = made[lastPeople].Group, s.para
+		}
+		out = append(out, made...)
+	}
+	return out
+}
+
+func val(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// hasOrigin reports whether a sentence names North Korea or its people.
+func (lx *Lexicon) hasOrigin(toks []Token) bool {
+	for i := range toks {
+		if lx.origin.at(toks, i) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStarts lists the token indexes where a new clause starts.
+func (lx *Lexicon) clauseStarts(toks []Token) []int {
+	var out []int
+	for i := range toks {
+		if p := lx.clauseBreaks.at(toks, i); p != nil {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// clause is the clause [start, end) around tokens [a, b).
+func (s *sentence) clause(a, b int) (int, int) {
+	start, end := 0, len(s.toks)
+	for _, k := range s.breaks {
+		if k <= a && k > start {
+			start = k
+		}
+		if k >= b && k < end {
+			end = k
+		}
+	}
+	return start, end
+}
+
+// lastGroup is the group of the last group noun of a sentence about North
+// Koreans, for figures in the next sentence that name none ("casualties").
+func (lx *Lexicon) lastGroup(toks []Token) string {
+	g := ""
+	for i := 0; i < len(toks); i++ {
+		if v, l := lx.Group(toks, i); v != "" && !lx.foreignBefore(toks, i) {
+			g = v
+			i += l - 1
+		}
+	}
+	return g
+}
+
+// foreignBefore reports whether the noun at toks[i] is modified by another
+// people's adjective ("Russian conscripts", "Ukrainian forces").
+func (lx *Lexicon) foreignBefore(toks []Token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if lx.origin.at(toks, b) != nil {
+			return false
+		}
+		if p := lx.foreign.at(toks, b); p != nil && b+len(p.low) <= i {
+			return true
+		}
+		if toks[b].Kind == Punct && toks[b].Low != "-" {
+			return false
+		}
+	}
+	return false
+}
+
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true, "his": true, "them": true}
+
+var bareBefore = map[string]bool{"to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true}
+
+// attach finds the group of a people figure from its head noun, or from
+// the context when no noun follows it, and keeps it only for North Koreans.
+func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, prevOrigin bool) bool {
+	toks := s.toks
+	n := len(toks)
+	k := f.End
+	for k < n && toks[k].Kind == Punct && (toks[k].Low == "\"" || toks[k].Low == "'") {
+		k++
+	}
+	first := k
+	if k < n && toks[k].Low == "of" {
+		k++
+		for k < n && determiners[toks[k].Low] {
+			k++
+		}
+	}
+	head := -1
+	casualty := ""
+	for steps := 0; k < n && steps < 6; steps++ {
+		if g, _ := lx.Group(toks, k); g != "" {
+			head = k
+			f.Group = g
+			break
+		}
+		if p := lx.casualties.at(toks, k); p != nil {
+			head = k
+			casualty = p.val
+			break
+		}
+		if lx.isStop(&toks[k]) && !(k == first && toks[k].Low == "of") {
+			break
+		}
+		k++
+	}
+	if head >= 0 {
+		// The noun phrase between the figure and its head.
+		np := toks[f.End:head]
+		origin, foreign := false, false
+		for j := range np {
+			if lx.origin.at(np, j) != nil {
+				origin = true
+			} else if lx.foreign.at(np, j) != nil {
+				foreign = true
+			}
+		}
+		if foreign && !origin {
+			return false
+		}
+		if casualty != "" {
+			f.Casualty = casualty
+			f.Event = casualty
+			if f.Group == "" {
+				f.Group = lx.nearestGroup(toks, f.Start, -1)
+			}
+			if f.Group == "" {
+				f.Group = ctxGroup
+			}
+			if f.Group == "" {
+				return false
+			}
+		}
+		f.Head = head
+		if origin {
+			f.NK = true
+			return true
+		}
+		return s.origin || prevOrigin
+	}
+	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
+	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) {
+		return false // it counts something else: "2,000 containers"
+	}
+	if f.Start > 0 {
+		p := &toks[f.Start-1]
+		if f.Qualifier == flowwatch.QualExact && !f.Vague && !bareBefore[p.Low] {
+			return false
+		}
+	} else if f.Qualifier == flowwatch.QualExact && !f.Vague {
+		return false
+	}
+	f.Bare = true
+	g := prevFig
+	if g == "" {
+		g = lx.nearestGroup(toks, f.Start, -1)
+	}
+	if g == "" {
+		return false
+	}
+	f.Group = g
+	return s.origin || prevOrigin
+}
+
+// nearestGroup is the group of the group noun nearest before toks[before]
+// (not modified by another people's adjective), or "".
+func (lx *Lexicon) nearestGroup(toks []Token, before, _ int) string {
+	g := ""
+	for i := 0; i < before && i < len(toks); i++ {
+		if v, l := lx.Group(toks, i); v != "" {
+			if !lx.foreignBefore(toks, i) {
+				g = v
+			}
+			i += l - 1
+		}
+	}
+	return g
+}
+
+// ownerGroup is the group a money amount or a share belongs to: the
+// nearest group noun of the sentence, else of the previous one.
+func (lx *Lexicon) ownerGroup(s *sentence, f *Figure, ctxGroup string, prevOrigin bool) (string, bool) {
+	toks := s.toks
+	best, bestD := "", 1<<30
+	for i := 0; i < len(toks); i++ {
+		if i >= f.Start && i < f.End {
+			continue
+		}
+		if v, l := lx.Group(toks, i); v != "" {
+			if lx.foreignBefore(toks, i) {
+				i += l - 1
+				continue
+			}
+			d := f.Start - i
+			if i > f.Start {
+				d = i - f.End + 2 // a little worse than the same distance before
+			}
+			if d < bestD {
+				best, bestD = v, d
+			}
+			i += l - 1
+		}
+	}
+	if best != "" {
+		return best, s.origin || prevOrigin
+	}
+	if f.Kind == flowwatch.KindMoney && ctxGroup != "" {
+		return ctxGroup, s.origin || prevOrigin
+	}
+	return "", false
+}
+
+var modalSkip = map[string]bool{"be": true, "been": true, "also": true, "soon": true, "then": true, "officially": true, "eventually": true, "further": true, "not": true, "more": true, "additionally": true, "quickly": true, "possibly": true, "likely": true}
+
+// event reads what happened to a figure's people from the nearest cue of
+// its clause (a casualty word wins), and whether it is only planned.
+func (lx *Lexicon) event(s *sentence, f *Figure) string {
+	toks := s.toks
+	cs, ce := s.clause(f.Start, f.End)
+	type cue struct {
+		pos, end int
+		ev       string
+	}
+	find := func(a, b int) []cue {
+		var cues []cue
+		for i := a; i < b; i++ {
+			if i >= f.Start && i < f.End {
+				continue
+			}
+			if p := lx.events.at(toks, i); p != nil {
+				cues = append(cues, cue{i, i + len(p.low), p.val})
+				i += len(p.low) - 1
+			}
+		}
+		return cues
+	}
+	dist := func(c cue) int {
+		if c.pos >= f.End {
+			return c.pos - f.End
+		}
+		return f.Start - c.end + 1
+	}
+	pick := func(cues []cue) (cue, bool) {
+		best, bd := cue{}, 1<<30
+		for _, c := range cues {
+			if c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured {
+				if d := dist(c) - 1000; d < bd {
+					best, bd = c, d
+				}
+				continue
+			}
+			if d := dist(c); d < bd {
+				best, bd = c, d
+			}
+		}
+		return best, bd < 1<<30
+	}
+	c, ok := pick(find(cs, ce))
+	if !ok {
+		c, ok = pick(find(0, len(toks)))
+	}
+	if !ok {
+		for i := range toks {
+			if lx.future.at(toks, i) != nil {
+				return flowwatch.EventPlanned
+			}
+		}
+		return ""
+	}
+	switch c.ev {
+	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+		return c.ev
+	}
+	b := c.pos - 1
+	for steps := 0; b >= 0 && steps < 3 && modalSkip[toks[b].Low]; steps++ {
+		b--
+	}
+	if b >= 0 && lx.planned[toks[b].Low] {
+		return flowwatch.EventPlanned
+	}
+	return c.ev
+}
+
+// pickTime is the time expression of the figure's clause that follows it
+// (else precedes it), else the nearest of the sentence.
+func pickTime(s *sentence, f *Figure, times []TimeRef) *flowwatch.Period {
+	if len(times) == 0 {
+		return nil
+	}
+	cs, ce := s.clause(f.Start, f.End)
+	best, bd := -1, 1<<30
+	for i, t := range times {
+		if t.Start < f.End && t.End > f.Start {
+			continue
+		}
+		var d int
+		inClause := t.Start >= cs && t.End <= ce
+		if t.Start >= f.End {
+			d = t.Start - f.End
+			if d > 12 {
+				d += 20
+			}
+		} else {
+			d = f.Start - t.End + 15
+		}
+		if !inClause {
+			d += 100
+		}
+		if d < bd {
+			best, bd = i, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	p := times[best].Period
+	return &p
+}

@@ -43,12 +43,12 @@ type Figure struct {
 	Vague      bool   // vague quantity ("thousands"): its group follows "of"
 
 	// Optional, for modules that attach nouns themselves.
-	Group      string
-	Head       int  // token index of the group's head noun, when Group is set
-	NK         bool // the module established that the people are North Korean
-	Event      string
-	Casualty   string // the head noun names an event ("casualties"): killed, wounded, captured
-	Bare       bool   // no noun follows: the group comes from the context
+	Group    string
+	Head     int  // token index of the group's head noun, when Group is set
+	NK       bool // the module established that the people are North Korean
+	Event    string
+	Casualty string // the head noun names an event ("casualties"): killed, wounded, captured
+	Bare     bool   // no noun follows: the group comes from the context
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

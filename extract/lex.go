@@ -11,26 +11,26 @@ import (
 type Lexicon struct {
 	Lang string
 
-	groups, casualties, events    *matcher
-	planned                       set
-	future                        *matcher
-	origin, foreign               *matcher
-	numWords, scales              map[string]float64
-	vague, few                    *matcher
-	bounds, boundsAfter           *matcher
-	currency, per, percent        *matcher
-	stop, notAfter, abbrev        set
-	clauseBreaks                  *matcher
-	months, weekdays              map[string]int
-	times                         *matcher
-	said, according, citing       *matcher
-	citedBy, by, unnamed          *matcher
-	anaphora, connectives         *matcher
-	demonstratives, locatives     set
-	places, sources               *matcher
-	placeList                     []domain.Place
-	sourceKind                    []string
-	sourceName                    []string
+	groups, casualties, events *pmatch
+	planned                    set
+	future                     *pmatch
+	origin, foreign            *pmatch
+	numWords, scales           map[string]float64
+	vague, few                 *pmatch
+	bounds, boundsAfter        *pmatch
+	currency, per, percent     *pmatch
+	stop, notAfter, abbrev     set
+	clauseBreaks               *pmatch
+	months, weekdays           map[string]int
+	times                      *pmatch
+	said, according, citing    *pmatch
+	citedBy, by, unnamed       *pmatch
+	anaphora, connectives      *pmatch
+	demonstratives, locatives  set
+	places, sources            *pmatch
+	placeList                  []domain.Place
+	sourceKind                 []string
+	sourceName                 []string
 }
 
 func compile(d *domain.Domain, lang string) *Lexicon {
@@ -39,8 +39,8 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		return nil
 	}
 	x := &Lexicon{Lang: lang}
-	mm := func(m map[string][]string) *matcher {
-		mt := newMatcher()
+	mm := func(m map[string][]string) *pmatch {
+		mt := newPmatch()
 		for k, v := range m {
 			for _, p := range v {
 				mt.add(p, k, 0, 0)
@@ -48,15 +48,15 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		}
 		return mt
 	}
-	ml := func(v []string) *matcher {
-		mt := newMatcher()
+	ml := func(v []string) *pmatch {
+		mt := newPmatch()
 		for _, p := range v {
 			mt.add(p, p, 0, 0)
 		}
 		return mt
 	}
-	mn := func(m map[string]float64) *matcher {
-		mt := newMatcher()
+	mn := func(m map[string]float64) *pmatch {
+		mt := newPmatch()
 		for k, v := range m {
 			mt.add(k, k, v, 0)
 		}
@@ -108,7 +108,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.demonstratives = newSet(l.Demonstratives)
 	x.locatives = newSet(l.Locatives)
 
-	x.places = newMatcher()
+	x.places = newPmatch()
 	x.placeList = d.Places()
 	for i, p := range x.placeList {
 		x.places.add(p.Name, "name", 0, i)
@@ -119,7 +119,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			x.places.add(a, "adj", 0, i)
 		}
 	}
-	x.sources = newMatcher()
+	x.sources = newPmatch()
 	for i, s := range d.Sources() {
 		x.sourceKind = append(x.sourceKind, s.Kind)
 		x.sourceName = append(x.sourceName, s.Name)

@@ -16,15 +16,15 @@ type phrase struct {
 
 // matcher finds lexicon phrases at a token position, longest first. It is
 // keyed by the first token, so a lookup costs one map access per token.
-type matcher struct {
+type pmatch struct {
 	first map[string][]*phrase
 }
 
-func newMatcher() *matcher { return &matcher{first: map[string][]*phrase{}} }
+func newPmatch() *pmatch { return &pmatch{first: map[string][]*phrase{}} }
 
 // add tokenises s and files it under its first token. Short all-capital
 // words (NIS, AP, US) only match as written, so "us" and "ap" do not.
-func (m *matcher) add(s, val string, num float64, idx int) {
+func (m *pmatch) add(s, val string, num float64, idx int) {
 	toks := Tokenize(s, 0, len(s), nil)
 	if len(toks) == 0 {
 		return
@@ -55,7 +55,7 @@ func isAcronym(s string) bool {
 }
 
 // at returns the longest phrase starting at toks[i], or nil.
-func (m *matcher) at(toks []Token, i int) *phrase {
+func (m *pmatch) at(toks []Token, i int) *phrase {
 	if m == nil || i < 0 || i >= len(toks) {
 		return nil
 	}
@@ -82,7 +82,7 @@ func (m *matcher) at(toks []Token, i int) *phrase {
 
 // endingAt returns the longest phrase that ends right before toks[i]
 // (covering toks[i-n:i]), or nil.
-func (m *matcher) endingAt(toks []Token, i int, maxLen int) *phrase {
+func (m *pmatch) endingAt(toks []Token, i int, maxLen int) *phrase {
 	if m == nil {
 		return nil
 	}

@@ -1,0 +1,411 @@
+package extract
+
+import "github.com/flowwatch/flowwatch"
+
+// english is the English module: sentence ends, number syntax and dates.
+type english struct{}
+
+func init() { RegisterLanguage(english{}) }
+
+func (english) Code() string { return "en" }
+
+func isQuote(t *Token) bool {
+	return t.Kind == Punct && (t.Low == "\"" || t.Low == "'" || t.Low == ")" || t.Low == "]")
+}
+
+// Sentences ends a sentence at . ! ? (and the quotes and brackets that close
+// it) when the next token starts a new one, except after abbreviations and
+// initials; the end of the paragraph always ends one.
+func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
+	start := 0
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != Punct || !(t.Low == "." || t.Low == "!" || t.Low == "?" || t.Low == "…") {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && isQuote(&toks[end]) && toks[end].Glued {
+			end++
+		}
+		if end >= len(toks) {
+			break
+		}
+		next := &toks[end]
+		if next.Glued {
+			continue // "1.5", "e.g.x", "...)"
+		}
+		if t.Low == "." && k > 0 {
+			p := &toks[k-1]
+			if p.Glued || k-1 >= 0 {
+				if p.Kind == Word && (lx.abbrev[p.Low] || (len(p.Text) == 1 && isCap(p))) {
+					continue
+				}
+			}
+		}
+		// The next sentence starts with a capital, a digit or a quote.
+		n := next
+		if n.Kind == Punct && (n.Low == "\"" || n.Low == "'" || n.Low == "(" || n.Low == "[") && end+1 < len(toks) {
+			n = &toks[end+1]
+		}
+		if n.Kind == Word && !isCap(n) && isLatin(n.Text) {
+			continue
+		}
+		dst = append(dst, Span{start, end})
+		start = end
+	}
+	if start < len(toks) {
+		dst = append(dst, Span{start, len(toks)})
+	}
+	return dst
+}
+
+func isLatin(s string) bool { return s != "" && s[0] < 0x80 }
+
+// number reads a number at toks[i]: digits (with a glued scale, "2K"),
+// number words ("five thousand", "a thousand", "twenty-five") and scale
+// words after digits ("1.5 million"). scaled says whether a scale word
+// was read, so a range can share it ("4.5 to 5 thousand").
+func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool, ok bool) {
+	if i >= len(toks) {
+		return 0, i, false, false
+	}
+	t := &toks[i]
+	j := i + 1
+	if t.Kind == Number {
+		v = t.Num
+		if j < len(toks) && toks[j].Glued && toks[j].Kind == Word {
+			w := toks[j].Low
+			if s, isScale := lx.scales[w]; isScale && s >= 1000 {
+				v *= s
+				j++
+				scaled = true
+			} else {
+				return 0, i, false, false // 7th, 1990s, 5G
+			}
+		}
+	} else if t.Kind == Word {
+		if _, isNum := lx.numWords[t.Low]; !isNum {
+			return 0, i, false, false
+		}
+		var total, cur float64
+		any := false
+		j = i
+		for j < len(toks) {
+			w := &toks[j]
+			if w.Kind == Punct && w.Low == "-" && w.Glued && any && j+1 < len(toks) && toks[j+1].Glued {
+				j++
+				continue
+			}
+			if w.Kind != Word {
+				break
+			}
+			if n, isNum := lx.numWords[w.Low]; isNum {
+				if (w.Low == "a" || w.Low == "an") && (any || j+1 >= len(toks) || !lx.isScaleWord(toks[j+1].Low)) {
+					break
+				}
+				if any && cur != 0 && n >= 1 && cur < 20 && n < 10 && w.Low != "a" {
+					break // "three two": two numbers
+				}
+				cur += n
+				any = true
+				j++
+				continue
+			}
+			if s, isScale := lx.scales[w.Low]; isScale && any && len(w.Low) > 1 {
+				if s == 100 {
+					if cur == 0 {
+						cur = 1
+					}
+					cur *= 100
+				} else {
+					if cur == 0 {
+						cur = 1
+					}
+					total += cur * s
+					cur = 0
+				}
+				scaled = true
+				j++
+				continue
+			}
+			if w.Low == "and" && any && j+1 < len(toks) {
+				if _, isNum := lx.numWords[toks[j+1].Low]; isNum && scaled && toks[j+1].Low != "a" {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if !any {
+			return 0, i, false, false
+		}
+		return total + cur, j, scaled, true
+	} else {
+		return 0, i, false, false
+	}
+	for j < len(toks) && toks[j].Kind == Word && len(toks[j].Low) > 1 {
+		s, isScale := lx.scales[toks[j].Low]
+		if !isScale {
+			break
+		}
+		v *= s
+		scaled = true
+		j++
+	}
+	return v, j, scaled, true
+}
+
+func (lx *Lexicon) isScaleWord(w string) bool {
+	_, ok := lx.scales[w]
+	return ok && len(w) > 1
+}
+
+func yearLike(t *Token) bool {
+	return t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1900 && t.Num <= 2100 && len(t.Text) == 4
+}
+
+// Figures finds the figures of one sentence.
+func (english) Figures(lx *Lexicon, toks []Token) []Figure {
+	var out []Figure
+	n := len(toks)
+	for i := 0; i < n; {
+		f, next, ok := lx.figureAt(toks, i)
+		if ok {
+			out = append(out, f)
+			i = next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
+	n := len(toks)
+	t := &toks[i]
+	// Vague quantities: "several hundred", "a few thousand", "tens of thousands".
+	if p := lx.few.at(toks, i); p != nil {
+		k := i + len(p.low)
+		if k < n {
+			if s, isScale := lx.scales[toks[k].Low]; isScale && len(toks[k].Low) > 1 {
+				v := s * 3
+				f = Figure{Start: i, End: k + 1, Kind: flowwatch.KindPeople, Low: flowwatch.F(v), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
+				lx.moneyOrShare(toks, &f, "")
+				return f, k + 1, true
+			}
+		}
+	}
+	if p := lx.vague.at(toks, i); p != nil && (i == 0 || toks[i-1].Kind != Number) {
+		k := i + len(p.low)
+		f = Figure{Start: i, End: k, Kind: flowwatch.KindPeople, Low: flowwatch.F(p.num), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
+		return f, k, true
+	}
+	// Currency before the number: "$800", "US$ 2 million".
+	cur := ""
+	j := i
+	if p := lx.currency.at(toks, i); p != nil && toks[i].Kind == Punct || (p != nil && isAcronym(toks[i].Text) && i+len(p.low) < n && toks[i+len(p.low)].Kind == Number) {
+		cur = p.val
+		j = i + len(p.low)
+	}
+	if t.Kind != Number && t.Kind != Word && cur == "" {
+		return f, i, false
+	}
+	v, k, scaled, isNum := lx.number(toks, j)
+	if !isNum {
+		return f, i, false
+	}
+	numTok := &toks[j]
+	low, high := v, v
+	qual := flowwatch.QualExact
+	start := i
+	// Bounds and "between" before the figure.
+	between := false
+	if start > 0 && toks[start-1].Low == "between" {
+		between = true
+	}
+	fromRange := start > 0 && toks[start-1].Low == "from"
+	if b := lx.bounds.endingAt(toks, start, 4); b != nil {
+		qual = b.val
+		start -= len(b.low)
+		if start > 0 && toks[start-1].Low == "between" {
+			between = true
+		}
+	}
+	if between {
+		start--
+	}
+	// A range: "1,000–2,000", "10,000 to 12,000", "between X and Y".
+	if k < n && !fromRange {
+		sep := toks[k].Low
+		if sep == "–" || sep == "-" || sep == "—" || sep == "to" || (sep == "and" && between) {
+			m := k + 1
+			cur2 := ""
+			if m < n {
+				if p := lx.currency.at(toks, m); p != nil && toks[m].Kind == Punct {
+					cur2 = p.val
+					m += len(p.low)
+				}
+			}
+			if m < n && (toks[m].Kind == Number || (sep != "-" && sep != "–")) {
+				v2, k2, scaled2, ok2 := lx.number(toks, m)
+				if ok2 && v2 > 0 {
+					if yearLike(numTok) && !scaled {
+						return f, k2, false // 1950-53, 2022-2024
+					}
+					if !scaled && scaled2 {
+						// "4.5 to 5 thousand": the scale is shared.
+						raw2, _, _, _ := lx.number(toks[:m+1], m)
+						if raw2 > 0 && v < raw2*1.0001 {
+							low = v * (v2 / raw2)
+						}
+					} else {
+						low = v
+					}
+					if low < v2 {
+						high = v2
+						qual = flowwatch.QualRange
+						k = k2
+						if cur == "" {
+							cur = cur2
+						}
+					} else {
+						low = v
+					}
+				}
+			}
+		}
+	}
+	f = Figure{Start: start, End: k, Kind: flowwatch.KindPeople, Qualifier: qual, Unit: "people"}
+	// Non-claims: names with numbers, ordinals, dates, years, ratios, times.
+	if cur == "" {
+		if j > 0 {
+			p := &toks[j-1]
+			if numTok.Glued && (p.Kind == Word || p.Kind == Number) {
+				return f, k, false // "time2", "Herald09"
+			}
+			if numTok.Glued && p.Low == "-" && j > 1 && p.Glued && toks[j-2].Kind == Word {
+				return f, k, false // MiG-29, Covid-19
+			}
+			if lx.notAfter[p.Low] && (isCap(p) || p.Low == "no" || p.Low == "no.") {
+				return f, k, false // Resolution 2375
+			}
+			if p.Low == "." && j > 1 && lx.notAfter[toks[j-2].Low] {
+				return f, k, false // No. 5
+			}
+		}
+		if numTok.Kind == Number && !scaled && qual != flowwatch.QualRange {
+			if yearLike(numTok) {
+				if g, _ := lx.Group(toks, k); g == "" {
+					return f, k, false
+				}
+			}
+			if numTok.Num <= 31 && !numTok.Sep && lx.nearMonth(toks, j) {
+				return f, k, false
+			}
+		}
+		if k < n {
+			a := &toks[k]
+			switch a.Low {
+			case "times", "fold", "x", "×", "th", "st", "nd", "rd", "am", "pm", "a.m.", "p.m.":
+				return f, k, false
+			case ":", "/":
+				if a.Glued {
+					return f, k, false
+				}
+			case "-":
+				if a.Glued && k+1 < n && toks[k+1].Glued && toks[k+1].Kind == Word {
+					if _, isScale := lx.scales[toks[k+1].Low]; !isScale {
+						return f, k, false // 20-year-old, 1,000-strong
+					}
+				}
+			}
+		}
+	}
+	f.Low, f.High = flowwatch.F(low), flowwatch.F(high)
+	switch qual {
+	case flowwatch.QualAtLeast:
+		f.High = nil
+	case flowwatch.QualAtMost:
+		f.Low = nil
+	}
+	// After the number: "or more", "+".
+	if k < n {
+		if b := lx.boundsAfter.at(toks, k); b != nil && (b.low[0] != "+" || toks[k].Glued) && qual == flowwatch.QualExact {
+			f.Qualifier = b.val
+			if b.val == flowwatch.QualAtLeast {
+				f.High = nil
+			}
+			k += len(b.low)
+			f.End = k
+		}
+	}
+	lx.moneyOrShare(toks, &f, cur)
+	if f.Kind == flowwatch.KindPeople && numTok.Dec && !scaled {
+		return f, k, false // 53.3 F: people come in whole numbers
+	}
+	return f, f.End, true
+}
+
+// nearMonth reports whether a small number at toks[j] is a day of a date:
+// "February 4", "4 June", "December 12 and 13".
+func (lx *Lexicon) nearMonth(toks []Token, j int) bool {
+	if j+1 < len(toks) && lx.months[toks[j+1].Low] > 0 && isCap(&toks[j+1]) {
+		return true
+	}
+	for b := j - 1; b >= 0 && b >= j-4; b-- {
+		t := &toks[b]
+		if lx.months[t.Low] > 0 && isCap(t) {
+			return true
+		}
+		if !(t.Kind == Number || t.Low == "and" || t.Low == "," || t.Low == "-" || t.Low == "–" || t.Low == "." || t.Low == "to") {
+			return false
+		}
+	}
+	return false
+}
+
+// moneyOrShare turns f into money or a share when a currency or a percent
+// sign goes with it, and reads money's period.
+func (lx *Lexicon) moneyOrShare(toks []Token, f *Figure, cur string) {
+	k := f.End
+	n := len(toks)
+	if cur == "" && k < n {
+		if p := lx.currency.at(toks, k); p != nil && toks[k].Kind == Word {
+			cur = p.val
+			f.End = k + len(p.low)
+		} else if p := lx.percent.at(toks, k); p != nil {
+			f.Kind = flowwatch.KindShare
+			f.Unit = "percent"
+			f.End = k + len(p.low)
+			return
+		}
+	}
+	if cur == "" {
+		return
+	}
+	f.Kind = flowwatch.KindMoney
+	f.Unit = cur
+	f.Vague = false
+	// Period: after the amount ("a month", "annually"), else just before
+	// ("a monthly stipend of $800").
+	for m := f.End; m < n && m < f.End+6; m++ {
+		if toks[m].Low == "." || toks[m].Low == ";" {
+			break
+		}
+		if p := lx.per.at(toks, m); p != nil && (m > f.End || p.low[0] != "month" && p.low[0] != "year") {
+			if len(p.low) == 1 && (p.low[0] == "month" || p.low[0] == "year") {
+				if m == 0 || (toks[m-1].Low != "a" && toks[m-1].Low != "per" && toks[m-1].Low != "each" && toks[m-1].Low != "every") {
+					continue
+				}
+			}
+			f.Per = p.val
+			return
+		}
+	}
+	for m := f.Start - 1; m >= 0 && m >= f.Start-5; m-- {
+		if p := lx.per.at(toks, m); p != nil && len(p.low) == 1 && p.low[0] != "month" && p.low[0] != "year" {
+			f.Per = p.val
+			return
+		}
+	}
+}

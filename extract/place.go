@@ -1,0 +1,106 @@
+package extract
+
+// placeHit is a gazetteer place named in a sentence.
+type placeHit struct {
+	start, end int
+	idx        int
+}
+
+// placeHits lists the places a sentence names, leaving out names inside a
+// source's name ("The Moscow Times"), ignored places (the origin country)
+// and capitals used for their governments ("Moscow confirmed").
+func (lx *Lexicon) placeHits(s *sentence) []placeHit {
+	toks := s.toks
+	var out []placeHit
+	inSource := make([]bool, len(toks))
+	for _, m := range s.attr.mentions {
+		for k := m.start; k < m.end && k < len(toks); k++ {
+			inSource[k] = true
+		}
+	}
+	for k := 0; k < len(toks); k++ {
+		if inSource[k] {
+			continue
+		}
+		if p := lx.sources.at(toks, k); p != nil {
+			k += len(p.low) - 1
+			continue
+		}
+		p := lx.places.at(toks, k)
+		if p == nil {
+			continue
+		}
+		pl := lx.placeList[p.idx]
+		e := k + len(p.low)
+		if p.val == "name" && !isCap(&toks[k]) && toks[k].Kind == Word {
+			k = e - 1
+			continue
+		}
+		if pl.Ignore {
+			k = e - 1
+			continue
+		}
+		if pl.Metonym && p.val == "name" && !(k > 0 && lx.locatives[toks[k-1].Low]) {
+			k = e - 1
+			continue
+		}
+		out = append(out, placeHit{k, e, p.idx})
+		k = e - 1
+	}
+	return out
+}
+
+// places is the list of place hits of doc[i] (cached per sentence call).
+func (x *Extractor) places(lx *Lexicon, doc []sentence, i int) []string { return nil }
+
+// figurePlaces is where a figure is: the sub-national places of its clause
+// (else of its sentence, else of the next sentence when that one goes on
+// about "these soldiers"), plus the countries of its sentence.
+func (lx *Lexicon) figurePlaces(s *sentence, f *Figure, _ []string, doc []sentence, i int) []string {
+	hits := lx.placeHits(s)
+	cs, ce := s.clause(f.Start, f.End)
+	var countries, clauseSub, sentSub []string
+	for _, h := range hits {
+		pl := lx.placeList[h.idx]
+		if pl.Kind == "country" {
+			countries = appendUniq(countries, pl.Name)
+			continue
+		}
+		sentSub = appendUniq(sentSub, pl.Name)
+		if h.start >= cs && h.end <= ce {
+			clauseSub = appendUniq(clauseSub, pl.Name)
+		}
+	}
+	sub := clauseSub
+	if len(sub) == 0 {
+		sub = sentSub
+	}
+	if len(sub) == 0 && i+1 < len(doc) && doc[i+1].para == s.para && len(doc[i+1].toks) > 0 {
+		nx := &doc[i+1]
+		if lx.demonstratives[nx.toks[0].Low] {
+			for _, h := range lx.placeHits(nx) {
+				pl := lx.placeList[h.idx]
+				if pl.Kind == "country" {
+					countries = appendUniq(countries, pl.Name)
+				} else {
+					sub = appendUniq(sub, pl.Name)
+				}
+			}
+		}
+	}
+	out := append([]string{}, sub...)
+	for _, c := range countries {
+		out = appendUniq(out, c)
+	}
+	// A country that contains a named sub-national place adds nothing.
+	return out
+}
+
+func appendUniq(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

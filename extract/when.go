@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+func yearPeriod(y int) flowwatch.Period {
+	return flowwatch.Period{From: flowwatch.Date{Year: y, Month: 1, Day: 1}, To: flowwatch.Date{Year: y, Month: 12, Day: 31}}
+}
+
+func monthPeriod(y int, m time.Month) flowwatch.Period {
+	from := flowwatch.Date{Year: y, Month: m, Day: 1}
+	return flowwatch.Period{From: from, To: flowwatch.NewDate(y, m+1, 0)}
+}
+
+func dayPeriod(d flowwatch.Date) flowwatch.Period { return flowwatch.Period{From: d, To: d} }
+
+// resolveMonth is the year of a month named without one: the latest such
+// month on or before the publication date.
+func resolveMonth(m time.Month, pub flowwatch.Date) int {
+	if m > pub.Month {
+		return pub.Year - 1
+	}
+	return pub.Year
+}
+
+// resolveDay is the latest date on or before pub with that month and day.
+func resolveDay(m time.Month, d int, pub flowwatch.Date) flowwatch.Date {
+	y := pub.Year
+	if m > pub.Month || (m == pub.Month && d > pub.Day) {
+		y--
+	}
+	return flowwatch.NewDate(y, m, d)
+}
+
+// weekday resolves "on Tuesday" to the latest such day on or before pub, or
+// with next to the first such day on or after it ("by Monday").
+func weekday(wd int, pub flowwatch.Date, next bool) flowwatch.Date {
+	cur := int(pub.Time().Weekday())
+	if next {
+		return pub.AddDays((wd - cur + 7) % 7)
+	}
+	return pub.AddDays(-((cur - wd + 7) % 7))
+}
+
+// Times finds English time expressions.
+func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
+	var out []TimeRef
+	known := !pub.IsZero()
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		// Modifiers that shape the expression after them.
+		mod := ""
+		s := i
+		if p := lx.times.at(toks, i); p != nil {
+			switch p.val {
+			case "early", "mid", "late", "since", "as_of", "last", "next":
+				mod = p.val
+				s = i + len(p.low)
+				if s < n && toks[s].Low == "-" {
+					s++
+				}
+				if s < n && toks[s].Low == "the" {
+					s++
+				}
+			default:
+				if !known {
+					i += len(p.low) - 1
+					continue
+				}
+				var per flowwatch.Period
+				switch p.val {
+				case "now", "today":
+					per = dayPeriod(pub)
+				case "yesterday":
+					per = dayPeriod(pub.AddDays(-1))
+				case "this_year":
+					per = yearPeriod(pub.Year)
+				case "last_year":
+					per = yearPeriod(pub.Year - 1)
+				case "this_month":
+					per = flowwatch.Period{From: flowwatch.Date{Year: pub.Year, Month: pub.Month, Day: 1}, To: pub}
+				case "last_month":
+					per = monthPeriod(pub.Year, pub.Month-1)
+					if pub.Month == 1 {
+						per = monthPeriod(pub.Year-1, 12)
+					}
+				case "past_year":
+					per = flowwatch.Period{From: flowwatch.NewDate(pub.Year-1, pub.Month, pub.Day), To: pub}
+				case "past_month":
+					per = flowwatch.Period{From: flowwatch.NewDate(pub.Year, pub.Month-1, pub.Day), To: pub}
+				default:
+					continue
+				}
+				out = append(out, TimeRef{Start: i, End: i + len(p.low), Period: per})
+				i += len(p.low) - 1
+				continue
+			}
+		}
+		per, end, ok := lx.dateAt(toks, s, pub, mod == "next" || mod == "as_of")
+		if !ok {
+			if mod != "" {
+				continue
+			}
+			_ = t
+			continue
+		}
+		switch mod {
+		case "early":
+			if per.From.Day == 1 && per.From.Month == per.To.Month && per.From.Year == per.To.Year {
+				per.To = flowwatch.Date{Year: per.From.Year, Month: per.From.Month, Day: 10}
+			} else if per.From.Month == 1 && per.To.Month == 12 {
+				per.To = flowwatch.Date{Year: per.From.Year, Month: 4, Day: 30}
+			}
+		case "mid":
+			if per.From.Day == 1 && per.From.Month == per.To.Month {
+				d := flowwatch.Date{Year: per.From.Year, Month: per.From.Month, Day: 15}
+				per = dayPeriod(d)
+			} else if per.From.Month == 1 && per.To.Month == 12 {
+				per = flowwatch.Period{From: flowwatch.Date{Year: per.From.Year, Month: 5, Day: 1}, To: flowwatch.Date{Year: per.From.Year, Month: 8, Day: 31}}
+			}
+		case "late":
+			if per.From.Day == 1 && per.From.Month == per.To.Month {
+				per.From.Day = 21
+			} else if per.From.Month == 1 && per.To.Month == 12 {
+				per.From = flowwatch.Date{Year: per.From.Year, Month: 9, Day: 1}
+			}
+		case "since":
+			// "since 2019, when ..." names the year itself.
+			if end < n && toks[end].Low == "," && end+1 < n && toks[end+1].Low == "when" {
+				break
+			}
+			if !known {
+				continue
+			}
+			per.To = pub
+		}
+		out = append(out, TimeRef{Start: i, End: end, Period: per})
+		i = end - 1
+	}
+	return out
+}
+
+// dateAt reads a date at toks[i]: "February 4", "4 June 2024", "January
+// 2024", "October last year", "2024", "Tuesday".
+func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (flowwatch.Period, int, bool) {
+	n := len(toks)
+	if i >= n {
+		return flowwatch.Period{}, i, false
+	}
+	known := !pub.IsZero()
+	t := &toks[i]
+	yearAt := func(k int) (int, int, bool) {
+		if k < n && yearLike(&toks[k]) {
+			return int(toks[k].Num), k + 1, true
+		}
+		if k+1 < n && toks[k].Low == "," && yearLike(&toks[k+1]) {
+			return int(toks[k+1].Num), k + 2, true
+		}
+		if known && k+1 < n && (toks[k].Low == "last" || toks[k].Low == "this" || toks[k].Low == "next") && toks[k+1].Low == "year" {
+			switch toks[k].Low {
+			case "last":
+				return pub.Year - 1, k + 2, true
+			case "next":
+				return pub.Year + 1, k + 2, true
+			}
+			return pub.Year, k + 2, true
+		}
+		return 0, k, false
+	}
+	if m := lx.months[t.Low]; m > 0 && isCap(t) && !(t.Low == "may" && t.Text != "May") {
+		k := i + 1
+		if k < n && toks[k].Low == "." {
+			k++
+		}
+		// Month day [, year]
+		if k < n && toks[k].Kind == Number && !toks[k].Sep && toks[k].Num >= 1 && toks[k].Num <= 31 && !toks[k].Dec {
+			d := int(toks[k].Num)
+			if y, e, ok := yearAt(k + 1); ok {
+				return dayPeriod(flowwatch.NewDate(y, time.Month(m), d)), e, true
+			}
+			if !known {
+				return flowwatch.Period{}, k + 1, false
+			}
+			return dayPeriod(resolveDay(time.Month(m), d, pub)), k + 1, true
+		}
+		if y, e, ok := yearAt(k); ok {
+			return monthPeriod(y, time.Month(m)), e, true
+		}
+		if !known {
+			return flowwatch.Period{}, k, false
+		}
+		return monthPeriod(resolveMonth(time.Month(m), pub), time.Month(m)), k, true
+	}
+	if t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1 && t.Num <= 31 && i+1 < n {
+		if m := lx.months[toks[i+1].Low]; m > 0 && isCap(&toks[i+1]) {
+			d := int(t.Num)
+			if y, e, ok := yearAt(i + 2); ok {
+				return dayPeriod(flowwatch.NewDate(y, time.Month(m), d)), e, true
+			}
+			if !known {
+				return flowwatch.Period{}, i + 2, false
+			}
+			return dayPeriod(resolveDay(time.Month(m), d, pub)), i + 2, true
+		}
+	}
+	if yearLike(t) && !t.Glued {
+		if i+1 < n && toks[i+1].Glued && toks[i+1].Kind == Word {
+			return flowwatch.Period{}, i, false // 1990s
+		}
+		return yearPeriod(int(t.Num)), i + 1, true
+	}
+	if wd, ok := lx.weekdays[t.Low]; ok && isCap(t) && known {
+		return dayPeriod(weekday(wd, pub, next)), i + 1, true
+	}
+	return flowwatch.Period{}, i, false
+}

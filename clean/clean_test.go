@@ -18,7 +18,7 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 // render is the golden form of an article: its metadata, then the text.
-func render(a *flowwatch.Article) string {
+func golden(a *flowwatch.Article) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\noutlet: %s\npublished: %s\nlang: %s\nurl: %s\nhash: %s\n---\n%s\n",
 		a.Title, a.Outlet, a.Published, a.Lang, a.URL, a.Hash, a.Text)
@@ -47,7 +47,7 @@ func TestGolden(t *testing.T) {
 			if a.Hash != Hash(a.Text) {
 				t.Errorf("Hash %s is not the SHA-256 of Text", a.Hash)
 			}
-			got := render(a)
+			got := golden(a)
 			golden := strings.TrimSuffix(p, filepath.Ext(p)) + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

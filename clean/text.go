@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"os"
 	_ "embed"
 	"regexp"
 	"strings"
@@ -35,6 +36,7 @@ import (
 var rulesFile string
 
 type phraseRules struct {
+	start  []string
 	only   map[string]bool
 	drop   []string
 	end    []string
@@ -63,6 +65,8 @@ func loadRules(src string) phraseRules {
 			r.only[phrase] = true
 		case "drop":
 			r.drop = append(r.drop, phrase)
+		case "start":
+			r.start = append(r.start, phrase)
 		case "end":
 			r.end = append(r.end, phrase)
 		case "credit":
@@ -71,6 +75,10 @@ func loadRules(src string) phraseRules {
 	}
 	return r
 }
+
+// traceDrop, when set (by diagnostics in tests), sees every dropped line
+// and the rule that dropped it.
+var traceDrop func(line, rule string)
 
 type cleaned struct {
 	text      string
@@ -101,7 +109,23 @@ const longLine = 2000
 // the article's start: if the page prints it as a line near the top,
 // everything above that line is page furniture (site name, menus, date
 // strips; a date strip there still gives the publication date).
-func cleanText(s, title string) cleaned {
+func cleanText(s, title string) cleaned { return cleanMode(s, textOpts{title: title}) }
+
+// textOpts are what cleanMode knows besides the text.
+type textOpts struct {
+	title    string // the article's title from metadata, if any
+	pageURL  string // the page's own address; a line that is only this URL goes
+	fromHTML bool
+}
+
+// cleanMode is cleanText; fromHTML marks text rendered from readability's
+// content, where the page structure already removed most furniture and a
+// few text rules cost more body text than they remove (measured on the
+// HTML test set): bare URLs and capitalised names stay, and trailing
+// fragments are not trimmed.
+func cleanMode(s string, o textOpts) cleaned {
+	title, fromHTML := o.title, o.fromHTML
+	ownURL := urlKey(o.pageURL)
 	var (
 		c        cleaned
 		kept     []string
@@ -118,12 +142,29 @@ func cleanText(s, title string) cleaned {
 			continue
 		}
 		nonEmpty++
-		v := classify(line, prose, &c, nonEmpty <= topLines)
+		v, why := classify(line, &c, nonEmpty <= topLines, fromHTML)
 		if nonEmpty < anchor {
-			v = drop
+			v, why = drop, "above title"
+		}
+		if v == keep && fromHTML && ownURL != "" && bareURL.MatchString(line) && urlKey(line) == ownURL {
+			v, why = drop, "own url"
+		}
+		// "Headline Updated 10:01 pm, Tuesday, November 19, 2019": the
+		// headline with its date strip, which the HTML path prints once.
+		if v == keep && fromHTML && title != "" && len(line) > len(title) &&
+			strings.EqualFold(line[:len(title)], title) {
+			if _, _, ok := dateStrip(line[len(title):]); ok {
+				v, why = drop, "title+date"
+			}
 		}
 		if v == stop {
-			if prose >= 2 {
+			if prose >= 2 && !fromHTML {
+				if traceDrop != nil {
+					traceDrop(line, "end")
+					for _, l := range strings.Split(s, "\n") {
+						traceDrop(l, "after end")
+					}
+				}
 				break
 			}
 			v = drop
@@ -133,12 +174,15 @@ func cleanText(s, title string) cleaned {
 				if domainLike.MatchString(line) && c.outlet == "" {
 					c.outlet = line
 				}
-				v = drop
+				v, why = drop, "head"
 			} else {
 				begun = true
 			}
 		}
 		if v == drop {
+			if traceDrop != nil {
+				traceDrop(line, why)
+			}
 			continue
 		}
 		kept = append(kept, line)
@@ -146,13 +190,26 @@ func cleanText(s, title string) cleaned {
 			prose++
 		}
 	}
-	kept = trimTail(kept)
-	kept = dedupe(kept)
+	if !fromHTML {
+		kept = trimTail(kept)
+	}
+	kept = dedupe(kept, fromHTML)
 	if len(kept) > 0 && looksHeadline(kept[0]) {
 		c.title = kept[0]
 	}
 	c.text = strings.Join(kept, "\n\n")
 	return c
+}
+
+// urlKey is a URL without scheme, "www." and trailing slash, for
+// comparing a printed address with the page's own.
+func urlKey(u string) string {
+	u = strings.TrimSpace(strings.ToLower(u))
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimRight(u, "/")
 }
 
 // titleLine is the 1-based number of the first non-empty line among the
@@ -201,19 +258,19 @@ var (
 	sentenceEnd   = regexp.MustCompile(`[.!?…。"”»'’)]$`)
 )
 
-func classify(line string, prose int, c *cleaned, top bool) verdict {
+func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	if len(line) > longLine {
-		return keep
+		return keep, ""
 	}
-	if markdownImage.MatchString(line) || bareURL.MatchString(line) || !hasLetter(line) || viewCount.MatchString(line) {
-		return drop
+	if markdownImage.MatchString(line) || (!fromHTML && bareURL.MatchString(line)) || !hasLetter(line) || viewCount.MatchString(line) {
+		return drop, "furniture"
 	}
 	lower := strings.ToLower(line)
 	if v, ok := phraseVerdict(lower); ok {
-		return v
+		return v, "phrase"
 	}
 	if weather.MatchString(line) || relTime.MatchString(line) {
-		return drop
+		return drop, "weather"
 	}
 	if d, glued, ok := dateStrip(line); ok {
 		if top && c.published.IsZero() {
@@ -222,36 +279,39 @@ func classify(line string, prose int, c *cleaned, top bool) verdict {
 				c.outlet = glued
 			}
 		}
-		return drop
+		return drop, "date"
 	}
 	words := wordCount(line)
 	if words <= 15 && email.MatchString(line) {
-		return drop
+		return drop, "email"
 	}
 	if words <= 7 && byline.MatchString(line) && !strings.HasSuffix(line, ".") {
-		return drop
+		return drop, "byline"
 	}
 	// A name in capitals alone on a line is a byline ("SEO JI-EUN").
-	if capsName.MatchString(line) {
-		return drop
+	if !fromHTML && capsName.MatchString(line) {
+		return drop, "capsname"
 	}
 	if isCaption(line, lower, words) {
-		return drop
+		return drop, "caption"
 	}
 	if isKeywordList(line) {
-		return drop
+		return drop, "keywords"
 	}
-	return keep
+	return keep, ""
 }
 
 // phraseVerdict applies rules.txt.
 func phraseVerdict(lower string) (verdict, bool) {
-	core := strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	isSep := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	core := strings.TrimFunc(lower, isSep)
 	if rules.only[core] {
 		return drop, true
 	}
 	words := wordCount(core)
 	for _, p := range rules.end {
+		needColon := strings.HasSuffix(p, ":")
+		p = strings.TrimSuffix(p, ":")
 		if !strings.HasPrefix(core, p) {
 			continue
 		}
@@ -259,11 +319,23 @@ func phraseVerdict(lower string) (verdict, bool) {
 		if rest != "" && isLetterStart(rest) {
 			continue // "related" must not match "relatedly"
 		}
-		if strings.HasPrefix(strings.TrimSpace(rest), ":") && hasLetterOrDigit(rest) {
-			return drop, true // "Read more: Some headline" is one link line
-		}
-		if words <= 6 {
+		tail := strings.TrimRightFunc(lower, unicode.IsSpace)
+		switch {
+		case rest == "" && needColon && !strings.HasSuffix(tail, ":"):
+			return drop, true // a "Read More" button, not a list heading
+		case rest == "":
 			return stop, true
+		case strings.Contains(rest, ":"):
+			return drop, true // "Related: Some headline" is one link line
+		case !needColon && words <= 6:
+			return stop, true // "Latest articles in News"
+		}
+	}
+	if words <= 60 {
+		for _, p := range rules.start {
+			if strings.HasPrefix(core, p) {
+				return drop, true
+			}
 		}
 	}
 	if words <= 30 {
@@ -367,19 +439,34 @@ func trimTail(lines []string) []string {
 	end := len(lines)
 	for end > last+1 && fragment(lines[end-1]) {
 		end--
+		if traceDrop != nil {
+			traceDrop(lines[end], "tail")
+		}
 	}
 	return lines[:end]
 }
 
-// dedupe keeps the first of lines the page repeats verbatim.
-func dedupe(lines []string) []string {
-	seen := make(map[string]bool, len(lines))
+// dedupe keeps the first of lines the page repeats verbatim: a long line
+// (a paragraph, a caption, a headline of eight words or more) wherever
+// the repeat is, a short one when it comes within three lines (a title
+// printed twice). Short lines repeated far apart are list items and
+// table rows that belong where they are.
+//
+// In text from HTML only the near repeats go: readability's content does
+// not print a title twice, and the far repeats it holds (recipe steps,
+// table rows) are body text.
+func dedupe(lines []string, nearOnly bool) []string {
+	const near = 3
+	seen := make(map[string]int, len(lines))
 	out := lines[:0]
 	for _, l := range lines {
-		if seen[l] {
+		if at, ok := seen[l]; ok && ((!nearOnly && wordCount(l) >= 8) || len(out)-at <= near) {
+			if traceDrop != nil {
+				traceDrop(l, "dup")
+			}
 			continue
 		}
-		seen[l] = true
+		seen[l] = len(out)
 		out = append(out, l)
 	}
 	return out
@@ -465,3 +552,7 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
+
+var expSet = os.Getenv("FW_EXP")
+
+func exp(name string) bool { return strings.Contains(expSet, name) }

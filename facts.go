@@ -118,7 +118,8 @@ type ConflictSide struct {
 	Place     []string   `json:"place"`
 	When      *Period    `json:"when"`
 	Sources   []string   `json:"sources"`
-	Claims    []ClaimRef `json:"claims"`
+	Claims    []ClaimRef `json:"claims"` // the first few, earliest first
+	Total     int        `json:"total"`  // claims stating this figure
 }
 
 // Conflict is two figures for the same quantity that disagree beyond

@@ -17,24 +17,48 @@ const maxFigures = 24
 // before "different date" explains a difference.
 const dateGap = 30
 
+// maxSideClaims is how many claims a conflict side carries as evidence;
+// the fact has them all.
+const maxSideClaims = 8
+
 // conflicts finds figures that disagree beyond rounding: within a fact,
 // and between facts of related measures (sent against present, killed
 // against casualties) that count about the same number.
 func (s *state) conflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
-	var out []flowwatch.Conflict
+	var found []*flowwatch.Conflict
 	for fi := range facts {
 		f := &facts[fi]
+		// Each figure is checked against the headline figure (the one most
+		// sources state), which is how an analyst reads a fact: what is
+		// known, and who says otherwise. A figure changed in copying is
+		// checked against every figure, to find its original.
 		n := min(len(f.Figures), maxFigures)
-		for i := 0; i < n; i++ {
-			for j := i + 1; j < n; j++ {
-				if c, ok := s.conflict(f, &f.Figures[i], f, &f.Figures[j]); ok {
-					out = append(out, c)
+		for j := 1; j < n; j++ {
+			if c, ok := s.conflict(f, &f.Figures[0], f, &f.Figures[j]); ok {
+				found = append(found, &c)
+			}
+		}
+		for i := 1; i < n; i++ {
+			if !alteredOnly(f, &f.Figures[i]) {
+				continue
+			}
+			for j := 1; j < n; j++ {
+				if j == i {
+					continue
+				}
+				if c, ok := s.conflict(f, &f.Figures[j], f, &f.Figures[i]); ok {
+					found = append(found, &c)
 				}
 			}
 		}
 	}
+	out := make([]flowwatch.Conflict, len(found))
+	for i, c := range found {
+		out[i] = *c
+	}
+	// Facts come sorted and figures in a fixed order, so the list is
+	// deterministic without sorting it.
 	out = append(out, s.crossConflicts(facts)...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	// Record on each fact the conflicts that involve it.
 	byID := map[string]int{}
 	for i := range facts {
@@ -185,7 +209,11 @@ func side(f *flowwatch.Fact, g *flowwatch.Figure) flowwatch.ConflictSide {
 		Fact: f.ID, Measure: f.Measure, Low: g.Low, High: g.High, Qualifier: g.Qualifier,
 		Place: figPlaces(f, g), When: e.When, Sources: g.Sources,
 	}
+	sd.Total = len(g.Claims)
 	for _, k := range g.Claims {
+		if len(sd.Claims) == maxSideClaims {
+			break
+		}
 		sd.Claims = append(sd.Claims, f.Evidence[k].ClaimRef)
 	}
 	return sd

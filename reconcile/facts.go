@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,22 +71,34 @@ func (s *state) facts() []flowwatch.Fact {
 			facts = append(facts, s.buildFact(members))
 		}
 	}
-	sort.SliceStable(facts, func(i, j int) bool {
+	// Sort an index, not the facts: a Fact is large and moving it is most of the cost.
+	order := make([]int, len(facts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := &facts[i], &facts[j]
 		if a.Kind != b.Kind {
-			return kindOrder(a.Kind) < kindOrder(b.Kind)
+			return kindOrder(a.Kind) - kindOrder(b.Kind)
 		}
 		if a.Reports != b.Reports {
-			return a.Reports > b.Reports
+			return b.Reports - a.Reports
 		}
 		if a.Independent != b.Independent {
-			return a.Independent > b.Independent
+			return b.Independent - a.Independent
 		}
-		if a.FirstReported != b.FirstReported {
-			return a.FirstReported.Before(b.FirstReported)
+		if c := a.FirstReported.Time().Compare(b.FirstReported.Time()); c != 0 {
+			return c
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	sorted := make([]flowwatch.Fact, len(facts))
+	for k, i := range order {
+		sorted[k] = facts[i]
+		// First points into the fact's own Evidence, which moved with it.
+		sorted[k].First = &sorted[k].Evidence[0]
+	}
+	facts = sorted
 	return facts
 }
 
@@ -223,15 +236,18 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 		f.Measure = ""
 	}
 	// Evidence in order of publication, so the first is who said it first.
-	sort.SliceStable(members, func(x, y int) bool {
-		a, b := s.items[members[x]].published, s.items[members[y]].published
+	slices.SortFunc(members, func(x, y int) int {
+		a, b := s.items[x].published, s.items[y].published
 		if a.IsZero() != b.IsZero() {
-			return !a.IsZero()
+			if a.IsZero() {
+				return 1
+			}
+			return -1
 		}
-		if a != b {
-			return a.Before(b)
+		if c := a.Time().Compare(b.Time()); c != 0 {
+			return c
 		}
-		return members[x] < members[y]
+		return x - y
 	})
 	reports, sources, sanctions := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	placeCount := map[string]int{}

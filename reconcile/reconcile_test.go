@@ -54,9 +54,9 @@ var (
 	kursk  = []string{"Kursk Oblast"}
 )
 
-func testParent(p string) string {
-	return map[string]string{"Kursk Oblast": "Russia", "Donbas": "Ukraine", "Vladivostok": "Russia"}[p]
-}
+var testParents = map[string]string{"Kursk Oblast": "Russia", "Donbas": "Ukraine", "Vladivostok": "Russia", "Moscow": "Russia", "Novosibirsk": "Russia", "Khabarovsk": "Russia"}
+
+func testParent(p string) string { return testParents[p] }
 
 func storyInput() ([]flowwatch.Article, []flowwatch.Claim) {
 	wire := article("wire", "Alpha Wire", "2025-01-13", wireText)

@@ -18,6 +18,7 @@ type state struct {
 	items    []item
 	copyOf   map[string]string // copy article → original article
 	altered  map[int]bool      // claims of copies whose figure differs from the original's
+	compat   map[string]bool   // placesCompatible, memoized by the two place lists
 }
 
 // item is what reconciliation derives from one claim.
@@ -36,7 +37,7 @@ type item struct {
 }
 
 func newState(articles []flowwatch.Article, claims []flowwatch.Claim, opt Options) *state {
-	s := &state{opt: opt, articles: articles, claims: claims, byName: map[string]int{}, copyOf: map[string]string{}, altered: map[int]bool{}}
+	s := &state{opt: opt, articles: articles, claims: claims, byName: map[string]int{}, copyOf: map[string]string{}, altered: map[int]bool{}, compat: map[string]bool{}}
 	for i, a := range articles {
 		if j, ok := s.byName[a.Name]; !ok || articles[j].Version < a.Version {
 			s.byName[a.Name] = i
@@ -154,6 +155,19 @@ func (s *state) placesCompatible(p, q []string) bool {
 	if len(p) == 0 || len(q) == 0 {
 		return true
 	}
+	if s.compat == nil {
+		s.compat = map[string]bool{}
+	}
+	k := placeKey(p) + "\x01" + placeKey(q)
+	if v, ok := s.compat[k]; ok {
+		return v
+	}
+	v := s.placesCompatibleNoMemo(p, q)
+	s.compat[k] = v
+	return v
+}
+
+func (s *state) placesCompatibleNoMemo(p, q []string) bool {
 	for _, a := range p {
 		for _, b := range q {
 			if s.within(a, b) || s.within(b, a) {

@@ -34,9 +34,11 @@ func New(d *domain.Domain) *Extractor {
 type sentence struct {
 	toks       []Token
 	para       int
-	start, end int // byte offsets of the quote
-	origin     bool
+	start, end int   // byte offsets of the quote
+	origin     bool  // names North Korea or its people
+	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
+	segs       []Span
 	attr       attribution
 }
 
@@ -103,6 +105,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, l
 	for i := range doc {
 		s := &doc[i]
 		s.origin = lx.hasOrigin(s.toks)
+		s.foreign = !s.origin && lx.hasForeign(s.toks)
 		s.breaks = lx.clauseStarts(s.toks)
 	}
 	at := newAttributor(lx, doc)
@@ -139,6 +142,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, l
 			if prevGroupPara == s.para || (i > 0 && prevGroupPara == doc[i-1].para) {
 				ctxGroup = prevGroup
 			}
+			// North Korean context: the sentence names North Korea, or one
+			// of the three before it does and this one names no other people.
+			nk := s.origin
+			for b := i - 1; !nk && !s.foreign && b >= 0 && b >= i-3; b-- {
+				nk = doc[b].origin
+			}
 			switch f.Kind {
 			case flowwatch.KindPeople:
 				if f.Group == "" {
@@ -146,7 +155,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, l
 					if lastPeople >= 0 {
 						prev = made[lastPeople].Group
 					}
-					if !lx.attach(s, f, prev, ctxGroup, i > 0 && doc[i-1].origin) {
+					if !lx.attach(s, f, prev, ctxGroup, nk) {
 						continue
 					}
 				}
@@ -155,17 +164,26 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, l
 				}
 				c.Group = f.Group
 				c.Event = f.Event
+				if c.Event == "" && f.Bare && f.fromPrev && lastPeople >= 0 {
+					// "from 1,117 in 2023", "the 11,000 it dispatched": the
+					// figure goes on about the previous one, unless its own
+					// clause says they were killed or wounded.
+					c.Event = lx.casualtyIn(s, f)
+					if c.Event == "" {
+						c.Event = made[lastPeople].Event
+					}
+				}
+				if c.Event == "" && f.Bare && f.ctxHead >= 0 {
+					c.Event = lx.eventNear(s, f, f.ctxHead, f.ctxHead+1)
+				}
 				if c.Event == "" {
 					c.Event = lx.event(s, f)
-				}
-				if f.Bare && c.Event == "" && lastPeople >= 0 {
-					c.Event = made[lastPeople].Event
 				}
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
 				}
 			default:
-				g, ok := lx.ownerGroup(s, f, ctxGroup, i > 0 && doc[i-1].origin)
+				g, ok := lx.ownerGroup(s, f, ctxGroup, nk)
 				if !ok {
 					continue
 				}
@@ -176,7 +194,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, l
 				placesDone = true
 			}
 			c.Place = lx.figurePlaces(s, f, places, doc, i)
-			c.When = pickTime(s, f, times)
+			c.When = pickTime(s, f, times, figs)
 			c.Source, c.Via = at.source(i, f)
 			c.Article = a.Name
 			c.Quote = a.Text[s.start:s.end]
@@ -211,6 +229,21 @@ func val(p *float64) float64 {
 	return *p
 }
 
+// hasForeign reports whether a sentence names another people
+// ("Russian", "Ukrainian") outside the names of sources.
+func (lx *Lexicon) hasForeign(toks []Token) bool {
+	for i := 0; i < len(toks); i++ {
+		if p := lx.sources.at(toks, i); p != nil {
+			i += len(p.low) - 1
+			continue
+		}
+		if lx.foreign.at(toks, i) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // hasOrigin reports whether a sentence names North Korea or its people.
 func (lx *Lexicon) hasOrigin(toks []Token) bool {
 	for i := range toks {
@@ -234,16 +267,54 @@ func (lx *Lexicon) clauseStarts(toks []Token) []int {
 
 // clause is the clause [start, end) around tokens [a, b).
 func (s *sentence) clause(a, b int) (int, int) {
-	start, end := 0, len(s.toks)
-	for _, k := range s.breaks {
-		if k <= a && k > start {
-			start = k
-		}
-		if k >= b && k < end {
-			end = k
+	for _, sp := range s.segments() {
+		if a >= sp.Start && a < sp.End {
+			return sp.Start, sp.End
 		}
 	}
-	return start, end
+	return 0, len(s.toks)
+}
+
+// segments cuts the sentence into clauses at the clause breaks; a clause
+// set off by commas (", which ... ,") ends at its closing comma, and what
+// follows it is a clause of its own.
+func (s *sentence) segments() []Span {
+	if s.segs != nil {
+		return s.segs
+	}
+	var out []Span
+	start := 0
+	for _, k := range s.breaks {
+		if k > start {
+			out = append(out, Span{start, k})
+			start = k
+		}
+	}
+	if len(s.toks) > start {
+		out = append(out, Span{start, len(s.toks)})
+	}
+	var segs []Span
+	for _, sp := range out {
+		if sp.Start+1 < sp.End && s.toks[sp.Start].Low == "," && (s.toks[sp.Start+1].Low == "which" || s.toks[sp.Start+1].Low == "who") {
+			cut := -1
+			for k := sp.Start + 2; k < sp.End; k++ {
+				if s.toks[k].Low == "," {
+					cut = k
+					break
+				}
+			}
+			if cut > 0 {
+				segs = append(segs, Span{sp.Start, cut}, Span{cut, sp.End})
+				continue
+			}
+		}
+		segs = append(segs, sp)
+	}
+	if segs == nil {
+		segs = []Span{{0, len(s.toks)}}
+	}
+	s.segs = segs
+	return segs
 }
 
 // lastGroup is the group of the last group noun of a sentence about North
@@ -282,7 +353,8 @@ var bareBefore = map[string]bool{"to": true, "the": true, "from": true, "of": tr
 
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
-func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, prevOrigin bool) bool {
+func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, nk bool) bool {
+	f.ctxHead = -1
 	toks := s.toks
 	n := len(toks)
 	k := f.End
@@ -346,7 +418,7 @@ func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, prev
 			f.NK = true
 			return true
 		}
-		return s.origin || prevOrigin
+		return nk
 	}
 	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) {
@@ -362,29 +434,37 @@ func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, prev
 	}
 	f.Bare = true
 	g := prevFig
-	if g == "" {
-		g = lx.nearestGroup(toks, f.Start, -1)
+	if g != "" {
+		f.fromPrev = true
+	} else {
+		g, f.ctxHead = lx.nearestGroupAt(toks, f.Start)
 	}
 	if g == "" {
 		return false
 	}
 	f.Group = g
-	return s.origin || prevOrigin
+	return nk
 }
 
 // nearestGroup is the group of the group noun nearest before toks[before]
 // (not modified by another people's adjective), or "".
 func (lx *Lexicon) nearestGroup(toks []Token, before, _ int) string {
-	g := ""
+	g, _ := lx.nearestGroupAt(toks, before)
+	return g
+}
+
+// nearestGroupAt is nearestGroup with the noun's token index (-1 if none).
+func (lx *Lexicon) nearestGroupAt(toks []Token, before int) (string, int) {
+	g, at := "", -1
 	for i := 0; i < before && i < len(toks); i++ {
 		if v, l := lx.Group(toks, i); v != "" {
 			if !lx.foreignBefore(toks, i) {
-				g = v
+				g, at = v, i
 			}
 			i += l - 1
 		}
 	}
-	return g
+	return g, at
 }
 
 // ownerGroup is the group a money amount or a share belongs to: the
@@ -403,7 +483,7 @@ func (lx *Lexicon) ownerGroup(s *sentence, f *Figure, ctxGroup string, prevOrigi
 			}
 			d := f.Start - i
 			if i > f.Start {
-				d = i - f.End + 2 // a little worse than the same distance before
+				d = i - f.End + 5 // worse than the same distance before: workers (70%)
 			}
 			if d < bestD {
 				best, bestD = v, d
@@ -425,7 +505,32 @@ var modalSkip = map[string]bool{"be": true, "been": true, "also": true, "soon": 
 // event reads what happened to a figure's people from the nearest cue of
 // its clause (a casualty word wins), and whether it is only planned.
 func (lx *Lexicon) event(s *sentence, f *Figure) string {
+	return lx.eventNear(s, f, f.Start, f.End)
+}
+
+// casualtyIn is the casualty event of the figure's own clause, or "".
+func (lx *Lexicon) casualtyIn(s *sentence, f *Figure) string {
+	cs, ce := s.clause(f.Start, f.End)
+	for i := cs; i < ce; i++ {
+		if p := lx.events.at(s.toks, i); p != nil {
+			switch p.val {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return p.val
+			}
+			i += len(p.low) - 1
+		}
+	}
+	return ""
+}
+
+// eventNear is event with the cue search anchored on tokens [fs, fe): the
+// figure itself, or the noun a bare figure takes its people from.
+func (lx *Lexicon) eventNear(s *sentence, fig *Figure, fs, fe int) string {
 	toks := s.toks
+	f := &Figure{Start: fs, End: fe}
+	if fs == fig.Start {
+		f = fig
+	}
 	cs, ce := s.clause(f.Start, f.End)
 	type cue struct {
 		pos, end int
@@ -493,7 +598,7 @@ func (lx *Lexicon) event(s *sentence, f *Figure) string {
 
 // pickTime is the time expression of the figure's clause that follows it
 // (else precedes it), else the nearest of the sentence.
-func pickTime(s *sentence, f *Figure, times []TimeRef) *flowwatch.Period {
+func pickTime(s *sentence, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Period {
 	if len(times) == 0 {
 		return nil
 	}
@@ -505,6 +610,25 @@ func pickTime(s *sentence, f *Figure, times []TimeRef) *flowwatch.Period {
 		}
 		var d int
 		inClause := t.Start >= cs && t.End <= ce
+		if !inClause {
+			// A time in a later clause is about that clause ("..., which
+			// denounced the dispatch of 10,000 troops, condemned it on
+			// Monday"); one in an earlier clause frames the sentence
+			// unless it follows that clause's own figure.
+			ts, _ := s.clause(t.Start, t.End)
+			if ts >= ce {
+				continue
+			}
+			taken := false
+			for j := range figs {
+				if figs[j].Start >= ts && figs[j].End <= t.Start {
+					taken = true
+				}
+			}
+			if taken {
+				continue
+			}
+		}
 		if t.Start >= f.End {
 			d = t.Start - f.End
 			if d > 12 {

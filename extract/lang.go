@@ -49,6 +49,9 @@ type Figure struct {
 	Event    string
 	Casualty string // the head noun names an event ("casualties"): killed, wounded, captured
 	Bare     bool   // no noun follows: the group comes from the context
+
+	fromPrev bool // a bare figure's group is the previous figure's
+	ctxHead  int  // token index of the noun a bare figure takes its group from, or -1
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

@@ -27,6 +27,10 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		for end < len(toks) && isQuote(&toks[end]) && toks[end].Glued {
 			end++
 		}
+		// A footnote mark after the period belongs to the sentence: ".[1]".
+		if end+2 < len(toks) && toks[end].Low == "[" && toks[end].Glued && toks[end+1].Kind == Number && toks[end+2].Low == "]" {
+			end += 3
+		}
 		if end >= len(toks) {
 			break
 		}

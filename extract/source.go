@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"github.com/flowwatch/flowwatch"
-)
-
 // mention is a source named in a sentence.
 type mention struct {
 	start, end int
@@ -21,9 +17,9 @@ const (
 
 // attribution is who a sentence attributes its figures to.
 type attribution struct {
-	src, via int  // source indexes, -1 for none
-	unnamed  bool // attributed to nobody in particular: null, and the carry stops
-	set      bool // the sentence itself attributes (named or not)
+	src, via string // canonical source names, "" for none
+	unnamed  bool   // attributed to nobody in particular: null, and the carry stops
+	set      bool   // the sentence itself attributes (named or not)
 	mentions []mention
 }
 
@@ -32,13 +28,13 @@ type attribution struct {
 type attributor struct {
 	lx      *Lexicon
 	doc     []sentence
-	history []int // sources named so far, in order, for "he said", "the report added"
+	history []srcRef // sources named so far, in order, for "he said", "the report added"
 	carry   attribution
 	para    int
 }
 
 func newAttributor(lx *Lexicon, doc []sentence) *attributor {
-	return &attributor{lx: lx, doc: doc, carry: attribution{src: -1, via: -1}, para: -1}
+	return &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
 }
 
 var saidSkip = map[string]bool{"has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, ",": true, "itself": true, "again": true}
@@ -52,11 +48,11 @@ func (a *attributor) sentence(i int) {
 		// A new paragraph starts a new attribution, unless it continues the
 		// previous one ("As a result, ...").
 		if !(len(toks) > 0 && lx.connectives.at(toks, 0) != nil) {
-			a.carry = attribution{src: -1, via: -1}
+			a.carry = attribution{}
 		}
 		a.para = s.para
 	}
-	at := attribution{src: -1, via: -1}
+	at := attribution{}
 	for k := 0; k < len(toks); k++ {
 		p := lx.sources.at(toks, k)
 		if p == nil {
@@ -151,30 +147,26 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	}
 	switch {
 	case len(citing) > 0:
-		at.src = citing[0].idx
+		at.src = a.name(citing[0])
 		if len(said) > 0 {
-			at.via = said[0].idx
+			at.via = a.name(said[0])
 		} else if len(plain) > 0 {
-			at.via = plain[0].idx
+			at.via = a.name(plain[0])
 		}
 	case len(said) > 0:
-		at.src = said[0].idx
+		at.src = a.name(said[0])
 		if len(citedBy) > 0 {
-			at.via = citedBy[0].idx
+			at.via = a.name(citedBy[0])
 		}
 	case len(citedBy) > 0 && len(plain) > 0:
-		at.src, at.via = plain[0].idx, citedBy[0].idx
+		at.src, at.via = a.name(plain[0]), a.name(citedBy[0])
 	case len(citedBy) > 0:
-		at.src = citedBy[0].idx
-	case len(recipient) > 0 && !a.namedSpeaker(toks):
-		at.src = recipient[0].idx
+		at.src = a.name(citedBy[0])
+	case len(recipient) > 0 && a.speaker(toks) == "":
+		at.src = a.name(recipient[0])
 	}
-	if at.src >= 0 {
+	if at.src != "" {
 		at.set = true
-		a.history = append(a.history, at.src)
-		if at.via >= 0 {
-			a.history = append(a.history, at.via)
-		}
 		return
 	}
 	for k := range toks {
@@ -194,53 +186,141 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if !saidAfter && !a.before(lx.according, toks, k, 1) {
 			continue
 		}
-		if src := a.recall(p.val); src >= 0 {
+		if src := a.recall(p.val); src != "" {
 			at.src, at.set = src, true
 			return
 		}
 	}
+	// A person the gazetteer does not know: "Wi said", resolved to the
+	// fullest form of the name the article gives ("Wi Sung-lac").
+	if sp := a.speaker(toks); sp != "" {
+		at.src, at.set = sp, true
+		a.history = append(a.history, srcRef{sp, "official"})
+		return
+	}
 	if len(plain) > 0 {
-		at.src, at.set = plain[0].idx, true
-		a.history = append(a.history, at.src)
+		at.src, at.set = a.name(plain[0]), true
 		return
 	}
 	if len(recipient) > 0 {
-		at.src, at.set = recipient[0].idx, true
-		a.history = append(a.history, at.src)
+		at.src, at.set = a.name(recipient[0]), true
 	}
 }
 
-// namedSpeaker reports whether a capitalised name (not a known source)
-// says or tells something in the sentence: "Wi told The Korea Herald".
-func (a *attributor) namedSpeaker(toks []Token) bool {
+// srcRef is a source in the history.
+type srcRef struct{ name, kind string }
+
+// name is the canonical name of a mention, recorded in the history.
+func (a *attributor) name(m mention) string {
+	n := a.lx.sourceName[m.idx]
+	a.history = append(a.history, srcRef{n, a.lx.sourceKind[m.idx]})
+	return n
+}
+
+// speaker is the name of a person the gazetteer does not know who says
+// or tells something in the sentence ("Wi told The Korea Herald"), in the
+// fullest form the article gives it, or "".
+func (a *attributor) speaker(toks []Token) string {
 	for k := 1; k < len(toks); k++ {
-		if toks[k].Low == "told" || toks[k].Low == "said" {
-			p := &toks[k-1]
-			return isCap(p) && p.Low != "source" && a.lx.anaphora.at(toks, k-1) == nil
+		if toks[k].Low != "told" && toks[k].Low != "said" && toks[k].Low != "stated" && toks[k].Low != "says" {
+			continue
+		}
+		e := k
+		b := k
+		for b > 0 && k-b < 4 && (isCap(&toks[b-1]) || (toks[b-1].Low == "-" && toks[b-1].Glued)) {
+			b--
+		}
+		if b == e || !isCap(&toks[b]) {
+			return ""
+		}
+		span := toks[b:e]
+		if a.notName(span) {
+			return ""
+		}
+		return a.fullName(span)
+	}
+	return ""
+}
+
+var notNames = map[string]bool{"the": true, "he": true, "she": true, "it": true, "they": true, "this": true, "that": true, "we": true, "i": true, "a": true, "an": true, "officials": true, "experts": true, "source": true, "sources": true, "reports": true, "media": true}
+
+func (a *attributor) notName(span []Token) bool {
+	for k := range span {
+		t := &span[k]
+		if notNames[t.Low] || a.lx.months[t.Low] > 0 || a.lx.weekdays[t.Low] > 0 && isCap(t) {
+			return true
+		}
+		if a.lx.origin.at(span, k) != nil || a.lx.places.at(span, k) != nil || a.lx.sources.at(span, k) != nil || a.lx.foreign.at(span, k) != nil {
+			return true
 		}
 	}
 	return false
 }
 
-// recall is the latest source of a kind ("any" for any kind).
-func (a *attributor) recall(kind string) int {
-	for i := len(a.history) - 1; i >= 0; i-- {
-		s := a.history[i]
-		k := a.lx.sourceKind[s]
-		switch kind {
-		case "any":
-			return s
-		case "outlet", "agency", "think_tank", "government":
-			if k == kind || (kind == "outlet" && k == "agency") || (kind == "agency" && k == "think_tank") {
-				return s
+// fullName finds the longest earlier run of capitalised words that starts
+// or ends with the name ("Wi" → "Rep. Wi Sung-lac" → "Wi Sung-lac").
+func (a *attributor) fullName(span []Token) string {
+	text := joinTokens(span)
+	if len(span) > 1 {
+		return text
+	}
+	w := span[0].Text
+	best := text
+	for i := range a.doc {
+		toks := a.doc[i].toks
+		for k := 0; k < len(toks); k++ {
+			if toks[k].Text != w || !isCap(&toks[k]) {
+				continue
 			}
-		case "official":
-			if k == "official" {
-				return s
+			// forwards: Wi Sung-lac
+			e := k + 1
+			for e < len(toks) && e-k < 5 && (isCap(&toks[e]) || (toks[e].Low == "-" && toks[e].Glued) || (toks[e].Glued && toks[e-1].Low == "-")) {
+				e++
+			}
+			b := k
+			for b > 0 && k-b < 3 && isCap(&toks[b-1]) && toks[b-1].Kind == Word && !a.lx.abbrev[toks[b-1].Low] && !notNames[toks[b-1].Low] {
+				b--
+			}
+			if e-b > 1 && !a.notName(toks[b:e]) {
+				if c := joinTokens(toks[b:e]); len(c) > len(best) {
+					best = c
+				}
 			}
 		}
 	}
-	return -1
+	return best
+}
+
+func joinTokens(toks []Token) string {
+	var b []byte
+	for i, t := range toks {
+		if i > 0 && !t.Glued {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Text...)
+	}
+	return string(b)
+}
+
+// recall is the latest source of a kind ("any" for any kind).
+func (a *attributor) recall(kind string) string {
+	for i := len(a.history) - 1; i >= 0; i-- {
+		s := a.history[i]
+		k := s.kind
+		switch kind {
+		case "any":
+			return s.name
+		case "outlet", "agency", "think_tank", "government":
+			if k == kind || (kind == "agency" && k == "think_tank") {
+				return s.name
+			}
+		case "official":
+			if k == "official" {
+				return s.name
+			}
+		}
+	}
+	return ""
 }
 
 // source is the canonical source and via of a figure of doc[i]: the
@@ -251,14 +331,12 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 	if !at.set {
 		at = a.carry
 	}
-	if at.unnamed || at.src < 0 {
+	if at.unnamed || at.src == "" {
 		return "", ""
 	}
-	src := a.lx.sourceName[at.src]
-	via := ""
-	if at.via >= 0 && at.via != at.src {
-		via = a.lx.sourceName[at.via]
+	via := at.via
+	if via == at.src {
+		via = ""
 	}
-	_ = flowwatch.KindPeople
-	return src, via
+	return at.src, via
 }

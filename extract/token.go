@@ -143,7 +143,12 @@ func scanWord(s string, i, to int) int {
 			continue
 		}
 		if (r == '\'' || r == '’') && j+sz < to {
-			r2, _ := utf8.DecodeRuneInString(s[j+sz : to])
+			r2, sz2 := utf8.DecodeRuneInString(s[j+sz : to])
+			// A possessive is a token of its own, so that "Russia's"
+			// matches the gazetteer's "Russia".
+			if (r2 == 's' || r2 == 'S') && (j+sz+sz2 >= to || !isLetterByte(s[j+sz+sz2])) {
+				break
+			}
 			if unicode.IsLetter(r2) {
 				j += sz
 				continue

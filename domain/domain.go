@@ -129,9 +129,9 @@ type Lexicon struct {
 
 // File is the shape of every data file and of a --domain file.
 type File struct {
-	Places   []Place              `json:"places,omitempty"`
-	Sources  []flowwatch.Source   `json:"sources,omitempty"`
-	Lexicons map[string]*Lexicon  `json:"lexicons,omitempty"`
+	Places   []Place             `json:"places,omitempty"`
+	Sources  []flowwatch.Source  `json:"sources,omitempty"`
+	Lexicons map[string]*Lexicon `json:"lexicons,omitempty"`
 }
 
 // Domain is the loaded domain data. It is read-only after loading and safe

@@ -30,8 +30,8 @@ func New(d *domain.Domain) *Extractor {
 	return x
 }
 
-// sentence is one sentence of the article and what was read from it.
-type sentence struct {
+// sent is one sentence of the article and what was read from it.
+type sent struct {
 	toks       []Token
 	para       int
 	start, end int   // byte offsets of the quote
@@ -54,6 +54,15 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 		}
 	}()
 	lang := strings.ToLower(a.Lang)
+	if fn := articleFuncs[lang]; fn != nil {
+		out = fn(a)
+		for i := range out {
+			if out[i].Extractor == "" {
+				out[i].Extractor = flowwatch.ExtractorVersion
+			}
+		}
+		return out
+	}
 	mod, ok := languages[lang]
 	lx := x.lex[lang]
 	if !ok || lx == nil {
@@ -67,8 +76,8 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 }
 
 // read splits the text into paragraphs (lines) and sentences, tokenising once.
-func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sentence {
-	var doc []sentence
+func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sent {
+	var doc []sent
 	seen := map[string]bool{}
 	para := 0
 	var spans []Span
@@ -90,7 +99,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sentence {
 					continue
 				}
 				st := toks[sp.Start:sp.End:sp.End]
-				s := sentence{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End}
+				s := sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End}
 				doc = append(doc, s)
 			}
 			para++
@@ -100,7 +109,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sentence {
 	return doc
 }
 
-func (x *Extractor) claims(a *flowwatch.Article, doc []sentence, mod Language, lx *Lexicon) []flowwatch.Claim {
+func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon) []flowwatch.Claim {
 	var out []flowwatch.Claim
 	for i := range doc {
 		s := &doc[i]
@@ -266,7 +275,7 @@ func (lx *Lexicon) clauseStarts(toks []Token) []int {
 }
 
 // clause is the clause [start, end) around tokens [a, b).
-func (s *sentence) clause(a, b int) (int, int) {
+func (s *sent) clause(a, b int) (int, int) {
 	for _, sp := range s.segments() {
 		if a >= sp.Start && a < sp.End {
 			return sp.Start, sp.End
@@ -278,7 +287,7 @@ func (s *sentence) clause(a, b int) (int, int) {
 // segments cuts the sentence into clauses at the clause breaks; a clause
 // set off by commas (", which ... ,") ends at its closing comma, and what
 // follows it is a clause of its own.
-func (s *sentence) segments() []Span {
+func (s *sent) segments() []Span {
 	if s.segs != nil {
 		return s.segs
 	}
@@ -353,7 +362,7 @@ var bareBefore = map[string]bool{"to": true, "the": true, "from": true, "of": tr
 
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
-func (lx *Lexicon) attach(s *sentence, f *Figure, prevFig, ctxGroup string, nk bool) bool {
+func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool) bool {
 	f.ctxHead = -1
 	toks := s.toks
 	n := len(toks)
@@ -469,7 +478,7 @@ func (lx *Lexicon) nearestGroupAt(toks []Token, before int) (string, int) {
 
 // ownerGroup is the group a money amount or a share belongs to: the
 // nearest group noun of the sentence, else of the previous one.
-func (lx *Lexicon) ownerGroup(s *sentence, f *Figure, ctxGroup string, prevOrigin bool) (string, bool) {
+func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctxGroup string, prevOrigin bool) (string, bool) {
 	toks := s.toks
 	best, bestD := "", 1<<30
 	for i := 0; i < len(toks); i++ {
@@ -504,12 +513,12 @@ var modalSkip = map[string]bool{"be": true, "been": true, "also": true, "soon": 
 
 // event reads what happened to a figure's people from the nearest cue of
 // its clause (a casualty word wins), and whether it is only planned.
-func (lx *Lexicon) event(s *sentence, f *Figure) string {
+func (lx *Lexicon) event(s *sent, f *Figure) string {
 	return lx.eventNear(s, f, f.Start, f.End)
 }
 
 // casualtyIn is the casualty event of the figure's own clause, or "".
-func (lx *Lexicon) casualtyIn(s *sentence, f *Figure) string {
+func (lx *Lexicon) casualtyIn(s *sent, f *Figure) string {
 	cs, ce := s.clause(f.Start, f.End)
 	for i := cs; i < ce; i++ {
 		if p := lx.events.at(s.toks, i); p != nil {
@@ -525,7 +534,7 @@ func (lx *Lexicon) casualtyIn(s *sentence, f *Figure) string {
 
 // eventNear is event with the cue search anchored on tokens [fs, fe): the
 // figure itself, or the noun a bare figure takes its people from.
-func (lx *Lexicon) eventNear(s *sentence, fig *Figure, fs, fe int) string {
+func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	toks := s.toks
 	f := &Figure{Start: fs, End: fe}
 	if fs == fig.Start {
@@ -598,7 +607,7 @@ func (lx *Lexicon) eventNear(s *sentence, fig *Figure, fs, fe int) string {
 
 // pickTime is the time expression of the figure's clause that follows it
 // (else precedes it), else the nearest of the sentence.
-func pickTime(s *sentence, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Period {
+func pickTime(s *sent, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Period {
 	if len(times) == 0 {
 		return nil
 	}

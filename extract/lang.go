@@ -66,3 +66,13 @@ var languages = map[string]Language{}
 // init. Articles whose Lang has no module (or no lexicon) are read as
 // English.
 func RegisterLanguage(l Language) { languages[l.Code()] = l }
+
+// ArticleFunc extracts the claims of a whole article. It is for language
+// modules that bring their own engine instead of implementing Language.
+type ArticleFunc func(a *flowwatch.Article) []flowwatch.Claim
+
+var articleFuncs = map[string]ArticleFunc{}
+
+// RegisterArticleFunc makes Extract hand articles in lang to fn. A
+// Language registered for the same code is then not used.
+func RegisterArticleFunc(lang string, fn ArticleFunc) { articleFuncs[lang] = fn }

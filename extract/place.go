@@ -9,7 +9,7 @@ type placeHit struct {
 // placeHits lists the places a sentence names, leaving out names inside a
 // source's name ("The Moscow Times"), ignored places (the origin country)
 // and capitals used for their governments ("Moscow confirmed").
-func (lx *Lexicon) placeHits(s *sentence) []placeHit {
+func (lx *Lexicon) placeHits(s *sent) []placeHit {
 	toks := s.toks
 	var out []placeHit
 	inSource := make([]bool, len(toks))
@@ -51,12 +51,12 @@ func (lx *Lexicon) placeHits(s *sentence) []placeHit {
 }
 
 // places is the list of place hits of doc[i] (cached per sentence call).
-func (x *Extractor) places(lx *Lexicon, doc []sentence, i int) []string { return nil }
+func (x *Extractor) places(lx *Lexicon, doc []sent, i int) []string { return nil }
 
 // figurePlaces is where a figure is: the sub-national places of its clause
 // (else of its sentence, else of the next sentence when that one goes on
 // about "these soldiers"), plus the countries of its sentence.
-func (lx *Lexicon) figurePlaces(s *sentence, f *Figure, _ []string, doc []sentence, i int) []string {
+func (lx *Lexicon) figurePlaces(s *sent, f *Figure, _ []string, doc []sent, i int) []string {
 	hits := lx.placeHits(s)
 	cs, ce := s.clause(f.Start, f.End)
 	var countries, clauseSub, sentSub []string

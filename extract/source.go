@@ -27,13 +27,13 @@ type attribution struct {
 // attribution over the rest of its paragraph.
 type attributor struct {
 	lx      *Lexicon
-	doc     []sentence
+	doc     []sent
 	history []srcRef // sources named so far, in order, for "he said", "the report added"
 	carry   attribution
 	para    int
 }
 
-func newAttributor(lx *Lexicon, doc []sentence) *attributor {
+func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	return &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
 }
 

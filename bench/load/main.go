@@ -1,0 +1,247 @@
+// Command load measures the API under concurrent clients: it fills a fresh
+// SQLite database with generated claims, starts the real server on a
+// loopback port and sends a bounded number of /api/claims requests with
+// filters from many clients at once, then prints latency percentiles and
+// the error count.
+//
+//	go run ./bench/load -claims 100000 -clients 100 -requests 20000
+//
+// Load goes to 127.0.0.1 only, and the run stops by itself after -requests
+// or -duration, whichever comes first.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+	fwhttp "github.com/flowwatch/flowwatch/http"
+	"github.com/flowwatch/flowwatch/sqlite"
+)
+
+func main() {
+	nClaims := flag.Int("claims", 100_000, "claims to generate")
+	perArticle := flag.Int("per-article", 10, "claims per generated article")
+	clients := flag.Int("clients", 100, "concurrent clients")
+	requests := flag.Int("requests", 20_000, "requests in total")
+	duration := flag.Duration("duration", 2*time.Minute, "stop after this long even if requests remain")
+	dbPath := flag.String("db", "", "database file (default: a temporary file, removed afterwards); an existing file with claims is reused")
+	seedOnly := flag.Bool("seed-only", false, "fill the database and exit")
+	flag.Parse()
+	if *clients < 1 || *requests < 1 || *nClaims < 1 || *perArticle < 1 {
+		fmt.Fprintln(os.Stderr, "load: -claims, -per-article, -clients and -requests must be positive")
+		os.Exit(2)
+	}
+	if err := run(*nClaims, *perArticle, *clients, *requests, *duration, *dbPath, *seedOnly); err != nil {
+		fmt.Fprintln(os.Stderr, "load:", err)
+		os.Exit(1)
+	}
+}
+
+func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbPath string, seedOnly bool) error {
+	ctx := context.Background()
+	if dbPath == "" {
+		dir, err := os.MkdirTemp("", "flowwatch-load-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		dbPath = filepath.Join(dir, "load.db")
+	}
+	store, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	have, err := store.CountClaims(ctx, flowwatch.ClaimFilter{})
+	if err != nil {
+		return err
+	}
+	if have < nClaims {
+		t0 := time.Now()
+		if err := generate(ctx, store, nClaims-have, perArticle, have/perArticle); err != nil {
+			return err
+		}
+		fmt.Printf("generated %d claims in %s\n", nClaims-have, time.Since(t0).Round(time.Millisecond))
+	}
+	total, _ := store.CountClaims(ctx, flowwatch.ClaimFilter{})
+	fmt.Printf("database %s: %d claims\n", dbPath, total)
+	if seedOnly {
+		return nil
+	}
+
+	// The per-client rate limit is off: all clients share one address, and
+	// the benchmark measures the server, not the limiter.
+	srv := fwhttp.NewServer(store, fwhttp.Options{RatePerSec: -1})
+	if err := srv.Listen("127.0.0.1:0"); err != nil {
+		return err
+	}
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go srv.Serve(sctx)
+	base := "http://" + srv.Addr()
+
+	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, IdleConnTimeout: time.Minute}
+	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	queries := filterQueries()
+
+	// Warm up, one request at a time: fills SQLite's page cache and shows
+	// each query's latency without contention.
+	fmt.Println("single requests:")
+	for _, q := range queries {
+		for i := range 3 {
+			t := time.Now()
+			if _, err := get(client, base+q); err != nil {
+				return fmt.Errorf("warm-up %s: %w", q, err)
+			}
+			if i == 2 {
+				fmt.Printf("  %8s  %s\n", ms(time.Since(t)), q)
+			}
+		}
+	}
+
+	var next atomic.Int64
+	var errs atomic.Int64
+	var firstErr atomic.Value
+	lat := make([][]time.Duration, clients)
+	deadline := time.Now().Add(duration)
+	var wg sync.WaitGroup
+	t0 := time.Now()
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(c), 7))
+			for {
+				i := next.Add(1)
+				if i > int64(requests) || time.Now().After(deadline) {
+					return
+				}
+				q := queries[rng.IntN(len(queries))] + fmt.Sprintf("&offset=%d", rng.IntN(10)*50)
+				start := time.Now()
+				status, err := get(client, base+q)
+				lat[c] = append(lat[c], time.Since(start))
+				if err != nil || status != 200 {
+					errs.Add(1)
+					if err == nil {
+						err = fmt.Errorf("status %d", status)
+					}
+					firstErr.CompareAndSwap(nil, fmt.Sprintf("%s: %v", q, err))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(t0)
+	var all []time.Duration
+	for _, l := range lat {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	pct := func(p float64) time.Duration {
+		if len(all) == 0 {
+			return 0
+		}
+		return all[min(len(all)-1, int(p*float64(len(all))))]
+	}
+	fmt.Printf("%d clients, %d requests to /api/claims with filters over %d claims in %s (%.0f req/s)\n",
+		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds())
+	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s  errors %d\n",
+		ms(pct(0.50)), ms(pct(0.90)), ms(pct(0.99)), ms(all[len(all)-1]), errs.Load())
+	if e := firstErr.Load(); e != nil {
+		fmt.Println("first error:", e)
+	}
+	return nil
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
+
+func get(c *http.Client, url string) (int, error) {
+	res, err := c.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	_, err = io.Copy(io.Discard, res.Body)
+	return res.StatusCode, err
+}
+
+// filterQueries are the filters an analyst's dashboard sends.
+func filterQueries() []string {
+	return []string{
+		"/api/claims?group=soldiers&event=sent&limit=50",
+		"/api/claims?kind=people&group=workers&limit=50",
+		"/api/claims?kind=money&limit=50",
+		"/api/claims?place=Kursk+Oblast&limit=50",
+		"/api/claims?source=NIS&since=2024-06-01&limit=50",
+		"/api/claims?kind=people&min=1000&max=20000&limit=50",
+		"/api/claims?outlet=Outlet+7&limit=50",
+		"/api/claims?group=soldiers&event=killed&since=2024-10-01&until=2025-06-30&limit=50",
+		"/api/claims?limit=50",
+	}
+}
+
+var (
+	groups  = []string{"soldiers", "soldiers", "soldiers", "workers", "workers", "engineers", "it_workers", "nationals"}
+	events  = []string{"sent", "sent", "present", "killed", "wounded", "captured", "planned", "recruited", "entered", "withdrawn"}
+	places  = []string{"Kursk Oblast", "Russia", "Vladivostok", "Donbas", "Moscow", "Khabarovsk", "Primorsky Krai", "Zaporizhzhia Oblast"}
+	sources = []string{"NIS", "ISW", "Sergei Shoigu", "TASS", "Daily NK", "UN Security Council", "Pentagon", "GUR", ""}
+	nouns   = map[string]string{"soldiers": "troops", "workers": "labourers", "engineers": "military engineers", "it_workers": "IT workers", "nationals": "North Koreans"}
+	verbs   = map[string]string{"sent": "were sent to", "present": "are now in", "killed": "were killed in", "wounded": "were wounded in",
+		"captured": "were captured in", "planned": "will be sent to", "recruited": "were recruited for work in", "entered": "entered", "withdrawn": "were withdrawn from"}
+)
+
+// generate writes n claims, perArticle to an article, in sentences built
+// from templates (so they are the project's own text).
+func generate(ctx context.Context, s flowwatch.Store, n, perArticle, firstArticle int) error {
+	rng := rand.New(rand.NewPCG(42, uint64(firstArticle)))
+	start := flowwatch.NewDate(2023, 1, 1)
+	for a := firstArticle; n > 0; a++ {
+		pub := start.AddDays(rng.IntN(1000))
+		outlet := fmt.Sprintf("Outlet %d", rng.IntN(40))
+		var text strings.Builder
+		fmt.Fprintf(&text, "Generated report %d\n\n", a)
+		var claims []flowwatch.Claim
+		for range min(perArticle, n) {
+			c := flowwatch.Claim{Article: fmt.Sprintf("gen-%06d", a), Outlet: outlet, Published: pub}
+			var quote string
+			if rng.IntN(8) == 0 {
+				amount := float64(200 + rng.IntN(30)*50)
+				c.Kind, c.Group, c.Unit, c.Per, c.Qualifier = "money", "workers", "USD", "month", "exact"
+				c.Low, c.High = flowwatch.F(amount), flowwatch.F(amount)
+				quote = fmt.Sprintf("Each worker is paid about $%.0f a month, according to report %d.", amount, a)
+			} else {
+				g, e, pl := groups[rng.IntN(len(groups))], events[rng.IntN(len(events))], places[rng.IntN(len(places))]
+				v := float64((1 + rng.IntN(300)) * 50)
+				c.Kind, c.Group, c.Event, c.Unit, c.Qualifier = "people", g, e, "people", "exact"
+				c.Low, c.High, c.Place = flowwatch.F(v), flowwatch.F(v), []string{pl}
+				c.Source = sources[rng.IntN(len(sources))]
+				quote = fmt.Sprintf("Officials said %.0f North Korean %s %s %s.", v, nouns[g], verbs[e], pl)
+			}
+			c.Start = text.Len()
+			text.WriteString(quote)
+			c.End = text.Len()
+			c.Quote = quote
+			text.WriteString(" ")
+			claims = append(claims, c)
+			n--
+		}
+		art := &flowwatch.Article{Name: fmt.Sprintf("gen-%06d", a), URL: fmt.Sprintf("https://example.org/generated/%d", a),
+			Title: fmt.Sprintf("Generated report %d", a), Outlet: outlet, Published: pub, Lang: "en", Text: text.String()}
+		if _, err := s.SaveArticle(ctx, art, claims); err != nil {
+			return fmt.Errorf("save %s: %w", art.Name, err)
+		}
+	}
+	return nil
+}

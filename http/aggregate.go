@@ -1,0 +1,402 @@
+package http
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// timeline is claims and figures per period, as parallel arrays: the shape
+// charting libraries (uPlot) take without copying.
+type timeline struct {
+	Interval string     `json:"interval"`
+	By       string     `json:"by"`
+	Kind     string     `json:"kind"`
+	Buckets  []string   `json:"buckets"` // first day of each period
+	Claims   []int      `json:"claims"`  // claims in the period
+	Low      []*float64 `json:"low"`     // smallest figure stated in the period
+	Median   []*float64 `json:"median"`  //
+	High     []*float64 `json:"high"`    // largest figure stated in the period
+}
+
+// maxBuckets bounds a timeline; a wider span gets a coarser interval.
+const maxBuckets = 400
+
+func bucketStart(d flowwatch.Date, interval string) flowwatch.Date {
+	switch interval {
+	case "year":
+		return flowwatch.Date{Year: d.Year, Month: 1, Day: 1}
+	case "week":
+		wd := (int(d.Time().Weekday()) + 6) % 7 // ISO weeks start on Monday
+		return d.AddDays(-wd)
+	}
+	return flowwatch.Date{Year: d.Year, Month: d.Month, Day: 1}
+}
+
+func nextBucket(d flowwatch.Date, interval string) flowwatch.Date {
+	switch interval {
+	case "year":
+		return flowwatch.NewDate(d.Year+1, 1, 1)
+	case "week":
+		return d.AddDays(7)
+	}
+	return flowwatch.NewDate(d.Year, d.Month+1, 1)
+}
+
+func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, append(claimParamNames, "interval", "by")...)
+	f := p.claimFilter()
+	interval := p.enum("interval", []string{"week", "month", "year"})
+	by := p.enum("by", []string{"when", "published"})
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if interval == "" {
+		interval = "month"
+	}
+	if by == "" {
+		by = "when"
+	}
+	v, err := s.cached(filterKey("timeline", r.URL.Query()), func() (any, error) {
+		return s.buildTimeline(r.Context(), f, interval, by)
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}
+
+func (s *Server) buildTimeline(ctx context.Context, f flowwatch.ClaimFilter, interval, by string) (*timeline, error) {
+	kind := f.Kind
+	if kind == "" {
+		kind = flowwatch.KindPeople
+	}
+	type agg struct {
+		n    int
+		figs []float64
+	}
+	m := map[flowwatch.Date]*agg{}
+	var first, last flowwatch.Date
+	err := s.allClaims(ctx, f, func(c flowwatch.Claim) error {
+		d := c.Published
+		if by == "when" && c.When != nil && !c.When.From.IsZero() {
+			d = c.When.From
+		}
+		if d.IsZero() {
+			return nil
+		}
+		b := bucketStart(d, interval)
+		a := m[b]
+		if a == nil {
+			a = &agg{}
+			m[b] = a
+		}
+		a.n++
+		if c.Kind == kind {
+			if v := figure(c); v != nil {
+				a.figs = append(a.figs, *v)
+			}
+		}
+		if first.IsZero() || b.Before(first) {
+			first = b
+		}
+		if b.After(last) {
+			last = b
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t := &timeline{Interval: interval, By: by, Kind: kind, Buckets: []string{}, Claims: []int{}, Low: []*float64{}, Median: []*float64{}, High: []*float64{}}
+	if first.IsZero() {
+		return t, nil
+	}
+	// Count periods first: one stray date decades off would otherwise make
+	// thousands of empty buckets.
+	n := 0
+	for d := first; !d.After(last); d = nextBucket(d, interval) {
+		if n++; n > maxBuckets {
+			if interval == "year" {
+				return nil, flowwatch.Errorf(flowwatch.EINVALID, "the claims span more than %d years: narrow with since and until", maxBuckets)
+			}
+			coarser := map[string]string{"week": "month", "month": "year"}[interval]
+			return s.buildTimeline(ctx, f, coarser, by)
+		}
+	}
+	for d := first; !d.After(last); d = nextBucket(d, interval) {
+		t.Buckets = append(t.Buckets, d.String())
+		a := m[d]
+		if a == nil {
+			t.Claims = append(t.Claims, 0)
+			t.Low, t.Median, t.High = append(t.Low, nil), append(t.Median, nil), append(t.High, nil)
+			continue
+		}
+		t.Claims = append(t.Claims, a.n)
+		if len(a.figs) == 0 {
+			t.Low, t.Median, t.High = append(t.Low, nil), append(t.Median, nil), append(t.High, nil)
+			continue
+		}
+		sort.Float64s(a.figs)
+		lo, hi, med := a.figs[0], a.figs[len(a.figs)-1], a.figs[len(a.figs)/2]
+		t.Low, t.Median, t.High = append(t.Low, &lo), append(t.Median, &med), append(t.High, &hi)
+	}
+	return t, nil
+}
+
+// headline is one figure for the dashboard's top row: the range of what
+// was reported for one (kind, group, event), how many claims and distinct
+// sources back it, and the latest report.
+type headline struct {
+	Label   string           `json:"label"`
+	Kind    string           `json:"kind"`
+	Group   string           `json:"group"`
+	Event   string           `json:"event,omitempty"`
+	Unit    string           `json:"unit"`
+	Per     string           `json:"per,omitempty"`
+	Low     *float64         `json:"low"`
+	High    *float64         `json:"high"`
+	Claims  int              `json:"claims"`
+	Sources int              `json:"sources"` // distinct attributed sources
+	Outlets int              `json:"outlets"` // distinct outlets
+	Latest  *flowwatch.Claim `json:"latest"`
+}
+
+// headlineOrder puts the figures analysts ask for first.
+var headlineOrder = []string{"people/soldiers/sent", "people/soldiers/killed", "people/soldiers/wounded",
+	"people/soldiers/captured", "people/workers/sent", "people/workers/present", "people/it_workers/present",
+	"people/nationals/entered", "money/workers/"}
+
+const maxHeadlines = 8
+
+func (s *Server) handleSummary(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, claimParamNames...)
+	f := p.claimFilter()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	v, err := s.cached(filterKey("summary", r.URL.Query()), func() (any, error) {
+		return s.buildSummary(r.Context(), f)
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}
+
+func (s *Server) buildSummary(ctx context.Context, f flowwatch.ClaimFilter) (any, error) {
+	type acc struct {
+		h                *headline
+		sources, outlets map[string]bool
+	}
+	m := map[string]*acc{}
+	err := s.allClaims(ctx, f, func(c flowwatch.Claim) error {
+		if c.Kind == flowwatch.KindShare || c.Group == "" {
+			return nil
+		}
+		key := c.Kind + "/" + c.Group + "/" + c.Event
+		if c.Kind == flowwatch.KindMoney {
+			// Amounts compare only in one currency and period.
+			key += c.Unit + "/" + c.Per
+		}
+		a := m[key]
+		if a == nil {
+			label := c.Group + " " + c.Event
+			if c.Kind == flowwatch.KindMoney {
+				label = c.Group + " pay"
+				if c.Per != "" {
+					label += " per " + c.Per
+				}
+			}
+			a = &acc{h: &headline{Label: label, Kind: c.Kind, Group: c.Group, Event: c.Event, Unit: c.Unit, Per: c.Per},
+				sources: map[string]bool{}, outlets: map[string]bool{}}
+			m[key] = a
+		}
+		h := a.h
+		h.Claims++
+		if c.Source != "" {
+			a.sources[c.Source] = true
+		}
+		if c.Outlet != "" {
+			a.outlets[c.Outlet] = true
+		}
+		floor := c.Low
+		if floor == nil {
+			floor = c.High
+		}
+		if floor != nil && (h.Low == nil || *floor < *h.Low) {
+			h.Low = floor
+		}
+		if top := figure(c); top != nil && (h.High == nil || *top > *h.High) {
+			h.High = top
+		}
+		if h.Latest == nil || c.Published.After(h.Latest.Published) {
+			cc := c
+			h.Latest = &cc
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rank := func(key string) int {
+		for i, k := range headlineOrder {
+			if len(key) >= len(k) && key[:len(k)] == k {
+				return i
+			}
+		}
+		return len(headlineOrder)
+	}
+	keys := make([]string, 0, len(m))
+	for k, a := range m {
+		a.h.Sources, a.h.Outlets = len(a.sources), len(a.outlets)
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		ri, rj := rank(keys[i]), rank(keys[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if m[keys[i]].h.Claims != m[keys[j]].h.Claims {
+			return m[keys[i]].h.Claims > m[keys[j]].h.Claims
+		}
+		return keys[i] < keys[j]
+	})
+	out := []*headline{}
+	for _, k := range keys {
+		if len(out) == maxHeadlines {
+			break
+		}
+		out = append(out, m[k].h)
+	}
+	return map[string]any{"items": out, "generated": time.Now().UTC().Format(time.RFC3339)}, nil
+}
+
+// entity is one organisation, source or place named by claims.
+type entity struct {
+	Name   string `json:"name"`
+	Type   string `json:"type"` // organization, source, place
+	Claims int    `json:"claims"`
+}
+
+func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, claimParamNames...)
+	f := p.claimFilter()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if s.opts.Reconciler != nil {
+		s.reconciled(w, r, "entities", f, s.opts.Reconciler.Entities)
+		return
+	}
+	// Without reconciliation the entities are the names claims carry, as
+	// extracted; merging aliases across outlets is reconcile's work.
+	v, err := s.cached(filterKey("entities", r.URL.Query()), func() (any, error) {
+		m := map[string]*entity{}
+		add := func(typ, name string) {
+			k := typ + "\x00" + name
+			e := m[k]
+			if e == nil {
+				e = &entity{Name: name, Type: typ}
+				m[k] = e
+			}
+			e.Claims++
+		}
+		err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
+			for _, o := range c.Orgs {
+				add("organization", o)
+			}
+			if c.Source != "" {
+				add("source", c.Source)
+			}
+			for _, pl := range c.Place {
+				add("place", pl)
+			}
+			return nil
+		})
+		out := make([]*entity, 0, len(m))
+		for _, e := range m {
+			out = append(out, e)
+		}
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Claims != out[j].Claims {
+				return out[i].Claims > out[j].Claims
+			}
+			return out[i].Type+out[i].Name < out[j].Type+out[j].Name
+		})
+		return map[string]any{"items": out, "reconciled": false}, err
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}
+
+func (s *Server) handleFacts(w http.ResponseWriter, r *http.Request) {
+	s.reconcileEndpoint(w, r, "facts", func(rc Reconciler) reconcileFunc { return rc.Facts })
+}
+
+func (s *Server) handleEstimates(w http.ResponseWriter, r *http.Request) {
+	s.reconcileEndpoint(w, r, "estimates", func(rc Reconciler) reconcileFunc { return rc.Estimates })
+}
+
+type reconcileFunc func(context.Context, []flowwatch.Article, []flowwatch.Claim) (any, error)
+
+func (s *Server) reconcileEndpoint(w http.ResponseWriter, r *http.Request, what string, pick func(Reconciler) reconcileFunc) {
+	p := readParams(r, claimParamNames...)
+	f := p.claimFilter()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if s.opts.Reconciler == nil {
+		s.error(w, r, flowwatch.Errorf(eNotImplemented,
+			"%s come from reconciling claims across outlets, which this build of flowwatch does not include yet; "+
+				"the claims themselves are at /api/claims and the reported ranges at /api/summary", what), 0)
+		return
+	}
+	s.reconciled(w, r, what, f, pick(s.opts.Reconciler))
+}
+
+func (s *Server) reconciled(w http.ResponseWriter, r *http.Request, what string, f flowwatch.ClaimFilter, fn reconcileFunc) {
+	v, err := s.cached(filterKey(what, r.URL.Query()), func() (any, error) {
+		var claims []flowwatch.Claim
+		ids := map[int64]bool{}
+		if err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
+			claims = append(claims, c)
+			ids[c.ArticleID] = true
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		arts := make([]flowwatch.Article, 0, len(ids))
+		for id := range ids {
+			a, _, err := s.store.Article(r.Context(), id)
+			if err != nil {
+				return nil, fmt.Errorf("%s: article %d: %w", what, id, err)
+			}
+			a.Text = ""
+			arts = append(arts, *a)
+		}
+		out, err := fn(r.Context(), arts, claims)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"items": out, "reconciled": true}, nil
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}

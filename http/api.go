@@ -1,0 +1,415 @@
+package http
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/export"
+)
+
+// list is every paginated answer: the page, the total matching, and the
+// URL of the next page (absent on the last).
+type list[T any] struct {
+	Items  []T    `json:"items"`
+	Total  int    `json:"total"`
+	Limit  int    `json:"limit"`
+	Offset int    `json:"offset"`
+	Next   string `json:"next,omitempty"`
+}
+
+func nextURL(r *http.Request, limit, offset, got, total int) string {
+	if offset+got >= total || got == 0 {
+		return ""
+	}
+	v := r.URL.Query()
+	v.Set("offset", strconv.Itoa(offset+limit))
+	v.Set("limit", strconv.Itoa(limit))
+	return r.URL.Path + "?" + v.Encode()
+}
+
+func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, append(claimParamNames, "limit", "offset")...)
+	f := p.claimFilter()
+	f.Limit, f.Offset = p.page()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	claims, err := s.store.Claims(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	total, err := s.countClaims(r.Context(), r.URL.Query(), f)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if claims == nil {
+		claims = []flowwatch.Claim{}
+	}
+	s.json(w, r, list[flowwatch.Claim]{Items: claims, Total: total, Limit: f.Limit, Offset: f.Offset,
+		Next: nextURL(r, f.Limit, f.Offset, len(claims), total)})
+}
+
+// countClaims is cached per filter: paging through one result set asks
+// the same count on every page.
+func (s *Server) countClaims(ctx context.Context, q url.Values, f flowwatch.ClaimFilter) (int, error) {
+	key := filterKey("count", q)
+	if v, ok := s.cache.get(key, time.Now()); ok {
+		return v.(int), nil
+	}
+	f.Limit, f.Offset = 0, 0
+	n, err := s.store.CountClaims(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	s.cache.put(key, n, time.Now())
+	return n, nil
+}
+
+func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, "outlet", "since", "until", "q", "all_versions", "limit", "offset")
+	f := flowwatch.ArticleFilter{Outlet: p.str("outlet"), Since: p.date("since"), Until: p.date("until"),
+		Text: p.str("q"), AllVersions: p.bool("all_versions")}
+	f.Limit, f.Offset = p.page()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	// One more than asked says whether a next page exists without a count
+	// query, which the store does not offer for articles.
+	want := f.Limit
+	f.Limit++
+	arts, err := s.store.Articles(r.Context(), f)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	more := len(arts) > want
+	if more {
+		arts = arts[:want]
+	}
+	for i := range arts {
+		arts[i].Text = "" // listings stay small; GET /api/articles/{id} has the text
+	}
+	if arts == nil {
+		arts = []flowwatch.Article{}
+	}
+	total := f.Offset + len(arts)
+	if more {
+		total++ // at least; the next link is what clients should follow
+	}
+	out := list[flowwatch.Article]{Items: arts, Total: total, Limit: want, Offset: f.Offset}
+	if more {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(f.Offset+want))
+		out.Next = r.URL.Path + "?" + v.Encode()
+	}
+	s.json(w, r, out)
+}
+
+// articleView is one article with its cleaned text and the claims read from
+// it; claim start/end are byte offsets into text (UTF-8).
+type articleView struct {
+	Article flowwatch.Article `json:"article"`
+	Claims  []flowwatch.Claim `json:"claims"`
+}
+
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	if err := knownParams(r); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		s.error(w, r, flowwatch.Errorf(flowwatch.EINVALID, "article id %q: want a positive integer, as in a claim's article_id", r.PathValue("id")), 0)
+		return
+	}
+	a, claims, err := s.store.Article(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if claims == nil {
+		claims = []flowwatch.Claim{}
+	}
+	s.json(w, r, articleView{Article: *a, Claims: claims})
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, "q", "limit")
+	q := p.str("q")
+	limit := p.int("limit", 20, 1, 200)
+	if q == "" {
+		p.fail("q is empty: give the words to search for, as in ?q=Kursk")
+	}
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	hits, err := s.store.Search(r.Context(), q, limit)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	for i := range hits {
+		hits[i].Article.Text = ""
+	}
+	if hits == nil {
+		hits = []flowwatch.Hit{}
+	}
+	s.json(w, r, map[string]any{"query": q, "items": hits})
+}
+
+func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
+	if err := knownParams(r); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	st, err := s.store.Stats(r.Context())
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, st)
+}
+
+// allClaims pages through every claim matching f. Aggregates need them all;
+// pages keep any one query bounded.
+func (s *Server) allClaims(ctx context.Context, f flowwatch.ClaimFilter, fn func(flowwatch.Claim) error) error {
+	const page = 5000
+	f.Limit, f.Offset = page, 0
+	for {
+		cs, err := s.store.Claims(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if len(cs) < page {
+			return nil
+		}
+		f.Offset += page
+	}
+}
+
+// cached runs build once per ttl for the same key.
+func (s *Server) cached(key string, build func() (any, error)) (any, error) {
+	if v, ok := s.cache.get(key, time.Now()); ok {
+		return v, nil
+	}
+	v, err := build()
+	if err != nil {
+		return nil, err
+	}
+	s.cache.put(key, v, time.Now())
+	return v, nil
+}
+
+// sourceView is one source (who a figure is attributed to) or outlet.
+type sourceView struct {
+	Name    string         `json:"name"`
+	Claims  int            `json:"claims"`
+	Outlets []string       `json:"outlets,omitempty"`
+	ByGroup map[string]int `json:"by_group"`
+	First   flowwatch.Date `json:"first_published"`
+	Last    flowwatch.Date `json:"last_published"`
+}
+
+func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, claimParamNames...)
+	f := p.claimFilter()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	v, err := s.cached(filterKey("sources", r.URL.Query()), func() (any, error) {
+		sources, outlets := map[string]*sourceView{}, map[string]*sourceView{}
+		add := func(m map[string]*sourceView, name string, c flowwatch.Claim) *sourceView {
+			sv := m[name]
+			if sv == nil {
+				sv = &sourceView{Name: name, ByGroup: map[string]int{}}
+				m[name] = sv
+			}
+			sv.Claims++
+			if c.Group != "" {
+				sv.ByGroup[c.Group]++
+			}
+			if !c.Published.IsZero() {
+				if sv.First.IsZero() || c.Published.Before(sv.First) {
+					sv.First = c.Published
+				}
+				if c.Published.After(sv.Last) {
+					sv.Last = c.Published
+				}
+			}
+			return sv
+		}
+		err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
+			if c.Source != "" {
+				sv := add(sources, c.Source, c)
+				if c.Outlet != "" && !slices.Contains(sv.Outlets, c.Outlet) && len(sv.Outlets) < 50 {
+					sv.Outlets = append(sv.Outlets, c.Outlet)
+				}
+			}
+			if c.Outlet != "" {
+				add(outlets, c.Outlet, c)
+			}
+			return nil
+		})
+		return map[string]any{"sources": sortedViews(sources), "outlets": sortedViews(outlets)}, err
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}
+
+func sortedViews(m map[string]*sourceView) []*sourceView {
+	out := make([]*sourceView, 0, len(m))
+	for _, v := range m {
+		sort.Strings(v.Outlets)
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Claims != out[j].Claims {
+			return out[i].Claims > out[j].Claims
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// placeView is one place with the claims that name it, for the places view.
+type placeView struct {
+	Name    string         `json:"name"`
+	Claims  int            `json:"claims"`
+	ByGroup map[string]int `json:"by_group"`
+	ByEvent map[string]int `json:"by_event"`
+	Largest *float64       `json:"largest"` // largest people figure named for the place
+}
+
+func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, claimParamNames...)
+	f := p.claimFilter()
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	v, err := s.cached(filterKey("places", r.URL.Query()), func() (any, error) {
+		m := map[string]*placeView{}
+		err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
+			for _, pl := range c.Place {
+				pv := m[pl]
+				if pv == nil {
+					pv = &placeView{Name: pl, ByGroup: map[string]int{}, ByEvent: map[string]int{}}
+					m[pl] = pv
+				}
+				pv.Claims++
+				if c.Group != "" {
+					pv.ByGroup[c.Group]++
+				}
+				if c.Event != "" {
+					pv.ByEvent[c.Event]++
+				}
+				if c.Kind == flowwatch.KindPeople {
+					if v := figure(c); v != nil && (pv.Largest == nil || *v > *pv.Largest) {
+						pv.Largest = v
+					}
+				}
+			}
+			return nil
+		})
+		out := make([]*placeView, 0, len(m))
+		for _, pv := range m {
+			out = append(out, pv)
+		}
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Claims != out[j].Claims {
+				return out[i].Claims > out[j].Claims
+			}
+			return out[i].Name < out[j].Name
+		})
+		return map[string]any{"items": out}, err
+	})
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, v)
+}
+
+// figure is the value a claim states: its high end when it has one (a
+// range's upper bound, "up to N"), else its low end.
+func figure(c flowwatch.Claim) *float64 {
+	if c.High != nil {
+		return c.High
+	}
+	return c.Low
+}
+
+func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
+	p := readParams(r, append(claimParamNames, "format", "limit")...)
+	f := p.claimFilter()
+	format := p.enum("format", export.Formats)
+	if format == "" && len(p.errs) == 0 {
+		p.fail("format is missing: use one of %s", strings.Join(export.Formats, ", "))
+	}
+	limit := p.int("limit", 0, 1, 10_000_000)
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	arts := map[int64]*flowwatch.Article{}
+	articleOf := func(c flowwatch.Claim) *flowwatch.Article {
+		if a, ok := arts[c.ArticleID]; ok {
+			return a
+		}
+		a, _, err := s.store.Article(r.Context(), c.ArticleID)
+		if err != nil {
+			a = nil
+		}
+		if len(arts) > 10000 {
+			clear(arts) // bound memory on huge exports; the FtM writer dedups by id
+		}
+		arts[c.ArticleID] = a
+		return a
+	}
+	h := w.Header()
+	h.Set("Content-Type", export.ContentType(format))
+	h.Set("Content-Disposition", `attachment; filename="flowwatch-claims`+export.Extension(format)+`"`)
+	h.Set("Cache-Control", "no-store")
+	// Headers go out with the first row; an error after that can only cut
+	// the body short, which the missing final newline shows.
+	ew, _ := export.New(format, w, articleOf)
+	n := 0
+	err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
+		if limit > 0 && n >= limit {
+			return io.EOF
+		}
+		n++
+		return ew.Write(c)
+	})
+	if err != nil && err != io.EOF {
+		if n == 0 {
+			s.error(w, r, err, 0)
+			return
+		}
+		s.log.Error("export cut short", "err", err, "rows", n)
+		return
+	}
+	ew.Close()
+}

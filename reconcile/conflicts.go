@@ -268,27 +268,26 @@ func measureDetail(a, b string) string {
 	return fmt.Sprintf("%s versus %s", name(a), name(b))
 }
 
-// narrower: the lower figure's places all lie within the higher figure's,
-// and are not the same places, as "8,000 in Kursk" against "10,000 in Russia".
+// narrower: the lower figure is for a smaller area than the higher one,
+// as "8,000 in Kursk" against "10,000 in Russia". Each side is read by its
+// most specific places (a sentence naming Kursk Oblast and Russia is
+// about Kursk Oblast): some place of the lower side lies strictly within
+// one of the higher side's, and none of the higher side's lies within the
+// lower side's.
 func (s *state) narrower(lowP, highP []string) ([]string, []string, bool) {
-	if len(lowP) == 0 || len(highP) == 0 || strings.Join(lowP, "|") == strings.Join(highP, "|") {
+	lowP, highP = s.leaves(lowP), s.leaves(highP)
+	if len(lowP) == 0 || len(highP) == 0 {
 		return nil, nil, false
 	}
-	for _, p := range lowP {
-		in := false
-		for _, q := range highP {
-			if s.within(p, q) {
-				in = true
-				break
-			}
-		}
-		if !in {
-			return nil, nil, false
-		}
-	}
-	// Not the same region named twice: some high place must be strictly wider.
 	for _, q := range highP {
 		for _, p := range lowP {
+			if s.within(q, p) {
+				return nil, nil, false
+			}
+		}
+	}
+	for _, p := range lowP {
+		for _, q := range highP {
 			if p != q && s.within(p, q) {
 				return lowP, highP, true
 			}
@@ -297,20 +296,38 @@ func (s *state) narrower(lowP, highP []string) ([]string, []string, bool) {
 	return nil, nil, false
 }
 
+// leaves drops places that contain another place of the list.
+func (s *state) leaves(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		leaf := true
+		for _, q := range ps {
+			if q != p && s.within(q, p) {
+				leaf = false
+				break
+			}
+		}
+		if leaf {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func dateReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
 	ea, eb := &fa.Evidence[a.Claims[0]], &fb.Evidence[b.Claims[0]]
-	if ea.When != nil && eb.When != nil && whenKey(ea.When) != whenKey(eb.When) {
-		return fmt.Sprintf("the figures refer to %s and %s", periodText(ea.When), periodText(eb.When)), true
-	}
 	da, db := asOf(ea), asOf(eb)
 	if da.IsZero() || db.IsZero() {
 		return "", false
 	}
 	gap := math.Abs(da.Time().Sub(db.Time()).Hours() / 24)
-	if gap >= dateGap {
-		return fmt.Sprintf("the figures were stated %d days apart (%s and %s)", int(gap), da, db), true
+	if gap < dateGap {
+		return "", false
 	}
-	return "", false
+	if ea.When != nil && eb.When != nil {
+		return fmt.Sprintf("the figures refer to %s and %s, %d days apart", periodText(ea.When), periodText(eb.When), int(gap)), true
+	}
+	return fmt.Sprintf("the figures are as of %s and %s, %d days apart", da, db, int(gap)), true
 }
 
 func asOf(e *flowwatch.Evidence) flowwatch.Date {

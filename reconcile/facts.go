@@ -93,8 +93,17 @@ func (s *state) facts() []flowwatch.Fact {
 		return strings.Compare(a.ID, b.ID)
 	})
 	sorted := make([]flowwatch.Fact, len(facts))
+	ids := map[string]int{}
 	for k, i := range order {
 		sorted[k] = facts[i]
+		// Two facts whose first claim is the same sentence (one sentence, two
+		// figures) could hash alike; a suffix keeps ids unique and stable.
+		if n := ids[sorted[k].ID]; n > 0 {
+			ids[sorted[k].ID]++
+			sorted[k].ID += "-" + strconv.Itoa(n+1)
+		} else {
+			ids[sorted[k].ID] = 1
+		}
 		// First points into the fact's own Evidence, which moved with it.
 		sorted[k].First = &sorted[k].Evidence[0]
 	}
@@ -127,6 +136,12 @@ func (s *state) clusterBlock(members []int) [][]int {
 		atoms = append(atoms, atom{claims: []int{i}, rep: it.rep, places: c.Place, when: c.When})
 	}
 	sort.SliceStable(atoms, func(i, j int) bool { return atoms[i].rep < atoms[j].rep })
+	// Shares are percentages of many different things (of wages, of a
+	// workforce, of entrants): only the same percentage is the same fact.
+	ratio := sameQuantity
+	if s.claims[members[0]].Kind == flowwatch.KindShare {
+		ratio = 1
+	}
 
 	var done, open []*cluster
 	for ai := range atoms {
@@ -134,7 +149,7 @@ func (s *state) clusterBlock(members []int) [][]int {
 		// Close clusters the sweep has passed for good.
 		kept := open[:0]
 		for _, c := range open {
-			if a.rep > c.min*sameQuantity {
+			if a.rep > c.min*ratio {
 				done = append(done, c)
 			} else {
 				kept = append(kept, c)
@@ -363,7 +378,7 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 	f.Sanctions = sortedKeys(sanctions)
 	f.Place = rankPlaces(placeCount)
 	f.First = &f.Evidence[0]
-	f.ID = "f-" + shortHash(c0.Kind+"|"+c0.Group+"|"+f.Measure+"|"+f.First.Article+"|"+strconv.Itoa(f.First.Start)+"|"+f.First.Quote)
+	f.ID = "f-" + shortHash(c0.Kind+"|"+c0.Group+"|"+f.Measure+"|"+f.First.Article+"|"+strconv.Itoa(f.First.Start)+"|"+f.First.Quote+"|"+figKeyString(&f.Figures[0]))
 	return f
 }
 

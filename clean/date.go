@@ -35,8 +35,8 @@ var datePatterns = []struct {
 	numMonth   bool
 	dayFirstOK bool // numeric D-M-Y: swap when the middle part exceeds 12
 }{
-	{re: regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), y: 3, m: 1, d: 2},
-	{re: regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})`), y: 3, m: 2, d: 1},
+	{re: regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), y: 3, m: 1, d: 2},
+	{re: regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})`), y: 3, m: 2, d: 1},
 	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
 	{re: regexp.MustCompile(`\b(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
 	{re: regexp.MustCompile(`(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일`), y: 1, m: 2, d: 3, numMonth: true},
@@ -126,7 +126,7 @@ var (
 // glued is the text directly attached to the date ("Korea Herald09-02-2025"),
 // which names the outlet.
 func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
-	if len(line) > 160 {
+	if len(line) > 160 || wordCount(line) > 14 || !hasYear(line) {
 		return d, "", false
 	}
 	d, spans, found := findDate(line)
@@ -172,4 +172,21 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 		}
 	}
 	return d, glued, true
+}
+
+// hasYear reports a run of exactly four digits, which every date form
+// here contains; it spares the date patterns most lines.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return false
 }

@@ -21,41 +21,75 @@ import (
 //     the whole article in a class="author-post" keeps it);
 //   - blocks made mostly of link text (related lists, tag clouds).
 func prune(root *html.Node) {
-	total := textLen(root)
-	pruneNode(root, total)
-	if !exp("nolinkdense") {
-		pruneLinkDense(root)
-	}
+	// Text and link-text sizes of every element, counted once bottom-up so
+	// that the decisions below stay linear however deep the markup nests.
+	sizes := map[*html.Node][2]int{}
+	measure(root, false, sizes)
+	total := sizes[root][0]
+	pruneNode(root, total, sizes)
 }
 
-func pruneNode(n *html.Node, total int) {
+// measure fills sizes with each element's count of non-space characters
+// and of those inside links, and returns the counts for n.
+func measure(n *html.Node, inLink bool, sizes map[*html.Node][2]int) (all, link int) {
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				all++
+			}
+		}
+		if inLink {
+			link = all
+		}
+		return all, link
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		a, l := measure(c, inLink, sizes)
+		all += a
+		link += l
+	}
+	if n.Type == html.ElementNode || n.Type == html.DocumentNode {
+		sizes[n] = [2]int{all, link}
+	}
+	return all, link
+}
+
+func pruneNode(n *html.Node, total int, sizes map[*html.Node][2]int) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && furniture(c, total) {
-			if traceDrop != nil {
-				traceDrop(render.InnerText(c), "prune-"+c.Data+"."+attr(c, "class"))
+		if c.Type == html.ElementNode {
+			why := ""
+			if furniture(c, total, sizes[c][0]) {
+				why = "prune-" + c.Data + "." + attr(c, "class")
+			} else if linkDense(c, sizes[c]) {
+				why = "linkdense"
 			}
-			n.RemoveChild(c)
-		} else {
-			pruneNode(c, total)
+			if why != "" {
+				if traceDrop != nil {
+					traceDrop(render.InnerText(c), why)
+				}
+				n.RemoveChild(c)
+			} else {
+				pruneNode(c, total, sizes)
+			}
 		}
 		c = next
 	}
 }
 
-func furniture(n *html.Node, total int) bool {
+func furniture(n *html.Node, total, size int) bool {
 	switch n.DataAtom {
 	case atom.Figcaption, atom.Aside, atom.Nav, atom.Footer, atom.Form, atom.Button,
 		atom.Input, atom.Select, atom.Textarea, atom.Label, atom.Noscript:
-		return !exp("notags")
+		return true
 	case atom.Figure:
-		return !exp("nofigure") && hasMedia(n) && wordCount(render.InnerText(n)) < 80
-	}
-	if exp("noclass") {
-		return false
+		return hasMedia(n) && size < 600
 	}
 	if furnitureName(attr(n, "class")) || furnitureName(attr(n, "id")) {
-		return textLen(n)*3 < total
+		return size*3 < total
 	}
 	return false
 }
@@ -109,70 +143,24 @@ func hasMedia(n *html.Node) bool {
 	return found
 }
 
-// pruneLinkDense removes blocks whose text is mostly link text: lists of
-// related stories, tag clouds, "more from" rows. A paragraph with a few
-// inline links is far below the threshold.
-func pruneLinkDense(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			switch c.DataAtom {
-			case atom.P, atom.Li, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Dl, atom.Table,
-				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				all, link := linkText(c)
-				if all > 0 && link*10 >= all*linkDenseTenths && all < linkDenseMaxChars {
-					if traceDrop != nil {
-						traceDrop(render.InnerText(c), "linkdense")
-					}
-					n.RemoveChild(c)
-					c = next
-					continue
-				}
-			}
-			pruneLinkDense(c)
-		}
-		c = next
+// linkDense: a block whose text is mostly link text: lists of related
+// stories, tag clouds, "more from" rows. A paragraph with a few inline
+// links is far below the threshold.
+func linkDense(n *html.Node, size [2]int) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Li, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Dl, atom.Table,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		all, link := size[0], size[1]
+		return all > 0 && link*10 >= all*linkDenseTenths && all < linkDenseMaxChars
 	}
+	return false
 }
 
-// Thresholds for pruneLinkDense: a block of under linkDenseMaxChars
+// Thresholds for linkDense: a block of under linkDenseMaxChars
 // characters of which at least linkDenseTenths/10 are link text.
 var (
 	linkDenseTenths   = 6
 	linkDenseMaxChars = 2000
 )
-
-// linkText counts the non-space characters under n, and those inside <a>.
-func linkText(n *html.Node) (all, link int) {
-	var walk func(*html.Node, bool)
-	walk = func(n *html.Node, inLink bool) {
-		if n.Type == html.TextNode {
-			k := 0
-			for _, r := range n.Data {
-				if !unicode.IsSpace(r) {
-					k++
-				}
-			}
-			all += k
-			if inLink {
-				link += k
-			}
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.A {
-			inLink = true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink)
-		}
-	}
-	walk(n, false)
-	return all, link
-}
-
-func textLen(n *html.Node) int {
-	all, _ := linkText(n)
-	return all
-}
 
 func renderText(n *html.Node) string { return render.InnerText(n) }

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"os"
 	_ "embed"
 	"regexp"
 	"strings"
@@ -262,14 +261,19 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	if len(line) > longLine {
 		return keep, ""
 	}
-	if markdownImage.MatchString(line) || (!fromHTML && bareURL.MatchString(line)) || !hasLetter(line) || viewCount.MatchString(line) {
+	words := wordCount(line)
+	// Cheap tests guard each pattern so that prose lines, the bulk of any
+	// page, meet few regular expressions.
+	if (strings.HasPrefix(line, "![") && markdownImage.MatchString(line)) ||
+		(!fromHTML && words == 1 && bareURL.MatchString(line)) ||
+		!hasLetter(line) || (words <= 3 && viewCount.MatchString(line)) {
 		return drop, "furniture"
 	}
 	lower := strings.ToLower(line)
 	if v, ok := phraseVerdict(lower); ok {
 		return v, "phrase"
 	}
-	if weather.MatchString(line) || relTime.MatchString(line) {
+	if (len(line) <= 12 && weather.MatchString(line)) || (words <= 6 && strings.HasSuffix(lower, "ago") && relTime.MatchString(line)) {
 		return drop, "weather"
 	}
 	if d, glued, ok := dateStrip(line); ok {
@@ -281,15 +285,14 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		}
 		return drop, "date"
 	}
-	words := wordCount(line)
-	if words <= 15 && email.MatchString(line) {
+	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {
 		return drop, "email"
 	}
 	if words <= 7 && byline.MatchString(line) && !strings.HasSuffix(line, ".") {
 		return drop, "byline"
 	}
 	// A name in capitals alone on a line is a byline ("SEO JI-EUN").
-	if !fromHTML && capsName.MatchString(line) {
+	if !fromHTML && words <= 4 && capsName.MatchString(line) {
 		return drop, "capsname"
 	}
 	if isCaption(line, lower, words) {
@@ -360,8 +363,15 @@ func isCaption(line, lower string, words int) bool {
 	if words > 70 {
 		return false
 	}
-	if captionStart.MatchString(line) || captionCredit.MatchString(line) {
+	if strings.ContainsAny(line[:min(len(line), 24)], ":=") && captionStart.MatchString(line) {
 		return true
+	}
+	if strings.HasPrefix(line, "[") && captionCredit.MatchString(line) {
+		return true
+	}
+	end := strings.TrimSuffix(line, ".")
+	if !strings.HasSuffix(end, ")") && !strings.HasSuffix(end, "]") {
+		return false
 	}
 	m := trailCredit.FindStringSubmatchIndex(lower)
 	if m == nil {
@@ -552,7 +562,3 @@ func hasLetterOrDigit(s string) bool {
 	}
 	return false
 }
-
-var expSet = os.Getenv("FW_EXP")
-
-func exp(name string) bool { return strings.Contains(expSet, name) }

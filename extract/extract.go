@@ -448,6 +448,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 	} else {
 		g, f.ctxHead = lx.nearestGroupAt(toks, f.Start)
 	}
+	// "Another 400 of them": the people of the sentence before.
+	if g == "" && f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom") {
+		g = ctxGroup
+	}
 	if g == "" {
 		return false
 	}
@@ -517,17 +521,12 @@ func (lx *Lexicon) event(s *sent, f *Figure) string {
 	return lx.eventNear(s, f, f.Start, f.End)
 }
 
-// casualtyIn is the casualty event of the figure's own clause, or "".
+// casualtyIn is the casualty event nearest the figure in its own clause,
+// or "".
 func (lx *Lexicon) casualtyIn(s *sent, f *Figure) string {
-	cs, ce := s.clause(f.Start, f.End)
-	for i := cs; i < ce; i++ {
-		if p := lx.events.at(s.toks, i); p != nil {
-			switch p.val {
-			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
-				return p.val
-			}
-			i += len(p.low) - 1
-		}
+	switch ev := lx.eventNear(s, f, f.Start, f.End); ev {
+	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+		return ev
 	}
 	return ""
 }
@@ -562,7 +561,9 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		if c.pos >= f.End {
 			return c.pos - f.End
 		}
-		return f.Start - c.end + 1
+		// English states what happened after the people counted more
+		// often than before them: "and some 3,000 have been wounded".
+		return f.Start - c.end + 3
 	}
 	pick := func(cues []cue) (cue, bool) {
 		best, bd := cue{}, 1<<30

@@ -261,6 +261,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 						raw2, _, _, _ := lx.number(toks[:m+1], m)
 						if raw2 > 0 && v < raw2*1.0001 {
 							low = v * (v2 / raw2)
+							scaled = true
 						}
 					} else {
 						low = v

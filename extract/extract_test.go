@@ -1,0 +1,316 @@
+package extract_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+	"github.com/flowwatch/flowwatch/extract"
+)
+
+var (
+	xOnce sync.Once
+	xx    *extract.Extractor
+)
+
+func extractor() *extract.Extractor {
+	xOnce.Do(func() { xx = extract.New(domain.Default()) })
+	return xx
+}
+
+func run(text, pub string) []flowwatch.Claim {
+	a := &flowwatch.Article{Name: "t", Text: text, Lang: "en"}
+	if pub != "" {
+		d, err := flowwatch.ParseDate(pub)
+		if err != nil {
+			panic(err)
+		}
+		a.Published = d
+	}
+	return extractor().Extract(a)
+}
+
+// want is the part of a claim a case checks; "-" means "must be empty".
+type want struct {
+	kind, group, event string
+	low, high          string // "" = don't check, "nil" = open end
+	qual               string
+	place              string // comma-separated canonical names, "" = don't check, "-" = none
+	when               string // "from..to", "" = don't check, "-" = null
+	source             string // "" = don't check, "-" = null
+	per, unit          string
+}
+
+func num(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func describe(c flowwatch.Claim) string {
+	w := "-"
+	if c.When != nil {
+		w = c.When.From.String() + ".." + c.When.To.String()
+	}
+	return fmt.Sprintf("%s/%s/%s %s..%s %s place=%v when=%s source=%q per=%s unit=%s", c.Kind, c.Group, c.Event, num(c.Low), num(c.High), c.Qualifier, c.Place, w, c.Source, c.Per, c.Unit)
+}
+
+func matches(c flowwatch.Claim, w want) string {
+	var bad []string
+	chk := func(name, got, want string) {
+		if want != "" && got != want {
+			bad = append(bad, fmt.Sprintf("%s=%q want %q", name, got, want))
+		}
+	}
+	chk("kind", c.Kind, w.kind)
+	chk("group", c.Group, w.group)
+	chk("event", c.Event, w.event)
+	for _, b := range []struct {
+		name string
+		got  *float64
+		want string
+	}{{"low", c.Low, w.low}, {"high", c.High, w.high}} {
+		if b.want != "" && num(b.got) != strings.TrimPrefix(b.want, "nil") {
+			bad = append(bad, fmt.Sprintf("%s=%s want %s", b.name, num(b.got), b.want))
+		}
+	}
+	chk("qualifier", c.Qualifier, w.qual)
+	chk("per", c.Per, w.per)
+	chk("unit", c.Unit, w.unit)
+	switch w.place {
+	case "":
+	case "-":
+		if len(c.Place) != 0 {
+			bad = append(bad, fmt.Sprintf("place=%v want none", c.Place))
+		}
+	default:
+		if strings.Join(c.Place, ",") != w.place {
+			bad = append(bad, fmt.Sprintf("place=%v want %s", c.Place, w.place))
+		}
+	}
+	switch w.when {
+	case "":
+	case "-":
+		if c.When != nil {
+			bad = append(bad, fmt.Sprintf("when=%v want null", *c.When))
+		}
+	default:
+		got := "null"
+		if c.When != nil {
+			got = c.When.From.String() + ".." + c.When.To.String()
+		}
+		chk("when", got, w.when)
+	}
+	switch w.source {
+	case "":
+	case "-":
+		chk("source", c.Source, "")
+	default:
+		chk("source", c.Source, w.source)
+	}
+	return strings.Join(bad, "; ")
+}
+
+// The sentences below are the authors' own, one per construction the
+// extractor must read; none is taken from any article.
+func TestConstructions(t *testing.T) {
+	tests := []struct {
+		name string
+		pub  string
+		text string
+		want []want
+	}{
+		{"digits, approx, city, this year, said", "2025-03-10",
+			"Pyongyang has dispatched roughly 3,500 laborers to Khabarovsk this year, Yonhap reported.",
+			[]want{{kind: "people", group: "workers", event: "sent", low: "3500", high: "3500", qual: "approx", place: "Khabarovsk", when: "2025-01-01..2025-12-31", source: "Yonhap"}}},
+		{"as many as, modal, region alias", "2025-03-10",
+			"As many as 8,000 North Korean troops could be moved to the Donbas region, Ukraine's military intelligence said.",
+			[]want{{kind: "people", group: "soldiers", event: "planned", high: "8000", qual: "at_most", place: "Donbas", source: "GUR"}}},
+		{"between range, as of mid-month, according to", "2025-01-20",
+			"Between 10,000 and 12,000 North Korean soldiers were stationed in Kursk Oblast as of mid-December, according to the ISW.",
+			[]want{{kind: "people", group: "soldiers", event: "present", low: "10000", high: "12000", qual: "range", place: "Kursk Oblast", when: "2024-12-15..2024-12-15", source: "ISW"}}},
+		{"number words, last month", "2024-09-15",
+			"Five thousand North Korean builders arrived in Vladivostok last month.",
+			[]want{{kind: "people", group: "workers", event: "sent", low: "5000", high: "5000", qual: "exact", place: "Vladivostok", when: "2024-08-01..2024-08-31", source: "-"}}},
+		{"a thousand, entered, absolute year", "",
+			"A thousand North Korean students entered Russia on study visas in 2023.",
+			[]want{{kind: "people", group: "nationals", event: "entered", low: "1000", high: "1000", qual: "exact", place: "Russia", when: "2023-01-01..2023-12-31"}}},
+		{"dozens captured, person source", "2025-02-01",
+			"Dozens of North Korean soldiers have been captured by Ukrainian forces, Zelensky said.",
+			[]want{{kind: "people", group: "soldiers", event: "captured", low: "12", qual: "vague", source: "Volodymyr Zelensky"}}},
+		{"several thousand, currently, metonym city after in", "2025-05-05",
+			"Several thousand North Korean workers are currently employed at building sites in Moscow.",
+			[]want{{kind: "people", group: "workers", event: "present", low: "3000", qual: "vague", place: "Moscow", when: "2025-05-05..2025-05-05"}}},
+		{"tens of thousands", "",
+			"Tens of thousands of North Koreans have worked in Russia over the years.",
+			[]want{{kind: "people", group: "nationals", event: "present", low: "10000", qual: "vague", place: "Russia"}}},
+		{"hundreds of thousands", "",
+			"Hundreds of thousands of North Korean laborers toiled abroad before sanctions.",
+			[]want{{kind: "people", group: "workers", low: "100000", qual: "vague"}}},
+		{"at least, killed, since last year", "2025-02-09",
+			"At least 600 North Korean soldiers have been killed since October last year, the NIS said.",
+			[]want{{kind: "people", group: "soldiers", event: "killed", low: "600", qual: "at_least", when: "2024-10-01..2025-02-09", source: "NIS"}}},
+		{"more than, plus sign", "",
+			"More than 2,500 North Korean engineers and 1,000+ sappers were sent to Russia.",
+			[]want{
+				{kind: "people", group: "engineers", event: "sent", low: "2500", qual: "at_least"},
+				{kind: "people", group: "engineers", event: "sent", low: "1000", qual: "at_least"},
+			}},
+		{"nearly is approximate", "",
+			"Nearly 2,000 North Korean troops were wounded in the fighting.",
+			[]want{{kind: "people", group: "soldiers", event: "wounded", low: "2000", high: "2000", qual: "approx"}}},
+		{"to range with shared scale", "",
+			"Officials say North Korea needs 4.5 to 5 thousand IT workers abroad to meet its quota.",
+			[]want{{kind: "people", group: "it_workers", low: "4500", high: "5000", qual: "range"}}},
+		{"en dash range, plans", "",
+			"North Korea plans to send 2,000–3,000 more workers to Primorsky Krai.",
+			[]want{{kind: "people", group: "workers", event: "planned", low: "2000", high: "3000", qual: "range", place: "Primorsky Krai"}}},
+		{"money per month and share", "",
+			"North Korean workers in Russia receive about 50,000 rubles a month, of which the state takes 70 percent.",
+			[]want{
+				{kind: "money", group: "workers", low: "50000", high: "50000", qual: "approx", unit: "RUB", per: "month"},
+				{kind: "share", group: "workers", low: "70", high: "70", qual: "exact", unit: "percent"},
+			}},
+		{"money with scale, annually, group in previous sentence", "",
+			"Hundreds of North Korean IT workers operate from Russia and China.\nThey generate up to $300 million annually for the regime.",
+			[]want{
+				{kind: "people", group: "it_workers", low: "100", qual: "vague"},
+				{kind: "money", group: "it_workers", high: "300000000", qual: "at_most", unit: "USD", per: "year"},
+			}},
+		{"bare figures continue the previous one", "2025-02-05",
+			"Border data show 5,000 North Koreans entered Russia in 2024, up from 1,000 in 2023.",
+			[]want{
+				{kind: "people", group: "nationals", event: "entered", low: "5000", high: "5000", when: "2024-01-01..2024-12-31"},
+				{kind: "people", group: "nationals", event: "entered", low: "1000", high: "1000", when: "2023-01-01..2023-12-31"},
+			}},
+		{"casualty clauses", "2025-01-20",
+			"The agency believes at least 400 North Korean soldiers have been killed and some 3,000 have been wounded.",
+			[]want{
+				{kind: "people", group: "soldiers", event: "killed", low: "400", qual: "at_least"},
+				{kind: "people", group: "soldiers", event: "wounded", low: "3000", high: "3000", qual: "approx"},
+			}},
+		{"casualty noun takes the group from the context", "",
+			"North Korean troops fought near Sudzha for weeks.\nA US official put the toll at several hundred casualties.",
+			[]want{{kind: "people", group: "soldiers", event: "wounded", low: "300", qual: "vague", source: "US official"}}},
+		{"withdrawn", "2025-01-10",
+			"About 1,500 North Korean workers returned home in December, RFA reported.",
+			[]want{{kind: "people", group: "workers", event: "withdrawn", low: "1500", high: "1500", when: "2024-12-01..2024-12-31", source: "RFA"}}},
+		{"headline without period and will", "",
+			"Russia will take in 15,000 North Korean workers\nThe deal was signed in Moscow.",
+			[]want{{kind: "people", group: "workers", event: "planned", low: "15000", high: "15000", place: "Russia"}}},
+		{"pronoun source", "2025-06-20",
+			"Sergei Shoigu visited Pyongyang on Tuesday. He said 2,000 North Korean deminers would arrive in Kursk by September.",
+			[]want{{kind: "people", group: "engineers", event: "planned", low: "2000", high: "2000", place: "Kursk Oblast", source: "Sergei Shoigu"}}},
+		{"attribution carries over the paragraph, not the next one", "",
+			"According to Daily NK, North Korea sent 800 loggers to Amur Oblast. Another 400 of them went to Tomsk.\nIn all, 2,000 North Korean workers are in Siberia.",
+			[]want{
+				{kind: "people", group: "workers", event: "sent", low: "800", source: "Daily NK", place: "Amur Oblast"},
+				{kind: "people", group: "workers", low: "400", source: "Daily NK", place: "Tomsk"},
+				{kind: "people", group: "workers", event: "present", low: "2000", source: "-", place: "Siberia"},
+			}},
+		{"citing: the cited agency is the source", "2024-11-01",
+			"The Chosun Ilbo, citing South Korea's spy agency, reported that 3,000 North Korean soldiers had arrived in Russia.",
+			[]want{{kind: "people", group: "soldiers", event: "sent", low: "3000", source: "NIS"}}},
+		{"unnamed reports", "",
+			"Reports say that 700 North Korean workers are building apartments in Kazan.",
+			[]want{{kind: "people", group: "workers", low: "700", source: "-", place: "Kazan"}}},
+		{"St. Petersburg and abbreviations do not split", "2024-10-01",
+			"Gen. Kim said in Sept. that 900 North Korean workers were sent to St. Petersburg.",
+			[]want{{kind: "people", group: "workers", event: "sent", low: "900", place: "Saint Petersburg"}}},
+		{"these soldiers: the next sentence gives the place", "",
+			"The unit will recruit 1,200 North Korean soldiers for the work. These soldiers will be sent to Ussuriysk and Nakhodka.",
+			[]want{{kind: "people", group: "soldiers", low: "1200", place: "Ussuriysk,Nakhodka"}}},
+		{"unknown publication date leaves relative times null", "",
+			"North Korea sent 2,000 workers to Russia last year.",
+			[]want{{kind: "people", group: "workers", event: "sent", low: "2000", when: "-"}}},
+		{"on a weekday resolves before the publication date", "2024-12-18",
+			"On Monday, the NIS said 100 North Korean soldiers had been killed.",
+			[]want{{kind: "people", group: "soldiers", event: "killed", low: "100", when: "2024-12-16..2024-12-16", source: "NIS"}}},
+		{"dispatch noun", "",
+			"Seoul condemned the dispatch of 10,000 North Korean troops.",
+			[]want{{kind: "people", group: "soldiers", event: "sent", low: "10000"}}},
+		{"IT professionals and money total", "",
+			"A network of 300 North Korean IT professionals earned $6.8 million in total.",
+			[]want{
+				{kind: "people", group: "it_workers", low: "300"},
+				{kind: "money", group: "it_workers", low: "6800000", high: "6800000", unit: "USD", per: "total"},
+			}},
+		{"moscow as government is not a place", "",
+			"Moscow has received 5,000 North Korean workers.",
+			[]want{{kind: "people", group: "workers", low: "5000", place: "-"}}},
+		{"source name inside an outlet name is not a place", "",
+			"The Moscow Times reported that 200 North Korean workers were hired.",
+			[]want{{kind: "people", group: "workers", event: "recruited", low: "200", source: "The Moscow Times", place: "-"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := run(tc.text, tc.pub)
+			if len(got) != len(tc.want) {
+				var ds []string
+				for _, c := range got {
+					ds = append(ds, describe(c))
+				}
+				t.Fatalf("got %d claims, want %d:\n  %s", len(got), len(tc.want), strings.Join(ds, "\n  "))
+			}
+			for i, w := range tc.want {
+				if msg := matches(got[i], w); msg != "" {
+					t.Errorf("claim %d: %s\n  got %s", i, msg, describe(got[i]))
+				}
+			}
+		})
+	}
+}
+
+// Figures that are not claims: the spec's list, in the authors' sentences.
+func TestNonClaims(t *testing.T) {
+	tests := []string{
+		"The 1950-53 Korean War ended in an armistice, not a peace treaty.",
+		"UN Security Council Resolution 2397 was adopted in 2017.",
+		"The soldiers chosen had served for at least three years.",
+		"Trade between the two countries grew 12 times in a decade.",
+		"Officers of the 7th General Bureau met their Russian counterparts.",
+		"Leaders of the Group of Seven discussed North Korea on Monday.",
+		"The Kremlin has called up 300,000 Russian conscripts since 2022.",
+		"North Korea's army fired 40 Ukrainian casualties' worth of shells.",
+		"Ukrainian forces lost 500 Ukrainian soldiers near Kursk, Kyiv said of the North Korean offensive.",
+		"North Korea has shipped over 1 million artillery shells to Russia.",
+		"North Korea sent about 2000 containers of munitions to Russia.",
+		"On February 4, 2025, North Korean officials held talks with Russia.",
+		"Temperatures in Pyongyang reached 35 degrees on 12 July.",
+		"North Korea's 20×10 development policy aims to build 20 factories a year.",
+		"The MiG-29 and Su-27 jets were promised to North Korea in return.",
+		"Kim Jong Un, 41, inspected a factory in North Korea.",
+		"North Korean hackers stole crypto worth billions, and the FBI named 3 suspects' aliases.",
+	}
+	for _, text := range tests {
+		if got := run(text, "2025-03-01"); len(got) != 0 {
+			var ds []string
+			for _, c := range got {
+				ds = append(ds, describe(c))
+			}
+			t.Errorf("%q: want no claims, got:\n  %s", text, strings.Join(ds, "\n  "))
+		}
+	}
+}
+
+// Every claim's quote is the text at its offsets.
+func TestOffsets(t *testing.T) {
+	text := "Title: 5,000 North Korean workers head to Russia\n\nFirst para. “About 1,000 North Korean troops were killed,” the NIS said.\r\nThe Dong-A Ilbo reported 300 North Koreans entered Russia."
+	claims := run(text, "2025-01-01")
+	if len(claims) < 3 {
+		t.Fatalf("got %d claims, want 3", len(claims))
+	}
+	for _, c := range claims {
+		if c.Start < 0 || c.End > len(text) || text[c.Start:c.End] != c.Quote {
+			t.Errorf("quote %q does not sit at [%d:%d]", c.Quote, c.Start, c.End)
+		}
+		if c.Extractor != flowwatch.ExtractorVersion {
+			t.Errorf("extractor = %q", c.Extractor)
+		}
+	}
+}

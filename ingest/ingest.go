@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -46,11 +47,19 @@ type Pipeline struct {
 	// OnItem, when set, sees every item's outcome. It is called from
 	// one goroutine at a time.
 	OnItem func(ItemResult)
+	// BatchSize is the most articles saved in one transaction when the
+	// store implements flowwatch.BatchSaver; 0 means DefaultBatchSize,
+	// 1 turns batching off. Batches only fill up when the store is
+	// slower than extraction, so a trickle of items is saved at once.
+	BatchSize int
 	// SaveTimeout bounds one article's save. Saves run to completion
 	// even when the run's context is cancelled (SIGINT), so that an
 	// article is never left half-ingested; this is their deadline.
 	SaveTimeout time.Duration
 }
+
+// DefaultBatchSize is Pipeline.BatchSize's default.
+const DefaultBatchSize = 128
 
 // Doc is one article to be: what a source knows about it before cleaning.
 // Fields left empty are filled from the page itself by clean.
@@ -166,11 +175,20 @@ func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemRe
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
+	batchSize := p.BatchSize
+	if batchSize <= 0 {
+		batchSize = DefaultBatchSize
+	}
+	batcher, batching := p.Store.(flowwatch.BatchSaver)
+	batching = batching && batchSize > 1
+
 	jobs := make(chan Doc, workers*2)
+	writes := make(chan prepared, max(batchSize, workers*2))
 	var (
-		mu  sync.Mutex
-		res Result
-		wg  sync.WaitGroup
+		mu     sync.Mutex
+		res    Result
+		wg     sync.WaitGroup
+		failed atomic.Bool // a store failure: save nothing more
 	)
 	report := func(it ItemResult) {
 		mu.Lock()
@@ -183,6 +201,10 @@ func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemRe
 			onItem(it)
 		}
 	}
+	fatal := func(err error) {
+		failed.Store(true)
+		cancel(err)
+	}
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -191,15 +213,59 @@ func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemRe
 				if ctx.Err() != nil {
 					continue // stopping: leave the rest for the next run
 				}
-				it, fatal := p.process(ctx, d)
-				if fatal != nil {
-					cancel(fatal)
+				pr := p.prepare(ctx, d)
+				if pr.it.Err != nil {
+					report(pr.it)
 					continue
 				}
-				report(it)
+				if batching {
+					writes <- pr
+					continue
+				}
+				if failed.Load() {
+					continue
+				}
+				one := []prepared{pr}
+				if err := p.save(ctx, nil, one); err != nil {
+					fatal(err)
+					continue
+				}
+				report(one[0].it)
 			}
 		}()
 	}
+	// One writer drains prepared articles into batches. It saves what
+	// the workers finished even after ctx is cancelled (their text and
+	// claims are complete), and nothing after a store failure.
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for pr := range writes {
+			batch := []prepared{pr}
+		fill:
+			for len(batch) < batchSize {
+				select {
+				case x, ok := <-writes:
+					if !ok {
+						break fill
+					}
+					batch = append(batch, x)
+				default:
+					break fill
+				}
+			}
+			if failed.Load() {
+				continue
+			}
+			if err := p.save(ctx, batcher, batch); err != nil {
+				fatal(err)
+				continue
+			}
+			for _, b := range batch {
+				report(b.it)
+			}
+		}
+	}()
 	emit := func(d Doc) error {
 		select {
 		case <-ctx.Done():
@@ -211,6 +277,8 @@ func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemRe
 	perr := produce(ctx, emit)
 	close(jobs)
 	wg.Wait()
+	close(writes)
+	<-writerDone
 	res.Elapsed = time.Since(start)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return res, cause // a store failure, or the parent's deadline
@@ -236,13 +304,19 @@ func (p *Pipeline) IngestDocs(ctx context.Context, docs []Doc) (Result, error) {
 	}, nil)
 }
 
-// process cleans, extracts and saves one doc. A non-nil second value is
-// a store failure that must stop the run.
-func (p *Pipeline) process(ctx context.Context, d Doc) (ItemResult, error) {
+// prepared is a doc cleaned and extracted, ready to save.
+type prepared struct {
+	it     ItemResult
+	claims []flowwatch.Claim
+}
+
+// prepare fetches (feed items), cleans and extracts one doc. A failure is
+// in it.Err: the item fails alone.
+func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 	it := ItemResult{Origin: d.Origin, Key: d.Key}
 	if d.Err != nil {
 		it.Err = d.Err
-		return it, nil
+		return prepared{it: it}
 	}
 	raw := d.Raw
 	if d.Fetch != "" {
@@ -257,13 +331,13 @@ func (p *Pipeline) process(ctx context.Context, d Doc) (ItemResult, error) {
 			raw = d.Fallback
 		default:
 			it.Err = fmt.Errorf("fetch %s: %w", d.Fetch, err)
-			return it, nil
+			return prepared{it: it}
 		}
 	}
 	a, err := p.article(d, raw)
 	if err != nil {
 		it.Err = err
-		return it, nil
+		return prepared{it: it}
 	}
 	it.Article = a
 	claims := p.Extractor.Extract(a)
@@ -274,30 +348,73 @@ func (p *Pipeline) process(ctx context.Context, d Doc) (ItemResult, error) {
 		}
 		c.Article = a.Name
 	}
-	saveCtx := context.WithoutCancel(ctx)
+	return prepared{it: it, claims: claims}
+}
+
+// save stores prepared articles, in one transaction when batcher is set,
+// and fills in their results. An article the store rejects as invalid
+// fails alone (in its it.Err); any other error is a store failure and is
+// returned.
+func (p *Pipeline) save(ctx context.Context, batcher flowwatch.BatchSaver, batch []prepared) error {
 	timeout := p.SaveTimeout
 	if timeout <= 0 {
 		timeout = 2 * time.Minute
 	}
-	saveCtx, cancel := context.WithTimeout(saveCtx, timeout)
+	// Saves run to completion even when ctx is cancelled: an article is
+	// stored whole or not at all, never abandoned in the middle.
+	saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout*time.Duration(max(1, len(batch)/16)))
 	defer cancel()
-	r, err := p.Store.SaveArticle(saveCtx, a, claims)
-	if err != nil {
-		switch flowwatch.ErrorCode(err) {
-		case flowwatch.EINVALID, flowwatch.ETOOLARGE:
-			it.Err = errors.New(flowwatch.ErrorMessage(err))
-			return it, nil
+	if batcher != nil && len(batch) > 1 {
+		in := make([]flowwatch.ArticleClaims, len(batch))
+		for i, b := range batch {
+			in[i] = flowwatch.ArticleClaims{Article: b.it.Article, Claims: b.claims}
 		}
-		return it, &StoreError{Err: fmt.Errorf("saving %s: %w", d.Origin, err)}
+		results, err := batcher.SaveArticles(saveCtx, in)
+		if err == nil && len(results) == len(batch) {
+			for i := range batch {
+				batch[i].done(results[i])
+			}
+			return nil
+		}
+		if err != nil && !invalid(err) {
+			return &StoreError{Err: fmt.Errorf("saving %d articles: %w", len(batch), err)}
+		}
+		// One article spoiled the batch: save them one by one so that
+		// it fails alone.
 	}
-	it.Result = r
+	for i := range batch {
+		b := &batch[i]
+		r, err := p.Store.SaveArticle(saveCtx, b.it.Article, b.claims)
+		if err != nil {
+			if invalid(err) {
+				b.it.Err = errors.New(flowwatch.ErrorMessage(err))
+				b.it.Article.Text = ""
+				continue
+			}
+			return &StoreError{Err: fmt.Errorf("saving %s: %w", b.it.Origin, err)}
+		}
+		b.done(r)
+	}
+	return nil
+}
+
+func (b *prepared) done(r flowwatch.SaveResult) {
+	b.it.Result = r
 	if r != flowwatch.Unchanged {
-		it.Claims = len(claims)
+		b.it.Claims = len(b.claims)
 	}
 	// The text has been written; callers only need the metadata, and
-	// dropping it here keeps a 100,000-article run's memory flat.
-	a.Text = ""
-	return it, nil
+	// dropping it keeps a 100,000-article run's memory flat.
+	b.it.Article.Text = ""
+	b.claims = nil
+}
+
+func invalid(err error) bool {
+	switch flowwatch.ErrorCode(err) {
+	case flowwatch.EINVALID, flowwatch.ETOOLARGE:
+		return true
+	}
+	return false
 }
 
 func (p *Pipeline) fetchPage(ctx context.Context, u string) ([]byte, string, error) {

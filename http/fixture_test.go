@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,7 +33,7 @@ type fixArticle struct {
 }
 
 const evilText = "Workers said <script>window.__pwned=1</script> nothing. " +
-	"<img src=x onerror=\"window.__pwned=2\"> About 500 North Korean workers were present at the site. " +
+	"<img src=x onerror=\"window.__pwned=2\"> About 90 percent of their pay is taken by the state. " +
 	"Click <a href=\"javascript:window.__pwned=3\">here</a> for more."
 
 var fixture = []fixArticle{
@@ -64,8 +65,8 @@ var fixture = []fixArticle{
 	{name: "evil", url: "javascript:alert(1)", title: "<img src=x onerror=alert(1)>", outlet: "<b>Outlet</b>", published: "2025-02-01",
 		text: evilText,
 		claims: []fixClaim{
-			{"people", "workers", "present", flowwatch.F(500), flowwatch.F(500), "approx", "people", "", nil, "<script>alert(1)</script>",
-				"<img src=x onerror=\"window.__pwned=2\"> About 500 North Korean workers were present at the site."},
+			{"share", "workers", "", flowwatch.F(90), flowwatch.F(90), "approx", "percent", "", nil, "<script>alert(1)</script>",
+				"<img src=x onerror=\"window.__pwned=2\"> About 90 percent of their pay is taken by the state."},
 		}},
 }
 
@@ -80,11 +81,15 @@ func openSQLite(t *testing.T) flowwatch.Store {
 	return s
 }
 
-// seed stores the fixture and returns article ids by name.
-func seed(t *testing.T, s flowwatch.Store) map[string]int64 {
+// seed stores the fixture (only the named articles, if any names are
+// given) and returns article ids by name.
+func seed(t *testing.T, s flowwatch.Store, only ...string) map[string]int64 {
 	t.Helper()
 	ids := map[string]int64{}
 	for _, fa := range fixture {
+		if len(only) > 0 && !slices.Contains(only, fa.name) {
+			continue
+		}
 		d, err := flowwatch.ParseDate(fa.published)
 		if err != nil {
 			t.Fatal(err)

@@ -229,8 +229,13 @@ async function claims(params) {
   for (const k of FILTERS) if (params[k]) filter[k] = params[k];
   const offset = Math.max(0, parseInt(params.offset || "0", 10) || 0);
   const form = filterForm(filter);
+  // On a phone the filters would fill the screen: they fold away, and
+  // the summary line says which are active.
+  const active = Object.entries(filter).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const box = h("details", { class: "filter-box", open: window.innerWidth > 760 },
+    h("summary", {}, "Filters", active ? h("span", { class: "muted small" }, ` (${active})`) : null), form);
   const results = h("div", { id: "claims-results" }, h("p", { class: "muted" }, "Loading…"));
-  main.replaceChildren(h("h1", {}, "Claims"), form, results);
+  main.replaceChildren(h("h1", {}, "Claims"), box, results);
   let page;
   try {
     page = await api("/api/claims" + qs({ ...filter, limit: PAGE, offset }));

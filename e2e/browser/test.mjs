@@ -1,0 +1,221 @@
+// Browser tests of the flowwatch dashboard in Debian's headless Chromium,
+// driven by playwright-core. Run by http/browser_test.go, which builds the
+// binary, starts `flowwatch serve --samples` on a loopback port and passes:
+//
+//   FLOWWATCH_URL      the server's base URL (http://127.0.0.1:PORT)
+//   FLOWWATCH_EVIL_ID  id of an article whose text, title, outlet and claim
+//                      carry <script>, onerror= and javascript: payloads
+//   SCREENSHOT_DIR     optional: where to save PNG screenshots
+//
+// Prints one line per check and "N passed, N failed" last; exits 1 on a failure.
+
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync, readFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.env.FLOWWATCH_URL;
+const evilId = process.env.FLOWWATCH_EVIL_ID;
+const shots = process.env.SCREENSHOT_DIR || "";
+if (!base || !evilId) {
+  console.error("test.mjs: set FLOWWATCH_URL and FLOWWATCH_EVIL_ID (run it through go test ./http -run Browser)");
+  process.exit(2);
+}
+if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(base)) {
+  console.error(`test.mjs: FLOWWATCH_URL ${base} is not a loopback address`);
+  process.exit(2);
+}
+if (shots) mkdirSync(shots, { recursive: true });
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let passed = 0, failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (err) {
+    failed++;
+    console.log(`not ok - ${name}: ${err && err.message ? err.message.split("\n")[0] : err}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+// open launches Chromium with a fresh profile; the caller closes it.
+async function open(options) {
+  const dir = mkdtempSync(join(tmpdir(), "flowwatch-chromium-"));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: "/usr/bin/chromium", headless: true, args: ARGS, acceptDownloads: true, ...options,
+  });
+  // Nothing but the server itself may be contacted.
+  await ctx.route("**/*", route => {
+    const u = route.request().url();
+    if (u.startsWith(base + "/") || u.startsWith("data:")) return route.continue();
+    problems.push(`request outside the server: ${u}`);
+    return route.abort();
+  });
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.on("pageerror", err => problems.push(`page error: ${err.message}`));
+  page.on("console", msg => {
+    // The facts view asks /api/facts first and explains a 501 (a build
+    // without reconciliation); Chromium logs that status as an error.
+    if (msg.type() === "error" && !/status of 501/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on("dialog", d => { problems.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  return { ctx, page, close: async () => { await ctx.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+let problems = [];
+async function shot(page, name) {
+  if (shots) await page.screenshot({ path: join(shots, name + ".png"), fullPage: false });
+}
+
+const desktop = await open({ viewport: { width: 1280, height: 900 } });
+const page = desktop.page;
+let filteredTotal = 0, group = "";
+
+await check("overview shows headline figures from the samples", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("#headlines .card.headline", { timeout: 15000 });
+  const n = await page.locator("#headlines .card.headline").count();
+  assert(n >= 1, `no headline figures (${n})`);
+  const value = await page.locator("#headlines .card .value").first().textContent();
+  assert(/\d/.test(value), `headline without a figure: ${value}`);
+  await page.waitForSelector("#chart .uplot", { timeout: 10000 });
+  await shot(page, "overview");
+});
+
+await check("a filter narrows the claims", async () => {
+  await page.goto(base + "/#/claims");
+  await page.waitForSelector("#claims-total");
+  const all = Number(await page.locator("#claims-total").getAttribute("data-total"));
+  assert(all > 1, `only ${all} claims before filtering`);
+  // The group of the first headline figure: present in the data by construction.
+  group = await page.evaluate(async () => (await (await fetch("/api/summary")).json()).items[0].group);
+  await page.selectOption("#filters select[name=group]", group);
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction(t => {
+    const el = document.querySelector("#claims-total");
+    return el && Number(el.dataset.total) !== t;
+  }, all, { timeout: 10000 });
+  filteredTotal = Number(await page.locator("#claims-total").getAttribute("data-total"));
+  assert(filteredTotal > 0 && filteredTotal < all, `filter by group=${group}: ${filteredTotal} of ${all}`);
+  const who = await page.locator("#claims-table tbody tr td:nth-child(3)").allTextContents();
+  const label = group.replace(/_/g, " ");
+  assert(who.every(w => w.startsWith(label)), `rows outside group ${group}: ${who.join(" | ")}`);
+  assert(page.url().includes("group=" + group), `filter not in the URL: ${page.url()}`);
+  await shot(page, "claims");
+});
+
+await check("an export downloads the filtered claims", async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 10000 }),
+    page.click("a.export[data-format=csv]"),
+  ]);
+  const file = await download.path();
+  const text = readFileSync(file, "utf8");
+  const lines = text.trim().split("\n");
+  assert(lines[0].startsWith("id,article,kind,group,event,low,high"), `CSV header ${lines[0]}`);
+  assert(download.suggestedFilename() === "flowwatch-claims.csv", `file name ${download.suggestedFilename()}`);
+  // Quoted sentences never hold newlines after cleaning; count rows by id column.
+  const rows = lines.slice(1).filter(l => /^\d+,/.test(l));
+  assert(rows.length === filteredTotal, `${rows.length} rows, want ${filteredTotal}`);
+});
+
+await check("clicking a claim highlights its sentence in the article", async () => {
+  const quote = await page.locator("#claims-table tbody tr").first().locator("td.quote").textContent();
+  await page.locator("#claims-table tbody tr").first().click();
+  await page.waitForSelector("#article-text mark.current", { timeout: 10000 });
+  const marked = await page.locator("#article-text mark.current").textContent();
+  const full = await page.locator("#claim-quote").textContent();
+  assert(marked === full, `marked text "${marked}" is not the claim's sentence "${full}"`);
+  assert(full.startsWith(quote.replace(/…$/, "")), `opened another claim: "${full}" vs "${quote}"`);
+  const visible = await page.locator("#article-text mark.current").isVisible();
+  assert(visible, "highlight not visible");
+  const href = await page.locator("#original-link").getAttribute("href");
+  assert(/^https?:\/\//.test(href), `original link ${href}`);
+  await shot(page, "evidence");
+});
+
+await check("places view lists places", async () => {
+  await page.goto(base + "/#/places");
+  await page.waitForSelector("#places .bar-row", { timeout: 10000 });
+  await shot(page, "places");
+});
+
+await check("facts view shows figures with conflict markers or says why not", async () => {
+  await page.goto(base + "/#/facts");
+  await page.waitForSelector("#facts-table, .note", { timeout: 10000 });
+  await shot(page, "facts");
+});
+
+await check("search finds articles and marks the words", async () => {
+  await page.fill("#search-q", "Kursk");
+  await page.press("#search-q", "Enter");
+  await page.waitForSelector("#search-results li, .note", { timeout: 10000 });
+});
+
+await check("hostile article text shows as text and runs nothing", async () => {
+  await page.goto(`${base}/#/article/${evilId}`);
+  await page.waitForSelector("#article-text", { timeout: 10000 });
+  await page.waitForTimeout(300);
+  const text = await page.locator("#article-text").textContent();
+  assert(text.includes("<script>window.__pwned=1</script>"), "the <script> payload is not shown as text");
+  assert(text.includes('onerror="window.__pwned=2"'), "the onerror= payload is not shown as text");
+  assert(text.includes('href="javascript:window.__pwned=3"'), "the javascript: payload is not shown as text");
+  const title = await page.locator("h1").textContent();
+  assert(title === "<img src=x onerror=alert(1)>", `title ${title}`);
+  const pwned = await page.evaluate(() => window.__pwned);
+  assert(pwned === undefined, `a payload ran: window.__pwned = ${pwned}`);
+  assert(await page.locator("main img, main script, main iframe").count() === 0, "markup from the article became elements");
+  assert(await page.locator('a[href^="javascript:"]').count() === 0, "a javascript: link was made");
+  await page.locator(".claim-item").first().click();
+  await page.waitForSelector("#article-text mark.current");
+  assert((await page.locator("#claim-details").textContent()).includes("<script>alert(1)</script>"), "hostile source not shown as text");
+  await page.goto(`${base}/#/claims?outlet=${encodeURIComponent("<b>Outlet</b>")}`);
+  await page.waitForSelector("#claims-table");
+  assert(await page.locator("main b").count() === 0, "outlet markup became an element");
+  assert(await page.evaluate(() => window.__pwned) === undefined, "a payload ran in the claims table");
+  await shot(page, "hostile-article");
+});
+
+await check("no page errors, console errors, dialogs or outside requests (desktop)", async () => {
+  assert(problems.length === 0, problems.join("; "));
+});
+await desktop.close();
+
+problems = [];
+const phone = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+await check("phone: overview fits the screen", async () => {
+  await phone.page.goto(base + "/");
+  await phone.page.waitForSelector("#headlines .card.headline", { timeout: 15000 });
+  await phone.page.waitForSelector("#chart .uplot", { timeout: 10000 });
+  const w = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+  assert(w <= 391, `page is ${w}px wide on a 390px screen`);
+  await shot(phone.page, "phone-overview");
+});
+await check("phone: claims and evidence fit the screen", async () => {
+  await phone.page.goto(base + "/#/claims?group=soldiers");
+  await phone.page.waitForSelector("#claims-table tbody tr");
+  assert(!(await phone.page.locator("#filters").isVisible()), "filters not folded away on a phone");
+  await phone.page.click(".filter-box > summary");
+  assert(await phone.page.locator("#filters select[name=group]").isVisible(), "filters do not unfold");
+  await phone.page.click(".filter-box > summary");
+  let w = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+  assert(w <= 391, `claims page is ${w}px wide`);
+  await shot(phone.page, "phone-claims");
+  await phone.page.locator("#claims-table tbody tr").first().tap();
+  await phone.page.waitForSelector("#article-text mark.current");
+  w = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+  assert(w <= 391, `evidence page is ${w}px wide`);
+  await shot(phone.page, "phone-evidence");
+});
+await check("no page errors, console errors, dialogs or outside requests (phone)", async () => {
+  assert(problems.length === 0, problems.join("; "));
+});
+await phone.close();
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,125 @@
+package http_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flowwatch/flowwatch/sqlite"
+)
+
+// TestBrowser runs e2e/browser/test.mjs in headless Chromium against the
+// real binary serving the bundled samples. FLOWWATCH_SCREENSHOTS=1 also
+// rewrites docs/screenshots/*.png.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests: skipped in -short mode")
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Skip("browser tests: skipped, /usr/bin/chromium is missing (apt-get install chromium; .ci/run does it)")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("browser tests: skipped, node is missing")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2e := filepath.Join(root, "e2e", "browser")
+	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "playwright-core")); err != nil {
+		t.Skip("browser tests: skipped, e2e/browser/node_modules is missing (run npm ci in e2e/browser; .ci/run does it)")
+	}
+
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "flowwatch")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/flowwatch")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	// The hostile article goes in before the server starts, straight into
+	// the database, with a claim whose fields carry payloads too.
+	db := filepath.Join(dir, "flowwatch.db")
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := seed(t, st, "evil")
+	st.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	srv := exec.CommandContext(ctx, bin, "serve", "--samples", "--db", db, "--addr", "127.0.0.1:0", "--rate", "0")
+	stderr, err := srv.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Signal(os.Interrupt)
+		srv.Wait()
+	}()
+	url, log := waitForAddr(t, stderr)
+	t.Log(log)
+
+	node := exec.CommandContext(ctx, "node", "test.mjs")
+	node.Dir = e2e
+	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]))
+	if os.Getenv("FLOWWATCH_SCREENSHOTS") != "" {
+		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
+	}
+	out, err := node.CombinedOutput()
+	t.Logf("node test.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("browser tests failed: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^\d+ passed, 0 failed$`).Match(out) {
+		t.Fatalf("browser tests did not report their result")
+	}
+}
+
+// waitForAddr reads serve's stderr until it names the address it listens
+// on, then keeps draining it so the server never blocks on a full pipe.
+func waitForAddr(t *testing.T, r io.Reader) (string, string) {
+	t.Helper()
+	re := regexp.MustCompile(`dashboard at (http://127\.0\.0\.1:\d+)/`)
+	sc := bufio.NewScanner(r)
+	var lines []string
+	found := make(chan string, 1)
+	go func() {
+		sent := false
+		for sc.Scan() {
+			if !sent {
+				lines = append(lines, sc.Text())
+				if m := re.FindStringSubmatch(sc.Text()); m != nil {
+					found <- m[1]
+					sent = true
+				}
+			}
+		}
+		if !sent {
+			close(found)
+		}
+	}()
+	select {
+	case u, ok := <-found:
+		if !ok {
+			t.Fatalf("serve exited before listening:\n%s", strings.Join(lines, "\n"))
+		}
+		return u, strings.Join(lines, "\n")
+	case <-time.After(90 * time.Second):
+		t.Fatalf("serve did not start within 90s")
+	}
+	return "", ""
+}

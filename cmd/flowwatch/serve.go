@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"sort"
+
+	"github.com/flowwatch/flowwatch"
+	fwhttp "github.com/flowwatch/flowwatch/http"
+	"github.com/flowwatch/flowwatch/samples"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "serve the dashboard and JSON API (--samples: load the bundled sample articles first)",
+		run:     runServe,
+	})
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "",
+		"Serves the dashboard and the JSON API (/api/openapi.json lists the endpoints).\n"+
+			"Reading needs no token, so the default address is loopback only; writing\n"+
+			"(POST /api/ingest) needs a token from 'flowwatch token create NAME'.\n"+
+			"With --samples, the sample articles bundled in the binary are loaded into\n"+
+			"the database first; loading them again changes nothing.")
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
+	db := dbFlag(fs, e)
+	withSamples := fs.Bool("samples", false, "load the bundled sample articles before serving")
+	rate := fs.Float64("rate", 50, "requests per second allowed per client address (0 turns the limit off)")
+	maxBody := fs.Int64("max-body", 10<<20, "largest request body in `bytes`")
+	verbose := fs.Bool("v", false, "log every request on stderr")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return flowwatch.Errorf(flowwatch.EINVALID, "serve takes no arguments (got %q); to load files run 'flowwatch ingest PATH' first", rest[0])
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	ingest := pipelineIngest(store)
+	if *withSamples {
+		if err := loadSamples(ctx, e, ingest); err != nil {
+			return err
+		}
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	r := *rate
+	if r == 0 {
+		r = -1 // Options treats 0 as "default"; the flag's 0 means off
+	}
+	srv := fwhttp.NewServer(store, fwhttp.Options{
+		Ingest:       ingest,
+		Logger:       slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
+		RatePerSec:   r,
+		MaxBodyBytes: *maxBody,
+	})
+	if err := srv.Listen(*addr); err != nil {
+		return err
+	}
+	if !fwhttp.IsLoopback(srv.Addr()) {
+		fmt.Fprintf(e.stderr, "flowwatch serve: WARNING: listening on %s, reachable from other machines; "+
+			"anyone who can reach it can read every article and claim (writes still need a token)\n", srv.Addr())
+	}
+	fmt.Fprintf(e.stderr, "flowwatch: dashboard at http://%s/ (API: /api/openapi.json, database: %s); Ctrl-C stops\n", srv.Addr(), *db)
+	return srv.Serve(ctx)
+}
+
+// loadSamples ingests every bundled sample article. Saving identical text
+// again is Unchanged in the store, so running the demo twice adds nothing.
+func loadSamples(ctx context.Context, e *env, ingest fwhttp.IngestFunc) error {
+	names, err := fs.Glob(samples.FS, "*.txt")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	counts := map[string]int{}
+	claims := 0
+	for _, n := range names {
+		raw, err := fs.ReadFile(samples.FS, n)
+		if err != nil {
+			return fmt.Errorf("read sample %s: %w", n, err)
+		}
+		res, err := ingest(ctx, n[:len(n)-len(path.Ext(n))], raw)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "flowwatch serve: sample %s: %s\n", n, userMessage(err))
+			counts["failed"]++
+			continue
+		}
+		counts[res.Result]++
+		claims += res.Claims
+	}
+	fmt.Fprintf(e.stderr, "flowwatch: %d sample articles: %d new, %d updated, %d unchanged, %d failed (%d claims extracted)\n",
+		len(names), counts["new"], counts["updated"], counts["unchanged"], counts["failed"], claims)
+	return nil
+}

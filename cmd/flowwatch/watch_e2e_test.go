@@ -85,7 +85,10 @@ func TestWatchBinary(t *testing.T) {
 		case <-stop:
 		}
 	})
-	mux.HandleFunc("/bad.xml", func(w http.ResponseWriter, r *http.Request) { hit("bad"); fmt.Fprint(w, `<rss><channel><item><title>cut off`) })
+	mux.HandleFunc("/bad.xml", func(w http.ResponseWriter, r *http.Request) {
+		hit("bad")
+		fmt.Fprint(w, `<rss><channel><item><title>cut off`)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	defer close(stop)

@@ -1,0 +1,421 @@
+package extract
+
+// Korean figures: Arabic digits mixed with the Sino-Korean magnitudes
+// 십 백 천 만 억 ("1만1천", "7천887", "1만 3천 221", "천700", "만~만천"),
+// the vague 수 ("수천 명" several thousand), the approximating suffix
+// 여 ("4000여명"), a counter (명 for people, 달러 원 루블 유로 for money,
+// % 퍼센트 for shares) and bounds around them (약, 최대, 이상, 넘어섰다).
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+var koMagnitude = map[rune]float64{'십': 10, '백': 100, '천': 1000, '만': 1e4, '억': 1e8, '조': 1e12}
+
+// koNum is a numeral read from Korean text.
+type koNum struct {
+	val    float64
+	end    int
+	mag    float64 // largest magnitude written as a word, 0 when digits only
+	vague  bool    // 수천, 수백, 몇만
+	approx bool    // 여 after the numeral
+}
+
+// readKONum reads a numeral starting at byte i of s.
+func readKONum(s string, i int) (koNum, bool) {
+	var n koNum
+	if i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		if mlIsDigit(p) || p == '.' && i > 1 && mlIsDigit(rune(s[i-2])) {
+			return n, false
+		}
+	}
+	j := i
+	r, sz := utf8.DecodeRuneInString(s[j:])
+	if r == '수' || r == '몇' {
+		// 수천, 수 천, 수십만: a vague count of the magnitude that follows.
+		k := j + sz
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		m, msz := utf8.DecodeRuneInString(s[k:])
+		if _, ok := koMagnitude[m]; !ok || (i > 0 && mlIsHangul(mlPrevRune(s, i))) {
+			return n, false
+		}
+		val := 1.0
+		mag := 0.0
+		for {
+			mv, ok := koMagnitude[m]
+			if !ok {
+				break
+			}
+			val *= mv
+			mag = math.Max(mag, mv)
+			k += msz
+			m, msz = utf8.DecodeRuneInString(s[k:])
+		}
+		n.val, n.end, n.mag, n.vague = val, k, mag, true
+		return koSuffix(s, n), true
+	}
+	if !mlIsDigit(r) {
+		if _, ok := koMagnitude[r]; !ok || r == '조' || r == '십' {
+			return n, false
+		}
+		if i > 0 && mlIsHangul(mlPrevRune(s, i)) {
+			return n, false
+		}
+	}
+	// total: completed 만/억 sections; sect: below 만; pend: digits
+	// waiting for a magnitude.
+	var total, sect float64
+	pend := -1.0
+	lastMag := false
+	parts := 0
+	for j < len(s) {
+		r, sz = utf8.DecodeRuneInString(s[j:])
+		if mlIsDigit(r) {
+			if pend >= 0 {
+				break
+			}
+			v, e := mlReadDigits(s, j)
+			pend, j = v, e
+			lastMag = false
+			parts++
+			continue
+		}
+		if m, ok := koMagnitude[r]; ok {
+			if m >= 1e4 {
+				x := sect
+				if pend >= 0 {
+					x += pend
+				}
+				if x == 0 {
+					x = 1
+				}
+				total += x * m
+				sect = 0
+			} else {
+				x := pend
+				if x < 0 {
+					x = 1
+				}
+				sect += x * m
+			}
+			n.mag = math.Max(n.mag, m)
+			pend = -1
+			j += sz
+			lastMag = true
+			parts++
+			continue
+		}
+		// "1만 3천 221": a space between parts after a magnitude word.
+		if r == ' ' && lastMag && j+1 < len(s) {
+			r2, _ := utf8.DecodeRuneInString(s[j+1:])
+			if _, ok := koMagnitude[r2]; mlIsDigit(r2) || (ok && r2 != '조') {
+				// Only when the next part is itself followed by a magnitude or a counter.
+				if koContinues(s, j+1) {
+					j++
+					continue
+				}
+			}
+		}
+		break
+	}
+	if parts == 0 {
+		return n, false
+	}
+	if pend >= 0 {
+		sect += pend
+	}
+	n.val, n.end = total+sect, j
+	return koSuffix(s, n), true
+}
+
+// koContinues reports whether the numeral part at j is followed by more
+// numeral or a counter, so "1만 3천" joins but "3만 2024년" does not.
+func koContinues(s string, j int) bool {
+	for j < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[j:])
+		if mlIsDigit(r) || r == ',' {
+			j += sz
+			continue
+		}
+		if _, ok := koMagnitude[r]; ok {
+			return true
+		}
+		rest := strings.TrimLeft(s[j:], " ")
+		return strings.HasPrefix(rest, "명") || strings.HasPrefix(rest, "여")
+	}
+	return false
+}
+
+func koSuffix(s string, n koNum) koNum {
+	if strings.HasPrefix(s[n.end:], "여") {
+		n.approx = true
+		n.end += len("여")
+	}
+	return n
+}
+
+func mlPrevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func mlIsDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// mlReadDigits reads 13221, 2,700 or 1.5 at i.
+func mlReadDigits(s string, i int) (float64, int) {
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	intEnd := j
+	digits := s[i:j]
+	// Thousands separators: exactly three digits after each comma.
+	for j+4 <= len(s) && s[j] == ',' && mlAllDigits(s[j+1:j+4]) && (j+4 == len(s) || !mlIsDigit(rune(s[j+4]))) {
+		digits += s[j+1 : j+4]
+		j += 4
+		intEnd = j
+	}
+	if j == intEnd && j+1 < len(s) && s[j] == '.' && mlIsDigit(rune(s[j+1])) {
+		k := j + 1
+		for k < len(s) && mlIsDigit(rune(s[k])) {
+			k++
+		}
+		digits += s[j:k]
+		j = k
+	}
+	v, _ := strconv.ParseFloat(digits, 64)
+	return v, j
+}
+
+func mlAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// koCounters maps a counter to kind and unit.
+var koCounters = []struct{ word, kind, unit string }{
+	{"명", flowwatch.KindPeople, "people"},
+	{"달러", flowwatch.KindMoney, "USD"},
+	{"불", flowwatch.KindMoney, "USD"},
+	{"원", flowwatch.KindMoney, "KRW"},
+	{"루블", flowwatch.KindMoney, "RUB"},
+	{"유로", flowwatch.KindMoney, "EUR"},
+	{"위안", flowwatch.KindMoney, "CNY"},
+	{"%", flowwatch.KindShare, "percent"},
+	{"％", flowwatch.KindShare, "percent"},
+	{"퍼센트", flowwatch.KindShare, "percent"},
+	{"프로", flowwatch.KindShare, "percent"},
+}
+
+// koNotCounter: 명 starting another word (명단 list, 명령 order).
+const koNotCounter = "단령예칭확문목함절분소복성"
+
+func koCounter(s string, i int) (kind, unit string, end int, ok bool) {
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	for _, c := range koCounters {
+		if !strings.HasPrefix(s[j:], c.word) {
+			continue
+		}
+		e := j + len(c.word)
+		r, _ := utf8.DecodeRuneInString(s[e:])
+		if c.word == "명" && strings.ContainsRune(koNotCounter, r) {
+			return "", "", 0, false
+		}
+		if (c.word == "원" || c.word == "불") && mlIsHangul(r) && !strings.ContainsRune(koParticles+"씩대어", r) {
+			return "", "", 0, false
+		}
+		return c.kind, c.unit, e, true
+	}
+	return "", "", 0, false
+}
+
+// koPrefixQual reads a bound written before the mlFig (약 4천 명, 최대 1만 명).
+var koPrefixQuals = []struct{ word, qual string }{
+	{"약", flowwatch.QualApprox}, {"대략", flowwatch.QualApprox}, {"대략적으로", flowwatch.QualApprox},
+	{"최대", flowwatch.QualAtMost}, {"많게는", flowwatch.QualAtMost}, {"최고", flowwatch.QualAtMost},
+	{"최소", flowwatch.QualAtLeast}, {"적어도", flowwatch.QualAtLeast}, {"최소한", flowwatch.QualAtLeast}, {"줄잡아", flowwatch.QualAtLeast},
+	{"수준이", flowwatch.QualApprox}, {"수준은", flowwatch.QualApprox}, {"추산", flowwatch.QualApprox},
+}
+
+// koSuffixQuals are bounds after the counter, once particles are skipped.
+var koSuffixQuals = []struct{ word, qual string }{
+	{"이상", flowwatch.QualAtLeast}, {"넘", flowwatch.QualAtLeast}, {"상회", flowwatch.QualAtLeast}, {"웃돌", flowwatch.QualAtLeast},
+	{"이하", flowwatch.QualAtMost}, {"미만", flowwatch.QualAtMost}, {"까지", flowwatch.QualAtMost}, {"안되", flowwatch.QualAtMost}, {"안 되", flowwatch.QualAtMost},
+	{"가량", flowwatch.QualApprox}, {"정도", flowwatch.QualApprox}, {"안팎", flowwatch.QualApprox}, {"내외", flowwatch.QualApprox},
+	{"남짓", flowwatch.QualApprox}, {"쯤", flowwatch.QualApprox}, {"수준", flowwatch.QualApprox},
+}
+
+const koParticleChars = "을를이가은는에의으로과와도만씩"
+
+func koQualAfter(s string, i int) string {
+	j := i
+	// particles and one space: 명을 넘어섰다, 명 이상, 달러 정도로
+	for k := 0; k < 3 && j < len(s); k++ {
+		r, sz := utf8.DecodeRuneInString(s[j:])
+		if r == ' ' || strings.ContainsRune(koParticleChars, r) && !strings.HasPrefix(s[j:], "이상") && !strings.HasPrefix(s[j:], "이하") {
+			j += sz
+			continue
+		}
+		break
+	}
+	for _, q := range koSuffixQuals {
+		if strings.HasPrefix(s[j:], q.word) {
+			return q.qual
+		}
+	}
+	return ""
+}
+
+func koQualBefore(s string, i int) string {
+	before := strings.TrimRight(s[:i], " ")
+	// The word right before: "약", or "약" glued to the number (약2만).
+	w := before
+	if k := strings.LastIndexAny(before, " (“\"'‘,"); k >= 0 {
+		w = before[k+1:]
+	}
+	for _, q := range koPrefixQuals {
+		if w == q.word {
+			return q.qual
+		}
+	}
+	return ""
+}
+
+// koFigures finds the figures of a Korean mlSent.
+func koFigures(s *mlSent) []mlFig {
+	t := s.text
+	var figs []mlFig
+	for i := 0; i < len(t); {
+		n, ok := readKONum(t, i)
+		if !ok {
+			_, sz := utf8.DecodeRuneInString(t[i:])
+			i += sz
+			continue
+		}
+		f := mlFig{start: i}
+		low, high := n.val, n.val
+		qual := ""
+		end := n.end
+		// A range: 만~만천, 5천~6천, 1~2만, 4천에서 5천.
+		if k, ok2 := koRangeSep(t, end); ok2 {
+			if m, ok3 := readKONum(t, k); ok3 {
+				if n.mag == 0 && m.mag > 0 && n.val < m.val && n.val < 10 {
+					// 1~2만: the first number takes the second's magnitude.
+					low = n.val * koLeadMag(m.val)
+				}
+				high = m.val
+				qual = flowwatch.QualRange
+				end = m.end
+				n.approx = n.approx || m.approx
+			}
+		}
+		kind, unit, cend, ok := koCounter(t, end)
+		if !ok {
+			i = n.end
+			continue
+		}
+		if kind == flowwatch.KindMoney && n.val == 0 {
+			i = cend
+			continue
+		}
+		f.end = cend
+		f.kind, f.unit = kind, unit
+		switch {
+		case n.vague:
+			f.low, f.qual = flowwatch.F(low), flowwatch.QualVague
+		case qual == flowwatch.QualRange:
+			f.low, f.high, f.qual = flowwatch.F(low), flowwatch.F(high), qual
+		default:
+			f.low, f.high, f.qual = flowwatch.F(low), flowwatch.F(high), flowwatch.QualExact
+			if n.approx {
+				f.qual = flowwatch.QualApprox
+			}
+			b, a := koQualBefore(t, i), koQualAfter(t, cend)
+			q := b
+			if a != "" && (q == "" || q == flowwatch.QualApprox) {
+				q = a
+			}
+			switch q {
+			case flowwatch.QualAtLeast:
+				f.high, f.qual = nil, q
+			case flowwatch.QualAtMost:
+				f.low, f.qual = nil, q
+			case flowwatch.QualApprox:
+				f.qual = q
+			}
+		}
+		if kind == flowwatch.KindMoney {
+			f.per = koPer(t, i)
+		}
+		figs = append(figs, f)
+		i = cend
+	}
+	return figs
+}
+
+// koLeadMag is the power of ten of v's leading digit (20000 → 10000).
+func koLeadMag(v float64) float64 {
+	m := 1.0
+	for v >= 10 {
+		v /= 10
+		m *= 10
+	}
+	return m
+}
+
+func koRangeSep(s string, i int) (int, bool) {
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	for _, sep := range []string{"~", "∼", "〜", "-", "–", "에서 "} {
+		if strings.HasPrefix(s[j:], sep) {
+			k := j + len(sep)
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// koPer reads how often an amount is paid from the words before it in its
+// clause: 월 800달러, 월급은 800달러, 연간 5억 달러.
+func koPer(s string, i int) string {
+	from := 0
+	if k := strings.LastIndexAny(s[:i], ",;"); k >= 0 {
+		from = k
+	}
+	clause := s[from:i]
+	best, at := flowwatch.PerTotal, -1
+	for _, w := range []struct{ word, per string }{
+		{"월급", flowwatch.PerMonth}, {"월 ", flowwatch.PerMonth}, {"월평균", flowwatch.PerMonth}, {"한 달", flowwatch.PerMonth},
+		{"매달", flowwatch.PerMonth}, {"매월", flowwatch.PerMonth}, {"달에", flowwatch.PerMonth},
+		{"연간", flowwatch.PerYear}, {"연봉", flowwatch.PerYear}, {"한 해", flowwatch.PerYear}, {"매년", flowwatch.PerYear},
+		{"해마다", flowwatch.PerYear}, {"연 ", flowwatch.PerYear}, {"1년에", flowwatch.PerYear},
+	} {
+		if k := strings.LastIndex(clause, w.word); k > at {
+			if (w.word == "월 " || w.word == "연 ") && k > 0 && mlIsHangul(mlPrevRune(clause, k)) {
+				continue
+			}
+			best, at = w.per, k
+		}
+	}
+	return best
+}

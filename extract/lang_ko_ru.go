@@ -1,0 +1,421 @@
+package extract
+
+// The Korean and Russian modules share this engine: mlSent by
+// mlSent, find figures (lang_ko_num.go, lang_ru_num.go), then give each
+// mlFig its group, event, place, time and source from the lexicon hits
+// around it. What differs between the languages is word order (Korean is
+// verb-final, Russian puts the noun after the numeral), so the choice of
+// group and event is a per-language function; the rest is here.
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+)
+
+// Korean and Russian bring their own engine (RegisterArticleFunc):
+// Korean attaches particles to words and puts the verb last, Russian
+// declines every noun, so the token pipeline's exact-word look-ups and
+// head-noun-after-figure attachment do not fit them.
+//
+// ArticleFunc receives no Domain, so these modules read the embedded
+// domain data; a --domain file's Korean or Russian aliases reach them
+// once ArticleFunc passes the Extractor's Domain along.
+func init() {
+	RegisterArticleFunc("ko", func(a *flowwatch.Article) []flowwatch.Claim {
+		return mlExtract(mlModulesFor(domain.Default()).ko, a)
+	})
+	RegisterArticleFunc("ru", func(a *flowwatch.Article) []flowwatch.Claim {
+		return mlExtract(mlModulesFor(domain.Default()).ru, a)
+	})
+}
+
+type mlPair struct{ ko, ru *mlModule }
+
+// mlCache holds the compiled modules of each Domain: compiling takes a
+// millisecond, an article far less.
+var mlCache sync.Map // *domain.Domain → *mlPair
+
+func mlModulesFor(d *domain.Domain) *mlPair {
+	if d == nil {
+		d = domain.Default()
+	}
+	if p, ok := mlCache.Load(d); ok {
+		return p.(*mlPair)
+	}
+	p := &mlPair{ko: newKOModule(d), ru: newRUModule(d)}
+	v, _ := mlCache.LoadOrStore(d, p)
+	return v.(*mlPair)
+}
+
+// mlFig is one number in a mlSent that counts people, money or a share.
+// Offsets are bytes into the mlSent.
+type mlFig struct {
+	start, end int
+	low, high  *float64
+	qual       string
+	kind       string // people, money, share
+	unit       string // people, USD, ..., percent
+	per        string // money only
+	group      string // set by the number reader when the words right after the number name it (Russian)
+}
+
+// mlSpan is a mlSent: byte offsets into the article text.
+type mlSpan struct{ start, end int }
+
+// mlTime is a time expression in a mlSent. period is nil when the
+// expression cannot be resolved (a relative time with no publication
+// date, "the previous quarter" with nothing to be previous to).
+type mlTime struct {
+	start, end int
+	period     *flowwatch.Period
+}
+
+// mlSent is one mlSent with everything found in it.
+type mlSent struct {
+	mlSpan
+	text  string
+	toks  []mlTok // Russian only
+	hits  []mlHit
+	figs  []mlFig
+	times []mlTime
+}
+
+// mlModule is what a language supplies to the shared engine.
+type mlModule struct {
+	code    string
+	m       *mlMatcher
+	places  map[string]domain.Place // the gazetteer entries the matcher knows, by name
+	implied map[string]string
+	split   func(text string) []mlSpan
+	figures func(s *mlSent) []mlFig
+	times   func(s *mlSent, pub flowwatch.Date) []mlTime
+	// group and event pick the mlHit that names the mlFig's group and
+	// event; -1 when the mlSent names none.
+	group func(s *mlSent, f *mlFig) int
+	event func(s *mlSent, f *mlFig) (event string, at int)
+	// subjectOK reports whether a subject-only source mlHit stands as the
+	// grammatical subject.
+	subjectOK func(s *mlSent, h mlHit) bool
+	// speaker names who speaks a whole sentence ("По словам Ли, ..."),
+	// or "" (nil: the language marks none).
+	speaker func(s *mlSent) string
+}
+
+// mlClaim is a claim under construction, with what it needs to
+// mlInherit from the mlSent before.
+type mlClaim struct {
+	c          flowwatch.Claim
+	group      string
+	hasGroup   bool // the mlSent mlNamed the group (not inherited)
+	hasEvent   bool
+	hasSource  bool
+	hasPlace   bool
+	mlSent   int
+}
+
+// mlExtract runs a language module over an article.
+func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
+	text := a.Text
+	spans := lm.split(text)
+	sents := make([]*mlSent, 0, len(spans))
+	seen := map[string]bool{}
+	for _, sp := range spans {
+		t := text[sp.start:sp.end]
+		if seen[t] {
+			// A line the page repeats verbatim (a title printed twice) is one mention.
+			continue
+		}
+		seen[t] = true
+		s := &mlSent{mlSpan: sp, text: t}
+		if !lm.m.korean {
+			s.toks = mlTokenize(t)
+		}
+		sents = append(sents, s)
+	}
+	var out []flowwatch.Claim
+	var prev []mlClaim
+	prevAt := -10
+	prevSpeaker := ""
+	for i, s := range sents {
+		if !mlHasNumber(s.text, lm.m.korean) {
+			continue
+		}
+		s.hits = lm.m.find(s.text, s.toks)
+		s.figs = lm.figures(s)
+		if len(s.figs) == 0 {
+			continue
+		}
+		s.times = lm.times(s, a.Published)
+		var cur []mlClaim
+		for fi := range s.figs {
+			f := &s.figs[fi]
+			ic, ok := mlBuildClaim(lm, a, s, f)
+			if !ok {
+				continue
+			}
+			ic.mlSent = i
+			cur = append(cur, ic)
+		}
+		if len(cur) == 0 {
+			continue
+		}
+		// Attribution in the next mlSent ("Об этом сообщил ...") covers
+		// this one's unattributed figures.
+		if i+1 < len(sents) {
+			if src := mlBackAttribution(lm, sents[i+1]); src != "" {
+				for k := range cur {
+					if !cur[k].hasSource {
+						cur[k].c.Source, cur[k].hasSource = src, true
+					}
+				}
+			}
+		}
+		var kept []mlClaim
+		for k := range cur {
+			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2) {
+				kept = append(kept, cur[k])
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		for _, ic := range kept {
+			out = append(out, ic.c)
+		}
+		prev, prevAt = kept, i
+		prevSpeaker = ""
+		if lm.speaker != nil {
+			prevSpeaker = lm.speaker(s)
+		}
+	}
+	return out
+}
+
+// mlInherit fills what a mlFig's mlSent leaves unsaid from the mlFig
+// before it, when the two are one series: the mlSent right after
+// (or one mlSent further) continuing the same group. It reports false
+// when the mlFig names no group and has none to mlInherit: a count of
+// unnamed people is not a claim about North Koreans.
+func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool) bool {
+	var p *mlClaim
+	if near && len(prev) > 0 {
+		p = &prev[len(prev)-1]
+		for k := len(prev) - 1; k >= 0; k-- {
+			if prev[k].c.Kind == flowwatch.KindPeople {
+				p = &prev[k]
+				break
+			}
+		}
+	}
+	if !ic.hasGroup {
+		if p == nil || p.c.Group == "" {
+			return false
+		}
+		ic.c.Group = p.c.Group
+		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent {
+			ic.c.Event = p.c.Event
+			ic.hasEvent = true
+		}
+	} else if p == nil || p.c.Group != ic.c.Group {
+		p = nil
+	}
+	if p != nil {
+		// The speaker of the sentence before ("По словам Ли, ...") goes on
+		// speaking; failing one, its figure's source does.
+		if !ic.hasSource {
+			if speaker != "" {
+				ic.c.Source = speaker
+			} else if p.c.Source != "" {
+				ic.c.Source = p.c.Source
+			}
+		}
+		if !ic.hasPlace && len(p.c.Place) > 0 {
+			ic.c.Place = append([]string(nil), p.c.Place...)
+		}
+		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent && p.c.Event != "" {
+			ic.c.Event, ic.hasEvent = p.c.Event, true
+		}
+	}
+	if ic.c.Kind == flowwatch.KindPeople && ic.c.Event == "" {
+		ic.c.Event = mlDefaultEvent(ic.c.Group)
+	}
+	if ic.c.Group == flowwatch.GroupNationals && ic.c.Event == flowwatch.EventSent {
+		// Civilians moving into Russia are counted at the border.
+		ic.c.Event = flowwatch.EventEntered
+	}
+	return true
+}
+
+// mlDefaultEvent is what a bare count of a group means: North Koreans
+// counted in general are counted at the border; workers and troops
+// counted without a verb are there.
+func mlDefaultEvent(group string) string {
+	if group == flowwatch.GroupNationals {
+		return flowwatch.EventEntered
+	}
+	return flowwatch.EventPresent
+}
+
+func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, bool) {
+	var ic mlClaim
+	c := &ic.c
+	c.Article = a.Name
+	c.Kind, c.Unit, c.Qualifier = f.kind, f.unit, f.qual
+	c.Low, c.High = f.low, f.high
+	c.Per = f.per
+	c.Lang = lm.code
+	c.Quote = s.text
+	c.Start, c.End = s.start, s.end
+	c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
+
+	group := f.group
+	if group == "" {
+		if gi := lm.group(s, f); gi >= 0 {
+			h := s.hits[gi]
+			if h.cat == catForeign {
+				return ic, false
+			}
+			group = h.value
+		}
+	}
+	ev, _ := "", -1
+	if f.kind == flowwatch.KindPeople {
+		ev, _ = lm.event(s, f)
+		if group == "" && ev != "" {
+			// 파병 sends troops: the event word names the group.
+			for _, h := range s.hits {
+				if h.cat == catEvent && lm.implied[s.text[h.start:h.end]] != "" {
+					group = lm.implied[s.text[h.start:h.end]]
+					break
+				}
+			}
+		}
+	}
+	if group == "person" {
+		group = ""
+	}
+	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
+		// Civilians moving into Russia are counted at the border.
+		ev = flowwatch.EventEntered
+	}
+	c.Group, ic.hasGroup = group, group != ""
+	c.Event, ic.hasEvent = ev, ev != ""
+
+	for _, h := range s.hits {
+		if h.cat == catPlace && !lm.places[h.value].Ignore && !mlContains(c.Place, h.value) {
+			c.Place = append(c.Place, h.value)
+		}
+	}
+	ic.hasPlace = len(c.Place) > 0
+	c.When = mlFigureTime(s, f)
+	c.Source = mlFigureSource(lm, s, f)
+	ic.hasSource = c.Source != ""
+	return ic, true
+}
+
+func mlContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// mlFigureTime is the time expression nearest before the mlFig in its
+// mlSent, else the first one after it. A nearest expression that does
+// not resolve leaves the time unknown rather than borrowing another.
+func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
+	best := -1
+	for i, t := range s.times {
+		if t.end <= f.start {
+			best = i
+		}
+	}
+	if best < 0 {
+		for i, t := range s.times {
+			if t.start >= f.end {
+				best = i
+				break
+			}
+		}
+	}
+	if best < 0 || s.times[best].period == nil {
+		return nil
+	}
+	p := *s.times[best].period
+	return &p
+}
+
+// mlFigureSource is who the mlSent attributes the mlFig to: the source
+// mlNamed nearest before the mlFig, else the first mlNamed after it.
+func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) string {
+	ok := func(h mlHit) bool {
+		switch h.cat {
+		case catSource:
+			return true
+		case catPlace:
+			// The origin country is the actor of these sentences, not who
+			// reports them (북한이 파견한 노동자).
+			return h.value != "North Korea" && lm.subjectOK(s, h)
+		}
+		return false
+	}
+	best := ""
+	for _, h := range s.hits {
+		if h.end <= f.start && ok(h) {
+			best = h.value
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, h := range s.hits {
+		if h.start >= f.end && ok(h) {
+			return h.value
+		}
+	}
+	return ""
+}
+
+// mlBackAttribution is the source a mlFig-less mlSent that opens with an
+// attribution formula ("Об этом сообщил X", "Такие данные приводит X")
+// gives to the mlSent before it.
+func mlBackAttribution(lm *mlModule, s *mlSent) string {
+	if s.hits == nil {
+		s.hits = lm.m.find(s.text, s.toks)
+	}
+	opened := false
+	for _, h := range s.hits {
+		if h.cat == catBack && h.start < 24 {
+			opened = true
+			continue
+		}
+		if !opened {
+			continue
+		}
+		if h.cat == catSource || (h.cat == catPlace && h.value != "North Korea" && lm.subjectOK(s, h)) {
+			if len(lm.figures(s)) > 0 {
+				return ""
+			}
+			return h.value
+		}
+	}
+	return ""
+}
+
+// mlHasNumber is a cheap filter: most sentences hold no mlFig.
+func mlHasNumber(s string, korean bool) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	if korean {
+		return strings.ContainsAny(s, "천만백십억")
+	}
+	return true // Russian number words are many; the reader is cheap on tokens
+}

@@ -1,0 +1,419 @@
+package extract
+
+// Lexicons for the Korean and Russian modules: the words of a language
+// that name places, sources, groups, events and the little words that
+// change a figure's meaning. The words live in the domain data
+// (domain/data/places.ko.json, sources.ko.json, lexicon.ko.json and the
+// .ru files, in the same format as the English files and overridable the
+// same way with --domain); this file turns them into one matcher per
+// language.
+//
+// Alias syntax in those files, chosen so a linguist can edit them without
+// reading Go (it is inert for the English matcher, which never sees
+// Hangul or Cyrillic):
+//
+//	word        matches the word (Russian: a whole token, any case;
+//	            Korean: anywhere, since particles attach to the word)
+//	stem*       Russian: a token that starts with stem (case endings
+//	            vary: рабоч* is рабочие, рабочих, рабочим); at least
+//	            three letters
+//	^word       Korean: the word starts an eojeol (no Hangul before it)
+//	word$       Korean: no Hangul after it, or only a particle
+//	=Word       Russian: case-sensitive (the surname Ли, not the particle ли)
+//
+// How the Lexicon sections are read by these modules:
+//
+//	groups      group → nouns; the group "person" counts people without
+//	            saying who (человек), the group "" marks longer words that
+//	            merely contain a group word (북한인권, гражданск*)
+//	events      event → verbs and nouns
+//	planned     words that make a movement planned (계획, должны)
+//	foreign     people who are not North Korean (러시아군, украинск* войск*)
+//	said        reporting verbs: a country that is their subject is the
+//	            source (러시아는 … 보고했다, Южная Корея заявила)
+//	according   phrases before a source (по данным, по оценкам)
+//	anaphora    with the value "back": openings of a sentence that
+//	            attributes the sentence before it (Об этом сообщил …)
+//	stop        nouns after a number that count something else (года, раз)
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch/domain"
+)
+
+// Term categories. A hit's value is the canonical English name (places,
+// sources), the group or event enum, or a marker name.
+const (
+	catPlace   = "place"
+	catSource  = "source"
+	catGroup   = "group" // value "" marks a word that merely contains a group word (북한인권)
+	catEvent   = "event"
+	catPlan    = "plan"    // a word that turns the event into planned (계획, намерен)
+	catForeign = "foreign" // a group of people who are not North Korean (러시아군, украинских)
+	catBack    = "back"    // opens a sentence that attributes the previous one (Об этом сообщил)
+	catNoFig   = "nofig"   // a word after a number that is not a count of people (года, раз)
+	catSaid    = "said"    // a reporting verb (밝혔다, заявил)
+	catAccord  = "accord"  // a phrase before a source (по данным)
+)
+
+// mlScript reports whether an alias is written in the module's script
+// (Hangul or Cyrillic), ignoring the syntax marks.
+func mlScript(alias string, korean bool) bool {
+	for _, r := range alias {
+		if korean && mlIsHangul(r) || !korean && unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mlLatin reports whether an alias is a Latin name worth matching in
+// Korean or Russian text: NK News, ISW, Reuters. Short or lower-case ones
+// (US, the) would match noise.
+func mlLatin(alias string) bool {
+	if len(alias) < 3 {
+		return false
+	}
+	upper := false
+	for _, r := range alias {
+		if r >= 0x80 {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			upper = true
+		}
+	}
+	return upper
+}
+
+// mlNewMatcher compiles one language's matcher from the domain data:
+// places and sources with aliases in the language's script (and Latin
+// names), and the language's lexicon.
+func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[string]domain.Place) {
+	m := &mlMatcher{korean: korean, byKey: map[string][]*mlTerm{}}
+	places := map[string]domain.Place{}
+	n := 0
+	add := func(cat, value, raw string) {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			return
+		}
+		t := &mlTerm{cat: cat, value: value, order: n}
+		n++
+		if korean {
+			if mlLatin(raw) {
+				t.latin = true
+			}
+			if strings.HasPrefix(raw, "^") {
+				t.start, raw = true, raw[1:]
+			}
+			if strings.HasSuffix(raw, "$") {
+				t.end, raw = true, raw[:len(raw)-1]
+			}
+			t.words = []string{raw}
+			r, _ := utf8.DecodeRuneInString(raw)
+			m.byKey[string(r)] = append(m.byKey[string(r)], t)
+			return
+		}
+		if strings.HasPrefix(raw, "=") || mlLatin(raw) {
+			t.exactCase, raw = true, strings.TrimPrefix(raw, "=")
+		}
+		for _, w := range mlTokenWords(raw) {
+			stem := strings.HasSuffix(w, "*")
+			w = strings.TrimSuffix(w, "*")
+			if !t.exactCase {
+				w = mlLower(w)
+			}
+			t.words = append(t.words, w)
+			t.stem = append(t.stem, stem)
+		}
+		if len(t.words) == 0 {
+			return
+		}
+		k := mlRuKey(mlLower(t.words[0]))
+		m.byKey[k] = append(m.byKey[k], t)
+	}
+	for _, p := range d.Places() {
+		for _, a := range p.Aliases {
+			if mlScript(a, korean) {
+				add(catPlace, p.Name, a)
+				places[p.Name] = p
+			}
+		}
+	}
+	for _, s := range d.Sources() {
+		for _, a := range append([]string{s.Name}, s.Aliases...) {
+			if mlScript(a, korean) || mlLatin(a) {
+				add(catSource, s.Name, a)
+			}
+		}
+	}
+	l := d.Lexicon(lang)
+	if l == nil {
+		return m, places
+	}
+	for _, g := range mlSortedKeys(l.Groups) {
+		for _, w := range l.Groups[g] {
+			add(catGroup, g, w)
+		}
+	}
+	for _, e := range mlSortedKeys(l.Events) {
+		for _, w := range l.Events[e] {
+			add(catEvent, e, w)
+		}
+	}
+	for _, w := range l.Planned {
+		add(catPlan, "planned", w)
+	}
+	for _, w := range l.Foreign {
+		add(catForeign, "foreign", w)
+	}
+	for w, v := range l.Anaphora {
+		if v == "back" {
+			add(catBack, "back", w)
+		}
+	}
+	for _, w := range l.Stop {
+		add(catNoFig, "nofig", w)
+	}
+	for _, w := range l.Said {
+		add(catSaid, "said", w)
+	}
+	for _, w := range l.According {
+		add(catAccord, "accord", w)
+	}
+	return m, places
+}
+
+// mlTerm is one compiled lexicon entry.
+type mlTerm struct {
+	cat, value string
+	words      []string // Russian: lower-cased tokens; Korean: one string
+	stem       []bool   // Russian: per word, prefix match
+	exactCase  bool
+	start, end bool // Korean ^ and $
+	latin      bool // Korean: a Latin name, bounded by non-letters
+	order      int  // earlier data wins ties of equal length
+}
+
+// mlHit is a mlTerm found in a mlSent, byte offsets into the mlSent.
+type mlHit struct {
+	start, end int
+	cat, value string
+}
+
+// mlMatcher finds lexicon terms in sentences of one language.
+type mlMatcher struct {
+	korean bool
+	// Korean: terms by first rune. Russian: terms by the first three
+	// runes of their first (lower-cased) word.
+	byKey map[string][]*mlTerm
+}
+
+func mlSortedKeys(m map[string][]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// mlRuKey is the index key of a Russian mlTok: its first three runes.
+func mlRuKey(w string) string {
+	i, n := 0, 0
+	for i < len(w) && n < 3 {
+		_, sz := utf8.DecodeRuneInString(w[i:])
+		i += sz
+		n++
+	}
+	return w[:i]
+}
+
+// mlLower lower-cases s rune by rune, keeping any rune whose lower
+// case has another UTF-8 length, so byte offsets stay valid.
+func mlLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			goto slow
+		}
+	}
+	return s
+slow:
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		l := unicode.ToLower(r)
+		if r == 'Ё' || r == 'ё' {
+			l = 'е' // ё is written е as often as not
+		}
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b = utf8.AppendRune(b, l)
+	}
+	return string(b)
+}
+
+// mlTok is a word of a Russian mlSent: letters and digits, with inner
+// hyphens kept (российско-украинской, IT-специалистов).
+type mlTok struct {
+	start, end int
+	text       string // as written
+	low        string // lower-cased, ё as е
+}
+
+func mlTokenWords(s string) []string {
+	var ws []string
+	for _, t := range mlTokenize(s) {
+		ws = append(ws, t.text)
+	}
+	return ws
+}
+
+func mlIsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*' }
+
+func mlTokenize(s string) []mlTok {
+	var ts []mlTok
+	i := 0
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !mlIsWordRune(r) {
+			i += sz
+			continue
+		}
+		j := i + sz
+		for j < len(s) {
+			r2, sz2 := utf8.DecodeRuneInString(s[j:])
+			if mlIsWordRune(r2) {
+				j += sz2
+				continue
+			}
+			if r2 == '-' && j+1 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+1:])
+				if unicode.IsLetter(r3) {
+					j += sz2
+					continue
+				}
+			}
+			break
+		}
+		ts = append(ts, mlTok{start: i, end: j, text: s[i:j], low: mlLower(s[i:j])})
+		i = j
+	}
+	return ts
+}
+
+// find returns the leftmost-longest non-overlapping hits in s.
+func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
+	if m.korean {
+		return m.findKO(s)
+	}
+	return m.findRU(toks)
+}
+
+func (m *mlMatcher) findKO(s string) []mlHit {
+	var hs []mlHit
+	i := 0
+	for i < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		var best *mlTerm
+		bestEnd := 0
+		for _, t := range m.byKey[string(r)] {
+			w := t.words[0]
+			if !strings.HasPrefix(s[i:], w) {
+				continue
+			}
+			if t.start && i > 0 {
+				p, _ := utf8.DecodeLastRuneInString(s[:i])
+				if mlIsHangul(p) {
+					continue
+				}
+			}
+			e := i + len(w)
+			if t.end && !koWordEnds(s[e:]) {
+				continue
+			}
+			if t.latin && (i > 0 && mlASCIIAlnum(s[i-1]) || e < len(s) && mlASCIIAlnum(s[e])) {
+				continue
+			}
+			if best == nil || e > bestEnd || (e == bestEnd && t.order < best.order) {
+				best, bestEnd = t, e
+			}
+		}
+		if best != nil {
+			hs = append(hs, mlHit{start: i, end: bestEnd, cat: best.cat, value: best.value})
+			i = bestEnd
+			continue
+		}
+		i += sz
+	}
+	return hs
+}
+
+// koParticles may follow a word marked $ (러$ in 러에, 러의, 러측).
+const koParticles = "은는이가을를에의와과로도만측"
+
+func koWordEnds(rest string) bool {
+	r, sz := utf8.DecodeRuneInString(rest)
+	if sz == 0 || !mlIsHangul(r) {
+		return true
+	}
+	if !strings.ContainsRune(koParticles, r) {
+		return false
+	}
+	r2, sz2 := utf8.DecodeRuneInString(rest[sz:])
+	return sz2 == 0 || !mlIsHangul(r2) || r == '에' // 에서
+}
+
+func mlIsHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F }
+
+func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
+	var hs []mlHit
+	for i := 0; i < len(toks); {
+		var best *mlTerm
+		bestN := 0
+		for _, t := range m.byKey[mlRuKey(toks[i].low)] {
+			n := len(t.words)
+			if i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range t.words {
+				tok := toks[i+k].low
+				if t.exactCase {
+					tok = toks[i+k].text
+				}
+				if t.stem[k] {
+					ok = strings.HasPrefix(tok, w)
+				} else {
+					ok = tok == w
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if best == nil || n > bestN || (n == bestN && (len(t.words[n-1]) > len(best.words[n-1]) || (len(t.words[n-1]) == len(best.words[n-1]) && t.order < best.order))) {
+				best, bestN = t, n
+			}
+		}
+		if best != nil {
+			hs = append(hs, mlHit{start: toks[i].start, end: toks[i+bestN-1].end, cat: best.cat, value: best.value})
+			i += bestN
+			continue
+		}
+		i++
+	}
+	return hs
+}
+
+func mlASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}

@@ -1,0 +1,518 @@
+package extract
+
+// Russian figures: digits with spaces as thousands separators ("13 221",
+// "10 000"), decimal commas ("1,5 тысячи"), number words in every case
+// ("пять", "пяти", "пятью"; "двести", "двухсот"), magnitude words
+// ("тысяча", "тыс.", "млн"), vague counts ("тысячи", "несколько сотен",
+// "десятки тысяч") and the bounds around them ("около", "более", "до",
+// "не менее", "от … до").
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// ruWords maps every case form of a Russian cardinal to its value.
+var ruWords = func() map[string]float64 {
+	m := map[string]float64{}
+	add := func(v float64, forms ...string) {
+		for _, f := range forms {
+			m[f] = v
+		}
+	}
+	add(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну")
+	add(2, "два", "две", "двух", "двум", "двумя")
+	add(3, "три", "трех", "трем", "тремя")
+	add(4, "четыре", "четырех", "четырем", "четырьмя")
+	add(1.5, "полтора", "полторы", "полутора")
+	// 5–20 and 30 decline like пять: пяти, пятью.
+	for v, nom := range map[float64]string{5: "пять", 6: "шесть", 7: "семь", 9: "девять", 10: "десять",
+		11: "одиннадцать", 12: "двенадцать", 13: "тринадцать", 14: "четырнадцать", 15: "пятнадцать",
+		16: "шестнадцать", 17: "семнадцать", 18: "восемнадцать", 19: "девятнадцать", 20: "двадцать", 30: "тридцать"} {
+		stem := strings.TrimSuffix(nom, "ь")
+		add(v, nom, stem+"и", nom+"ю")
+	}
+	add(8, "восемь", "восьми", "восемью", "восьмью")
+	add(40, "сорок", "сорока")
+	add(50, "пятьдесят", "пятидесяти", "пятьюдесятью")
+	add(60, "шестьдесят", "шестидесяти", "шестьюдесятью")
+	add(70, "семьдесят", "семидесяти", "семьюдесятью")
+	add(80, "восемьдесят", "восьмидесяти", "восемьюдесятью")
+	add(90, "девяносто", "девяноста")
+	add(100, "сто", "ста")
+	add(200, "двести", "двухсот", "двумстам", "двумястами", "двухстах")
+	add(300, "триста", "трехсот", "тремстам", "тремястами", "трехстах")
+	add(400, "четыреста", "четырехсот", "четыремстам", "четырьмястами", "четырехстах")
+	for v, p := range map[float64][2]string{500: {"пять", "пяти"}, 600: {"шесть", "шести"}, 700: {"семь", "семи"}, 800: {"восемь", "восьми"}, 900: {"девять", "девяти"}} {
+		add(v, p[0]+"сот", p[1]+"сот", p[1]+"стам", p[0]+"юстами", p[1]+"стах")
+	}
+	return m
+}()
+
+// ruMagnitudes: тысяча and its kin. sing marks the singular forms: alone,
+// "тысяча" is exactly a thousand, while plural "тысячи" is "thousands".
+var ruMagnitudes = map[string]struct {
+	v    float64
+	sing bool
+}{
+	"тысяча": {1e3, true}, "тысячу": {1e3, true}, "тысячей": {1e3, true}, "тысячью": {1e3, true}, "тысяче": {1e3, true},
+	"тысячи": {1e3, false}, "тысяч": {1e3, false}, "тысячам": {1e3, false}, "тысячами": {1e3, false}, "тысячах": {1e3, false}, "тыс": {1e3, false},
+	"миллион": {1e6, true}, "миллиона": {1e6, false}, "миллионов": {1e6, false}, "миллиону": {1e6, true}, "миллионом": {1e6, true},
+	"миллионе": {1e6, true}, "миллионам": {1e6, false}, "миллионами": {1e6, false}, "миллионах": {1e6, false}, "млн": {1e6, false},
+	"миллиард": {1e9, true}, "миллиарда": {1e9, false}, "миллиардов": {1e9, false}, "млрд": {1e9, false},
+}
+
+// ruVagueUnits are counted nouns that make a vague mlFig: "сотни" is
+// "hundreds" (100), "десятки" "dozens" (12).
+var ruVagueUnits = map[string]float64{
+	"сотни": 100, "сотен": 100, "сотнями": 100, "сотням": 100, "сотнях": 100,
+	"десятки": 12, "десятков": 12, "десятками": 12, "десяткам": 12, "десятках": 12,
+}
+
+var ruSeveral = map[string]bool{"несколько": true, "нескольких": true, "нескольким": true, "несколькими": true, "многие": true, "многих": true, "многими": true}
+
+// ruNum is a numeral read from Russian tokens [i, j).
+type ruNum struct {
+	i, j     int
+	val      float64
+	mag      float64 // the magnitude word's value, 0 without one
+	vague    bool
+	singular bool // "тысяча" alone, or "тысячи" governed by a preposition
+}
+
+// gapIs reports whether the text between two tokens is only spaces.
+func mlGapSpaces(s string, a, b int) bool {
+	g := s[a:b]
+	g = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(g)
+	return strings.TrimSpace(g) == "" && g != ""
+}
+
+// mlDigitsOf is the leading digits of a mlTok ("5-ти" → "5").
+func mlDigitsOf(t string) string {
+	k := 0
+	for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+		k++
+	}
+	return t[:k]
+}
+
+func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
+	n := ruNum{i: i}
+	j := i
+	var total, cur float64
+	any, mult := false, 0.0
+	for j < len(toks) {
+		if j > i && !mlGapSpaces(s, toks[j-1].end, toks[j].start) {
+			// "тыс." ends with a dot; anything else ends the numeral.
+			if !(toks[j-1].low == "тыс" && strings.TrimSpace(s[toks[j-1].end:toks[j].start]) == ".") {
+				break
+			}
+		}
+		w := toks[j].low
+		if d := mlDigitsOf(w); d != "" {
+			if any && cur != 0 {
+				break
+			}
+			if len(d) != len(w) && !strings.HasPrefix(w[len(d):], "-") {
+				break // 3D, 5G
+			}
+			v, _ := strconv.ParseFloat(d, 64)
+			k := j
+			// "13 221", "10 000": groups of three after a short head.
+			if len(d) <= 3 && len(d) == len(w) {
+				for k+1 < len(toks) && len(toks[k+1].low) == 3 && mlAllDigits(toks[k+1].low) && mlGapSpaces(s, toks[k].end, toks[k+1].start) && len(s[toks[k].end:toks[k+1].start]) <= 3 {
+					v = v*1000 + mlAtof(toks[k+1].low)
+					k++
+				}
+			}
+			// "1,5 тысячи", "2.7 млн": a decimal before a magnitude word.
+			if k == j && k+2 < len(toks) {
+				g := s[toks[k].end:toks[k+1].start]
+				if (g == "," || g == ".") && mlAllDigits(toks[k+1].low) {
+					if _, ok := ruMagnitudes[toks[k+2].low]; ok {
+						v, _ = strconv.ParseFloat(d+"."+toks[k+1].low, 64)
+						k++
+					}
+				}
+			}
+			cur += v
+			any = true
+			j = k + 1
+			continue
+		}
+		if v, ok := ruWords[w]; ok {
+			cur += v
+			any = true
+			j++
+			continue
+		}
+		if ruSeveral[w] && !any {
+			mult = 3
+			if strings.HasPrefix(w, "мног") {
+				mult = 1
+			}
+			j++
+			continue
+		}
+		if m, ok := ruMagnitudes[w]; ok {
+			if !any {
+				if mult > 0 {
+					total += mult * m.v
+					n.vague = true
+				} else if m.sing {
+					total += m.v
+					n.singular = true
+				} else {
+					total += m.v
+					n.vague = true
+				}
+			} else {
+				total += cur * m.v
+			}
+			n.mag = m.v
+			cur = 0
+			any = true
+			j++
+			// "две тысячи пятьсот": the rest of the number follows.
+			continue
+		}
+		if v, ok := ruVagueUnits[w]; ok && !any {
+			if mult > 0 {
+				v *= mult
+			}
+			n.vague = true
+			any = true
+			j++
+			// "десятки тысяч", "сотни тысяч"
+			if j < len(toks) && mlGapSpaces(s, toks[j-1].end, toks[j].start) {
+				if m, ok := ruMagnitudes[toks[j].low]; ok && !m.sing {
+					v *= m.v
+					n.mag = m.v
+					j++
+				}
+			}
+			total += v
+			break
+		}
+		break
+	}
+	if !any {
+		return n, false
+	}
+	n.val, n.j = total+cur, j
+	return n, true
+}
+
+func mlAtof(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+
+// ruCurrency names the currency of a word after an amount.
+func ruCurrency(w string) string {
+	switch {
+	case strings.HasPrefix(w, "доллар"), w == "долл":
+		return "USD"
+	case strings.HasPrefix(w, "рубл"), strings.HasPrefix(w, "руб"):
+		return "RUB"
+	case w == "евро":
+		return "EUR"
+	case w == "вон", w == "вона", w == "воны":
+		return "KRW"
+	case strings.HasPrefix(w, "юан"):
+		return "CNY"
+	}
+	return ""
+}
+
+var ruChange = []string{"увелич", "вырос", "выросл", "возрос", "сократ", "снизи", "снизил", "уменьш", "упал", "дошл", "достиг", "поднял", "опустил"}
+
+// ruQual reads the bound written before the numeral starting at mlTok i.
+func ruQual(s string, toks []mlTok, i int) string {
+	w := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].low
+	}
+	p1, p2, p3 := w(i-1), w(i-2), w(i-3)
+	if p1 == "чем" {
+		p1, p2, p3 = p2, p3, w(i-4)
+	}
+	switch {
+	case p3 == "по" && p2 == "меньшей" && p1 == "мере", p2 == "как" && p1 == "минимум",
+		p2 == "не" && (p1 == "менее" || p1 == "меньше"):
+		return flowwatch.QualAtLeast
+	case p2 == "не" && (p1 == "более" || p1 == "больше"):
+		return flowwatch.QualAtMost
+	}
+	switch p1 {
+	case "около", "примерно", "порядка", "приблизительно", "почти", "ориентировочно", "предположительно":
+		return flowwatch.QualApprox
+	case "к":
+		if strings.HasPrefix(p2, "приближа") {
+			return flowwatch.QualApprox
+		}
+	case "более", "больше", "свыше", "минимум", "превысило", "превысила", "превысил", "превышает", "превысит":
+		return flowwatch.QualAtLeast
+	case "максимум", "менее", "меньше":
+		return flowwatch.QualAtMost
+	case "до":
+		// "выросло до 1696": the level reached, not a ceiling.
+		from := 0
+		for k := i - 2; k >= 0 && k >= i-8; k-- {
+			for _, c := range ruChange {
+				if strings.HasPrefix(toks[k].low, c) {
+					return ""
+				}
+			}
+			if strings.ContainsAny(s[toks[k].end:toks[k+1].start], ",;.:") {
+				from = k
+				break
+			}
+		}
+		_ = from
+		return flowwatch.QualAtMost
+	}
+	return ""
+}
+
+// ruFigures finds the figures of a Russian mlSent.
+func ruFigures(s *mlSent) []mlFig {
+	t, toks := s.text, s.toks
+	var figs []mlFig
+	type pending struct {
+		f    mlFig
+		next int // mlTok after the mlFig
+	}
+	var unclassified []pending
+	for i := 0; i < len(toks); {
+		n, ok := readRUNum(t, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		// A year or a date is not a mlFig: "2024 году", "9 февраля".
+		if n.j < len(toks) && !n.vague && n.mag == 0 && mlGapSpaces(t, toks[n.j-1].end, toks[n.j].start) && ruDateWord(toks[n.j].low) {
+			i = n.j
+			continue
+		}
+		f := mlFig{start: toks[n.i].start, end: toks[n.j-1].end}
+		low, high := n.val, n.val
+		qual := flowwatch.QualExact
+		j := n.j
+		// Ranges: "20–50 тысяч", "2-3 тысячи", "от 20 до 50 тысяч".
+		if j < len(toks) {
+			g := strings.TrimSpace(t[toks[j-1].end:toks[j].start])
+			fromTo := n.i > 0 && toks[n.i-1].low == "от" && toks[j].low == "до"
+			if g == "-" || g == "–" || g == "—" || fromTo {
+				k := j
+				if fromTo {
+					k++
+				}
+				if m, ok := readRUNum(t, toks, k); ok && !m.vague {
+					if n.mag == 0 && m.mag > 0 {
+						low = n.val * m.mag
+					}
+					high = m.val
+					if high > low {
+						qual = flowwatch.QualRange
+						j = m.j
+						f.end = toks[m.j-1].end
+					} else {
+						high = low
+					}
+				}
+			}
+		}
+		if qual == flowwatch.QualExact {
+			switch {
+			case n.vague && !ruSingularAfterPrep(toks, n):
+				qual = flowwatch.QualVague
+			default:
+				switch q := ruQual(t, toks, n.i); q {
+				case "":
+				case flowwatch.QualAtLeast:
+					qual = q
+				case flowwatch.QualAtMost:
+					qual = q
+				default:
+					qual = q
+				}
+			}
+		}
+		switch qual {
+		case flowwatch.QualVague, flowwatch.QualAtLeast:
+			f.low = flowwatch.F(low)
+		case flowwatch.QualAtMost:
+			f.high = flowwatch.F(high)
+		default:
+			f.low, f.high = flowwatch.F(low), flowwatch.F(high)
+		}
+		f.qual = qual
+		// What is counted.
+		kind, unit, group := ruCounted(s, f.start, n, j)
+		if kind == "" && n.i > 0 && strings.Contains(t[toks[n.i-1].end:toks[n.i].start], "$") {
+			kind, unit = flowwatch.KindMoney, "USD"
+		}
+		f.kind, f.unit, f.group = kind, unit, group
+		if kind == flowwatch.KindMoney {
+			f.per = ruPer(s, n.i)
+		}
+		if kind == "" {
+			unclassified = append(unclassified, pending{f, j})
+		} else {
+			figs = append(figs, f)
+		}
+		i = j
+	}
+	// "1277 и 370 человек": a bare number coordinated with a count of
+	// people counts people too.
+	for _, u := range unclassified {
+		for _, f := range figs {
+			if f.kind != flowwatch.KindPeople || f.start < u.f.end {
+				continue
+			}
+			g := strings.TrimSpace(t[u.f.end:f.start])
+			if g == "и" || g == "," || g == "или" {
+				u.f.kind, u.f.unit, u.f.group = f.kind, f.unit, f.group
+				figs = append(figs, u.f)
+			}
+			break
+		}
+	}
+	mlSortFigs(figs)
+	return figs
+}
+
+func mlSortFigs(figs []mlFig) {
+	for i := 1; i < len(figs); i++ {
+		for k := i; k > 0 && figs[k].start < figs[k-1].start; k-- {
+			figs[k], figs[k-1] = figs[k-1], figs[k]
+		}
+	}
+}
+
+// ruSingularAfterPrep: "около тысячи", "более тысячи" mean one thousand
+// (genitive singular), not "thousands".
+func ruSingularAfterPrep(toks []mlTok, n ruNum) bool {
+	if n.i == 0 || toks[n.i].low != "тысячи" {
+		return false
+	}
+	switch toks[n.i-1].low {
+	case "около", "более", "свыше", "до", "порядка", "почти", "менее", "примерно":
+		return true
+	}
+	return false
+}
+
+func ruDateWord(w string) bool {
+	for _, p := range []string{"год", "гг", "январ", "феврал", "март", "апрел", "мая", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return w == "г"
+}
+
+// ruCounted says what the numeral ending at mlTok j counts: money by its
+// currency word, a share by % or процент, people by a person noun within
+// the next few words ("600 северокорейских солдат"), by a verb of what
+// happened to them ("1000 получили ранения") or by a preceding "число
+// раненых". An empty kind means the number counts something else.
+func ruCounted(s *mlSent, figStart int, n ruNum, j int) (kind, unit, group string) {
+	t, toks := s.text, s.toks
+	end := toks[j-1].end
+	if j < len(toks) {
+		g := t[end:toks[j].start]
+		if strings.Contains(g, "%") {
+			return flowwatch.KindShare, "percent", ""
+		}
+		w := toks[j].low
+		if w == "тыс" && j+1 < len(toks) {
+			w = toks[j+1].low
+		}
+		if strings.HasPrefix(w, "процент") {
+			return flowwatch.KindShare, "percent", ""
+		}
+		if c := ruCurrency(w); c != "" {
+			return flowwatch.KindMoney, c, ""
+		}
+	} else if strings.HasPrefix(strings.TrimSpace(t[end:]), "%") {
+		return flowwatch.KindShare, "percent", ""
+	}
+	// The first lexicon word after the number, within four words and no
+	// punctuation but spaces.
+	limit := j + 4
+	for _, h := range s.hits {
+		if h.start < end {
+			continue
+		}
+		k := mlTokenAt(toks, h.start)
+		if k < 0 || k >= limit {
+			break
+		}
+		if strings.ContainsAny(t[end:h.start], ".,;:()«»\"—") {
+			break
+		}
+		switch h.cat {
+		case catGroup, catForeign:
+			if h.cat == catForeign {
+				return flowwatch.KindPeople, "people", "foreign"
+			}
+			return flowwatch.KindPeople, "people", h.value
+		case catEvent:
+			if k == j {
+				return flowwatch.KindPeople, "people", ""
+			}
+		case catNoFig:
+			return "", "", ""
+		}
+		if h.cat != catPlace {
+			break
+		}
+	}
+	// "число раненых приближается к 1000"
+	from := 0
+	if k := strings.LastIndexAny(t[:figStart], ",;:"); k >= 0 {
+		from = k
+	}
+	clause := strings.ToLower(t[from:figStart])
+	if strings.Contains(clause, "число") || strings.Contains(clause, "количеств") {
+		for _, h := range s.hits {
+			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {
+				return flowwatch.KindPeople, "people", ""
+			}
+		}
+	}
+	return "", "", ""
+}
+
+// mlTokenAt is the index of the mlTok starting at byte b, or -1.
+func mlTokenAt(toks []mlTok, b int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].start < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(toks) && toks[lo].start == b {
+		return lo
+	}
+	return -1
+}
+
+// ruPer reads how often an amount is paid: "в месяц", "ежемесячно",
+// "в год", "ежегодно" in the mlSent after or before it.
+func ruPer(s *mlSent, i int) string {
+	low := strings.ToLower(s.text)
+	switch {
+	case strings.Contains(low, "в месяц"), strings.Contains(low, "ежемесячн"), strings.Contains(low, "зарплат"), strings.Contains(low, "в мес."):
+		return flowwatch.PerMonth
+	case strings.Contains(low, "в год"), strings.Contains(low, "ежегодн"), strings.Contains(low, "годов"):
+		return flowwatch.PerYear
+	}
+	return flowwatch.PerTotal
+}

@@ -107,13 +107,13 @@ type mlModule struct {
 // mlClaim is a claim under construction, with what it needs to
 // mlInherit from the mlSent before.
 type mlClaim struct {
-	c          flowwatch.Claim
-	group      string
-	hasGroup   bool // the mlSent mlNamed the group (not inherited)
-	hasEvent   bool
-	hasSource  bool
-	hasPlace   bool
-	mlSent   int
+	c         flowwatch.Claim
+	group     string
+	hasGroup  bool // the mlSent mlNamed the group (not inherited)
+	hasEvent  bool
+	hasSource bool
+	hasPlace  bool
+	mlSent    int
 }
 
 // mlExtract runs a language module over an article.

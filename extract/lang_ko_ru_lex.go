@@ -370,7 +370,9 @@ func koWordEnds(rest string) bool {
 	return sz2 == 0 || !mlIsHangul(r2) || r == '에' // 에서
 }
 
-func mlIsHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F }
+func mlIsHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
 
 func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
 	var hs []mlHit

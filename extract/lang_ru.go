@@ -158,7 +158,9 @@ func mlLastWord(s string) string {
 // ruGroup: the noun right after the numeral is read by the number reader;
 // otherwise the nearest group noun before the mlFig, else the first after.
 func ruGroup(s *mlSent, f *mlFig) int {
-	isG := func(h mlHit) bool { return (h.cat == catGroup && h.value != "" && h.value != "person") || h.cat == catForeign }
+	isG := func(h mlHit) bool {
+		return (h.cat == catGroup && h.value != "" && h.value != "person") || h.cat == catForeign
+	}
 	best := -1
 	for i, h := range s.hits {
 		if h.end <= f.start && isG(h) {

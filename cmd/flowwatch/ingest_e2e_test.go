@@ -48,12 +48,17 @@ type dbCounts struct {
 // up as a mismatch.
 func inspect(t *testing.T, path string) dbCounts {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, path)
+	st, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	return inspectStore(t, st)
+}
+
+func inspectStore(t *testing.T, st flowwatch.Store) dbCounts {
+	t.Helper()
+	ctx := context.Background()
 	s, err := st.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -101,7 +101,9 @@ func TestQueryCommands(t *testing.T) {
 		keep func(c flowwatch.Claim) bool
 	}{
 		{"group and event", []string{"--group", flowwatch.GroupSoldiers, "--event", flowwatch.EventKilled},
-			func(c flowwatch.Claim) bool { return c.Group == flowwatch.GroupSoldiers && c.Event == flowwatch.EventKilled }},
+			func(c flowwatch.Claim) bool {
+				return c.Group == flowwatch.GroupSoldiers && c.Event == flowwatch.EventKilled
+			}},
 		{"kind", []string{"--kind", flowwatch.KindMoney}, func(c flowwatch.Claim) bool { return c.Kind == flowwatch.KindMoney }},
 		{"place", []string{"--place", place}, func(c flowwatch.Claim) bool { return slices.Contains(c.Place, place) }},
 		{"source", []string{"--source", source}, func(c flowwatch.Claim) bool { return c.Source == source }},

@@ -96,7 +96,7 @@ type EvidenceView struct {
 	Date    string
 	URL     string // only http and https links are kept
 	Article string
-	Chain   string
+	Chain   string // who the reporting outlet had it from: "Sample Wire ← NIS"
 	Figure  string
 	Quote   string
 }
@@ -128,7 +128,7 @@ func NewBrief(r *Result, since flowwatch.Date, rules []domain.SanctionRule) *Bri
 			u = ""
 		}
 		b.Evidence = append(b.Evidence, EvidenceView{N: n, Outlet: orDefault(e.Outlet, e.Article), Date: orDefault(e.Published.String(), "date unknown"),
-			URL: u, Article: e.Article, Chain: strings.Join(chain, " ← "), Figure: figureText(e.Low, e.High, e.Qualifier), Quote: e.Quote})
+			URL: u, Article: e.Article, Chain: strings.Join(rest(chain), " ← "), Figure: figureText(e.Low, e.High, e.Qualifier), Quote: e.Quote})
 		return n
 	}
 	var first, last flowwatch.Date
@@ -306,4 +306,12 @@ func sanctionTitles(ids []string, titles map[string]string) string {
 		out = append(out, orDefault(titles[id], id))
 	}
 	return strings.Join(out, ", ")
+}
+
+// rest drops the reporting outlet, which the evidence line names already.
+func rest(chain []string) []string {
+	if len(chain) < 2 {
+		return nil
+	}
+	return chain[1:]
 }

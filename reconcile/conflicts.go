@@ -109,7 +109,7 @@ func (s *state) crossConflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
 		for i := range es {
 			for j := i + 1; j < len(es) && es[j].v <= es[i].v*sameQuantity; j++ {
 				a, b := es[i].f, es[j].f
-				if a.Measure == b.Measure {
+				if !comparableMeasures(a.Measure, b.Measure) {
 					continue
 				}
 				if !s.placesCompatible(a.Place, b.Place) || !whenCompatible(a.When, b.When) {
@@ -122,6 +122,21 @@ func (s *state) crossConflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
 		}
 	}
 	return out
+}
+
+// comparableMeasures: different measures that count nearly the same
+// people, so that a gap between them needs explaining. Killed against
+// wounded, or a total against an increment, are different things, not a
+// conflict.
+func comparableMeasures(a, b string) bool {
+	if a > b {
+		a, b = b, a
+	}
+	switch a + "/" + b {
+	case "present/sent", "casualties/killed", "casualties/wounded":
+		return true
+	}
+	return false
 }
 
 // measureQuote gives measureOf the words that make a measure "casualties".
@@ -176,6 +191,9 @@ func (s *state) conflict(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.
 	}
 	if fa.Measure != fb.Measure {
 		add(flowwatch.ReasonMeasure, measureDetail(fa.Measure, fb.Measure))
+	}
+	if q, ok := s.costated(figValue(a), figValue(b)); ok {
+		add(flowwatch.ReasonScope, fmt.Sprintf("both figures stand in one sentence, as a part and its whole or two parts: “%s”", q))
 	}
 	pa, pb := figPlaces(fa, a), figPlaces(fb, b)
 	if narrower, wider, ok := s.narrower(pa, pb); ok {
@@ -263,6 +281,9 @@ func measureDetail(a, b string) string {
 		case "casualties":
 			return "casualties (killed and wounded)"
 		}
+		if strings.HasSuffix(m, " (additional)") {
+			return "an increment (" + strings.TrimSuffix(m, " (additional)") + " in addition)"
+		}
 		return m
 	}
 	return fmt.Sprintf("%s versus %s", name(a), name(b))
@@ -330,12 +351,7 @@ func dateReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *
 	return fmt.Sprintf("the figures are as of %s and %s, %d days apart", da, db, int(gap)), true
 }
 
-func asOf(e *flowwatch.Evidence) flowwatch.Date {
-	if e.When != nil && !e.When.To.IsZero() {
-		return e.When.To
-	}
-	return e.Published
-}
+func asOf(e *flowwatch.Evidence) flowwatch.Date { return refDate(e.When, e.Published) }
 
 func periodText(p *flowwatch.Period) string {
 	if p.From == p.To {

@@ -413,7 +413,7 @@ func Describe(f *flowwatch.Fact) string {
 	case flowwatch.KindShare:
 		return g + " share (percent)"
 	}
-	m := f.Measure
+	m := strings.Replace(f.Measure, " (additional)", " (in addition)", 1)
 	switch m {
 	case flowwatch.EventPresent:
 		m = "present"

@@ -19,6 +19,7 @@ type state struct {
 	copyOf   map[string]string // copy article → original article
 	altered  map[int]bool      // claims of copies whose figure differs from the original's
 	compat   map[string]bool   // placesCompatible, memoized by the two place lists
+	together map[[2]float64]int // pairs of figures stated in one sentence → a claim of that sentence
 }
 
 // item is what reconciliation derives from one claim.
@@ -62,14 +63,87 @@ func newState(articles []flowwatch.Article, claims []flowwatch.Claim, opt Option
 		it.measure, it.class = measureOf(c)
 		it.vague = c.Qualifier == flowwatch.QualVague
 		it.rep, it.lo, it.hi = allowed(c)
-		it.asOf = it.published
-		if c.When != nil && !c.When.To.IsZero() {
-			it.asOf = c.When.To
-		}
+		it.asOf = refDate(c.When, it.published)
 		s.items[i] = it
 	}
+	s.together = costatedPairs(claims)
 	return s
 }
+
+// costatedPairs finds figures that one sentence states together ("6,000
+// personnel, including 5,000 builders"): such figures are parts of one
+// account, and a gap between them is not a disagreement.
+func costatedPairs(claims []flowwatch.Claim) map[[2]float64]int {
+	out := map[[2]float64]int{}
+	type key struct {
+		article string
+		start   int
+	}
+	bySentence := map[key][]int{}
+	var order []key // first-seen order, so the sentence quoted is always the same
+	for i := range claims {
+		if claims[i].Low == nil && claims[i].High == nil {
+			continue
+		}
+		k := key{claims[i].Article, claims[i].Start}
+		if _, ok := bySentence[k]; !ok {
+			order = append(order, k)
+		}
+		bySentence[k] = append(bySentence[k], i)
+	}
+	for _, k := range order {
+		is := bySentence[k]
+		for x := 0; x < len(is) && x < 8; x++ {
+			for y := x + 1; y < len(is) && y < 8; y++ {
+				a, b := claimValue(&claims[is[x]]), claimValue(&claims[is[y]])
+				if a > b {
+					a, b = b, a
+				}
+				if _, ok := out[[2]float64{a, b}]; !ok && a != b {
+					out[[2]float64{a, b}] = is[x]
+				}
+			}
+		}
+	}
+	return out
+}
+
+func claimValue(c *flowwatch.Claim) float64 {
+	if c.Low != nil {
+		return *c.Low
+	}
+	return *c.High
+}
+
+// costated returns a sentence that states both figures, if any does.
+func (s *state) costated(a, b float64) (string, bool) {
+	if a > b {
+		a, b = b, a
+	}
+	i, ok := s.together[[2]float64{a, b}]
+	if !ok {
+		return "", false
+	}
+	return s.claims[i].Quote, true
+}
+
+// refDate is the day a figure speaks of: the end of the period its
+// sentence states, else its publication date. A figure cannot speak of a
+// day after it was published ("this year" ends in December, the article
+// in March), so the end is capped at publication.
+func refDate(when *flowwatch.Period, published flowwatch.Date) flowwatch.Date {
+	if when == nil || when.To.IsZero() {
+		return published
+	}
+	if !published.IsZero() && when.To.After(published) {
+		return published
+	}
+	return when.To
+}
+
+// incrementWords mark a figure that adds to an earlier one ("3,000 more
+// troops", "another 6,000"): an increment, not a total.
+var incrementWords = regexp.MustCompile(`(?i)\badditional\b|\banother\b|\bextra\b|reinforcement|\bmore (?:troops|soldiers|workers|labou?rers|personnel|servicemen|engineers|deminers|sappers)\b|추가|дополнительн|ещё|еще`)
 
 var casualtyWords = regexp.MustCompile(`(?i)casualt|killed (?:or|and) wounded|dead (?:or|and) wounded|killed (?:or|and) injured|losses|사상|потер`)
 
@@ -82,7 +156,14 @@ func measureOf(c *flowwatch.Claim) (measure, class string) {
 	}
 	switch c.Event {
 	case flowwatch.EventSent, flowwatch.EventPresent:
+		if incrementWords.MatchString(c.Quote) {
+			return c.Event + " (additional)", "deployment"
+		}
 		return c.Event, "deployment"
+	case flowwatch.EventPlanned:
+		if incrementWords.MatchString(c.Quote) {
+			return c.Event + " (additional)", c.Event
+		}
 	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 		if c.Event != flowwatch.EventCaptured && casualtyWords.MatchString(c.Quote) {
 			return "casualties", "losses"
@@ -178,9 +259,17 @@ func (s *state) placesCompatibleNoMemo(p, q []string) bool {
 	return false
 }
 
+// pointTolerance: two figures each stated for a single day ("on Monday",
+// "as of mid-January") within this many days speak of the same moment.
+const pointTolerance = 14
+
 func whenCompatible(a, b *flowwatch.Period) bool {
 	if a == nil || b == nil || a.From.IsZero() || b.From.IsZero() {
 		return true
+	}
+	if a.From == a.To && b.From == b.To {
+		d := a.From.Time().Sub(b.From.Time()).Hours() / 24
+		return d <= pointTolerance && d >= -pointTolerance
 	}
 	return a.Overlaps(*b)
 }

@@ -22,7 +22,8 @@ func mdEscape(s string) string {
 			b.WriteString("&gt;")
 		case '&':
 			b.WriteString("&amp;")
-		case '\\', '`', '*', '_', '[', ']', '(', ')', '{', '}', '#', '|', '!', '~', '+', '-', '.':
+		// Quotes never start a line, so line-start syntax (#, -, 1.) is inert.
+		case '\\', '`', '*', '_', '[', ']', '|', '!', '~':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case '\n', '\r', '\t':
@@ -161,7 +162,7 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 		}
 		p(", %s (%s)", mdText(e.Date), mdEscape(e.Article))
 		if e.Chain != "" {
-			p(", via %s", mdEscape(e.Chain))
+			p(", from %s", mdEscape(e.Chain))
 		}
 		p(": %s. “%s”\n", mdText(e.Figure), mdEscape(e.Quote))
 	}

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+	"github.com/flowwatch/flowwatch/extract"
+	"github.com/flowwatch/flowwatch/reconcile"
+)
+
+func init() {
+	register(&command{
+		name:    "facts",
+		summary: "reconcile claims into facts: ranges, independent sources, conflicts",
+		run:     runFacts,
+	})
+}
+
+// factFilter is the claims filters, applied to facts: a fact matches when
+// its quantity does (kind, group, event, place, value) and, for who and
+// when, when any of its claims does.
+type factFilter struct {
+	flowwatch.ClaimFilter
+	conflicted bool
+}
+
+func (ff *factFilter) keep(f *flowwatch.Fact) bool {
+	if ff.Kind != "" && f.Kind != ff.Kind || ff.Group != "" && f.Group != ff.Group ||
+		ff.Event != "" && f.Event != ff.Event && f.Measure != ff.Event {
+		return false
+	}
+	if ff.conflicted && len(f.Conflicts) == 0 {
+		return false
+	}
+	if ff.Place != "" && !contains(f.Place, ff.Place) {
+		return false
+	}
+	if ff.Source != "" && !contains(f.Sources, ff.Source) {
+		return false
+	}
+	if ff.MinValue != nil && f.High != nil && *f.High < *ff.MinValue {
+		return false
+	}
+	if ff.MaxValue != nil && f.Low != nil && *f.Low > *ff.MaxValue {
+		return false
+	}
+	if !ff.Since.IsZero() && (f.LastReported.IsZero() || f.LastReported.Before(ff.Since)) {
+		return false
+	}
+	if !ff.Until.IsZero() && (f.FirstReported.IsZero() || f.FirstReported.After(ff.Until)) {
+		return false
+	}
+	if ff.Outlet == "" && ff.Article == "" && ff.Text == "" {
+		return true
+	}
+	text := strings.ToLower(ff.Text)
+	for _, e := range f.Evidence {
+		if (ff.Outlet == "" || e.Outlet == ff.Outlet) && (ff.Article == "" || e.Article == ff.Article) &&
+			(text == "" || strings.Contains(strings.ToLower(e.Quote), text)) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func runFacts(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "facts", "[PATH...]",
+		"Groups claims that state the same quantity into facts, each with its range of\n"+
+			"figures, its independent sources (syndicated copies count once), who first\n"+
+			"reported it, and the conflicts among its figures. Claims come from the\n"+
+			"database, or, with PATHs, from article files extracted in memory. Filters\n"+
+			"select facts; every claim is reconciled first, so counts do not depend on them.")
+	db := dbFlag(fs, e)
+	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
+	var ff factFilter
+	fs.StringVar(&ff.Group, "group", "", "who: workers, soldiers, engineers, it_workers, nationals")
+	fs.StringVar(&ff.Event, "event", "", "what happened: recruited, planned, sent, entered, present, killed, wounded, captured, withdrawn, casualties")
+	fs.StringVar(&ff.Kind, "kind", "", "people, money or share")
+	fs.StringVar(&ff.Place, "place", "", "canonical place name (Russia, Kursk Oblast, ...)")
+	fs.StringVar(&ff.Source, "source", "", "original source (NIS, ISW, ...)")
+	fs.StringVar(&ff.Outlet, "outlet", "", "an outlet that reported it")
+	fs.StringVar(&ff.Article, "article", "", "an article that states it")
+	fs.StringVar(&ff.Text, "text", "", "words one of its quotes contains (case-insensitive)")
+	dateFlag(fs, &ff.Since, "since", "last reported on or after `YYYY-MM-DD`")
+	dateFlag(fs, &ff.Until, "until", "first reported on or before `YYYY-MM-DD`")
+	numFlag(fs, &ff.MinValue, "min", "largest figure at least `N`")
+	numFlag(fs, &ff.MaxValue, "max", "smallest figure at most `N`")
+	fs.BoolVar(&ff.conflicted, "conflicts", false, "only facts with conflicts")
+	format := fs.String("format", "table", "output: table, or jsonl (one fact per line, with its evidence and conflicts)")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := checkFormat(*format, "table", "jsonl"); err != nil {
+		return err
+	}
+	if err := checkEnum("kind", ff.Kind, flowwatch.KindPeople, flowwatch.KindMoney, flowwatch.KindShare); err != nil {
+		return err
+	}
+	d, err := loadDomain(*domainFile)
+	if err != nil {
+		return err
+	}
+	arts, claims, err := reconcileInput(ctx, e, "facts", *db, d, paths)
+	if err != nil {
+		return err
+	}
+	facts, conflicts := reconcile.FactsOnly(arts, claims, reconcileOptions(d))
+	facts, conflicts = reconcile.FilterFacts(facts, conflicts, ff.keep)
+
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	if *format == "jsonl" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		byID := map[string]flowwatch.Conflict{}
+		for _, c := range conflicts {
+			byID[c.ID] = c
+		}
+		for i := range facts {
+			line := struct {
+				*flowwatch.Fact
+				ConflictList []flowwatch.Conflict `json:"conflict_details,omitempty"`
+			}{Fact: &facts[i]}
+			for _, id := range facts[i].Conflicts {
+				line.ConflictList = append(line.ConflictList, byID[id])
+			}
+			if err := enc.Encode(line); err != nil {
+				return fmt.Errorf("write: %w", err)
+			}
+		}
+	} else {
+		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "FACT\tWHAT\tFIGURE\tRANGE\tPLACE\tINDEP\tREPORTS\tSOURCES\tFIRST\tLAST\tCONFLICTS")
+		for i := range facts {
+			f := &facts[i]
+			top := f.Figures[0]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\t%d\n", f.ID, reconcile.Describe(f),
+				cellText(reconcile.FigureText(top.Low, top.High, top.Qualifier)+" "+reconcile.UnitText(f), 30), reconcile.RangeText(f),
+				cellText(strings.Join(f.Place, ", "), 30), f.Independent, f.Reports, cellText(strings.Join(f.Sources, ", "), 40),
+				dash(f.FirstReported.String()), dash(f.LastReported.String()), len(f.Conflicts))
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		if len(conflicts) > 0 {
+			fmt.Fprintln(out, "\nCONFLICTS")
+			for _, c := range conflicts {
+				fmt.Fprintf(out, "%s  %s (%s) vs %s (%s): %s: %s\n", c.ID,
+					reconcile.FigureText(c.A.Low, c.A.High, c.A.Qualifier), cellText(strings.Join(c.A.Sources, ", "), 60),
+					reconcile.FigureText(c.B.Low, c.B.High, c.B.Qualifier), cellText(strings.Join(c.B.Sources, ", "), 60),
+					c.Reason, cellText(strings.Join(c.Details, "; "), 200))
+			}
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+// reconcileOptions wires the domain's gazetteer (which country a place
+// lies in) and the embedded organizations and sanctions rules.
+func reconcileOptions(d *domain.Domain) reconcile.Options {
+	return reconcile.Default(reconcile.PlaceParent(func(p string) (string, bool) {
+		pl, ok := d.Place(p)
+		return pl.Country, ok
+	}))
+}
+
+// reconcileInput reads articles and claims: from PATHs extracted in memory,
+// else from the store (latest article versions and their claims).
+func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) ([]flowwatch.Article, []flowwatch.Claim, error) {
+	var arts []flowwatch.Article
+	var claims []flowwatch.Claim
+	if len(paths) > 0 {
+		failed := 0
+		x := extract.New(d)
+		err := extractAll(ctx, paths, e.stdin, runtime.GOMAXPROCS(0), x, "", func(res extracted) error {
+			if res.err != nil {
+				failed++
+				fmt.Fprintf(e.stderr, "flowwatch %s: %s: %v\n", cmd, res.path, res.err)
+				return nil
+			}
+			a := *res.article
+			for _, c := range res.claims {
+				if c.Outlet == "" {
+					c.Outlet = a.Outlet
+				}
+				if c.URL == "" {
+					c.URL = a.URL
+				}
+				if c.Published.IsZero() {
+					c.Published = a.Published
+				}
+				claims = append(claims, c)
+			}
+			arts = append(arts, a)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", cmd, err)
+		}
+		if len(arts) == 0 && failed > 0 {
+			return nil, nil, errReported
+		}
+		return arts, claims, nil
+	}
+	st, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer st.Close()
+	latest := map[string]int{}
+	err = st.EachArticle(ctx, func(a *flowwatch.Article) error {
+		if i, ok := latest[a.Name]; ok {
+			if arts[i].Version >= a.Version {
+				return nil
+			}
+			arts[i] = *a
+			return nil
+		}
+		latest[a.Name] = len(arts)
+		arts = append(arts, *a)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	claims, err = st.Claims(ctx, flowwatch.ClaimFilter{Limit: -1, LatestVersionsOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	return arts, claims, nil
+}

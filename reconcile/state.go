@@ -16,9 +16,9 @@ type state struct {
 	byName   map[string]int // article name → index
 	claims   []flowwatch.Claim
 	items    []item
-	copyOf   map[string]string // copy article → original article
-	altered  map[int]bool      // claims of copies whose figure differs from the original's
-	compat   map[string]bool   // placesCompatible, memoized by the two place lists
+	copyOf   map[string]string  // copy article → original article
+	altered  map[int]bool       // claims of copies whose figure differs from the original's
+	compat   map[string]bool    // placesCompatible, memoized by the two place lists
 	together map[[2]float64]int // pairs of figures stated in one sentence → a claim of that sentence
 }
 

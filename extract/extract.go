@@ -5,6 +5,7 @@ package extract
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/domain"
@@ -71,16 +72,43 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 	if mod == nil || lx == nil {
 		return nil
 	}
-	doc := x.read(a.Text, mod, lx)
+	buf := bufPool.Get().(*buffers)
+	defer buf.put()
+	doc := x.read(a.Text, mod, lx, buf)
 	return x.claims(a, doc, mod, lx)
 }
 
+// buffers are the per-article scratch slices, reused across articles:
+// tokens dominate what extraction allocates.
+type buffers struct {
+	toks []Token
+	doc  []sent
+}
+
+var bufPool = sync.Pool{New: func() any { return &buffers{} }}
+
+func (b *buffers) put() {
+	// Drop references to the article so a pooled buffer does not keep it alive.
+	clear(b.toks[:cap(b.toks)])
+	clear(b.doc[:cap(b.doc)])
+	b.toks, b.doc = b.toks[:0], b.doc[:0]
+	if cap(b.toks) > 1<<20 {
+		return // an outsized article: let its buffer go
+	}
+	bufPool.Put(b)
+}
+
 // read splits the text into paragraphs (lines) and sentences, tokenising once.
-func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sent {
-	var doc []sent
+func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) []sent {
+	doc := buf.doc[:0]
 	seen := map[string]bool{}
 	para := 0
 	var spans []Span
+	// One token buffer for the whole text: sentences are windows on it.
+	all := buf.toks[:0]
+	if need := len(text)/5 + 16; cap(all) < need {
+		all = make([]Token, 0, need)
+	}
 	for ls := 0; ls < len(text); {
 		le := strings.IndexByte(text[ls:], '\n')
 		if le < 0 {
@@ -92,7 +120,10 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sent {
 		if line != "" && !seen[line] {
 			// A line the page repeats verbatim (a title printed twice) is read once.
 			seen[line] = true
-			toks := Tokenize(text, ls, le, nil)
+			first := len(all)
+			all = tokenize(text, ls, le, all, lx.intern)
+			toks := all[first:len(all):len(all)]
+			lx.mark(toks)
 			spans = mod.Sentences(lx, toks, spans[:0])
 			for _, sp := range spans {
 				if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
@@ -106,6 +137,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon) []sent {
 		}
 		ls = le + 1
 	}
+	buf.toks, buf.doc = all, doc
 	return doc
 }
 

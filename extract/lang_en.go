@@ -172,7 +172,14 @@ func yearLike(t *Token) bool {
 func (english) Figures(lx *Lexicon, toks []Token) []Figure {
 	var out []Figure
 	n := len(toks)
+	// Only numbers, number words, vague words and currency signs can
+	// start a figure: the mask says which tokens are, without a look-up.
+	startBits := lx.numw.bit | lx.vague.bit | lx.few.bit | lx.currency.bit
 	for i := 0; i < n; {
+		if t := &toks[i]; t.Kind != Number && t.mask&maskDone != 0 && t.mask&startBits == 0 {
+			i++
+			continue
+		}
 		f, next, ok := lx.figureAt(toks, i)
 		if ok {
 			out = append(out, f)

@@ -31,7 +31,14 @@ type Lexicon struct {
 	placeList                  []domain.Place
 	sourceKind                 []string
 	sourceName                 []string
+	firstMask                  map[string]uint64
+	numw, monthw, weekw        *pmatch // number words, months, weekdays: for the mask only
+	intern                     map[string]string
 }
+
+// codeWords are the words the extractor's code compares tokens with,
+// beyond the lexicon's (intern_test.go keeps the list complete).
+var codeWords = []string{"a", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
 
 func compile(d *domain.Domain, lang string) *Lexicon {
 	l := d.Lexicon(lang)
@@ -128,6 +135,57 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			x.sources.add(a, s.Kind, 0, i)
 		}
 	}
+	x.numw = newPmatch()
+	for w := range x.numWords {
+		x.numw.add(w, w, 0, 0)
+	}
+	x.monthw, x.weekw = newPmatch(), newPmatch()
+	for w := range x.months {
+		x.monthw.add(w, w, 0, 0)
+	}
+	for w := range x.weekdays {
+		x.weekw.add(w, w, 0, 0)
+	}
+	x.intern = map[string]string{}
+	addWord := func(w string) {
+		w = lower(w)
+		x.intern[w] = w
+	}
+	for _, w := range codeWords {
+		addWord(w)
+	}
+	for _, st := range []set{x.planned, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
+		for w := range st {
+			addWord(w)
+		}
+	}
+	for _, m := range []map[string]float64{x.numWords, x.scales} {
+		for w := range m {
+			addWord(w)
+		}
+	}
+	for _, m := range []map[string]int{x.months, x.weekdays} {
+		for w := range m {
+			addWord(w)
+		}
+	}
+	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.vague, x.few,
+		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
+		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
+		x.places, x.sources}
+	for _, m := range ms {
+		for _, ps := range m.first {
+			for _, p := range ps {
+				for _, w := range p.low {
+					addWord(w)
+				}
+			}
+		}
+	}
+	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.vague, x.few,
+		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
+		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
+		x.places, x.sources)
 	return x
 }
 

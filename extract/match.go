@@ -18,6 +18,7 @@ type phrase struct {
 // keyed by the first token, so a lookup costs one map access per token.
 type pmatch struct {
 	first map[string][]*phrase
+	bit   uint64 // this matcher's bit in Token.mask (0: not indexed)
 }
 
 func newPmatch() *pmatch { return &pmatch{first: map[string][]*phrase{}} }
@@ -59,6 +60,11 @@ func (m *pmatch) at(toks []Token, i int) *phrase {
 	if m == nil || i < 0 || i >= len(toks) {
 		return nil
 	}
+	// Tokens read by Extract carry the set of matchers that have a phrase
+	// starting with them, so most look-ups end here without a map access.
+	if t := &toks[i]; t.mask&maskDone != 0 && t.mask&m.bit == 0 && m.bit != 0 {
+		return nil
+	}
 	for _, p := range m.first[toks[i].Low] {
 		if i+len(p.low) > len(toks) {
 			continue
@@ -94,6 +100,9 @@ func (m *pmatch) endingAt(toks []Token, i int, maxLen int) *phrase {
 		if p := m.at(toks, s); p != nil && len(p.low) == n {
 			return p
 		}
+		if t := &toks[s]; t.mask&maskDone != 0 && t.mask&m.bit == 0 && m.bit != 0 {
+			continue
+		}
 		// a shorter phrase with the same start is tried by at's order only
 		// when longer ones fail; check all phrases of exactly length n.
 		for _, p := range m.first[toks[s].Low] {
@@ -125,4 +134,29 @@ func newSet(words []string) set {
 		s[lower(w)] = true
 	}
 	return s
+}
+
+// maskDone marks a token whose mask has been computed.
+const maskDone = 1 << 63
+
+// index gives each matcher a bit and records, for every first word, the
+// matchers that have a phrase starting with it.
+func (x *Lexicon) index(ms ...*pmatch) {
+	x.firstMask = map[string]uint64{}
+	for i, m := range ms {
+		if i >= 62 {
+			break
+		}
+		m.bit = 1 << uint(i)
+		for w := range m.first {
+			x.firstMask[w] |= m.bit
+		}
+	}
+}
+
+// mark computes the masks of toks.
+func (x *Lexicon) mark(toks []Token) {
+	for i := range toks {
+		toks[i].mask = x.firstMask[toks[i].Low] | maskDone
+	}
 }

@@ -25,12 +25,26 @@ type Token struct {
 	Num        float64 // value of a Number
 	Sep        bool    // a Number written with thousands separators
 	Dec        bool    // a Number with a decimal part
+	mask       uint64  // matchers with a phrase starting here (see Lexicon.mark)
 }
 
 // Tokenize appends the tokens of text[from:to] to dst. Offsets are offsets
 // into text. It handles any script: words are runs of letters and marks,
 // so Korean and Cyrillic tokenise like English.
 func Tokenize(text string, from, to int, dst []Token) []Token {
+	return tokenize(text, from, to, dst, nil)
+}
+
+// tokenize is Tokenize with an intern table of lower-cased words. With
+// one, a capitalised word takes its lower-cased form from the table
+// without allocating; a word not in the table keeps Low == Text, which
+// compares unequal to every word the extractor looks for, as its lower
+// case would (intern_test.go checks that the table covers the code's
+// words).
+func tokenize(text string, from, to int, dst []Token, intern map[string]string) []Token {
+	if dst == nil {
+		dst = make([]Token, 0, (to-from)/5+4)
+	}
 	i := from
 	glued := false
 	for i < to {
@@ -50,7 +64,15 @@ func Tokenize(text string, from, to int, dst []Token) []Token {
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			j := scanWord(text, i, to)
 			w := text[i:j]
-			dst = append(dst, Token{Start: i, End: j, Text: w, Low: lower(w), Kind: Word, Glued: glued})
+			low := w
+			if intern == nil {
+				low = lower(w)
+			} else if l, ok := internLower(w, intern); ok {
+				low = l
+			} else if !isASCII(w) {
+				low = lower(w)
+			}
+			dst = append(dst, Token{Start: i, End: j, Text: w, Low: low, Kind: Word, Glued: glued})
 			i = j
 			glued = true
 		default:
@@ -171,3 +193,38 @@ func scanWord(s string, i, to int) int {
 }
 
 func isLetterByte(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+
+// internLower is the interned lower case of w, or w itself when w is
+// already lower case.
+func internLower(w string, intern map[string]string) (string, bool) {
+	var buf [40]byte
+	if len(w) > len(buf) {
+		return "", false
+	}
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return w, true
+	}
+	l, ok := intern[string(buf[:len(w)])]
+	return l, ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

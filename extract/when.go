@@ -50,8 +50,12 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
 	var out []TimeRef
 	known := !pub.IsZero()
 	n := len(toks)
+	dateBits := lx.times.bit | lx.monthw.bit | lx.weekw.bit
 	for i := 0; i < n; i++ {
 		t := &toks[i]
+		if t.Kind != Number && t.mask&maskDone != 0 && t.mask&dateBits == 0 {
+			continue
+		}
 		// Modifiers that shape the expression after them.
 		mod := ""
 		s := i

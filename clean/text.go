@@ -250,6 +250,13 @@ var (
 	// Korean pages; a news lead's dateline names one agency, no slash.
 	captionCredit = regexp.MustCompile(`^\[[^\[\]]{1,40}=[^\[\]]*/[^\[\]]*\]`)
 	capsName      = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]*(?:\s+\p{Lu}[\p{Lu}'.-]*){1,3}$`)
+	// "Image 3 of 12", "1 of 6": a gallery counter.
+	galleryCount = regexp.MustCompile(`(?i)^(?:image|photo|picture|slide)?\s*\d+\s+(?:of|/)\s+/?\s*\d+$`)
+	// "Updated Nov 19, 9:41 AM", "Posted on March 30 by Admin": a time
+	// stamp line even without a year.
+	stampLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
+	// "Follow us on Instagram, Facebook and X": a social-media prompt.
+	socialFollow  = regexp.MustCompile(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
 	viewCount     = regexp.MustCompile(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
 	captionStart  = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
 	trailCredit   = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
@@ -266,7 +273,9 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	// page, meet few regular expressions.
 	if (strings.HasPrefix(line, "![") && markdownImage.MatchString(line)) ||
 		(!fromHTML && words == 1 && bareURL.MatchString(line)) ||
-		!hasLetter(line) || (words <= 3 && viewCount.MatchString(line)) {
+		!hasLetter(line) || (words <= 3 && viewCount.MatchString(line)) ||
+		(words <= 5 && galleryCount.MatchString(line)) ||
+		(words <= 25 && socialFollow.MatchString(line)) {
 		return drop, "furniture"
 	}
 	lower := strings.ToLower(line)
@@ -283,6 +292,9 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 				c.outlet = glued
 			}
 		}
+		return drop, "date"
+	}
+	if words <= 10 && hasDigit(line) && stampLine.MatchString(line) {
 		return drop, "date"
 	}
 	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {
@@ -543,6 +555,15 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetter(s string) bool {

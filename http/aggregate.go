@@ -388,11 +388,7 @@ func (s *Server) reconciled(w http.ResponseWriter, r *http.Request, what string,
 			a.Text = ""
 			arts = append(arts, *a)
 		}
-		out, err := fn(r.Context(), arts, claims)
-		if err != nil {
-			return nil, err
-		}
-		return map[string]any{"items": out, "reconciled": true}, nil
+		return fn(r.Context(), arts, claims)
 	})
 	if err != nil {
 		s.error(w, r, err, 0)

@@ -30,7 +30,9 @@ type IngestResult struct {
 }
 
 // Reconciler turns claims into facts, estimates and entities. It is
-// optional: without one, those endpoints answer 501 saying so.
+// optional: without one, those endpoints answer 501 saying so. Each method
+// returns the JSON body to send: an object with "items" and
+// "reconciled": true, plus whatever else belongs with it (conflicts).
 type Reconciler interface {
 	Facts(ctx context.Context, articles []flowwatch.Article, claims []flowwatch.Claim) (any, error)
 	Estimates(ctx context.Context, articles []flowwatch.Article, claims []flowwatch.Claim) (any, error)

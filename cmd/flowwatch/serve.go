@@ -9,7 +9,9 @@ import (
 	"sort"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 	fwhttp "github.com/flowwatch/flowwatch/http"
+	"github.com/flowwatch/flowwatch/reconcile"
 	"github.com/flowwatch/flowwatch/samples"
 )
 
@@ -61,6 +63,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv := fwhttp.NewServer(store, fwhttp.Options{
 		Ingest:       ingest,
+		Reconciler:   newStoreReconciler(domain.Default()),
 		Logger:       slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		RatePerSec:   r,
 		MaxBodyBytes: *maxBody,
@@ -69,8 +72,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if !fwhttp.IsLoopback(srv.Addr()) {
-		fmt.Fprintf(e.stderr, "flowwatch serve: WARNING: listening on %s, reachable from other machines; "+
-			"anyone who can reach it can read every article and claim (writes still need a token)\n", srv.Addr())
+		fmt.Fprintf(e.stderr, "flowwatch serve: WARNING: listening on %s (%s), reachable from other machines; "+
+			"anyone who can reach it can read every article and claim (writes still need a token). "+
+			"Use --addr 127.0.0.1:8080 to keep it local\n", *addr, srv.Addr())
 	}
 	fmt.Fprintf(e.stderr, "flowwatch: dashboard at http://%s/ (API: /api/openapi.json, database: %s); Ctrl-C stops\n", srv.Addr(), *db)
 	return srv.Serve(ctx)
@@ -103,4 +107,41 @@ func loadSamples(ctx context.Context, e *env, ingest fwhttp.IngestFunc) error {
 	fmt.Fprintf(e.stderr, "flowwatch: %d sample articles: %d new, %d updated, %d unchanged, %d failed (%d claims extracted)\n",
 		len(names), counts["new"], counts["updated"], counts["unchanged"], counts["failed"], claims)
 	return nil
+}
+
+// storeReconciler serves /api/facts, /api/estimates and /api/entities by
+// reconciling the claims that match the request's filters.
+type storeReconciler struct{ opt reconcile.Options }
+
+func newStoreReconciler(d *domain.Domain) storeReconciler {
+	return storeReconciler{reconcile.Default(reconcile.PlaceParent(func(p string) (string, bool) {
+		pl, ok := d.Place(p)
+		return pl.Country, ok
+	}))}
+}
+
+func (r storeReconciler) Facts(_ context.Context, arts []flowwatch.Article, claims []flowwatch.Claim) (any, error) {
+	facts, conflicts := reconcile.FactsOnly(arts, claims, r.opt)
+	return reconciled(facts, "conflicts", conflicts), nil
+}
+
+func (r storeReconciler) Estimates(_ context.Context, arts []flowwatch.Article, claims []flowwatch.Claim) (any, error) {
+	facts, _ := reconcile.FactsOnly(arts, claims, r.opt)
+	return reconciled(reconcile.Estimates(facts, r.opt)), nil
+}
+
+func (r storeReconciler) Entities(_ context.Context, arts []flowwatch.Article, claims []flowwatch.Claim) (any, error) {
+	return reconciled(reconcile.Reconcile(arts, claims, r.opt).Entities), nil
+}
+
+// reconciled is a JSON body: items (never null) and extra key-value pairs.
+func reconciled[T any](items []T, extra ...any) map[string]any {
+	if items == nil {
+		items = []T{}
+	}
+	m := map[string]any{"items": items, "reconciled": true}
+	for i := 0; i+1 < len(extra); i += 2 {
+		m[extra[i].(string)] = extra[i+1]
+	}
+	return m
 }

@@ -145,10 +145,16 @@ await check("places view lists places", async () => {
   await shot(page, "places");
 });
 
-await check("facts view shows figures with conflict markers or says why not", async () => {
+await check("facts view shows reconciled figures with conflict markers", async () => {
   await page.goto(base + "/#/facts");
-  await page.waitForSelector("#facts-table, .note", { timeout: 10000 });
+  await page.waitForSelector("#facts-table", { timeout: 20000 });
+  assert(await page.locator(".note.warn").count() === 0, "facts are not reconciled: " + await page.locator(".note.warn").first().textContent().catch(() => ""));
+  const facts = await page.locator("#facts-table .fact-row").count();
+  const marked = await page.locator("#facts-table .fact-row .conflict").count();
+  assert(facts > 0 && marked > 0, `${facts} facts, ${marked} conflict markers; the samples hold conflicting figures`);
   await shot(page, "facts");
+  await page.locator("#facts-table .fact-row:has(.conflict) td:nth-child(6) a").first().click();
+  await page.waitForSelector("#article-text mark.current", { timeout: 10000 });
 });
 
 await check("search finds articles and marks the words", async () => {

@@ -115,7 +115,7 @@ function route() {
   const parts = path.split("/").filter(Boolean);
   const view = parts[0] || "overview";
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.view === view);
-  const views = { overview, claims, facts, places, sources, articles, article, search };
+  const views = { overview, claims, facts, places, sources, articles, article, search, claim: claimByID };
   const fn = views[view] || notFound;
   document.title = `flowwatch · ${view}`;
   fn(params, parts.slice(1)).catch(err => showError(err));
@@ -152,10 +152,10 @@ async function overview() {
   }
   const chartBox = h("div", { id: "chart" });
   const groupSel = select("group", GROUPS, "soldiers", "any group");
-  const eventSel = select("event", EVENTS, "", "any event");
+  const eventSel = select("event", EVENTS, "sent", "any event");
   const controls = h("div", { class: "chart-controls" },
     h("label", {}, "Group ", groupSel), h("label", {}, "Event ", eventSel),
-    h("span", { class: "muted small" }, "Lines: smallest, median and largest figure stated per month; bars: number of claims."));
+    h("span", { class: "muted small" }, "Lines: smallest, median and largest figure stated per month, and the reconciled estimate where there is one; bars: number of claims."));
   const kv = h("dl", { class: "kv" },
     h("dt", {}, "Articles"), h("dd", {}, fmtNum(stats.articles)),
     h("dt", {}, "Claims"), h("dd", {}, fmtNum(stats.claims)),
@@ -192,6 +192,7 @@ async function drawTimeline(box, filter) {
   if (typeof uPlot === "undefined") { box.append(h("p", { class: "error" }, "The chart library did not load.")); return; }
   const xs = t.buckets.map(d => Date.parse(d + "T00:00:00Z") / 1000);
   const width = Math.max(280, box.clientWidth || 600);
+  const est = await estimateFor(filter, t.buckets);
   const opts = {
     width, height: width < 500 ? 240 : 300,
     scales: { x: { time: true }, n: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.2)] } },
@@ -199,11 +200,37 @@ async function drawTimeline(box, filter) {
       { scale: "n", side: 1, label: "claims", grid: { show: false } }],
     series: [{},
       { label: "claims", scale: "n", stroke: "#9db4d0", fill: "rgba(157,180,208,.35)", paths: uPlot.paths.bars({ size: [0.6, 40] }) },
-      { label: "smallest", stroke: "#6b8e23", width: 1.5, spanGaps: true },
-      { label: "median", stroke: "#1d4e89", width: 2, spanGaps: true },
-      { label: "largest", stroke: "#a2430b", width: 1.5, spanGaps: true }],
+      { label: "smallest", stroke: "#6b8e23", width: 1.5, points: { size: 6 } },
+      { label: "median", stroke: "#1d4e89", width: 2, points: { size: 7 } },
+      { label: "largest", stroke: "#a2430b", width: 1.5, points: { size: 6 } }],
   };
-  chart = new uPlot(opts, [xs, t.claims, t.low, t.median, t.high], box);
+  const data = [xs, t.claims, t.low, t.median, t.high];
+  if (est) {
+    opts.series.push({ label: "estimate low", stroke: "#6a3d9a", width: 2, dash: [6, 4], spanGaps: false },
+      { label: "estimate high", stroke: "#6a3d9a", width: 2, dash: [2, 3], spanGaps: false });
+    data.push(est.low, est.high);
+  }
+  chart = new uPlot(opts, data, box);
+}
+
+// Reconciled estimates are monthly series; the chart shows the one that
+// matches the chosen group and event, aligned with the timeline's months.
+const SERIES = { soldiers: { sent: "troops_deployed", present: "troops_deployed", "": "troops_deployed", killed: "casualties", wounded: "casualties" },
+  workers: { sent: "workers_present", present: "workers_present", "": "workers_present" } };
+let estimates;
+
+async function estimateFor(filter, buckets) {
+  const name = (SERIES[filter.group] || {})[filter.event || ""];
+  if (!name) return null;
+  if (estimates === undefined) {
+    try { estimates = (await api("/api/estimates")).items; } catch (err) { estimates = null; }
+  }
+  const e = (estimates || []).find(x => x.series === name);
+  if (!e || !e.points.length) return null;
+  const byMonth = new Map(e.points.map(p => [p.month, p]));
+  const low = buckets.map(b => { const p = byMonth.get(b.slice(0, 7)); return p ? p.low : null; });
+  const high = buckets.map(b => { const p = byMonth.get(b.slice(0, 7)); return p ? (p.high ?? p.low) : null; });
+  return low.some(v => v !== null) ? { low, high } : null;
 }
 
 function compact(v) {
@@ -380,12 +407,11 @@ function renderDetails(box, c, a) {
 
 // ---- facts -----------------------------------------------------------------
 
-async function facts() {
+async function facts(params) {
   loading();
+  let res;
   try {
-    const res = await api("/api/facts");
-    main.replaceChildren(h("h1", {}, "Facts"), factsTable(res.items || []));
-    return;
+    res = await api("/api/facts" + qs({ group: params.group || "", event: params.event || "" }));
   } catch (err) {
     if (err.status !== 501) throw err;
     // Without reconciliation, show the reported ranges: a row whose claims
@@ -395,7 +421,52 @@ async function facts() {
       h("p", { class: "note warn" }, err.message),
       h("h2", {}, "Reported ranges"),
       rangesTable(summary.items));
+    return;
   }
+  const conflicts = new Map((res.conflicts || []).map(c => [c.id, c]));
+  const onlyConflicts = params.conflicts === "1";
+  const items = onlyConflicts ? res.items.filter(f => (f.conflicts || []).length) : res.items;
+  main.replaceChildren(h("h1", {}, "Facts"),
+    h("p", { class: "muted" }, "Claims that state the same quantity, merged across outlets. Syndicated copies count once; ",
+      "a conflict is two figures for one quantity that disagree beyond rounding."),
+    h("div", { class: "toolbar" }, h("strong", {}, `${items.length} facts, ${conflicts.size} conflicts`), h("span", { class: "spacer" }),
+      h("a", { class: "button secondary", href: "#/facts" + qs(onlyConflicts ? {} : { conflicts: "1" }) }, onlyConflicts ? "Show all facts" : "Only facts in conflict")),
+    items.length ? factsTable(items, conflicts) : h("p", { class: "note" }, "No facts match."));
+}
+
+function factLabel(f) {
+  const what = f.kind === "people" ? [human(f.group), human(f.measure || f.event)].filter(Boolean).join(" ")
+    : `${human(f.group)} ${f.kind === "money" ? "pay" : "share"}${f.per ? " per " + f.per : ""}`;
+  return what + (f.place && f.place.length ? ` — ${f.place[0]}` : "");
+}
+
+function factsTable(items, conflicts) {
+  return h("table", { class: "data", id: "facts-table" },
+    h("thead", {}, h("tr", {}, ["Fact", "Figure", "Range", "Reports", "Sources", "First reported", "Conflicts"].map(t => h("th", {}, t)))),
+    h("tbody", {}, items.map(f => {
+      const cs = (f.conflicts || []).map(id => conflicts.get(id)).filter(Boolean);
+      const unit = f.kind === "money" ? f.unit : f.kind === "share" ? "percent" : "people";
+      return h("tr", { class: "fact-row" },
+        h("td", { "data-label": "Fact" }, factLabel(f)),
+        h("td", { class: "num", "data-label": "Figure" }, rangeText(f.value, f.value, unit)),
+        h("td", { class: "num", "data-label": "Range" }, f.high === null && f.low !== null ? `≥ ${fmtNum(f.low)}` : rangeText(f.low, f.high, unit)),
+        h("td", { class: "num", "data-label": "Reports" }, f.reports),
+        h("td", { "data-label": "Sources" }, `${f.independent} independent: `, (f.sources || []).join(", ")),
+        h("td", { "data-label": "First reported" }, f.first ? h("a", { href: `#/claim/${f.first.id}` + qs({ article: f.first.article }) },
+          f.first_reported || "date unknown", f.first.outlet ? ` (${f.first.outlet})` : "") : f.first_reported || ""),
+        h("td", { "data-label": "Conflicts" }, cs.map(c => h("span", { class: "conflict", title: (c.details || []).join("; ") }, c.reason))));
+    })));
+}
+
+// claimByID opens a claim known by id and article name (facts carry those)
+// in its article's evidence view.
+async function claimByID(params, rest) {
+  loading();
+  const id = Number(rest[0]);
+  const page = await api("/api/claims" + qs({ article: params.article || "", limit: 1000 }));
+  const c = page.items.find(x => x.id === id);
+  if (!c) { main.replaceChildren(h("p", { class: "note" }, "That claim is no longer stored (its article may have a newer version).")); return; }
+  location.replace(claimLink(c));
 }
 
 function rangesTable(items) {
@@ -408,15 +479,6 @@ function rangesTable(items) {
       h("td", { class: "num", "data-label": "Sources" }, f.sources),
       h("td", { "data-label": "Latest" }, f.latest ? h("a", { href: claimLink(f.latest) }, figureText(f.latest), f.latest.published ? `, ${f.latest.published}` : "") : ""),
       h("td", {}, f.low !== null && f.high !== null && f.low !== f.high ? h("span", { class: "conflict", title: "The claims state different figures" }, "figures differ") : "")))));
-}
-
-function factsTable(items) {
-  if (!items.length) return h("p", { class: "note" }, "No facts yet.");
-  const cols = Object.keys(items[0]).filter(k => typeof items[0][k] !== "object" || items[0][k] === null).slice(0, 8);
-  return h("table", { class: "data", id: "facts-table" },
-    h("thead", {}, h("tr", {}, cols.map(c => h("th", {}, human(c))), h("th", {}, ""))),
-    h("tbody", {}, items.map(f => h("tr", {}, cols.map(c => h("td", { "data-label": human(c) }, f[c] === null ? "" : String(f[c]))),
-      h("td", {}, f.conflict || (f.conflicts && f.conflicts.length) ? h("span", { class: "conflict" }, "conflict") : "")))));
 }
 
 // ---- places, sources, articles, search --------------------------------------

@@ -108,7 +108,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if f.Limit > 0 && len(claims) == f.Limit {
+	if *format == "table" && f.Limit > 0 && len(claims) == f.Limit {
 		if n, err := st.CountClaims(ctx, flowwatch.ClaimFilter{Kind: f.Kind, Group: f.Group, Event: f.Event, Place: f.Place,
 			Source: f.Source, Outlet: f.Outlet, Article: f.Article, ArticleID: f.ArticleID, Since: f.Since, Until: f.Until,
 			MinValue: f.MinValue, MaxValue: f.MaxValue, Text: f.Text, LatestVersionsOnly: f.LatestVersionsOnly}); err == nil && n > f.Offset+len(claims) {

@@ -272,8 +272,13 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
 
 	group := f.group
-	if group == "" {
-		if gi := lm.group(s, f); gi >= 0 {
+	if group == "foreign" {
+		return ic, false
+	}
+	if group == "" || group == "person" {
+		if gi := lm.group(s, f); gi >= 0 && (group == "" || s.hits[gi].end <= f.start) {
+			// "1696 человек" takes the group named before it ("812
+			// посетителей ... до 1696 человек"), never one named after.
 			h := s.hits[gi]
 			if h.cat == catForeign {
 				return ic, false

@@ -256,13 +256,13 @@ var (
 			`|(?:с|со)\s+` + ruMonthRE + `\s+по\s+` + ruMonthRE + `(?:\s+(\d{4}))?` + // 4 5 6
 			`|(?:с|со)\s+` + ruMonthRE + `(?:\s+(\d{4})\s*(?:года|г\.?)|\s+(прошлого|этого|текущего) года)?` + // 7 8 9
 			`|` + ruMonthRE + `\s+(\d{4})` + // 10 11
-			`|в\s+` + ruMonthRE + `(?:\s+(прошлого|этого|текущего) года)?` + // 12 13
-			`|(?:с|со)\s+(\d{4})\s*(?:года|г\.)` + // 14
-			`|(\d{4})\s*(?:году|года|год|г\.)` + // 15
-			`|в\s+(прошлом|минувшем|прошедшем|позапрошлом|этом|текущем|нынешнем)\s+году` + // 16
-			`|за\s+(прошлый|минувший)\s+год` + // 17
-			`|в\s+(первом|втором|третьем|четвертом)\s+квартале(?:\s+(\d{4})\s+года|\s+(прошлого|этого) года)?` + // 18 19 20
-			`|(сейчас|в настоящее время|на данный момент|на сегодняшний день|к настоящему времени|на текущий момент|на сегодня|в данный момент|на сегодняшний момент|по состоянию на сегодня)`) // 21
+			`|в\s+` + ruMonthRE + `(?:\s+(\d{4})|\s+(прошлого|этого|текущего) года)?` + // 12 13 14
+			`|(?:с|со)\s+(\d{4})\s*(?:года|г\.)` + // 15
+			`|(\d{4})\s*(?:году|года|год|г\.)` + // 16
+			`|в\s+(прошлом|минувшем|прошедшем|позапрошлом|этом|текущем|нынешнем)\s+году` + // 17
+			`|за\s+(прошлый|минувший)\s+год` + // 18
+			`|в\s+(первом|втором|третьем|четвертом)\s+квартале(?:\s+(\d{4})\s+года|\s+(прошлого|этого) года)?` + // 19 20 21
+			`|(сейчас|в настоящее время|на данный момент|на сегодняшний день|к настоящему времени|на текущий момент|на сегодня|в данный момент|на сегодняшний момент|по состоянию на сегодня)`) // 22
 	ruQuarters = map[string]int{"первом": 1, "втором": 2, "третьем": 3, "четвертом": 4}
 	ruMonths   = []string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
 )
@@ -342,41 +342,44 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			p = mlMonths(atoi(11), ruMonth(g(10)), atoi(11), ruMonth(g(10)))
 		case g(12) != "":
 			mo := ruMonth(g(12))
-			if g(13) != "" {
-				if y, ok := ruRelYear(g(13), pub); ok {
+			switch {
+			case g(13) != "":
+				p = mlMonths(atoi(13), mo, atoi(13), mo)
+			case g(14) != "":
+				if y, ok := ruRelYear(g(14), pub); ok {
 					p = mlMonths(y, mo, y, mo)
 				}
-			} else if !pub.IsZero() {
+			case !pub.IsZero():
 				y := mlLatestYear(mo, pub)
 				p = mlMonths(y, mo, y, mo)
 			}
-		case g(14) != "":
-			if !pub.IsZero() {
-				p = &flowwatch.Period{From: flowwatch.NewDate(atoi(14), 1, 1), To: pub}
-			}
 		case g(15) != "":
-			p = mlYear(atoi(15))
-		case g(16) != "":
-			if y, ok := ruRelYear(g(16), pub); ok {
-				p = mlYear(y)
+			if !pub.IsZero() {
+				p = &flowwatch.Period{From: flowwatch.NewDate(atoi(15), 1, 1), To: pub}
 			}
+		case g(16) != "":
+			p = mlYear(atoi(16))
 		case g(17) != "":
 			if y, ok := ruRelYear(g(17), pub); ok {
 				p = mlYear(y)
 			}
 		case g(18) != "":
-			q := ruQuarters[g(18)]
+			if y, ok := ruRelYear(g(18), pub); ok {
+				p = mlYear(y)
+			}
+		case g(19) != "":
+			q := ruQuarters[g(19)]
 			switch {
-			case g(19) != "":
-				p = mlQuarter(atoi(19), q)
 			case g(20) != "":
-				if y, ok := ruRelYear(g(20), pub); ok {
+				p = mlQuarter(atoi(20), q)
+			case g(21) != "":
+				if y, ok := ruRelYear(g(21), pub); ok {
 					p = mlQuarter(y, q)
 				}
 			case !pub.IsZero():
 				p = mlQuarter(pub.Year, q)
 			}
-		case g(21) != "":
+		case g(22) != "":
 			if !pub.IsZero() {
 				p = &flowwatch.Period{From: pub, To: pub}
 			}

@@ -185,9 +185,13 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 			n.vague = true
 			any = true
 			j++
-			// "десятки тысяч", "сотни тысяч"
+			// "десятки тысяч" is tens of thousands (10000), "сотни тысяч"
+			// hundreds of thousands.
 			if j < len(toks) && mlGapSpaces(s, toks[j-1].end, toks[j].start) {
 				if m, ok := ruMagnitudes[toks[j].low]; ok && !m.sing {
+					if v == 12 || v == 36 {
+						v = v / 12 * 10
+					}
 					v *= m.v
 					n.mag = m.v
 					j++
@@ -422,6 +426,9 @@ func ruDateWord(w string) bool {
 func ruCounted(s *mlSent, figStart int, n ruNum, j int) (kind, unit, group string) {
 	t, toks := s.text, s.toks
 	end := toks[j-1].end
+	if toks[j-1].low == "тыс" && end < len(t) && t[end] == '.' {
+		end++
+	}
 	if j < len(toks) {
 		g := t[end:toks[j].start]
 		if strings.Contains(g, "%") {

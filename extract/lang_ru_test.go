@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+)
+
+func ruFigs(text string) []string {
+	m := mlModulesFor(domain.Default()).ru
+	s := &mlSent{text: text, toks: mlTokenize(text)}
+	s.hits = m.m.find(text, s.toks)
+	var out []string
+	for _, f := range ruFigures(s) {
+		out = append(out, fmtFig(f))
+	}
+	return out
+}
+
+// Every sentence here was written for this test.
+func TestRUNumbers(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Spaces as thousands separators, and number words in every case.
+		{"В Россию въехали 13 221 гражданин КНДР.", []string{"people 13221..13221 exact people"}},
+		{"Прибыли 10 000 военных.", []string{"people 10000..10000 exact people"}},
+		{"Отправят 6 тысяч рабочих.", []string{"people 6000..6000 exact people"}},
+		{"Прибудут порядка пяти тысяч солдат.", []string{"people 5000..5000 approx people"}},
+		{"С пятью тысячами военных прибыли инженеры.", []string{"people 5000..5000 exact people"}},
+		{"Отправлено двух тысяч рабочих.", []string{"people 2000..2000 exact people"}},
+		{"Погибли двести пятьдесят солдат.", []string{"people 250..250 exact people"}},
+		{"Прибыли полторы тысячи строителей.", []string{"people 1500..1500 exact people"}},
+		{"Приехали 1,5 тысячи студентов.", []string{"people 1500..1500 exact people"}},
+		{"Направят 12 тыс. военнослужащих.", []string{"people 12000..12000 exact people"}},
+		{"Еще тысяча военных прибудет.", []string{"people 1000..1000 exact people"}},
+		{"Только шесть граждан указали работу.", []string{"people 6..6 exact people"}},
+		// Bounds.
+		{"Около 12 тысяч военных находятся там.", []string{"people 12000..12000 approx people"}},
+		{"Более 10 тысяч рабочих приехали.", []string{"people 10000..- at_least people"}},
+		{"Прибыли более чем 300 человек.", []string{"people 300..- at_least people"}},
+		{"Направят до 5 тысяч саперов.", []string{"people -..5000 at_most people"}},
+		{"Погибли не менее 100 человек.", []string{"people 100..- at_least people"}},
+		{"По меньшей мере 600 солдат погибли.", []string{"people 600..- at_least people"}},
+		{"Там от 20 до 50 тысяч рабочих.", []string{"people 20000..50000 range people"}},
+		{"Прибыли 2-3 тысячи рабочих.", []string{"people 2000..3000 range people"}},
+		{"Число раненых приближается к 1000.", []string{"people 1000..1000 approx people"}},
+		// "до" after a verb of change is the level reached.
+		{"Их число выросло до 1696 человек.", []string{"people 1696..1696 exact people"}},
+		// "около тысячи" is one thousand, plural "тысячи" is vague.
+		{"Прибыли около тысячи военных.", []string{"people 1000..1000 approx people"}},
+		{"Прибыли тысячи военных.", []string{"people 1000..- vague people"}},
+		{"Отправят несколько тысяч рабочих.", []string{"people 3000..- vague people"}},
+		{"Погибли сотни солдат.", []string{"people 100..- vague people"}},
+		{"Назвали несколько сотен жертв.", []string{"people 300..- vague people"}},
+		{"Приехали десятки тысяч студентов.", []string{"people 10000..- vague people"}},
+		// Coordinated numbers share the noun.
+		{"Туристы и студенты: 1277 и 370 человек.", []string{"people 1277..1277 exact people", "people 370..370 exact people"}},
+		// A number followed by what happened to the people counts people.
+		{"Еще 1000 получили ранения.", []string{"people 1000..1000 exact people"}},
+		// Money and shares.
+		{"Зарплата около 800 долларов в месяц.", []string{"money 800..800 approx USD /month"}},
+		{"Им платят 90 тысяч рублей.", []string{"money 90000..90000 exact RUB /total"}},
+		{"Государство забирает 90% заработка.", []string{"share 90..90 exact percent"}},
+		// Not figures.
+		{"В 2024 году ничего не изменилось.", nil},
+		{"Это в 12 раз больше.", nil},
+		{"Разминировали 60 из 122 населенных пунктов.", nil},
+		{"Это случилось 9 февраля 2025 года.", nil},
+		{"За последние четыре года мало что изменилось.", nil},
+		{"Канал Россия 1 показал сюжет.", nil},
+	}
+	for _, tt := range tests {
+		got := ruFigs(tt.text)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRUSplit(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Об этом сообщил ТАСС. Позже данные уточнили.", []string{"Об этом сообщил ТАСС.", "Позже данные уточнили."}},
+		// Abbreviations and initials do not end sentences.
+		{"В 2024 г. прибыли 12 тыс. человек. Это много.", []string{"В 2024 г. прибыли 12 тыс. человек.", "Это много."}},
+		{"Об этом сказал А. Хинштейн вчера.", []string{"Об этом сказал А. Хинштейн вчера."}},
+		{"«Мы готовы», — сказал он. «Мы ждем!» Так и было.", []string{"«Мы готовы», — сказал он.", "«Мы ждем!»", "Так и было."}},
+		{"Заголовок без точки\nТекст.", []string{"Заголовок без точки", "Текст."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range ruSplit(tt.text) {
+			got = append(got, tt.text[sp.start:sp.end])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRUTimes(t *testing.T) {
+	pub := flowwatch.NewDate(2025, 11, 4)
+	tests := []struct {
+		text string
+		pub  flowwatch.Date
+		want []string
+	}{
+		{"В прошлом году прибыли.", pub, []string{"2024-01-01..2024-12-31"}},
+		{"С сентября прибывают.", pub, []string{"2025-09-01..2025-11-04"}},
+		{"С сентября прошлого года прибывают.", pub, []string{"2024-09-01..2025-11-04"}},
+		{"В 2024 году прибыли.", pub, []string{"2024-01-01..2024-12-31"}},
+		{"В октябре прибыли.", pub, []string{"2025-10-01..2025-10-31"}},
+		{"В декабре прибыли.", pub, []string{"2024-12-01..2024-12-31"}},
+		{"С января по июнь прибыли.", pub, []string{"2025-01-01..2025-06-30"}},
+		{"Сейчас они там.", pub, []string{"2025-11-04..2025-11-04"}},
+		{"В настоящее время они там.", pub, []string{"2025-11-04..2025-11-04"}},
+		{"В третьем квартале прибыли.", pub, []string{"2025-07-01..2025-09-30"}},
+		{"5 марта 2025 года прибыли.", pub, []string{"2025-03-05..2025-03-05"}},
+		{"В мае 2024 года прибыли.", pub, []string{"2024-05-01..2024-05-31"}},
+		// Without a publication date relative times stay unresolved.
+		{"С января по июнь прибыли.", flowwatch.Date{}, []string{"nil"}},
+		{"В прошлом году прибыли.", flowwatch.Date{}, []string{"nil"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, x := range ruTimes(&mlSent{text: tt.text}, tt.pub) {
+			got = append(got, fmtPeriod(x.period))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s (pub %s)\n got %q\nwant %q", tt.text, tt.pub, got, tt.want)
+		}
+	}
+}
+
+// TestRUClaims checks group, event, place, time and source on sentences
+// written for the test, one construction each.
+func TestRUClaims(t *testing.T) {
+	tests := []struct {
+		name, text, pub string
+		want            []string
+	}{
+		{"по данным", "По данным южнокорейской разведки, около 3000 военных КНДР находятся в Курской области.", "",
+			[]string{"people soldiers present 3000..3000 approx [Kursk Oblast] - NIS"}},
+		{"заявил after the figure", "В Россию прибыли 5 тысяч рабочих из КНДР, заявил Сергей Шойгу.", "",
+			[]string{"people workers sent 5000..5000 exact [Russia] - Sergei Shoigu"}},
+		{"со ссылкой на", "Северная Корея направила в Россию 2 тысячи саперов, пишет «Коммерсант» со ссылкой на Минобороны.", "",
+			[]string{"people engineers sent 2000..2000 exact [Russia] - Kommersant"}},
+		{"attribution in the next sentence", "КНДР отправила в Приморье тысячи рабочих.\nОб этом сообщает ТАСС.", "",
+			[]string{"people workers sent 1000..- vague [Primorsky Krai] - TASS"}},
+		{"planned: future verb", "Пхеньян направит в Курскую область до 6 тысяч военных строителей.", "",
+			[]string{"people soldiers planned -..6000 at_most [Kursk Oblast] - -"}},
+		{"planned: modal", "В Россию должны прибыть около 1000 саперов.", "",
+			[]string{"people engineers planned 1000..1000 approx [Russia] - -"}},
+		{"killed and wounded in one sentence", "По меньшей мере 200 северокорейских солдат погибли, а еще 800 получили ранения.", "",
+			[]string{"people soldiers killed 200..- at_least [] - -", "people soldiers wounded 800..800 exact [] - -"}},
+		{"entries of citizens", "В прошлом году в РФ въехали 13 221 гражданин КНДР, сообщил Росстат.", "2025-02-09",
+			[]string{"people nationals entered 13221..13221 exact [Russia] 2024-01-01..2024-12-31 Rosstat"}},
+		{"since", "С сентября в Россию прибыли около 5000 военных строителей.", "2025-11-04",
+			[]string{"people soldiers sent 5000..5000 approx [Russia] 2025-09-01..2025-11-04 -"}},
+		{"captured", "ВСУ взяли в плен двух северокорейских солдат.", "",
+			[]string{"people soldiers captured 2..2 exact [] - -"}},
+		{"withdrawn", "Из Курской области выведены около 1000 военных КНДР.", "",
+			[]string{"people soldiers withdrawn 1000..1000 approx [Kursk Oblast] - -"}},
+		{"a country as the subject of a reporting verb", "Южная Корея заявила, что в России находятся 11 тысяч военных КНДР.", "",
+			[]string{"people soldiers present 11000..11000 exact [Russia] - South Korea"}},
+		{"series: the next sentence goes on", "С января по июнь в Россию въехали 2500 северокорейцев, пишет NK News.\nИз них 700 человек приехали учиться.", "",
+			[]string{"people nationals entered 2500..2500 exact [Russia] - NK News",
+				"people nationals entered 700..700 exact [Russia] - NK News"}},
+		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
+		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
+	}
+	for _, tt := range tests {
+		got := runLang("ru", tt.text, tt.pub)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: %s\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

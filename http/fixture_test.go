@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
-	"github.com/flowwatch/flowwatch/clean"
 	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/extract"
 	fwhttp "github.com/flowwatch/flowwatch/http"
+	"github.com/flowwatch/flowwatch/ingest"
 	"github.com/flowwatch/flowwatch/sqlite"
 )
 
@@ -120,17 +120,22 @@ func TestMain(m *testing.M) {
 // pipelineIngest is the real pipeline (clean, extract, save), as serve
 // wires it, so ingest tests store what a user's upload would.
 func pipelineIngest(store flowwatch.Store) fwhttp.IngestFunc {
-	x := extract.New(domain.Default())
+	p := &ingest.Pipeline{Store: store, Extractor: extract.New(domain.Default()), Workers: 1}
 	return func(ctx context.Context, name string, raw []byte) (fwhttp.IngestResult, error) {
-		a, err := clean.Parse(name, raw)
+		var it ingest.ItemResult
+		_, err := p.Run(ctx, func(ctx context.Context, emit func(ingest.Doc) error) error {
+			return emit(ingest.Doc{Origin: name, Name: name, Raw: raw})
+		}, func(r ingest.ItemResult) { it = r })
+		if err == nil {
+			err = it.Err
+		}
 		if err != nil {
 			return fwhttp.IngestResult{Name: name}, err
 		}
-		claims := x.Extract(a)
-		res, err := store.SaveArticle(ctx, a, claims)
-		if err != nil {
-			return fwhttp.IngestResult{Name: name}, err
+		res := fwhttp.IngestResult{Name: name, Result: it.Result.String(), Claims: it.Claims}
+		if it.Article != nil {
+			res.Article = it.Article.ID
 		}
-		return fwhttp.IngestResult{Name: name, Article: a.ID, Result: res.String(), Claims: len(claims)}, nil
+		return res, nil
 	}
 }

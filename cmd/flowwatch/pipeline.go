@@ -4,27 +4,36 @@ import (
 	"context"
 
 	"github.com/flowwatch/flowwatch"
-	"github.com/flowwatch/flowwatch/clean"
 	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/extract"
 	fwhttp "github.com/flowwatch/flowwatch/http"
+	"github.com/flowwatch/flowwatch/ingest"
 )
 
-// pipelineIngest cleans one file, extracts its claims with the default
-// domain data and saves both in one transaction: what POST /api/ingest
-// and serve --samples do with each file.
+// pipelineIngest ingests one uploaded file through the same pipeline as
+// `flowwatch ingest` (clean, extract, save in one transaction): what POST
+// /api/ingest and serve --samples do with each file.
 func pipelineIngest(store flowwatch.Store) fwhttp.IngestFunc {
-	x := extract.New(domain.Default())
+	p := &ingest.Pipeline{Store: store, Extractor: extract.New(domain.Default()), Workers: 1}
 	return func(ctx context.Context, name string, raw []byte) (fwhttp.IngestResult, error) {
-		a, err := clean.Parse(name, raw)
-		if err != nil {
-			return fwhttp.IngestResult{Name: name}, err
-		}
-		claims := x.Extract(a)
-		res, err := store.SaveArticle(ctx, a, claims)
-		if err != nil {
-			return fwhttp.IngestResult{Name: name}, err
-		}
-		return fwhttp.IngestResult{Name: name, Article: a.ID, Result: res.String(), Claims: len(claims)}, nil
+		return ingestOne(ctx, p, name, raw)
 	}
+}
+
+func ingestOne(ctx context.Context, p *ingest.Pipeline, name string, raw []byte) (fwhttp.IngestResult, error) {
+	var it ingest.ItemResult
+	_, err := p.Run(ctx, func(ctx context.Context, emit func(ingest.Doc) error) error {
+		return emit(ingest.Doc{Origin: name, Name: name, Raw: raw})
+	}, func(r ingest.ItemResult) { it = r })
+	if err == nil {
+		err = it.Err
+	}
+	if err != nil {
+		return fwhttp.IngestResult{Name: name}, err
+	}
+	res := fwhttp.IngestResult{Name: name, Result: it.Result.String(), Claims: it.Claims}
+	if it.Article != nil {
+		res.Article = it.Article.ID
+	}
+	return res, nil
 }

@@ -71,6 +71,10 @@ type Lexicon struct {
 	// Origin phrases mark North Korean people; Foreign ones other peoples.
 	Origin  []string `json:"origin,omitempty"`
 	Foreign []string `json:"foreign,omitempty"`
+	// ForeignSubjects open a sentence about another country's people
+	// ("Russia recruited 30,000 contract soldiers"): without a North
+	// Korean word in it, its figures are not about North Koreans.
+	ForeignSubjects []string `json:"foreign_subjects,omitempty"`
 
 	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
 	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
@@ -364,6 +368,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Future = appendNew(l.Future, o.Future...)
 	l.Origin = appendNew(l.Origin, o.Origin...)
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
+	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)
 	mergeNums(&l.Vague, o.Vague)

@@ -146,7 +146,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 	for i := range doc {
 		s := &doc[i]
 		s.origin = lx.hasOrigin(s.toks)
-		s.foreign = !s.origin && lx.hasForeign(s.toks)
+		s.foreign = !s.origin && (lx.hasForeign(s.toks) || lx.foreignSubject(s.toks))
 		s.breaks = lx.clauseStarts(s.toks)
 	}
 	at := newAttributor(lx, doc)
@@ -280,6 +280,20 @@ func (lx *Lexicon) hasForeign(toks []Token) bool {
 		}
 		if lx.foreign.at(toks, i) != nil {
 			return true
+		}
+	}
+	return false
+}
+
+// foreignSubject reports whether a sentence opens with another country
+// or people ("Russia recruited ...", "But Ukraine says ...").
+func (lx *Lexicon) foreignSubject(toks []Token) bool {
+	for i := 0; i < len(toks) && i < 3; i++ {
+		if lx.foreignSubj.at(toks, i) != nil {
+			return true
+		}
+		if toks[i].Kind != Word || !(toks[i].Low == "but" || toks[i].Low == "meanwhile" || toks[i].Low == "and" || toks[i].Low == "however") {
+			return false
 		}
 	}
 	return false
@@ -480,8 +494,12 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 	} else {
 		g, f.ctxHead = lx.nearestGroupAt(toks, f.Start)
 	}
-	// "Another 400 of them": the people of the sentence before.
+	// "Another 400 of them", "Of them, about 600": the people of the
+	// sentence before.
 	if g == "" && f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom") {
+		g = ctxGroup
+	}
+	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
 		g = ctxGroup
 	}
 	if g == "" {

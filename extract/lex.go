@@ -15,6 +15,7 @@ type Lexicon struct {
 	planned                    set
 	future                     *pmatch
 	origin, foreign            *pmatch
+	foreignSubj                *pmatch
 	numWords, scales           map[string]float64
 	vague, few                 *pmatch
 	bounds, boundsAfter        *pmatch
@@ -38,7 +39,7 @@ type Lexicon struct {
 
 // codeWords are the words the extractor's code compares tokens with,
 // beyond the lexicon's (intern_test.go keeps the list complete).
-var codeWords = []string{"a", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
+var codeWords = []string{"a", "meanwhile", "however", "among", "but", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
 
 func compile(d *domain.Domain, lang string) *Lexicon {
 	l := d.Lexicon(lang)
@@ -76,6 +77,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.future = ml(l.Future)
 	x.origin = ml(l.Origin)
 	x.foreign = ml(l.Foreign)
+	x.foreignSubj = ml(l.ForeignSubjects)
 	x.numWords = map[string]float64{}
 	for k, v := range l.NumberWords {
 		x.numWords[lower(k)] = v
@@ -169,7 +171,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			addWord(w)
 		}
 	}
-	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.vague, x.few,
+	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources}
@@ -182,7 +184,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			}
 		}
 	}
-	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.vague, x.few,
+	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources)

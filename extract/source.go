@@ -37,7 +37,7 @@ func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	return &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
 }
 
-var saidSkip = map[string]bool{"has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, ",": true, "itself": true, "again": true}
+var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, ",": true, "itself": true, "again": true}
 
 // sentence reads the attribution of doc[i] and updates the carry.
 func (a *attributor) sentence(i int) {

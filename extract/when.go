@@ -104,6 +104,27 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
 				continue
 			}
 		}
+		if mod == "since" && known {
+			// "since last year", "since this month": from its start to now.
+			if p := lx.times.at(toks, s); p != nil {
+				var from flowwatch.Date
+				switch p.val {
+				case "last_year":
+					from = flowwatch.Date{Year: pub.Year - 1, Month: 1, Day: 1}
+				case "this_year":
+					from = flowwatch.Date{Year: pub.Year, Month: 1, Day: 1}
+				case "last_month":
+					from = flowwatch.NewDate(pub.Year, pub.Month-1, 1)
+				case "this_month":
+					from = flowwatch.Date{Year: pub.Year, Month: pub.Month, Day: 1}
+				}
+				if !from.IsZero() {
+					out = append(out, TimeRef{Start: i, End: s + len(p.low), Period: flowwatch.Period{From: from, To: pub}})
+					i = s + len(p.low) - 1
+					continue
+				}
+			}
+		}
 		per, end, ok := lx.dateAt(toks, s, pub, mod == "next" || mod == "as_of")
 		if !ok {
 			if mod != "" {

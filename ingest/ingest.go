@@ -215,7 +215,9 @@ func (p *Pipeline) Run(ctx context.Context, produce Producer, onItem func(ItemRe
 				}
 				pr := p.prepare(ctx, d)
 				if pr.it.Err != nil {
-					report(pr.it)
+					if ctx.Err() == nil {
+						report(pr.it)
+					} // else a fetch cut short by stopping: not this item's fault
 					continue
 				}
 				if batching {

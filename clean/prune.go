@@ -21,12 +21,29 @@ import (
 //     the whole article in a class="author-post" keeps it);
 //   - blocks made mostly of link text (related lists, tag clouds).
 func prune(root *html.Node) {
-	// Text and link-text sizes of every element, counted once bottom-up so
-	// that the decisions below stay linear however deep the markup nests.
+	// Sizes are counted once per pass, bottom-up, so that the decisions
+	// stay linear however deep the markup nests. Furniture goes first, so
+	// that a hover card's links do not make its paragraph look link-dense.
 	sizes := map[*html.Node][2]int{}
 	measure(root, false, sizes)
-	total := sizes[root][0]
-	pruneNode(root, total, sizes)
+	pruneNode(root, sizes[root][0], sizes, furnitureOf)
+	clear(sizes)
+	measure(root, false, sizes)
+	pruneNode(root, 0, sizes, linkDenseOf)
+}
+
+func furnitureOf(n *html.Node, total int, size [2]int) string {
+	if furniture(n, total, size[0]) {
+		return "prune-" + n.Data + "." + attr(n, "class")
+	}
+	return ""
+}
+
+func linkDenseOf(n *html.Node, _ int, size [2]int) string {
+	if linkDense(n, size) {
+		return "linkdense"
+	}
+	return ""
 }
 
 // measure fills sizes with each element's count of non-space characters
@@ -57,27 +74,42 @@ func measure(n *html.Node, inLink bool, sizes map[*html.Node][2]int) (all, link 
 	return all, link
 }
 
-func pruneNode(n *html.Node, total int, sizes map[*html.Node][2]int) {
+func pruneNode(n *html.Node, total int, sizes map[*html.Node][2]int, rule func(*html.Node, int, [2]int) string) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			why := ""
-			if furniture(c, total, sizes[c][0]) {
-				why = "prune-" + c.Data + "." + attr(c, "class")
-			} else if linkDense(c, sizes[c]) {
-				why = "linkdense"
-			}
-			if why != "" {
+			if why := rule(c, total, sizes[c]); why != "" {
 				if traceDrop != nil {
 					traceDrop(render.InnerText(c), why)
 				}
-				n.RemoveChild(c)
+				if !keepTrigger(c) {
+					n.RemoveChild(c)
+				}
 			} else {
-				pruneNode(c, total, sizes)
+				pruneNode(c, total, sizes, rule)
 			}
 		}
 		c = next
 	}
+}
+
+// keepTrigger handles a hover card: an inline element named as furniture
+// whose first child is a link (a person's name) keeps that link, the text
+// a reader sees, and loses the rest (the card). It reports whether n stays.
+func keepTrigger(n *html.Node) bool {
+	if n.DataAtom != atom.Span {
+		return false
+	}
+	first := n.FirstChild
+	if first == nil || first.Type != html.ElementNode || first.DataAtom != atom.A {
+		return false
+	}
+	for c := first.NextSibling; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		c = next
+	}
+	return true
 }
 
 func furniture(n *html.Node, total, size int) bool {
@@ -147,11 +179,18 @@ func hasMedia(n *html.Node) bool {
 // stories, tag clouds, "more from" rows. A paragraph with a few inline
 // links is far below the threshold.
 func linkDense(n *html.Node, size [2]int) bool {
+	all, link := size[0], size[1]
+	if all == 0 || all >= linkDenseMaxChars {
+		return false
+	}
 	switch n.DataAtom {
-	case atom.P, atom.Li, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Dl, atom.Table,
+	case atom.P:
+		// A paragraph that opens with a linked sentence (a roundup item)
+		// is text; a short one that is mostly link is a "see also" line.
+		return link*10 >= all*9 || (all < 200 && link*10 >= all*linkDenseTenths)
+	case atom.Li, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Dl, atom.Table,
 		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		all, link := size[0], size[1]
-		return all > 0 && link*10 >= all*linkDenseTenths && all < linkDenseMaxChars
+		return link*10 >= all*linkDenseTenths
 	}
 	return false
 }

@@ -256,12 +256,12 @@ var (
 	// stamp line even without a year.
 	stampLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
 	// "Follow us on Instagram, Facebook and X": a social-media prompt.
-	socialFollow  = regexp.MustCompile(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
-	viewCount     = regexp.MustCompile(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
-	captionStart  = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
-	trailCredit   = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
-	slashCredit   = regexp.MustCompile(`\pL[\pL\s.'-]*/\s*\pL`)
-	sentenceEnd   = regexp.MustCompile(`[.!?…。"”»'’)]$`)
+	socialFollow = regexp.MustCompile(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
+	viewCount    = regexp.MustCompile(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
+	captionStart = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
+	trailCredit  = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
+	slashCredit  = regexp.MustCompile(`\pL[\pL\s.'-]*/\s*\pL`)
+	sentenceEnd  = regexp.MustCompile(`[.!?…。"”»'’)]$`)
 )
 
 func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
@@ -353,7 +353,7 @@ func phraseVerdict(lower string) (verdict, bool) {
 			}
 		}
 	}
-	if words <= 30 {
+	if words <= 30 && len(lower) <= 600 {
 		for _, p := range rules.drop {
 			if strings.Contains(lower, p) {
 				return drop, true

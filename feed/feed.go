@@ -57,7 +57,14 @@ func Sniff(data []byte, contentType string) bool {
 
 // Parse reads a feed. A document that is not a feed, or a broken one,
 // gives a one-line error.
-func Parse(data []byte) (*Feed, error) {
+func Parse(data []byte) (feed *Feed, err error) {
+	// A feed is untrusted input: a parser bug it triggers fails this
+	// feed, not the process.
+	defer func() {
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("malformed feed (the parser gave up: %v)", r)
+		}
+	}()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty feed")
 	}

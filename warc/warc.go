@@ -41,7 +41,14 @@ var Exts = map[string]bool{".warc": true, ".warc.gz": true}
 // Read calls fn for every page in the WARC stream r, in file order. It
 // returns fn's error, ctx's, or an error when the file itself is broken
 // past the point where the next record can be found.
-func Read(ctx context.Context, r io.Reader, fn func(Page) error) error {
+func Read(ctx context.Context, r io.Reader, fn func(Page) error) (err error) {
+	// An archive is untrusted input: a parser bug it triggers fails this
+	// file, not the process.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("broken WARC file (the reader gave up: %v)", r)
+		}
+	}()
 	wf, err := gowarc.NewWarcFileReaderFromStream(r, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),

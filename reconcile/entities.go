@@ -2,8 +2,10 @@ package reconcile
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 )
 
 // entities links the organizations, agencies and officials of domain data
@@ -11,7 +13,16 @@ import (
 func (s *state) entities() []flowwatch.Entity {
 	o := s.opt.Orgs
 	if o == nil {
-		return nil
+		o = &domain.Organizations{}
+	}
+	// Sources the organizations file lacks still make entities.
+	extra := map[string]flowwatch.Source{}
+	for _, src := range s.opt.Sources {
+		if _, ok := o.Lookup(src.Name); !ok {
+			for _, n := range append([]string{src.Name}, src.Aliases...) {
+				extra[strings.ToLower(n)] = src
+			}
+		}
 	}
 	type acc struct {
 		asSource, named int
@@ -34,6 +45,11 @@ func (s *state) entities() []flowwatch.Entity {
 			a.asSource++
 			a.claims = append(a.claims, i)
 			linked[org.Name] = true
+		} else if src, ok := extra[strings.ToLower(c.Source)]; ok && c.Source != "" {
+			a := get(src.Name)
+			a.asSource++
+			a.claims = append(a.claims, i)
+			linked[src.Name] = true
 		}
 		names := append([]string(nil), c.Orgs...)
 		names = append(names, o.Find(c.Quote)...)
@@ -52,6 +68,17 @@ func (s *state) entities() []flowwatch.Entity {
 		}
 	}
 	var out []flowwatch.Entity
+	seen := map[string]bool{}
+	for _, src := range extra {
+		if a := byOrg[src.Name]; a != nil && !seen[src.Name] {
+			seen[src.Name] = true
+			e := flowwatch.Entity{Name: src.Name, Kind: src.Kind, Country: src.Country, Aliases: src.Aliases, AsSource: a.asSource, Named: a.named}
+			for _, i := range a.claims {
+				e.Claims = append(e.Claims, s.ref(i))
+			}
+			out = append(out, e)
+		}
+	}
 	for _, org := range o.List {
 		a := byOrg[org.Name]
 		if a == nil {

@@ -24,6 +24,9 @@ type Options struct {
 
 	Orgs      *domain.Organizations
 	Sanctions []domain.SanctionRule
+	// Sources are the gazetteer's sources (agencies, outlets, officials);
+	// a claim's source missing from Orgs still becomes an entity from here.
+	Sources []flowwatch.Source
 
 	// CopyThreshold is the estimated Jaccard similarity of word shingles
 	// at or above which two articles are copies; 0 means DefaultCopyThreshold.
@@ -33,6 +36,16 @@ type Options struct {
 // Default options from the embedded domain data, with parent lookup.
 func Default(parent func(string) string) Options {
 	return Options{Parent: parent, Orgs: domain.DefaultOrganizations(), Sanctions: domain.DefaultSanctions()}
+}
+
+// ForDomain is Default with the gazetteer's places and sources of d.
+func ForDomain(d *domain.Domain) Options {
+	o := Default(PlaceParent(func(p string) (string, bool) {
+		pl, ok := d.Place(p)
+		return pl.Country, ok
+	}))
+	o.Sources = d.Sources()
+	return o
 }
 
 // Result is everything reconciliation finds.

@@ -175,13 +175,8 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 }
 
 // reconcileOptions wires the domain's gazetteer (which country a place
-// lies in) and the embedded organizations and sanctions rules.
-func reconcileOptions(d *domain.Domain) reconcile.Options {
-	return reconcile.Default(reconcile.PlaceParent(func(p string) (string, bool) {
-		pl, ok := d.Place(p)
-		return pl.Country, ok
-	}))
-}
+// lies in, its sources) and the embedded organizations and sanctions rules.
+func reconcileOptions(d *domain.Domain) reconcile.Options { return reconcile.ForDomain(d) }
 
 // reconcileInput reads articles and claims: from PATHs extracted in memory,
 // else from the store (latest article versions and their claims).

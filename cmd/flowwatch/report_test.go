@@ -170,3 +170,34 @@ func TestFactsSamples(t *testing.T) {
 		t.Errorf("no conflict of 10,000 against 11,000 troops")
 	}
 }
+
+// TestReportFromStore: the brief from a SQLite store holding the samples
+// is the brief from the sample files themselves; facts and report read
+// the same claims whichever way they arrive.
+func TestReportFromStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fw.db")
+	if _, stderr, code := runInProcess(t, "ingest", "--db", db, "../../samples"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	fromDB, stderr, code := runInProcess(t, "report", "--db", db, "--since", "2025-01-01")
+	if code != 0 {
+		t.Fatalf("report --db: exit %d: %s", code, stderr)
+	}
+	fromFiles, _, _ := runInProcess(t, "report", "--since", "2025-01-01", "../../samples")
+	if fromDB != fromFiles {
+		t.Errorf("brief from the store differs from the brief from files:\n%s", firstDiff(fromFiles, fromDB))
+	}
+	facts, stderr, code := runInProcess(t, "facts", "--db", db, "--conflicts", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("facts --db: exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(facts), "\n") {
+		var f flowwatch.Fact
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		if len(f.Conflicts) == 0 {
+			t.Errorf("--conflicts printed fact %s without conflicts", f.ID)
+		}
+	}
+}

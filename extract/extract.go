@@ -502,6 +502,21 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
 		g = ctxGroup
 	}
+	// "North Korean casualties have reached 4,000": a casualty noun before
+	// the figure names the event; the people are the context's, else
+	// soldiers, the people a war's casualties are.
+	if g == "" {
+		for i := 0; i < f.Start; i++ {
+			if p := lx.casualties.at(toks, i); p != nil && !lx.foreignBefore(toks, i) {
+				f.Casualty, f.Event = p.val, p.val
+				g = ctxGroup
+				if g == "" {
+					g = flowwatch.GroupSoldiers
+				}
+				break
+			}
+		}
+	}
 	if g == "" {
 		return false
 	}

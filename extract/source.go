@@ -74,6 +74,10 @@ func (a *attributor) sentence(i int) {
 		at.mentions = append(at.mentions, m)
 	}
 	a.resolve(&at, toks)
+	// Everyone named is someone "he" or "the agency" may refer to later.
+	for _, m := range at.mentions {
+		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
+	}
 	if at.set {
 		a.carry = at
 	}
@@ -198,8 +202,14 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		a.history = append(a.history, srcRef{sp, "official"})
 		return
 	}
-	if len(plain) > 0 {
-		at.src, at.set = a.name(plain[0]), true
+	// A source merely named ("...: NIS", "the South Korean government,
+	// which denounced ...") stands, unless it is a person: "Kim Jong Un
+	// sent 10,000 soldiers" names an actor, not a source.
+	for _, m := range plain {
+		if a.lx.sourceKind[m.idx] == "official" && !(m.end < len(toks) && toks[m.end].Low == ":") && m.end < len(toks) {
+			continue
+		}
+		at.src, at.set = a.name(m), true
 		return
 	}
 	if len(recipient) > 0 {
@@ -211,11 +221,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 type srcRef struct{ name, kind string }
 
 // name is the canonical name of a mention, recorded in the history.
-func (a *attributor) name(m mention) string {
-	n := a.lx.sourceName[m.idx]
-	a.history = append(a.history, srcRef{n, a.lx.sourceKind[m.idx]})
-	return n
-}
+func (a *attributor) name(m mention) string { return a.lx.sourceName[m.idx] }
 
 // speaker is the name of a person the gazetteer does not know who says
 // or tells something in the sentence ("Wi told The Korea Herald"), in the

@@ -94,6 +94,8 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
 					}
 				case "past_year":
 					per = flowwatch.Period{From: flowwatch.NewDate(pub.Year-1, pub.Month, pub.Day), To: pub}
+				case "last_week":
+					per = flowwatch.Period{From: pub.AddDays(-7), To: pub}
 				case "past_month":
 					per = flowwatch.Period{From: flowwatch.NewDate(pub.Year, pub.Month-1, pub.Day), To: pub}
 				default:

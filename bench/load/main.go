@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -38,7 +39,9 @@ func main() {
 	duration := flag.Duration("duration", 2*time.Minute, "stop after this long even if requests remain")
 	dbPath := flag.String("db", "", "database file (default: a temporary file, removed afterwards); an existing file with claims is reused")
 	seedOnly := flag.Bool("seed-only", false, "fill the database and exit")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
 	flag.Parse()
+	profile = *cpuProfile
 	if *clients < 1 || *requests < 1 || *nClaims < 1 || *perArticle < 1 {
 		fmt.Fprintln(os.Stderr, "load: -claims, -per-article, -clients and -requests must be positive")
 		os.Exit(2)
@@ -111,6 +114,17 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		}
 	}
 
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var next atomic.Int64
 	var errs atomic.Int64
 	var firstErr atomic.Value
@@ -164,6 +178,8 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	}
 	return nil
 }
+
+var profile string
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
 

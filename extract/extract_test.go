@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -313,4 +314,50 @@ func TestOffsets(t *testing.T) {
 			t.Errorf("extractor = %q", c.Extractor)
 		}
 	}
+}
+
+// A city or an outlet the embedded data lacks is a data change: a
+// --domain file adds it and the extractor uses it.
+func TestDomainFileAddsPlacesAndSources(t *testing.T) {
+	p := t.TempDir() + "/d.json"
+	body := `{"places": [{"name": "Magnitogorsk", "kind": "city", "country": "Russia"}],
+"sources": [{"name": "Sample Wire", "kind": "outlet"}]}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := domain.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(d)
+	a := &flowwatch.Article{Name: "t", Lang: "en", Text: "Sample Wire reported that 700 North Korean workers arrived in Magnitogorsk."}
+	got := x.Extract(a)
+	if len(got) != 1 || strings.Join(got[0].Place, ",") != "Magnitogorsk" || got[0].Source != "Sample Wire" {
+		t.Fatalf("got %+v", got)
+	}
+	// The default extractor does not know them.
+	got = extractor().Extract(a)
+	if len(got) != 1 || len(got[0].Place) != 0 || got[0].Source != "" {
+		t.Fatalf("default: got %+v", got)
+	}
+}
+
+// Extract is safe for concurrent use (run with -race).
+func TestConcurrent(t *testing.T) {
+	text := "According to the NIS, 11,000 North Korean soldiers were sent to Kursk. Some 3,000 were wounded."
+	want := len(run(text, "2025-01-01"))
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 50; j++ {
+				if n := len(run(text, "2025-01-01")); n != want {
+					t.Errorf("got %d claims, want %d", n, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -25,7 +25,6 @@ type pageMeta struct {
 	canonical, ogURL              string
 	published                     flowwatch.Date // meta tags and JSON-LD
 	timeTag                       flowwatch.Date // first <time datetime> in the body
-	ldBody                        string         // JSON-LD articleBody, when present
 }
 
 func parseHTML(name, pageURL string, raw []byte, m Meta) (*flowwatch.Article, error) {
@@ -199,7 +198,9 @@ func readMetaTag(n *html.Node, pm *pageMeta) {
 }
 
 // readJSONLD reads schema.org data: headline, datePublished, publisher
-// name and articleBody, from an object, an array or an @graph.
+// name, from an object, an array or an @graph. (articleBody was tried as a
+// cross-check on the HTML test set and dropped: pages often carry another
+// version of the story there, and it removed only body text.)
 func readJSONLD(src string, pm *pageMeta) {
 	var v any
 	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
@@ -223,9 +224,6 @@ func readJSONLD(src string, pm *pageMeta) {
 				if d, err := flowwatch.ParseDate(strings.TrimSpace(s)); err == nil {
 					pm.published = d
 				}
-			}
-			if s, ok := t["articleBody"].(string); ok && pm.ldBody == "" {
-				pm.ldBody = s
 			}
 			if p, ok := t["publisher"].(map[string]any); ok && pm.ldPublisher == "" {
 				if s, ok := p["name"].(string); ok {

@@ -28,7 +28,7 @@ func (r SaveResult) String() string {
 
 // ClaimFilter selects claims. Zero fields do not filter; string fields
 // match exactly except Text. Claims come in the order they were stored
-// (article by article, each in text order).
+// (article by article, each in text order), so that paging is stable.
 type ClaimFilter struct {
 	Kind, Group, Event string
 	Place              string // canonical place name
@@ -42,7 +42,11 @@ type ClaimFilter struct {
 	MinValue, MaxValue *float64
 	Text               string // case-insensitive (ASCII) substring of the quote
 	Limit, Offset      int    // Limit 0 means DefaultLimit, < 0 no limit
-	LatestVersionsOnly bool   // skip claims of superseded article versions
+	// AfterID keeps claims with ID > AfterID. Paging through many claims
+	// by AfterID (the last ID of the previous page) costs the same for
+	// every page, where Offset re-reads all the skipped rows.
+	AfterID            int64
+	LatestVersionsOnly bool // skip claims of superseded article versions
 }
 
 // ArticleFilter selects articles (latest versions unless AllVersions),
@@ -119,7 +123,8 @@ type Store interface {
 	CountClaims(ctx context.Context, f ClaimFilter) (int, error)
 	// Search finds latest article versions containing every word of query
 	// (each word also matches as a prefix: "soldier" finds "soldiers"),
-	// best first. Hits carry no Text; use Article for it.
+	// best first among the 1,000 most recently stored matches. Hits carry
+	// no Text; use Article for it.
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 	Stats(ctx context.Context) (Stats, error)
 

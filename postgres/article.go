@@ -343,13 +343,18 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.pool.Query(ctx, `WITH q AS (SELECT to_tsquery('simple', $1) AS q)
+	// Rank the newest matches, then make headlines for the best only: a
+	// headline re-parses the whole text.
+	rows, err := s.pool.Query(ctx, `WITH q AS (SELECT to_tsquery('simple', $1) AS q),
+		recent AS (
+			SELECT v.id, ts_rank(v.search, q.q) AS rank FROM article_versions v, q
+			WHERE v.search @@ q.q AND v.latest ORDER BY v.id DESC LIMIT $3),
+		best AS (SELECT id, rank FROM recent ORDER BY rank DESC, id DESC LIMIT $2)
 		SELECT `+versionCols+`,
 			ts_headline('simple', v.text, q.q, 'StartSel=«, StopSel=», MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
-			ts_rank(v.search, q.q)
-		FROM article_versions v, q
-		WHERE v.search @@ q.q AND v.latest
-		ORDER BY 13 DESC, v.id DESC LIMIT $2`, strings.Join(terms, " & "), limit)
+			best.rank
+		FROM best JOIN article_versions v ON v.id = best.id, q
+		ORDER BY best.rank DESC, v.id DESC`, strings.Join(terms, " & "), limit, searchWindow)
 	if err != nil {
 		return nil, s.fail(ctx, fmt.Sprintf("search %q", query), err)
 	}
@@ -366,6 +371,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	}
 	return hits, s.fail(ctx, "search", rows.Err())
 }
+
+// searchWindow bounds how many matches Search ranks: the most recently
+// stored ones. A word found in every article would otherwise make each
+// search score the whole corpus.
+const searchWindow = 1000
 
 func likePattern(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

@@ -36,6 +36,9 @@ func claimWhere(f flowwatch.ClaimFilter) (string, args) {
 	if f.ArticleID != 0 {
 		where = append(where, "c.version_id = "+p.add(f.ArticleID))
 	}
+	if f.AfterID != 0 {
+		where = append(where, "c.id > "+p.add(f.AfterID))
+	}
 	if !f.Since.IsZero() {
 		where = append(where, "c.published >= "+p.add(f.Since.String())+"::date")
 	}
@@ -63,7 +66,11 @@ func claimWhere(f flowwatch.ClaimFilter) (string, args) {
 // Claims implements flowwatch.Store.
 func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error) {
 	where, p := claimWhere(f)
-	rows, err := s.pool.Query(ctx, `SELECT `+claimCols+` FROM claims c`+where+` ORDER BY c.id`+limitOffset(f.Limit, f.Offset), p...)
+	order := " ORDER BY c.id"
+	if f.ArticleID != 0 {
+		order = " ORDER BY c.seq" // one article's claims, in text order
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+claimCols+` FROM claims c`+where+order+limitOffset(f.Limit, f.Offset), p...)
 	if err != nil {
 		return nil, s.fail(ctx, "list claims", err)
 	}

@@ -147,11 +147,34 @@ func retryable(err error) bool {
 	return false
 }
 
+// commitTimeout bounds a COMMIT, which runs even when ctx has ended.
+const commitTimeout = 30 * time.Second
+
+// runTx runs fn in a transaction. Once fn has succeeded the COMMIT is sent
+// whatever becomes of ctx: a context ending at that instant could
+// otherwise leave a transaction committed on the server but reported as
+// failed. Cancelling ctx before then rolls everything back.
+func (s *Store) runTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+		defer cancel()
+		tx.Rollback(rctx)
+		return err
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+	defer cancel()
+	return tx.Commit(cctx)
+}
+
 // inTx runs fn in a transaction, again on a retryable failure.
 func (s *Store) inTx(ctx context.Context, op string, fn func(pgx.Tx) error) error {
 	var err error
 	for attempt := range 8 {
-		err = pgx.BeginFunc(ctx, s.pool, fn)
+		err = s.runTx(ctx, fn)
 		if err == nil || !retryable(err) {
 			break
 		}

@@ -28,7 +28,7 @@ func randomName(prefix string) string {
 // freshDB creates a database with a random name on the server of
 // FLOWWATCH_TEST_POSTGRES and drops it when t ends, so that parallel runs
 // never share state. It returns a connection to it and its URL.
-func freshDB(t *testing.T) (*pgx.Conn, *url.URL) {
+func freshDB(t testing.TB) (*pgx.Conn, *url.URL) {
 	t.Helper()
 	base := os.Getenv("FLOWWATCH_TEST_POSTGRES")
 	if base == "" {
@@ -66,12 +66,12 @@ func freshDB(t *testing.T) (*pgx.Conn, *url.URL) {
 // freshSchema makes an empty schema in the test database and returns a
 // URL whose connections use it; a schema is much quicker to make than a
 // database, so each subtest gets its own.
-func freshSchema(t *testing.T, conn *pgx.Conn, base *url.URL) string {
+func freshSchema(t testing.TB, conn *pgx.Conn, base *url.URL) string {
 	dsn, _ := freshSchemaName(t, conn, base)
 	return dsn
 }
 
-func freshSchemaName(t *testing.T, conn *pgx.Conn, base *url.URL) (dsn, name string) {
+func freshSchemaName(t testing.TB, conn *pgx.Conn, base *url.URL) (dsn, name string) {
 	t.Helper()
 	name = randomName("s_")
 	if _, err := conn.Exec(context.Background(), "CREATE SCHEMA "+name); err != nil {

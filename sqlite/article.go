@@ -335,6 +335,11 @@ func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) err
 	}
 }
 
+// searchWindow bounds how many matches Search ranks: the most recently
+// stored ones. A word found in every article would otherwise make each
+// search score the whole corpus.
+const searchWindow = 1000
+
 // Search implements flowwatch.Store.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error) {
 	words := searchWords(query)
@@ -344,31 +349,72 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	// Quoted, so that FTS5 operators in the query are just words.
 	terms := make([]string, len(words))
 	for i, w := range words {
-		terms[i] = `"` + w + `"*`
+		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
 	}
+	match := strings.Join(terms, " ")
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+versionCols+`,
-			snippet(article_fts, -1, '«', '»', '…', 24), bm25(article_fts)
-		FROM article_fts JOIN article_versions v ON v.id = article_fts.rowid
-		WHERE article_fts MATCH ? AND v.latest = 1
-		ORDER BY bm25(article_fts) LIMIT ?`, strings.Join(terms, " "), limit)
+	op := fmt.Sprintf("search %q", query)
+	// Rank the newest matches, then make snippets for the best only: a
+	// snippet costs far more than a score. The index holds latest
+	// versions only.
+	rows, err := s.r.QueryContext(ctx, `WITH recent AS (
+			SELECT rowid AS id, bm25(article_fts, 2.0, 1.0) AS score FROM article_fts
+			WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+		SELECT id, score FROM recent ORDER BY score, id DESC LIMIT ?`, match, searchWindow, limit)
 	if err != nil {
-		return nil, s.fail(ctx, fmt.Sprintf("search %q", query), err)
+		return nil, s.fail(ctx, op, err)
+	}
+	var (
+		ids    []int64
+		scores = map[int64]float64{}
+	)
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			rows.Close()
+			return nil, s.fail(ctx, op, err)
+		}
+		ids = append(ids, id)
+		scores[id] = -score // bm25 is lower for better matches
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, s.fail(ctx, op, err)
+	}
+	marks := strings.Repeat(",?", len(ids))[1:]
+	args := []any{match}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err = s.r.QueryContext(ctx, `SELECT `+versionCols+`, snippet(article_fts, -1, '«', '»', '…', 24)
+		FROM article_fts JOIN article_versions v ON v.id = article_fts.rowid
+		WHERE article_fts MATCH ? AND article_fts.rowid IN (`+marks+`)`, args...)
+	if err != nil {
+		return nil, s.fail(ctx, op, err)
 	}
 	defer rows.Close()
-	var hits []flowwatch.Hit
+	byID := map[int64]flowwatch.Hit{}
 	for rows.Next() {
 		var h flowwatch.Hit
-		var rank float64
-		if h.Article, err = scanVersion(rows, &h.Snippet, &rank); err != nil {
-			return nil, s.fail(ctx, "search", err)
+		if h.Article, err = scanVersion(rows, &h.Snippet); err != nil {
+			return nil, s.fail(ctx, op, err)
 		}
-		h.Rank = -rank // bm25 is lower for better matches
-		hits = append(hits, h)
+		h.Rank = scores[h.Article.ID]
+		byID[h.Article.ID] = h
 	}
-	return hits, s.fail(ctx, "search", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.fail(ctx, op, err)
+	}
+	hits := make([]flowwatch.Hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
 }
 
 // searchWords splits a query into runs of letters and digits, the units

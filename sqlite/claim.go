@@ -12,15 +12,25 @@ const claimCols = `c.id, c.version_id, c.article, c.kind, c.grp, c.event, c.low,
 	c.place, c.when_from, c.when_to, c.source, c.via, c.orgs, c.lang, c.quote, c.start, c."end", c.extractor,
 	c.outlet, c.url, c.published`
 
-// claimWhere turns f into a WHERE clause on claims c (or "") and its arguments.
-func claimWhere(f flowwatch.ClaimFilter) (string, []any) {
-	var (
-		where []string
-		args  []any
-	)
+// claimQuery turns f into the FROM and WHERE clauses of a query on
+// claims c, the ORDER BY that pages it, and the arguments.
+func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any) {
+	var conds []string
+	from, order = " FROM claims c", " ORDER BY c.id"
+	if f.Place != "" {
+		// Driving the query from the place index, whose rows for one place
+		// come in claim id order, pages without a sort.
+		from, order = " FROM claims c JOIN claim_places cp ON cp.claim_id = c.id", " ORDER BY cp.claim_id"
+		conds, args = append(conds, "cp.place = ?"), append(args, f.Place)
+	}
+	if f.ArticleID != 0 {
+		// One article's claims, in text order.
+		order = " ORDER BY c.seq"
+		conds, args = append(conds, "c.version_id = ?"), append(args, f.ArticleID)
+	}
 	eq := func(col, v string) {
 		if v != "" {
-			where, args = append(where, col+" = ?"), append(args, v)
+			conds, args = append(conds, col+" = ?"), append(args, v)
 		}
 	}
 	eq("c.kind", f.Kind)
@@ -29,40 +39,37 @@ func claimWhere(f flowwatch.ClaimFilter) (string, []any) {
 	eq("c.source", f.Source)
 	eq("c.outlet", f.Outlet)
 	eq("c.article", f.Article)
-	if f.Place != "" {
-		where, args = append(where, "c.id IN (SELECT claim_id FROM claim_places WHERE place = ?)"), append(args, f.Place)
-	}
-	if f.ArticleID != 0 {
-		where, args = append(where, "c.version_id = ?"), append(args, f.ArticleID)
+	if f.AfterID != 0 {
+		conds, args = append(conds, "c.id > ?"), append(args, f.AfterID)
 	}
 	if !f.Since.IsZero() {
-		where, args = append(where, "c.published >= ?"), append(args, f.Since.String())
+		conds, args = append(conds, "c.published >= ?"), append(args, f.Since.String())
 	}
 	if !f.Until.IsZero() {
-		where, args = append(where, "c.published <= ?"), append(args, f.Until.String())
+		conds, args = append(conds, "c.published <= ?"), append(args, f.Until.String())
 	}
 	if f.MinValue != nil {
-		where, args = append(where, "COALESCE(c.high, c.low) >= ?"), append(args, *f.MinValue)
+		conds, args = append(conds, "COALESCE(c.high, c.low) >= ?"), append(args, *f.MinValue)
 	}
 	if f.MaxValue != nil {
-		where, args = append(where, "COALESCE(c.low, c.high) <= ?"), append(args, *f.MaxValue)
+		conds, args = append(conds, "COALESCE(c.low, c.high) <= ?"), append(args, *f.MaxValue)
 	}
 	if f.Text != "" {
-		where, args = append(where, `c.quote LIKE ? ESCAPE '\'`), append(args, likePattern(f.Text))
+		conds, args = append(conds, `c.quote LIKE ? ESCAPE '\'`), append(args, likePattern(f.Text))
 	}
 	if f.LatestVersionsOnly {
-		where = append(where, "c.latest = 1")
+		conds = append(conds, "c.latest = 1")
 	}
-	if len(where) == 0 {
-		return "", nil
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	return " WHERE " + strings.Join(where, " AND "), args
+	return from, where, order, args
 }
 
 // Claims implements flowwatch.Store.
 func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error) {
-	where, args := claimWhere(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+claimCols+` FROM claims c`+where+` ORDER BY c.id`+limitOffset(f.Limit, f.Offset), args...)
+	from, where, order, args := claimQuery(f)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+claimCols+from+where+order+limitOffset(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, s.fail(ctx, "list claims", err)
 	}
@@ -80,9 +87,9 @@ func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatc
 
 // CountClaims implements flowwatch.Store.
 func (s *Store) CountClaims(ctx context.Context, f flowwatch.ClaimFilter) (int, error) {
-	where, args := claimWhere(f)
+	from, where, _, args := claimQuery(f)
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM claims c`+where, args...).Scan(&n)
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*)`+from+where, args...).Scan(&n)
 	return n, s.fail(ctx, "count claims", err)
 }
 

@@ -49,7 +49,6 @@ func TestDiskFull(t *testing.T) {
 	}
 }
 
-
 // TestTwoProcesses opens several stores on one new file at once, as two
 // commands started together would: migrations run once, and overlapping
 // saves through the separate connection pools duplicate nothing.

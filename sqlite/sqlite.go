@@ -64,6 +64,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.w.Close()
 		return nil, err
 	}
+	// Planner statistics, so that SQLite picks the most selective index
+	// for a filter; analysis_limit keeps this quick on a big file.
+	if _, err := s.w.ExecContext(ctx, "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002"); err != nil {
+		s.w.Close()
+		return nil, s.fail(ctx, "analyze", err)
+	}
 	if s.r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

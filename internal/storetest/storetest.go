@@ -429,6 +429,9 @@ func testClaimFilters(t *testing.T, s flowwatch.Store) {
 		{"text and outlet", flowwatch.ClaimFilter{Text: "thousand", Outlet: "Alpha"}, []string{"s1"}},
 		{"limit", flowwatch.ClaimFilter{Limit: 2}, []string{"s1", "s2"}},
 		{"limit offset", flowwatch.ClaimFilter{Limit: 2, Offset: 3}, []string{"m1", "s3"}},
+		{"place and limit", flowwatch.ClaimFilter{Place: "Kursk Oblast", Limit: 1, Offset: 1}, []string{"s2"}},
+		{"place and text", flowwatch.ClaimFilter{Place: "Kursk Oblast", Text: "sappers"}, []string{"e1"}},
+		{"article id keeps text order", flowwatch.ClaimFilter{ArticleID: arts["feb"]}, []string{"w1", "m1"}},
 		{"offset past end", flowwatch.ClaimFilter{Offset: 10}, []string{}},
 		{"no match", flowwatch.ClaimFilter{Kind: "people", Group: "it_workers"}, []string{}},
 	}
@@ -452,6 +455,26 @@ func testClaimFilters(t *testing.T, s flowwatch.Store) {
 				t.Errorf("CountClaims = %d, want %d (ignoring limit and offset)", n, len(all))
 			}
 		})
+	}
+	// Keyset paging visits every claim once, in order, whatever the filter.
+	for _, f := range []flowwatch.ClaimFilter{{}, {Place: "Kursk Oblast"}, {Group: "soldiers", LatestVersionsOnly: true}} {
+		want, _ := s.Claims(ctx, f)
+		var got []flowwatch.Claim
+		for page := f; ; {
+			page.Limit = 2
+			cs, err := s.Claims(ctx, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) == 0 {
+				break
+			}
+			got = append(got, cs...)
+			page.AfterID = cs[len(cs)-1].ID
+		}
+		if !slices.Equal(keys(got), keys(want)) {
+			t.Errorf("paging %+v by AfterID = %v, want %v", f, keys(got), keys(want))
+		}
 	}
 }
 
@@ -511,7 +534,7 @@ func testSearch(t *testing.T, s flowwatch.Store) {
 		{"러시아", []string{"ko"}, "«러시아에»"},
 		{"солдаты", []string{"ru"}, "«солдаты»"},
 		{"rain", []string{"other"}, "«rain» & wind"}, // snippets are raw text: the front end escapes
-		{`"unbalanced AND (OR* NEAR`, nil, ""},    // query syntax is not interpreted
+		{`"unbalanced AND (OR* NEAR`, nil, ""},       // query syntax is not interpreted
 		{"nothinglikethis", nil, ""},
 	}
 	for _, tt := range tests {
@@ -552,6 +575,14 @@ func testSearch(t *testing.T, s flowwatch.Store) {
 	}
 	if hits, _ := s.Search(ctx, "soldiers", 10); len(hits) != 0 {
 		t.Errorf("Search found a superseded version: %+v", hits)
+	}
+	// The page went back to its first text, which is current again.
+	save(t, s, &flowwatch.Article{Name: "en", URL: "https://s.example/en", Title: "Report en", Text: texts[0].text}, nil)
+	if hits, _ := s.Search(ctx, "soldiers", 10); len(hits) != 1 || hits[0].Article.Version != 1 {
+		t.Errorf("Search after the revert = %+v, want version 1", hits)
+	}
+	if hits, _ := s.Search(ctx, "weather", 10); len(hits) != 1 || hits[0].Article.Name != "other" {
+		t.Errorf("Search(weather) after the revert = %+v, want only other", hits)
 	}
 }
 

@@ -1,0 +1,165 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// BenchSize is how many articles the query benchmarks fill a store with:
+// $FLOWWATCH_BENCH_ARTICLES, default 100,000 (about 300,000 claims).
+func BenchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("FLOWWATCH_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 100000
+}
+
+// BenchDir is bench/out under the module root, where filled benchmark
+// databases are kept between runs (it is git-ignored).
+func BenchDir(b testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			b.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+	out := filepath.Join(dir, "bench", "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// Fill saves generated articles until s holds n, reporting the rate; a
+// store filled by an earlier run is kept as it is.
+func Fill(b testing.TB, s flowwatch.Store, n int) {
+	ctx := context.Background()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if st.Articles >= n {
+		b.Logf("store already holds %d articles, %d claims", st.Articles, st.Claims)
+		return
+	}
+	start, from := time.Now(), st.Articles
+	for i := from; i < n; i++ {
+		a, claims := Generate(i)
+		if _, err := s.SaveArticle(ctx, a, claims); err != nil {
+			b.Fatal(err)
+		}
+		if (i+1)%20000 == 0 {
+			b.Logf("filled %d articles (%.0f/s)", i+1, float64(i+1-from)/time.Since(start).Seconds())
+		}
+	}
+	el := time.Since(start)
+	st, _ = s.Stats(ctx)
+	b.Logf("filled %d articles (%d claims) in %s: %.0f articles/s", n-from, st.Claims, el.Round(time.Millisecond), float64(n-from)/el.Seconds())
+}
+
+// Percentiles reports the p50 and p99 of ds as benchmark metrics in ms.
+func Percentiles(b *testing.B, ds []time.Duration) (p50, p99 time.Duration) {
+	if len(ds) == 0 {
+		return 0, 0
+	}
+	slices.Sort(ds)
+	p50, p99 = ds[len(ds)/2], ds[min(len(ds)-1, len(ds)*99/100)]
+	b.ReportMetric(float64(p50.Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+	return p50, p99
+}
+
+// BenchStore runs the store benchmarks on a store filled to BenchSize:
+// filtered claim pages (limit 100) with their counts, and searches.
+func BenchStore(b *testing.B, s flowwatch.Store) {
+	ctx := context.Background()
+	Fill(b, s, BenchSize())
+	filters := BenchFilters()
+	b.Run("Claims", func(b *testing.B) {
+		var ds []time.Duration
+		for i := 0; b.Loop(); i++ {
+			f := filters[i%len(filters)]
+			f.Limit = 100
+			t := time.Now()
+			if _, err := s.Claims(ctx, f); err != nil {
+				b.Fatal(err)
+			}
+			ds = append(ds, time.Since(t))
+		}
+		Percentiles(b, ds)
+	})
+	b.Run("CountClaims", func(b *testing.B) {
+		var ds []time.Duration
+		for i := 0; b.Loop(); i++ {
+			t := time.Now()
+			if _, err := s.CountClaims(ctx, filters[i%len(filters)]); err != nil {
+				b.Fatal(err)
+			}
+			ds = append(ds, time.Since(t))
+		}
+		Percentiles(b, ds)
+	})
+	// Each filter alone, so that a slow shape shows by name.
+	for i, f := range filters {
+		b.Run(fmt.Sprintf("Filter%d", i), func(b *testing.B) {
+			f.Limit = 100
+			var ds []time.Duration
+			n := 0
+			for b.Loop() {
+				t := time.Now()
+				cs, err := s.Claims(ctx, f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.CountClaims(ctx, f); err != nil {
+					b.Fatal(err)
+				}
+				ds = append(ds, time.Since(t))
+				n = len(cs)
+			}
+			b.ReportMetric(float64(n), "rows")
+			Percentiles(b, ds)
+		})
+	}
+	queries := BenchQueries()
+	b.Run("Search", func(b *testing.B) {
+		var ds []time.Duration
+		for i := 0; b.Loop(); i++ {
+			t := time.Now()
+			if _, err := s.Search(ctx, queries[i%len(queries)], 20); err != nil {
+				b.Fatal(err)
+			}
+			ds = append(ds, time.Since(t))
+		}
+		Percentiles(b, ds)
+	})
+}
+
+// BenchSave times SaveArticle of generated articles into s.
+func BenchSave(b *testing.B, s flowwatch.Store) {
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		a, claims := Generate(10_000_000 + i)
+		if _, err := s.SaveArticle(ctx, a, claims); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

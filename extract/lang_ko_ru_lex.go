@@ -239,22 +239,57 @@ func mlRuKey(w string) string {
 func mlLower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+		if 'A' <= c && c <= 'Z' || c == 0xD0 && i+1 < len(s) && (s[i+1] == 0x81 || s[i+1] >= 0x90 && s[i+1] <= 0xAF) || c == 0xD1 && i+1 < len(s) && s[i+1] == 0x91 {
+			goto slow
+		}
+		if c >= 0x80 && c != 0xD0 && c != 0xD1 {
 			goto slow
 		}
 	}
 	return s
 slow:
 	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		l := unicode.ToLower(r)
-		if r == 'Ё' || r == 'ё' {
-			l = 'е' // ё is written е as often as not
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+32)
+			i++
+			continue
+		case c < 0x80:
+			b = append(b, c)
+			i++
+			continue
+		case c == 0xD0 && i+1 < len(s):
+			d := s[i+1]
+			switch {
+			case d == 0x81: // Ё, written е as often as not
+				b = append(b, 0xD0, 0xB5)
+			case d >= 0x90 && d <= 0x9F: // А–П
+				b = append(b, 0xD0, d+0x20)
+			case d >= 0xA0 && d <= 0xAF: // Р–Я
+				b = append(b, 0xD1, d-0x20)
+			default:
+				b = append(b, c, d)
+			}
+			i += 2
+			continue
+		case c == 0xD1 && i+1 < len(s):
+			if s[i+1] == 0x91 { // ё
+				b = append(b, 0xD0, 0xB5)
+			} else {
+				b = append(b, c, s[i+1])
+			}
+			i += 2
+			continue
 		}
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != sz {
 			l = r
 		}
 		b = utf8.AppendRune(b, l)
+		i += sz
 	}
 	return string(b)
 }
@@ -278,7 +313,8 @@ func mlTokenWords(s string) []string {
 func mlIsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*' }
 
 func mlTokenize(s string) []mlTok {
-	var ts []mlTok
+	low := mlLower(s) // same byte length as s, so token offsets hold in both
+	ts := make([]mlTok, 0, len(s)/8+1)
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -302,7 +338,7 @@ func mlTokenize(s string) []mlTok {
 			}
 			break
 		}
-		ts = append(ts, mlTok{start: i, end: j, text: s[i:j], low: mlLower(s[i:j])})
+		ts = append(ts, mlTok{start: i, end: j, text: s[i:j], low: low[i:j]})
 		i = j
 	}
 	return ts

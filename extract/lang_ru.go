@@ -7,7 +7,6 @@ package extract
 // ("направила в Россию около 5000") or after ("100 ... погибли").
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -248,33 +247,32 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	return ev, at
 }
 
-const ruMonthRE = `(январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*`
+// ruMonthStems are the months' stems; a token is a month when it is the
+// stem plus at most two letters (сентября, январем), so "мартовский" and
+// "масса" are not.
+var ruMonthStems = []string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
 
-var (
-	ruTimeRE = regexp.MustCompile(
-		`(\d{1,2})\s+` + ruMonthRE + `\s+(\d{4})` + // 1 2 3
-			`|(?:с|со)\s+` + ruMonthRE + `\s+по\s+` + ruMonthRE + `(?:\s+(\d{4}))?` + // 4 5 6
-			`|(?:с|со)\s+` + ruMonthRE + `(?:\s+(\d{4})\s*(?:года|г\.?)|\s+(прошлого|этого|текущего) года)?` + // 7 8 9
-			`|` + ruMonthRE + `\s+(\d{4})` + // 10 11
-			`|в\s+` + ruMonthRE + `(?:\s+(\d{4})|\s+(прошлого|этого|текущего) года)?` + // 12 13 14
-			`|(?:с|со)\s+(\d{4})\s*(?:года|г\.)` + // 15
-			`|(\d{4})\s*(?:году|года|год|г\.)` + // 16
-			`|в\s+(прошлом|минувшем|прошедшем|позапрошлом|этом|текущем|нынешнем)\s+году` + // 17
-			`|за\s+(прошлый|минувший)\s+год` + // 18
-			`|в\s+(первом|втором|третьем|четвертом)\s+квартале(?:\s+(\d{4})\s+года|\s+(прошлого|этого) года)?` + // 19 20 21
-			`|(сейчас|в настоящее время|на данный момент|на сегодняшний день|к настоящему времени|на текущий момент|на сегодня|в данный момент|на сегодняшний момент|по состоянию на сегодня)`) // 22
-	ruQuarters = map[string]int{"первом": 1, "втором": 2, "третьем": 3, "четвертом": 4}
-	ruMonths   = []string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
-)
+var ruQuarters = map[string]int{"первом": 1, "втором": 2, "третьем": 3, "четвертом": 4}
 
-func ruMonth(stem string) int {
-	for i, m := range ruMonths {
-		if strings.HasPrefix(stem, m) {
+// ruMonth is the month a token names, or 0.
+func ruMonth(w string) int {
+	if w == "май" || w == "мая" || w == "мае" || w == "маю" || w == "маем" {
+		return 5
+	}
+	for i, m := range ruMonthStems {
+		if i == 4 {
+			continue
+		}
+		if strings.HasPrefix(w, m) && utf8.RuneCountInString(w)-utf8.RuneCountInString(m) <= 2 {
 			return i + 1
 		}
 	}
 	return 0
 }
+
+// ruNow are phrases meaning the publication date.
+var ruNow = [][]string{{"сейчас"}, {"в", "настоящее", "время"}, {"на", "данный", "момент"}, {"на", "сегодняшний", "день"},
+	{"к", "настоящему", "времени"}, {"на", "текущий", "момент"}, {"на", "сегодня"}, {"в", "данный", "момент"}, {"на", "сегодняшний", "момент"}}
 
 // ruRelYear resolves "прошлого года", "этого года" against pub.
 func ruRelYear(w string, pub flowwatch.Date) (int, bool) {
@@ -290,101 +288,195 @@ func ruRelYear(w string, pub flowwatch.Date) (int, bool) {
 	return pub.Year, true
 }
 
-// ruTimes finds the time expressions of a Russian mlSent.
+// ruTimes finds the time expressions of a Russian sentence by scanning
+// its tokens: "в 2024 году", "в прошлом году", "с сентября (прошлого
+// года)", "в октябре", "с января по июнь", "5 марта 2025 года", "в
+// третьем квартале", "сейчас". A regular expression did the same at a
+// third of the speed.
 func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
-	t := mlLower(s.text)
+	toks := s.toks
+	if toks == nil {
+		toks = mlTokenize(s.text)
+	}
+	w := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].low
+	}
+	year := func(i int) int {
+		t := w(i)
+		if len(t) != 4 || !mlAllDigits(t) {
+			return 0
+		}
+		y, _ := strconv.Atoi(t)
+		if y < 1900 || y > 2100 {
+			return 0
+		}
+		return y
+	}
+	isYearWord := func(t string) bool { return strings.HasPrefix(t, "год") || t == "г" }
 	var out []mlTime
-	for _, m := range ruTimeRE.FindAllStringSubmatchIndex(t, -1) {
-		if m[0] > 0 {
-			if r := mlPrevRune(t, m[0]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+	emit := func(i, j int, p *flowwatch.Period) {
+		out = append(out, mlTime{start: toks[i].start, end: toks[j-1].end, period: p})
+	}
+	for i := 0; i < len(toks); i++ {
+		t := w(i)
+		// Phrases meaning now.
+		matched := false
+		for _, ph := range ruNow {
+			k := 0
+			for k < len(ph) && w(i+k) == ph[k] {
+				k++
+			}
+			if k == len(ph) {
+				if !pub.IsZero() {
+					emit(i, i+k, &flowwatch.Period{From: pub, To: pub})
+				} else {
+					emit(i, i+k, nil)
+				}
+				i += k - 1
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		switch {
+		case t == "в" && (w(i+2) == "году") && ruRelWord(w(i+1)):
+			// в прошлом году
+			var p *flowwatch.Period
+			if y, ok := ruRelYear(w(i+1), pub); ok {
+				p = mlYear(y)
+			}
+			emit(i, i+3, p)
+			i += 2
+		case t == "за" && (w(i+1) == "прошлый" || w(i+1) == "минувший") && w(i+2) == "год":
+			var p *flowwatch.Period
+			if y, ok := ruRelYear(w(i+1), pub); ok {
+				p = mlYear(y)
+			}
+			emit(i, i+3, p)
+			i += 2
+		case (t == "в" || t == "во") && ruQuarters[w(i+1)] > 0 && w(i+2) == "квартале":
+			q := ruQuarters[w(i+1)]
+			var p *flowwatch.Period
+			j := i + 3
+			switch {
+			case year(j) > 0 && isYearWord(w(j+1)):
+				p = mlQuarter(year(j), q)
+				j += 2
+			case ruRelWord(w(j)) && w(j+1) == "года":
+				if y, ok := ruRelYear(w(j), pub); ok {
+					p = mlQuarter(y, q)
+				}
+				j += 2
+			case !pub.IsZero():
+				p = mlQuarter(pub.Year, q)
+			}
+			emit(i, j, p)
+			i = j - 1
+		case (t == "с" || t == "со") && ruMonth(w(i+1)) > 0:
+			mo := ruMonth(w(i + 1))
+			j := i + 2
+			if w(j) == "по" && ruMonth(w(j+1)) > 0 {
+				// с января по июнь
+				mo2 := ruMonth(w(j + 1))
+				j += 2
+				var p *flowwatch.Period
+				switch {
+				case year(j) > 0:
+					p = mlMonths(year(j), mo, year(j), mo2)
+					j++
+					if isYearWord(w(j)) {
+						j++
+					}
+				case !pub.IsZero():
+					p = mlMonths(pub.Year, mo, pub.Year, mo2)
+				}
+				emit(i, j, p)
+				i = j - 1
 				continue
 			}
-		}
-		g := func(k int) string {
-			if m[2*k] < 0 {
-				return ""
-			}
-			return t[m[2*k]:m[2*k+1]]
-		}
-		atoi := func(k int) int { n, _ := strconv.Atoi(g(k)); return n }
-		var p *flowwatch.Period
-		switch {
-		case g(1) != "":
-			d := flowwatch.NewDate(atoi(3), time.Month(ruMonth(g(2))), atoi(1))
-			p = &flowwatch.Period{From: d, To: d}
-		case g(4) != "":
-			y, ok := atoi(6), g(6) != ""
-			if !ok && !pub.IsZero() {
-				y, ok = pub.Year, true
-			}
-			if ok {
-				p = mlMonths(y, ruMonth(g(4)), y, ruMonth(g(5)))
-			}
-		case g(7) != "":
-			mo := ruMonth(g(7))
-			var y int
-			ok := false
+			y, ok := 0, false
 			switch {
-			case g(8) != "":
-				y, ok = atoi(8), true
-			case g(9) != "":
-				y, ok = ruRelYear(g(9), pub)
+			case year(j) > 0:
+				y, ok = year(j), true
+				j++
+				if isYearWord(w(j)) {
+					j++
+				}
+			case ruRelWord(w(j)) && w(j+1) == "года":
+				y, ok = ruRelYear(w(j), pub)
+				j += 2
 			case !pub.IsZero():
 				y, ok = mlLatestYear(mo, pub), true
 			}
+			var p *flowwatch.Period
 			if ok && !pub.IsZero() {
-				from := mlMonths(y, mo, y, mo)
-				if from != nil {
-					p = &flowwatch.Period{From: from.From, To: pub}
+				if m := mlMonths(y, mo, y, mo); m != nil {
+					p = &flowwatch.Period{From: m.From, To: pub}
 				}
 			}
-		case g(10) != "":
-			p = mlMonths(atoi(11), ruMonth(g(10)), atoi(11), ruMonth(g(10)))
-		case g(12) != "":
-			mo := ruMonth(g(12))
+			emit(i, j, p)
+			i = j - 1
+		case (t == "с" || t == "со") && year(i+1) > 0 && isYearWord(w(i+2)):
+			var p *flowwatch.Period
+			if !pub.IsZero() {
+				p = &flowwatch.Period{From: flowwatch.NewDate(year(i+1), 1, 1), To: pub}
+			}
+			emit(i, i+3, p)
+			i += 2
+		case len(t) <= 2 && mlAllDigits(t) && ruMonth(w(i+1)) > 0 && year(i+2) > 0:
+			// 5 марта 2025 года
+			d := flowwatch.NewDate(year(i+2), time.Month(ruMonth(w(i+1))), atoiSafe(t))
+			j := i + 3
+			if isYearWord(w(j)) {
+				j++
+			}
+			emit(i, j, &flowwatch.Period{From: d, To: d})
+			i = j - 1
+		case ruMonth(t) > 0 && (w(i-1) == "в" || w(i-1) == "во" || year(i+1) > 0):
+			mo := ruMonth(t)
+			j := i + 1
+			var p *flowwatch.Period
 			switch {
-			case g(13) != "":
-				p = mlMonths(atoi(13), mo, atoi(13), mo)
-			case g(14) != "":
-				if y, ok := ruRelYear(g(14), pub); ok {
+			case year(j) > 0:
+				p = mlMonths(year(j), mo, year(j), mo)
+				j++
+				if isYearWord(w(j)) {
+					j++
+				}
+			case ruRelWord(w(j)) && w(j+1) == "года":
+				if y, ok := ruRelYear(w(j), pub); ok {
 					p = mlMonths(y, mo, y, mo)
 				}
+				j += 2
 			case !pub.IsZero():
 				y := mlLatestYear(mo, pub)
 				p = mlMonths(y, mo, y, mo)
 			}
-		case g(15) != "":
-			if !pub.IsZero() {
-				p = &flowwatch.Period{From: flowwatch.NewDate(atoi(15), 1, 1), To: pub}
+			start := i
+			if w(i-1) == "в" || w(i-1) == "во" {
+				start = i - 1
 			}
-		case g(16) != "":
-			p = mlYear(atoi(16))
-		case g(17) != "":
-			if y, ok := ruRelYear(g(17), pub); ok {
-				p = mlYear(y)
-			}
-		case g(18) != "":
-			if y, ok := ruRelYear(g(18), pub); ok {
-				p = mlYear(y)
-			}
-		case g(19) != "":
-			q := ruQuarters[g(19)]
-			switch {
-			case g(20) != "":
-				p = mlQuarter(atoi(20), q)
-			case g(21) != "":
-				if y, ok := ruRelYear(g(21), pub); ok {
-					p = mlQuarter(y, q)
-				}
-			case !pub.IsZero():
-				p = mlQuarter(pub.Year, q)
-			}
-		case g(22) != "":
-			if !pub.IsZero() {
-				p = &flowwatch.Period{From: pub, To: pub}
-			}
+			emit(start, j, p)
+			i = j - 1
+		case year(i) > 0 && isYearWord(w(i+1)):
+			emit(i, i+2, mlYear(year(i)))
+			i++
 		}
-		out = append(out, mlTime{start: m[0], end: m[1], period: p})
 	}
 	return out
 }
+
+func ruRelWord(w string) bool {
+	switch w {
+	case "прошлом", "минувшем", "прошедшем", "позапрошлом", "этом", "текущем", "нынешнем", "прошлого", "этого", "текущего", "прошлый", "минувший":
+		return true
+	}
+	return false
+}
+
+func atoiSafe(s string) int { n, _ := strconv.Atoi(s); return n }

@@ -84,9 +84,22 @@ type ruNum struct {
 
 // gapIs reports whether the text between two tokens is only spaces.
 func mlGapSpaces(s string, a, b int) bool {
-	g := s[a:b]
-	g = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(g)
-	return strings.TrimSpace(g) == "" && g != ""
+	if a >= b {
+		return false
+	}
+	for i := a; i < b; {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case strings.HasPrefix(s[i:b], "\u00a0"):
+			i += len("\u00a0")
+		case strings.HasPrefix(s[i:b], "\u202f"), strings.HasPrefix(s[i:b], "\u2009"):
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // mlDigitsOf is the leading digits of a mlTok ("5-ти" → "5").

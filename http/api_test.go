@@ -141,6 +141,11 @@ func TestEndpoints(t *testing.T) {
 						t.Errorf("want a page of 2 and a next link: %s", r.body)
 					}
 				}},
+				{"/api/claims?text=LAWMAKERS&article_id=" + alpha, func(t *testing.T, r response) {
+					if m := r.json(t); m["total"] != 1.0 {
+						t.Errorf("want the one sentence with the word: %s", r.body)
+					}
+				}},
 				{"/api/claims?place=Vladivostok", func(t *testing.T, r response) {
 					if m := r.json(t); m["total"] != 1.0 {
 						t.Errorf("want 1: %s", r.body)
@@ -269,7 +274,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/claims?knd=people", `unknown parameter \"knd\": known parameters are kind,`},
 		{"/api/claims?kind=people&kind=money", `parameter \"kind\" given 2 times`},
 		{"/api/claims?all_versions=maybe", "want true or false"},
-		{"/api/claims?q=" + strings.Repeat("x", 600), "at most 500"},
+		{"/api/claims?text=" + strings.Repeat("x", 600), "at most 500"},
 		{"/api/articles?since=2025", `since \"2025\" is not a date`},
 		{"/api/articles/abc", `article id \"abc\": want a positive integer`},
 		{"/api/articles/1?x=1", `unknown parameter \"x\": this endpoint takes none`},

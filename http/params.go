@@ -21,9 +21,9 @@ var (
 )
 
 // claimParamNames are the claim filters every claims-based endpoint takes;
-// they match the CLI's flags (flowwatch export --kind ... --since ...).
+// they are the flags of flowwatch claims and export, with _ for -.
 var claimParamNames = []string{"kind", "group", "event", "place", "source", "outlet", "article", "article_id",
-	"since", "until", "min", "max", "q", "all_versions"}
+	"since", "until", "min", "max", "text", "all_versions"}
 
 const (
 	defaultLimit = 50
@@ -156,7 +156,7 @@ func (p *params) claimFilter() flowwatch.ClaimFilter {
 		Article: p.str("article"),
 		Since:   p.date("since"),
 		Until:   p.date("until"),
-		Text:    p.str("q"),
+		Text:    p.str("text"),
 	}
 	f.ArticleID = int64(p.int("article_id", 0, 1, 1<<62))
 	f.MinValue, f.MaxValue = p.float("min"), p.float("max")
@@ -188,7 +188,7 @@ func filterKey(prefix string, v url.Values) string {
 
 // ClaimFilterFromQuery reads claim filters named as in the API (kind,
 // group, event, place, source, outlet, article, article_id, since, until,
-// min, max, q, all_versions, limit, offset), so that the CLI validates its
+// min, max, text, all_versions, limit, offset), so that the CLI validates its
 // flags exactly as the API does its parameters.
 func ClaimFilterFromQuery(v url.Values) (flowwatch.ClaimFilter, error) {
 	p := &params{v: v}

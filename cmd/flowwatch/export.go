@@ -28,7 +28,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			"Formats: csv (one row per claim), jsonl (the claims' JSON), ftm (FollowTheMoney\n"+
 			"entities for Aleph: Article, Event, Organization, Documentation), acled\n"+
 			"(event_date, actor, location, source, notes, count; people claims only).\n"+
-			"The filters are those of the API's /api/claims.")
+			"The filters are those of flowwatch claims and of the API's /api/claims.")
 	db := dbFlag(fs, e)
 	format := fs.String("format", "csv", "output format: "+strings.Join(export.Formats, ", "))
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
@@ -38,7 +38,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		{"event", "recruited, planned, sent, entered, present, killed, wounded, captured or withdrawn"},
 		{"place", "canonical place name"}, {"source", "canonical source name"}, {"outlet", "outlet"},
 		{"article", "article name"}, {"since", "published on or after `YYYY-MM-DD`"}, {"until", "published on or before `YYYY-MM-DD`"},
-		{"min", "smallest figure"}, {"max", "largest figure"}, {"q", "substring of the sentence"}, {"limit", "most claims to write"},
+		{"min", "smallest figure"}, {"max", "largest figure"}, {"text", "words the sentence contains"}, {"article-id", "article version id"},
+		{"limit", "most claims to write"},
 	} {
 		filters[f.name] = fs.String(f.name, "", f.help)
 	}
@@ -51,7 +52,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	q := url.Values{}
 	for k, v := range filters {
 		if *v != "" {
-			q.Set(k, *v)
+			q.Set(strings.ReplaceAll(k, "-", "_"), *v)
 		}
 	}
 	if *allVersions {

@@ -231,6 +231,7 @@ func TestExportCommand(t *testing.T) {
 		{[]string{"--format", "csv", "--group", "soldiers"}, 2},
 		{[]string{"--format", "acled", "--min", "1000"}, 2},
 		{[]string{"--format", "jsonl"}, 2},
+		{[]string{"--format", "jsonl", "--text", "ALSO wrote"}, 1},
 		{[]string{"--format", "ftm", "--event", "present"}, -1},
 	} {
 		stdout, stderr, code := runInProcessServe(t, append([]string{"export", "--db", db}, tt.args...)...)

@@ -5,7 +5,7 @@
 const GROUPS = ["workers", "soldiers", "engineers", "it_workers", "nationals"];
 const EVENTS = ["recruited", "planned", "sent", "entered", "present", "killed", "wounded", "captured", "withdrawn"];
 const KINDS = ["people", "money", "share"];
-const FILTERS = ["kind", "group", "event", "place", "source", "outlet", "since", "until", "min", "max", "q"];
+const FILTERS = ["kind", "group", "event", "place", "source", "outlet", "since", "until", "min", "max", "text"];
 const PAGE = 50;
 
 const main = document.getElementById("main");
@@ -299,7 +299,7 @@ function filterForm(filter) {
     field("until", "until", input("until", "date")),
     field("min", "Figure at least", input("min", "number")),
     field("max", "at most", input("max", "number")),
-    field("q", "Sentence contains", input("q", "search", "words")),
+    field("text", "Sentence contains", input("text", "search", "words")),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Filter"),
       h("button", { type: "button", class: "secondary", onclick: () => go({}) }, "Clear")));
   form.addEventListener("submit", ev => {

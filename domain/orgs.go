@@ -47,9 +47,10 @@ type Organizations struct {
 }
 
 type orgName struct {
-	text string
-	org  int
-	fold bool // match case-insensitively: names of more than 4 letters
+	text  string
+	lower string
+	org   int
+	fold  bool // match case-insensitively: names of more than 4 letters
 }
 
 // ParseOrganizations reads an organizations file ({"entities": [...]}).
@@ -72,7 +73,7 @@ func ParseOrganizations(b []byte) (*Organizations, error) {
 			}
 			o.byName[k] = i
 			// Short names (MSS, RGB, KPA) are acronyms: only their capitals count.
-			o.names = append(o.names, orgName{text: n, org: i, fold: utf8.RuneCountInString(n) > 4})
+			o.names = append(o.names, orgName{text: n, lower: strings.ToLower(n), org: i, fold: utf8.RuneCountInString(n) > 4})
 		}
 	}
 	// Longest first, so "Ministry of State Security" wins over a shorter alias inside it.
@@ -104,13 +105,13 @@ func (o *Organizations) Find(text string) []string {
 		return nil
 	}
 	lower := strings.ToLower(text)
-	taken := make([]bool, len(text)) // bytes already claimed by a longer name
+	var taken []bool // bytes already claimed by a longer name, made on the first hit
 	type hit struct{ at, org int }
 	var hits []hit
 	for _, n := range o.names {
 		hay, needle := text, n.text
 		if n.fold {
-			hay, needle = lower, strings.ToLower(n.text)
+			hay, needle = lower, n.lower
 		}
 		if len(hay) != len(text) { // lower-casing changed byte lengths: fall back to exact case
 			hay, needle = text, n.text
@@ -124,6 +125,9 @@ func (o *Organizations) Find(text string) []string {
 			from = end
 			if !wordBoundary(text, at, end) || anyTaken(taken, at, end) {
 				continue
+			}
+			if taken == nil {
+				taken = make([]bool, len(text))
 			}
 			for k := at; k < end; k++ {
 				taken[k] = true
@@ -148,7 +152,7 @@ func (o *Organizations) Find(text string) []string {
 }
 
 func anyTaken(t []bool, a, b int) bool {
-	for k := a; k < b; k++ {
+	for k := a; k < b && k < len(t); k++ {
 		if t[k] {
 			return true
 		}

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -58,33 +59,52 @@ func words(text string) []string {
 	})
 }
 
-// signature is the MinHash signature of text's word shingles; ok is false
-// when text has too few shingles to judge.
+// signature is the MinHash signature of text's word shingles and the
+// number of distinct shingles. Each shingle is hashed once (FNV-1a over
+// its words); the 128 hash functions are x ↦ (x ⊕ seedᵢ)·oddᵢ, a cheap
+// family that is a permutation of 64-bit values for each i.
 func signature(text string) (sig [numHashes]uint64, n int) {
 	w := words(text)
 	for i := range sig {
 		sig[i] = math.MaxUint64
 	}
-	seen := map[uint64]bool{}
+	if len(w) < shingleWords {
+		return sig, 0
+	}
+	hs := make([]uint64, 0, len(w)-shingleWords+1)
 	for i := 0; i+shingleWords <= len(w); i++ {
-		h := fnv.New64a()
+		h := uint64(14695981039346656037)
 		for _, x := range w[i : i+shingleWords] {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
+			for k := 0; k < len(x); k++ {
+				h ^= uint64(x[k])
+				h *= 1099511628211
+			}
+			h ^= 0xff // word separator
+			h *= 1099511628211
 		}
-		v := h.Sum64()
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+		hs = append(hs, splitmix(h))
+	}
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	for _, v := range hs {
 		for k := range sig {
-			if m := splitmix(v ^ seeds[k]); m < sig[k] {
+			if m := (v ^ seeds[k]) * odds[k]; m < sig[k] {
 				sig[k] = m
 			}
 		}
 	}
-	return sig, len(seen)
+	return sig, len(hs)
 }
+
+var odds = func() [numHashes]uint64 {
+	var o [numHashes]uint64
+	x := uint64(0x2545f4914f6cdd1d)
+	for i := range o {
+		x = splitmix(x)
+		o[i] = x | 1
+	}
+	return o
+}()
 
 // similarity estimates Jaccard similarity from two signatures.
 func similarity(a, b *[numHashes]uint64) float64 {

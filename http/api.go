@@ -184,7 +184,8 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 }
 
 // allClaims pages through every claim matching f. Aggregates need them all;
-// pages keep any one query bounded.
+// pages keep any one query bounded, and keyset paging (AfterID) makes each
+// page cost the same.
 func (s *Server) allClaims(ctx context.Context, f flowwatch.ClaimFilter, fn func(flowwatch.Claim) error) error {
 	const page = 5000
 	f.Limit, f.Offset = page, 0
@@ -201,7 +202,7 @@ func (s *Server) allClaims(ctx context.Context, f flowwatch.ClaimFilter, fn func
 		if len(cs) < page {
 			return nil
 		}
-		f.Offset += page
+		f.AfterID = cs[len(cs)-1].ID
 	}
 }
 

@@ -118,7 +118,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if len(cs) < page {
 			break
 		}
-		f.Offset += page
+		f.Offset, f.AfterID = 0, cs[len(cs)-1].ID
 	}
 	if err := ew.Close(); err != nil {
 		return err

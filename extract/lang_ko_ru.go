@@ -143,7 +143,9 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		if !mlHasNumber(s.text, lm.m.korean) {
 			continue
 		}
-		s.hits = lm.m.find(s.text, s.toks)
+		if s.hits == nil {
+			s.hits = lm.m.find(s.text, s.toks)
+		}
 		s.figs = lm.figures(s)
 		if len(s.figs) == 0 {
 			continue

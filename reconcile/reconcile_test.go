@@ -270,3 +270,26 @@ func TestSanctions(t *testing.T) {
 		}
 	}
 }
+
+func TestIncrements(t *testing.T) {
+	for _, tc := range []struct {
+		quote string
+		value float64
+		want  string
+	}{
+		{"Pyongyang sent 3,000 more troops in January, in addition to the 11,000 it sent last year.", 3000, "sent (additional)"},
+		{"Pyongyang sent 3,000 more troops in January, in addition to the 11,000 it sent last year.", 11000, "sent"},
+		{"North Korea plans to deploy another 6,000 soldiers and engineers.", 6000, "planned (additional)"},
+		{"An additional 1,000 troops were deployed.", 1000, "sent (additional)"},
+		{"More than 10,000 troops were sent.", 10000, "sent"},
+	} {
+		event := "sent"
+		if strings.Contains(tc.quote, "plans") {
+			event = "planned"
+		}
+		c := flowwatch.Claim{Kind: "people", Group: "soldiers", Event: event, Low: f(tc.value), High: f(tc.value), Quote: tc.quote}
+		if got, _ := measureOf(&c); got != tc.want {
+			t.Errorf("%v in %q: measure %q, want %q", tc.value, tc.quote, got, tc.want)
+		}
+	}
+}

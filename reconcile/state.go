@@ -3,6 +3,7 @@ package reconcile
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
@@ -145,6 +146,44 @@ func refDate(when *flowwatch.Period, published flowwatch.Date) flowwatch.Date {
 // troops", "another 6,000"): an increment, not a total.
 var incrementWords = regexp.MustCompile(`(?i)\badditional\b|\banother\b|\bextra\b|reinforcement|\bmore (?:troops|soldiers|workers|labou?rers|personnel|servicemen|engineers|deminers|sappers)\b|추가|дополнительн|ещё|еще`)
 
+// incrementNear is how close (in bytes) an increment word must stand to
+// the figure's digits to qualify it: "another 6,000", "3,000 more troops".
+const incrementNear = 12
+
+// isIncrement: an increment word qualifies this claim's own figure. When
+// the figure is written in digits, the word must stand next to it, so that
+// "3,000 more troops, in addition to the 11,000" marks 3,000 only; a figure
+// in words falls back to the whole sentence.
+func isIncrement(c *flowwatch.Claim) bool {
+	words := incrementWords.FindAllStringIndex(c.Quote, -1)
+	if len(words) == 0 {
+		return false
+	}
+	v := claimValue(c)
+	var at []int
+	for _, form := range []string{Num(v), strconv.FormatFloat(v, 'f', -1, 64), strings.ReplaceAll(Num(v), ",", " ")} {
+		for from := 0; ; {
+			i := strings.Index(c.Quote[from:], form)
+			if i < 0 {
+				break
+			}
+			at = append(at, from+i, from+i+len(form))
+			from += i + len(form)
+		}
+	}
+	if len(at) == 0 {
+		return true
+	}
+	for _, w := range words {
+		for k := 0; k < len(at); k += 2 {
+			if (w[1] <= at[k] && at[k]-w[1] <= incrementNear) || (w[0] >= at[k+1] && w[0]-at[k+1] <= incrementNear) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var casualtyWords = regexp.MustCompile(`(?i)casualt|killed (?:or|and) wounded|dead (?:or|and) wounded|killed (?:or|and) injured|losses|사상|потер`)
 
 // measureOf names what a claim counts, and the class of measures that may
@@ -156,12 +195,12 @@ func measureOf(c *flowwatch.Claim) (measure, class string) {
 	}
 	switch c.Event {
 	case flowwatch.EventSent, flowwatch.EventPresent:
-		if incrementWords.MatchString(c.Quote) {
+		if isIncrement(c) {
 			return c.Event + " (additional)", "deployment"
 		}
 		return c.Event, "deployment"
 	case flowwatch.EventPlanned:
-		if incrementWords.MatchString(c.Quote) {
+		if isIncrement(c) {
 			return c.Event + " (additional)", c.Event
 		}
 	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:

@@ -8,8 +8,10 @@
 //     cleaned as scraped text.
 //   - ParseWith is Parse with metadata the caller already knows (a feed
 //     item's title and date, an HTTP response's URL). Metadata the input
-//     states itself (header, <meta> tags) wins; Meta fills the gaps; a date
-//     read from the text itself comes last.
+//     states itself wins (a header block first, then the page's <meta>,
+//     JSON-LD and <time> markup); Meta fills the gaps; a date read from the
+//     text itself comes last. A header saying "published: unknown" or
+//     "title: unknown" is a statement too: nothing fills it.
 //   - ParseHTML and ParseText skip the sniffing, for callers that know what
 //     they hold (ingest from feeds, HTTP and WARC records).
 //
@@ -57,7 +59,7 @@ func ParseWith(name string, raw []byte, m Meta) (a *flowwatch.Article, err error
 		return nil, err
 	}
 	if looksHTML(raw) {
-		return parseHTML(name, m.URL, raw, m)
+		return parseHTML(name, raw, header{}, m)
 	}
 	if err := checkUTF8(name, raw); err != nil {
 		return nil, err
@@ -66,7 +68,7 @@ func ParseWith(name string, raw []byte, m Meta) (a *flowwatch.Article, err error
 	h, body, ok := splitHeader(text)
 	if ok {
 		if looksHTML([]byte(body)) {
-			return parseHTML(name, firstNonEmpty(h.URL, m.URL), []byte(body), h.over(m))
+			return parseHTML(name, []byte(body), h, m)
 		}
 		return finish(name, cleanText(body, h.over(m).Title), h.over(m), h.unknownPub, h.unknownTitle)
 	}
@@ -96,7 +98,7 @@ func ParseHTML(name, pageURL string, raw []byte) (a *flowwatch.Article, err erro
 	if err != nil {
 		return nil, err
 	}
-	return parseHTML(name, pageURL, raw, Meta{URL: pageURL})
+	return parseHTML(name, raw, header{}, Meta{URL: pageURL})
 }
 
 // finish fills the article from the cleaned text and the metadata, in the

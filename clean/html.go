@@ -27,7 +27,11 @@ type pageMeta struct {
 	timeTag                       flowwatch.Date // first <time datetime> in the body
 }
 
-func parseHTML(name, pageURL string, raw []byte, m Meta) (*flowwatch.Article, error) {
+// parseHTML reads a page. Metadata comes, in order of trust, from stated
+// (a header block around the page: a person's statement), the page's own
+// markup, then known (the caller: a feed item, the fetched address).
+func parseHTML(name string, raw []byte, stated header, known Meta) (*flowwatch.Article, error) {
+	pageURL := firstNonEmpty(stated.URL, known.URL)
 	var base *url.URL
 	if pageURL != "" {
 		if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
@@ -51,35 +55,37 @@ func parseHTML(name, pageURL string, raw []byte, m Meta) (*flowwatch.Article, er
 	prune(art.Node)
 	body := renderText(art.Node)
 
-	title := firstNonEmpty(m.Title, pm.ogTitle, pm.ldHeadline, stripSiteSuffix(pm.docTitle), art.Title())
-	pageAddr := firstNonEmpty(resolve(base, pm.canonical), resolve(base, pm.ogURL), pageURL)
-	c := cleanMode(body, textOpts{title: normalizeLine(title), pageURL: pageAddr, fromHTML: true})
+	title := ""
+	if !stated.unknownTitle {
+		title = normalizeLine(firstNonEmpty(stated.Title, pm.ogTitle, pm.ldHeadline,
+			stripSiteSuffix(pm.docTitle), art.Title(), known.Title))
+	}
+	// The page's canonical link names the article better than the address
+	// it was fetched from, which may carry tracking or an AMP path.
+	pageAddr := firstNonEmpty(stated.URL, resolve(base, pm.canonical), resolve(base, pm.ogURL), known.URL)
+	c := cleanMode(body, textOpts{title: title, pageURL: pageAddr, fromHTML: true})
+	// The headline carries claims; readability drops it from the body, so
+	// it goes back as the first paragraph (BodyText strips it again).
 	if title != "" && c.text != "" {
 		first, _, _ := strings.Cut(c.text, "\n")
-		if !strings.EqualFold(normalizeLine(first), normalizeLine(title)) {
-			c.text = normalizeLine(title) + "\n\n" + c.text
+		if !strings.EqualFold(normalizeLine(first), title) {
+			c.text = title + "\n\n" + c.text
 		}
 	}
 	c.title = ""
 	out := Meta{
-		URL:       firstNonEmpty(m.URL, resolve(base, pm.canonical), resolve(base, pm.ogURL), pageURL),
-		Title:     normalizeLine(title),
-		Outlet:    firstNonEmpty(m.Outlet, pm.siteName, pm.ldPublisher),
-		Published: m.Published,
-		Lang:      m.Lang,
+		URL:       pageAddr,
+		Title:     title,
+		Outlet:    firstNonEmpty(stated.Outlet, pm.siteName, pm.ldPublisher, known.Outlet),
+		Published: stated.Published,
+		Lang:      firstNonEmpty(stated.Lang, known.Lang),
 	}
-	if out.URL != "" && m.URL != "" && pm.canonical != "" {
-		// The page's canonical link names the article better than the
-		// address it was fetched from (which may carry tracking or AMP).
-		out.URL = resolve(base, pm.canonical)
+	for _, d := range []flowwatch.Date{pm.published, pm.timeTag, known.Published} {
+		if out.Published.IsZero() {
+			out.Published = d
+		}
 	}
-	if out.Published.IsZero() {
-		out.Published = pm.published
-	}
-	if out.Published.IsZero() {
-		out.Published = pm.timeTag
-	}
-	return finish(name, c, out, false, false)
+	return finish(name, c, out, stated.unknownPub, stated.unknownTitle)
 }
 
 // BodyText is the article's text without the headline paragraph that

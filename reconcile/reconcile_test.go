@@ -282,6 +282,10 @@ func TestIncrements(t *testing.T) {
 		{"North Korea plans to deploy another 6,000 soldiers and engineers.", 6000, "planned (additional)"},
 		{"An additional 1,000 troops were deployed.", 1000, "sent (additional)"},
 		{"More than 10,000 troops were sent.", 10000, "sent"},
+		{"북한은 1만1천여 명을 보냈고, 올해 초 3천여 명을 추가로 파견했다.", 11000, "sent"},
+		{"북한은 1만1천여 명을 보냈고, 올해 초 3천여 명을 추가로 파견했다.", 3000, "sent (additional)"},
+		{"КНДР отправила около 11 тысяч военных, а затем ещё около 3 тысяч.", 11000, "sent"},
+		{"КНДР отправила около 11 тысяч военных, а затем ещё около 3 тысяч.", 3000, "sent (additional)"},
 	} {
 		event := "sent"
 		if strings.Contains(tc.quote, "plans") {

@@ -1,10 +1,12 @@
 package reconcile
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
 )
@@ -146,7 +148,7 @@ func refDate(when *flowwatch.Period, published flowwatch.Date) flowwatch.Date {
 // troops", "another 6,000"): an increment, not a total.
 var incrementWords = regexp.MustCompile(`(?i)\badditional\b|\banother\b|\bextra\b|reinforcement|\bmore (?:troops|soldiers|workers|labou?rers|personnel|servicemen|engineers|deminers|sappers)\b|추가|дополнительн|ещё|еще`)
 
-// incrementNear is how close (in bytes) an increment word must stand to
+// incrementNear is how close (in characters) an increment word must stand to
 // the figure's digits to qualify it: "another 6,000", "3,000 more troops".
 const incrementNear = 12
 
@@ -161,7 +163,22 @@ func isIncrement(c *flowwatch.Claim) bool {
 	}
 	v := claimValue(c)
 	var at []int
-	for _, form := range []string{Num(v), strconv.FormatFloat(v, 'f', -1, 64), strings.ReplaceAll(Num(v), ",", " ")} {
+	forms := []string{Num(v), strconv.FormatFloat(v, 'f', -1, 64), strings.ReplaceAll(Num(v), ",", " ")}
+	if v >= 1000 && math.Mod(v, 1000) == 0 {
+		// Korean and Russian write thousands with words: 1만1천, 3천, 11 тысяч.
+		k := int(v / 1000)
+		forms = append(forms, fmt.Sprintf("%d тыс", k))
+		if k >= 10 {
+			ko := fmt.Sprintf("%d만", k/10)
+			if k%10 != 0 {
+				ko += fmt.Sprintf("%d천", k%10)
+			}
+			forms = append(forms, ko)
+		} else {
+			forms = append(forms, fmt.Sprintf("%d천", k))
+		}
+	}
+	for _, form := range forms {
 		for from := 0; ; {
 			i := strings.Index(c.Quote[from:], form)
 			if i < 0 {
@@ -176,7 +193,8 @@ func isIncrement(c *flowwatch.Claim) bool {
 	}
 	for _, w := range words {
 		for k := 0; k < len(at); k += 2 {
-			if (w[1] <= at[k] && at[k]-w[1] <= incrementNear) || (w[0] >= at[k+1] && w[0]-at[k+1] <= incrementNear) {
+			if (w[1] <= at[k] && utf8.RuneCountInString(c.Quote[w[1]:at[k]]) <= incrementNear) ||
+				(w[0] >= at[k+1] && utf8.RuneCountInString(c.Quote[at[k+1]:w[0]]) <= incrementNear) {
 				return true
 			}
 		}

@@ -150,7 +150,8 @@ var koImplied = map[string]string{"파병": "soldiers", "파병군": "soldiers",
 // verb (러시아는 … 보고했다), not as a destination (러시아에) or an owner
 // (러시아의).
 func koSubjectOK(s *mlSent, h mlHit) bool {
-	r, _ := utf8.DecodeRuneInString(s.text[h.end:])
+	rest := strings.TrimPrefix(strings.TrimPrefix(s.text[h.end:], " "), "측") // 러시아 측은
+	r, _ := utf8.DecodeRuneInString(rest)
 	if r != '은' && r != '는' && r != '이' && r != '가' {
 		return false
 	}

@@ -58,21 +58,24 @@ func ParseWith(name string, raw []byte, m Meta) (a *flowwatch.Article, err error
 	if err != nil {
 		return nil, err
 	}
+	// A header block comes first, whatever follows it.
+	if utf8.Valid(raw) {
+		text := normalizeNewlines(string(raw))
+		if h, body, ok := splitHeader(text); ok {
+			if looksHTML([]byte(body)) {
+				return parseHTML(name, []byte(body), h, m)
+			}
+			return finish(name, cleanText(body, h.over(m).Title), h.over(m), h.unknownPub, h.unknownTitle)
+		}
+	}
+	// HTML may be in a legacy charset: parseHTML decodes it.
 	if looksHTML(raw) {
 		return parseHTML(name, raw, header{}, m)
 	}
 	if err := checkUTF8(name, raw); err != nil {
 		return nil, err
 	}
-	text := normalizeNewlines(string(raw))
-	h, body, ok := splitHeader(text)
-	if ok {
-		if looksHTML([]byte(body)) {
-			return parseHTML(name, []byte(body), h, m)
-		}
-		return finish(name, cleanText(body, h.over(m).Title), h.over(m), h.unknownPub, h.unknownTitle)
-	}
-	return finish(name, cleanText(text, m.Title), m, false, false)
+	return finish(name, cleanText(normalizeNewlines(string(raw)), m.Title), m, false, false)
 }
 
 // ParseText cleans header-less scraped text with metadata known from

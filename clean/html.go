@@ -81,7 +81,7 @@ func parseHTML(name string, raw []byte, stated header, known Meta) (*flowwatch.A
 		Lang:      firstNonEmpty(stated.Lang, known.Lang),
 	}
 	for _, d := range []flowwatch.Date{pm.published, pm.timeTag, known.Published} {
-		if out.Published.IsZero() {
+		if out.Published.IsZero() && !stated.unknownPub {
 			out.Published = d
 		}
 	}

@@ -320,3 +320,56 @@ func TestSeedBoilerplateGone(t *testing.T) {
 		}
 	}
 }
+
+func TestEntryPoints(t *testing.T) {
+	page, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseHTML("orchard", "https://valley.example.com/x?utm_source=feed", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "https://valley.example.com/news/orchard-pickers" {
+		t.Errorf("URL = %q, want the canonical link", a.URL)
+	}
+	if !strings.HasPrefix(a.Text, a.Title+"\n\n") {
+		t.Errorf("HTML text should open with the headline: %q", a.Text[:min(80, len(a.Text))])
+	}
+	if body := BodyText(a); strings.Contains(body, a.Title) || !strings.HasPrefix(body, "The family orchard") {
+		t.Errorf("BodyText kept the headline or lost the start: %q", body[:min(80, len(body))])
+	}
+
+	// Meta fills what the text does not say; a date strip in the text
+	// does not override a date the caller knows.
+	m := Meta{URL: "https://example.com/p", Title: "Known title", Outlet: "Known outlet",
+		Published: flowwatch.Date{Year: 2020, Month: 1, Day: 2}, Lang: "ru"}
+	txt := []byte("Monday, March 3, 2025\n\nThe committee approved the budget for the new library, which opens next spring.\n")
+	b, err := ParseText("t", txt, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Title != m.Title || b.Outlet != m.Outlet || b.Published != m.Published || b.Lang != "ru" || b.URL != m.URL {
+		t.Errorf("ParseText lost caller metadata: %+v", b)
+	}
+	// ParseText never reads a header: the lines stay text.
+	c, err := ParseText("h", []byte("title: Looks like a header\n---\nThe committee approved the budget for the new library, which opens next spring.\n"), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title == "Looks like a header" {
+		t.Error("ParseText read a header block")
+	}
+	// Invalid UTF-8 in HTML is decoded by the page's charset, not refused.
+	if _, err := Parse("cp", mustRead(t, "testdata/cp1251.html")); err != nil {
+		t.Errorf("windows-1251 page: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -44,6 +44,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	numFlag(fs, &f.MaxValue, "max", "figure at most `N` (the smaller end of a range)")
 	fs.IntVar(&f.Limit, "limit", flowwatch.DefaultLimit, "most claims to print; -1 for all")
 	fs.IntVar(&f.Offset, "offset", 0, "claims to skip first")
+	fs.Int64Var(&f.AfterID, "after-id", 0, "only claims with an ID above `N` (page by the last ID printed: faster than --offset)")
 	all := fs.Bool("all-versions", false, "include claims of superseded article versions")
 	count := fs.Bool("count", false, "print only the number of matching claims")
 	format := fs.String("format", "table", "output: table, csv or jsonl")
@@ -109,10 +110,10 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	if *format == "table" && f.Limit > 0 && len(claims) == f.Limit {
-		if n, err := st.CountClaims(ctx, flowwatch.ClaimFilter{Kind: f.Kind, Group: f.Group, Event: f.Event, Place: f.Place,
-			Source: f.Source, Outlet: f.Outlet, Article: f.Article, ArticleID: f.ArticleID, Since: f.Since, Until: f.Until,
-			MinValue: f.MinValue, MaxValue: f.MaxValue, Text: f.Text, LatestVersionsOnly: f.LatestVersionsOnly}); err == nil && n > f.Offset+len(claims) {
-			fmt.Fprintf(e.stderr, "flowwatch claims: showing %d of %d claims; use --limit and --offset for more\n", len(claims), n)
+		all := f
+		all.Limit, all.Offset = -1, 0
+		if n, err := st.CountClaims(ctx, all); err == nil && n > f.Offset+len(claims) {
+			fmt.Fprintf(e.stderr, "flowwatch claims: showing %d of %d claims; for more, use --limit, or --after-id %d\n", len(claims), n, claims[len(claims)-1].ID)
 		}
 	}
 	return nil

@@ -60,20 +60,21 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 		Next: nextURL(r, f.Limit, f.Offset, len(claims), total)})
 }
 
-// countClaims is cached per filter: paging through one result set asks
-// the same count on every page.
+// countTTL is how long a total is reused. Counting every matching row
+// costs more than reading a page of them, and paging through one result
+// set asks the same count on every page. Ingest through this server
+// clears it; writes by other processes show in totals within countTTL.
+const countTTL = 30 * time.Second
+
 func (s *Server) countClaims(ctx context.Context, q url.Values, f flowwatch.ClaimFilter) (int, error) {
-	key := filterKey("count", q)
-	if v, ok := s.cache.get(key, time.Now()); ok {
-		return v.(int), nil
-	}
 	f.Limit, f.Offset = 0, 0
-	n, err := s.store.CountClaims(ctx, f)
+	v, err := s.cache.do(filterKey("count", q), max(countTTL, s.opts.CacheTTL), func() (any, error) {
+		return s.store.CountClaims(ctx, f)
+	})
 	if err != nil {
 		return 0, err
 	}
-	s.cache.put(key, n, time.Now())
-	return n, nil
+	return v.(int), nil
 }
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
@@ -206,17 +207,9 @@ func (s *Server) allClaims(ctx context.Context, f flowwatch.ClaimFilter, fn func
 	}
 }
 
-// cached runs build once per ttl for the same key.
+// cached runs build once per CacheTTL for the same key.
 func (s *Server) cached(key string, build func() (any, error)) (any, error) {
-	if v, ok := s.cache.get(key, time.Now()); ok {
-		return v, nil
-	}
-	v, err := build()
-	if err != nil {
-		return nil, err
-	}
-	s.cache.put(key, v, time.Now())
-	return v, nil
+	return s.cache.do(key, s.opts.CacheTTL, build)
 }
 
 // sourceView is one source (who a figure is attributed to) or outlet.

@@ -78,9 +78,11 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 // scan of all claims; ingest through this server clears it, and writes by
 // other processes show after at most ttl.
 type cache struct {
-	ttl time.Duration
-	mu  sync.Mutex
-	m   map[string]cacheEntry
+	ttl    time.Duration
+	mu     sync.Mutex
+	m      map[string]cacheEntry
+	flight map[string]*call
+	gen    int // bumped by clear, so a build begun before it is not kept
 }
 
 type cacheEntry struct {
@@ -88,31 +90,55 @@ type cacheEntry struct {
 	at time.Time
 }
 
-func newCache(ttl time.Duration) *cache { return &cache{ttl: ttl, m: map[string]cacheEntry{}} }
-
-func (c *cache) get(key string, now time.Time) (any, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[key]
-	if !ok || now.Sub(e.at) > c.ttl {
-		return nil, false
-	}
-	return e.v, true
+// call is a build in progress; requests for the same key wait for it
+// instead of all running the same expensive query at once.
+type call struct {
+	done chan struct{}
+	v    any
+	err  error
 }
 
-func (c *cache) put(key string, v any, now time.Time) {
+func newCache(ttl time.Duration) *cache {
+	return &cache{ttl: ttl, m: map[string]cacheEntry{}, flight: map[string]*call{}}
+}
+
+// do returns key's value if built within ttl, else builds it once however
+// many requests ask at the same time.
+func (c *cache) do(key string, ttl time.Duration, build func() (any, error)) (any, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) > 1000 {
-		// Filters are user-chosen, so keys are unbounded: start over
-		// rather than grow without limit.
-		c.m = map[string]cacheEntry{}
+	if e, ok := c.m[key]; ok && time.Since(e.at) <= ttl {
+		c.mu.Unlock()
+		return e.v, nil
 	}
-	c.m[key] = cacheEntry{v, now}
+	if f, ok := c.flight[key]; ok {
+		c.mu.Unlock()
+		<-f.done
+		return f.v, f.err
+	}
+	f := &call{done: make(chan struct{})}
+	c.flight[key] = f
+	gen := c.gen
+	c.mu.Unlock()
+
+	f.v, f.err = build()
+	c.mu.Lock()
+	delete(c.flight, key)
+	if f.err == nil && gen == c.gen {
+		if len(c.m) > 1000 {
+			// Filters are user-chosen, so keys are unbounded: start
+			// over rather than grow without limit.
+			c.m = map[string]cacheEntry{}
+		}
+		c.m[key] = cacheEntry{f.v, time.Now()}
+	}
+	c.mu.Unlock()
+	close(f.done)
+	return f.v, f.err
 }
 
 func (c *cache) clear() {
 	c.mu.Lock()
 	c.m = map[string]cacheEntry{}
+	c.gen++
 	c.mu.Unlock()
 }

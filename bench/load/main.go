@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -125,6 +126,7 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		}
 		defer pprof.StopCPUProfile()
 	}
+	cpu0 := cpuTime()
 	var next atomic.Int64
 	var errs atomic.Int64
 	var firstErr atomic.Value
@@ -158,6 +160,7 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	}
 	wg.Wait()
 	elapsed := time.Since(t0)
+	cpu := cpuTime() - cpu0
 	var all []time.Duration
 	for _, l := range lat {
 		all = append(all, l...)
@@ -173,6 +176,10 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds())
 	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s  errors %d\n",
 		ms(pct(0.50)), ms(pct(0.90)), ms(pct(0.99)), ms(all[len(all)-1]), errs.Load())
+	// CPU per request (server and clients together, both in this process)
+	// says what the machine could do unloaded: the latencies above also
+	// count time spent waiting for a core that other processes hold.
+	fmt.Printf("CPU %s per request (server and clients); load average at the end %s\n", ms(cpu/time.Duration(max(1, len(all)))), loadavg())
 	if e := firstErr.Load(); e != nil {
 		fmt.Println("first error:", e)
 	}
@@ -180,6 +187,22 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 }
 
 var profile string
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
 

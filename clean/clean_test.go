@@ -106,6 +106,11 @@ func TestRules(t *testing.T) {
 		{name: "keyword list", in: "Council approves river plan\n\nriver, council, bridge, budget\n\n" + body,
 			gone: []string{"river, council"}},
 		{name: "byline with email", in: body + "BY ALEX EXAMPLE [alex@example.org]\n", gone: []string{"ALEX"}},
+		{name: "update figures are not a time stamp", in: body + "Updated figures may show 12,000 more people moved to the river district since May.\n",
+			keep: []string{"12,000"}},
+		{name: "time stamp without year", in: body + "Updated Nov. 19, 8:21 am ET\n", gone: []string{"Nov. 19"}},
+		{name: "pictograph promotion", in: body + "📱 Torn between phones? Check out our buying guide\n", gone: []string{"buying guide"}},
+		{name: "gallery counter", in: body + "Image 3 of 12\n", gone: []string{"Image 3"}},
 		{name: "app promotion", in: body + "DOWNLOAD THE APP\n\nGet Started Now: Download the App\n", gone: []string{"App"}},
 	}
 	for _, tt := range tests {

@@ -254,6 +254,7 @@ var (
 	galleryCount = regexp.MustCompile(`(?i)^(?:image|photo|picture|slide)?\s*\d+\s+(?:of|/)\s+/?\s*\d+$`)
 	// "Updated Nov 19, 9:41 AM", "Posted on March 30 by Admin": a time
 	// stamp line even without a year.
+	monthWord = regexp.MustCompile(`\b` + monthRe + `\s*\d`)
 	stampLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
 	// "Follow us on Instagram, Facebook and X": a social-media prompt.
 	socialFollow = regexp.MustCompile(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
@@ -294,8 +295,23 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		}
 		return drop, "date"
 	}
-	if words <= 10 && hasDigit(line) && stampLine.MatchString(line) {
+	// A time stamp without a year: the stamp word must be followed by a
+	// time of day, a month or "ago", so that "Updated figures show 12,000
+	// troops" stays.
+	if words <= 16 && hasDigit(line) && stampLine.MatchString(line) &&
+		(timeOfDay.MatchString(line) || monthWord.MatchString(lower) || strings.Contains(lower, " ago")) {
 		return drop, "date"
+	}
+	// "By A. Writer on Monday, November 18th, 2019 at 11:08 a.m."
+	if words <= 20 && hasYear(line) && byline.MatchString(line) {
+		if _, ok := dateInLine(line); ok {
+			return drop, "byline"
+		}
+	}
+	// A line opening with a pictograph is a promotion bullet
+	// ("📱 Torn between phones? Check out our guide").
+	if r, _ := utf8.DecodeRuneInString(line); words <= 30 && unicode.Is(unicode.So, r) {
+		return drop, "furniture"
 	}
 	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {
 		return drop, "email"

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/extract"
 )
 
 // FuzzExtract checks that no input makes Extract panic and that every
@@ -39,6 +40,8 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s, "2025-02-09")
 		f.Add(s, "")
 	}
+	extract.SetRecoverPanics(false)
+	defer extract.SetRecoverPanics(true)
 	f.Fuzz(func(t *testing.T, text, pub string) {
 		a := &flowwatch.Article{Name: "fuzz", Text: text}
 		if d, err := flowwatch.ParseDate(pub); err == nil {

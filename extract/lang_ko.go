@@ -172,6 +172,24 @@ var koParts = []string{"상반기", "하반기", "연말", "연초", "말", "초
 // koNow are words meaning the publication date.
 var koNow = []string{"오늘", "현재", "지금"}
 
+// koRelDays are months and days named relative to publication.
+var koRelDays = []struct {
+	word string
+	span func(pub flowwatch.Date) *flowwatch.Period
+}{
+	{"지난달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, -1) }},
+	{"전달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, -1) }},
+	{"이달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, 0) }},
+	{"이번 달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, 0) }},
+	{"어제", func(pub flowwatch.Date) *flowwatch.Period { d := pub.AddDays(-1); return &flowwatch.Period{From: d, To: d} }},
+}
+
+// mlMonthOf is the month k months from pub's.
+func mlMonthOf(pub flowwatch.Date, k int) *flowwatch.Period {
+	from := flowwatch.NewDate(pub.Year, pub.Month+time.Month(k), 1)
+	return &flowwatch.Period{From: from, To: flowwatch.NewDate(from.Year, from.Month+1, 0)}
+}
+
 func koSkipSpaces(t string, i int) int {
 	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
 		i++
@@ -334,6 +352,21 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 						} else {
 							resolved = false
 						}
+					}
+					break
+				}
+			}
+			if end >= 0 {
+				break
+			}
+			// Months and days relative to publication.
+			for _, rel := range koRelDays {
+				if strings.HasPrefix(t[i:], rel.word) {
+					end = i + len(rel.word)
+					if pub.IsZero() {
+						resolved = false
+					} else {
+						p = rel.span(pub)
 					}
 					break
 				}

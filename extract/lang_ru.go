@@ -232,9 +232,14 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	}
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventEntered, flowwatch.EventRecruited:
-		for _, h := range s.hits {
+		for k, h := range s.hits {
 			if h.cat != catPlan {
 				continue
+			}
+			// "будут направлены", "планирует отправить": the modal right
+			// before the event word, wherever the figure stands.
+			if at >= 0 && k+1 == at && s.hits[at].start-h.end <= 2 {
+				return flowwatch.EventPlanned, at
 			}
 			if h.end <= f.start && h.start >= cs {
 				return flowwatch.EventPlanned, at
@@ -344,6 +349,25 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			continue
 		}
 		switch {
+		case t == "вчера":
+			var p *flowwatch.Period
+			if !pub.IsZero() {
+				d := pub.AddDays(-1)
+				p = &flowwatch.Period{From: d, To: d}
+			}
+			emit(i, i+1, p)
+		case t == "в" && w(i+2) == "месяце" && ruRelWord(w(i+1)):
+			// в прошлом месяце, в этом месяце
+			var p *flowwatch.Period
+			if !pub.IsZero() {
+				k := 0
+				if w(i+1) == "прошлом" || w(i+1) == "минувшем" || w(i+1) == "прошедшем" {
+					k = -1
+				}
+				p = mlMonthOf(pub, k)
+			}
+			emit(i, i+3, p)
+			i += 2
 		case t == "в" && (w(i+2) == "году") && ruRelWord(w(i+1)):
 			// в прошлом году
 			var p *flowwatch.Period

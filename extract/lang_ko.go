@@ -181,7 +181,10 @@ var koRelDays = []struct {
 	{"전달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, -1) }},
 	{"이달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, 0) }},
 	{"이번 달", func(pub flowwatch.Date) *flowwatch.Period { return mlMonthOf(pub, 0) }},
-	{"어제", func(pub flowwatch.Date) *flowwatch.Period { d := pub.AddDays(-1); return &flowwatch.Period{From: d, To: d} }},
+	{"어제", func(pub flowwatch.Date) *flowwatch.Period {
+		d := pub.AddDays(-1)
+		return &flowwatch.Period{From: d, To: d}
+	}},
 }
 
 // mlMonthOf is the month k months from pub's.

@@ -37,7 +37,7 @@ func (s *state) entities() []flowwatch.Entity {
 		}
 		return a
 	}
-	for i := range s.claims {
+	for _, i := range s.order {
 		c := &s.claims[i]
 		linked := map[string]bool{}
 		if org, ok := o.Lookup(c.Source); ok {

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -88,8 +89,11 @@ func (s *state) inSeries(def series, f *flowwatch.Fact) bool {
 
 // candidate is a fact reported in a month.
 type candidate struct {
-	f    *flowwatch.Fact
-	asOf flowwatch.Date // latest reference date of its claims in that month
+	f      *flowwatch.Fact
+	asOf   flowwatch.Date // latest reference date of its claims in that month
+	lo     float64        // smallest figure its claims of that month state
+	hi     float64        // largest; +Inf when one is open ("more than")
+	hasVal bool
 }
 
 // beats orders candidates: more independent sources, then more reports,
@@ -108,7 +112,7 @@ func beats(a, b candidate) bool {
 	if a.asOf != b.asOf {
 		return a.asOf.After(b.asOf)
 	}
-	return *a.f.Value > *b.f.Value
+	return a.lo > b.lo
 }
 
 func (s *state) estimate(def series, facts []flowwatch.Fact) flowwatch.Estimate {
@@ -123,19 +127,43 @@ func (s *state) estimate(def series, facts []flowwatch.Fact) flowwatch.Estimate 
 			if !has(comp, f.Measure) || !s.inSeries(def, f) {
 				continue
 			}
-			seen := map[string]flowwatch.Date{}
+			seen := map[string]*candidate{}
+			var months []string
 			for k := range f.Evidence {
-				d := asOf(&f.Evidence[k])
+				e := &f.Evidence[k]
+				d := asOf(e)
 				if d.IsZero() {
 					continue
 				}
 				m := month(d)
-				if d.After(seen[m]) {
-					seen[m] = d
+				c := seen[m]
+				if c == nil {
+					c = &candidate{f: f, lo: math.Inf(1), hi: math.Inf(-1)}
+					seen[m] = c
+					months = append(months, m)
+				}
+				if d.After(c.asOf) {
+					c.asOf = d
+				}
+				if e.Low != nil {
+					c.lo, c.hasVal = math.Min(c.lo, *e.Low), true
+				}
+				switch {
+				case e.High != nil:
+					c.hi, c.hasVal = math.Max(c.hi, *e.High), true
+				case e.Low != nil:
+					c.hi = math.Inf(1)
 				}
 			}
-			for m, d := range seen {
-				byMonth[ci][m] = append(byMonth[ci][m], candidate{f, d})
+			for _, m := range months {
+				c := seen[m]
+				if !c.hasVal {
+					continue
+				}
+				if math.IsInf(c.lo, 1) { // only "up to" figures
+					c.lo = 0
+				}
+				byMonth[ci][m] = append(byMonth[ci][m], *c)
 				if first == "" || m < first {
 					first = m
 				}
@@ -158,15 +186,19 @@ func (s *state) estimate(def series, facts []flowwatch.Fact) flowwatch.Estimate 
 			}
 			sort.SliceStable(cands, func(i, j int) bool { return beats(cands[i], cands[j]) })
 			w := cands[0]
-			b := &band{lo: *w.f.Value, since: m, facts: []string{w.f.ID}}
-			if w.f.Low != nil {
-				b.lo = *w.f.Low
-			}
-			if w.f.High != nil {
-				h := *w.f.High
+			b := &band{lo: w.lo, since: m, facts: []string{w.f.ID}}
+			if !math.IsInf(w.hi, 1) {
+				h := math.Max(w.hi, w.lo)
 				b.hi = &h
 			}
-			b.why = fmt.Sprintf("%s %s: %s (%s)", Describe(w.f), RangeText(w.f), strings.Join(w.f.Sources, ", "), plural(w.f.Independent, "independent source"))
+			stated := Num(w.lo)
+			if b.hi == nil {
+				stated = "more than " + stated
+			} else if *b.hi != w.lo {
+				stated += "–" + Num(*b.hi)
+			}
+			b.why = fmt.Sprintf("%s %s this month (fact %s: %s; %s, %s)", Describe(w.f), stated, w.f.ID, strings.Join(w.f.Sources, ", "),
+				plural(w.f.Independent, "independent source"), plural(w.f.Reports, "report"))
 			if len(cands) > 1 {
 				b.why += fmt.Sprintf(", chosen over %d other figure(s) with %s", len(cands)-1, whyBeats(w, cands[1]))
 			}

@@ -52,7 +52,7 @@ func blockKey(c *flowwatch.Claim, it *item) string {
 // all compatible with it. Cost: O(n log n) plus O(atoms × open clusters).
 func (s *state) facts() []flowwatch.Fact {
 	blocks := map[string][]int{}
-	for i := range s.claims {
+	for _, i := range s.order {
 		c := &s.claims[i]
 		if c.Low == nil && c.High == nil {
 			continue
@@ -262,7 +262,7 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 		if c := a.Time().Compare(b.Time()); c != 0 {
 			return c
 		}
-		return x - y
+		return s.rank[x] - s.rank[y]
 	})
 	reports, sources, sanctions := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	placeCount := map[string]int{}

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -295,5 +296,32 @@ func TestIncrements(t *testing.T) {
 		if got, _ := measureOf(&c); got != tc.want {
 			t.Errorf("%v in %q: measure %q, want %q", tc.value, tc.quote, got, tc.want)
 		}
+	}
+}
+
+// TestOrderIndependent: a store and a directory list the same claims in
+// different orders; the facts must not change.
+func TestOrderIndependent(t *testing.T) {
+	arts, claims := storyInput()
+	summary := func(r *Result) string {
+		var b strings.Builder
+		for _, f := range r.Facts {
+			b.WriteString(f.ID + " " + RangeText(&f) + ":")
+			for _, e := range f.Evidence {
+				b.WriteString(" " + e.Article + "@" + strings.Repeat("|", e.Start%7))
+			}
+			b.WriteString("\n")
+		}
+		for _, c := range r.Conflicts {
+			b.WriteString(c.ID + " " + c.Reason + "\n")
+		}
+		return b.String()
+	}
+	opt := Options{Parent: testParent}
+	want := summary(Reconcile(arts, claims, opt))
+	slices.Reverse(arts)
+	slices.Reverse(claims)
+	if got := summary(Reconcile(arts, claims, opt)); got != want {
+		t.Errorf("reversed input gives other facts:\n%s\nwant:\n%s", got, want)
 	}
 }

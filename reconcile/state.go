@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,8 @@ type state struct {
 	altered  map[int]bool       // claims of copies whose figure differs from the original's
 	compat   map[string]bool    // placesCompatible, memoized by the two place lists
 	together map[[2]float64]int // pairs of figures stated in one sentence → a claim of that sentence
+	order    []int              // claim indexes in canonical order
+	rank     []int              // claim index → position in order
 }
 
 // item is what reconciliation derives from one claim.
@@ -69,32 +72,87 @@ func newState(articles []flowwatch.Article, claims []flowwatch.Claim, opt Option
 		it.asOf = refDate(c.When, it.published)
 		s.items[i] = it
 	}
-	s.together = costatedPairs(claims)
+	s.canonicalOrder()
+	s.together = costatedPairs(claims, s.order)
 	return s
+}
+
+// canonicalOrder sorts claims by what they say, not by where they came
+// from, so that a store and a directory of files holding the same
+// articles give the same facts, ids and evidence order.
+func (s *state) canonicalOrder() {
+	s.order = make([]int, len(s.claims))
+	for i := range s.order {
+		s.order[i] = i
+	}
+	val := func(p *float64) float64 {
+		if p == nil {
+			return math.Inf(-1)
+		}
+		return *p
+	}
+	slices.SortStableFunc(s.order, func(x, y int) int {
+		a, b := &s.claims[x], &s.claims[y]
+		if c := s.items[x].published.Time().Compare(s.items[y].published.Time()); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Article, b.Article); c != 0 {
+			return c
+		}
+		if c := a.Start - b.Start; c != 0 {
+			return c
+		}
+		if c := a.End - b.End; c != 0 {
+			return c
+		}
+		for _, c := range []int{strings.Compare(a.Kind, b.Kind), strings.Compare(a.Group, b.Group), strings.Compare(a.Event, b.Event)} {
+			if c != 0 {
+				return c
+			}
+		}
+		if c := cmpFloat(val(a.Low), val(b.Low)); c != 0 {
+			return c
+		}
+		return cmpFloat(val(a.High), val(b.High))
+	})
+	s.rank = make([]int, len(s.claims))
+	for r, i := range s.order {
+		s.rank[i] = r
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // costatedPairs finds figures that one sentence states together ("6,000
 // personnel, including 5,000 builders"): such figures are parts of one
 // account, and a gap between them is not a disagreement.
-func costatedPairs(claims []flowwatch.Claim) map[[2]float64]int {
+func costatedPairs(claims []flowwatch.Claim, order []int) map[[2]float64]int {
 	out := map[[2]float64]int{}
 	type key struct {
 		article string
 		start   int
 	}
 	bySentence := map[key][]int{}
-	var order []key // first-seen order, so the sentence quoted is always the same
-	for i := range claims {
+	var sentences []key // first-seen in canonical order, so the sentence quoted is always the same
+	for _, i := range order {
 		if claims[i].Low == nil && claims[i].High == nil {
 			continue
 		}
 		k := key{claims[i].Article, claims[i].Start}
 		if _, ok := bySentence[k]; !ok {
-			order = append(order, k)
+			sentences = append(sentences, k)
 		}
 		bySentence[k] = append(bySentence[k], i)
 	}
-	for _, k := range order {
+	for _, k := range sentences {
 		is := bySentence[k]
 		for x := 0; x < len(is) && x < 8; x++ {
 			for y := x + 1; y < len(is) && y < 8; y++ {

@@ -89,6 +89,10 @@ type Lexicon struct {
 	Per        map[string][]string `json:"per,omitempty"` // month, year, total
 	Percent    []string            `json:"percent,omitempty"`
 
+	// Collectives are nouns a figure's people hide behind ("a 12,000-strong
+	// contingent of troops", "groups of 1,000 workers"): the group noun
+	// comes after their "of".
+	Collectives []string `json:"collectives,omitempty"`
 	// Stop words end a figure's noun phrase: verbs, prepositions.
 	Stop []string `json:"stop,omitempty"`
 	// NotAfter are words that, right before a number, make it a name or an
@@ -378,6 +382,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	mergeLists(&l.Currencies, o.Currencies)
 	mergeLists(&l.Per, o.Per)
 	l.Percent = appendNew(l.Percent, o.Percent...)
+	l.Collectives = appendNew(l.Collectives, o.Collectives...)
 	l.Stop = appendNew(l.Stop, o.Stop...)
 	l.NotAfter = appendNew(l.NotAfter, o.NotAfter...)
 	l.Abbreviations = appendNew(l.Abbreviations, o.Abbreviations...)

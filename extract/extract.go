@@ -432,6 +432,14 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 	head := -1
 	casualty := ""
 	for steps := 0; k < n && steps < 6; steps++ {
+		// "a contingent of", "groups of": the people come after "of".
+		if lx.collectives[toks[k].Low] && k+1 < n && toks[k+1].Low == "of" {
+			k += 2
+			for k < n && determiners[toks[k].Low] {
+				k++
+			}
+			continue
+		}
 		if g, _ := lx.Group(toks, k); g != "" {
 			head = k
 			f.Group = g

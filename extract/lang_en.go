@@ -326,13 +326,19 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				}
 			case "-":
 				if a.Glued && k+1 < n && toks[k+1].Glued && toks[k+1].Kind == Word {
+					if toks[k+1].Low == "strong" {
+						// "a 12,000-strong contingent": the people follow.
+						k += 2
+						break
+					}
 					if _, isScale := lx.scales[toks[k+1].Low]; !isScale {
-						return f, k, false // 20-year-old, 1,000-strong
+						return f, k, false // 20-year-old, 10-day
 					}
 				}
 			}
 		}
 	}
+	f.End = k
 	f.Low, f.High = flowwatch.F(low), flowwatch.F(high)
 	switch qual {
 	case flowwatch.QualAtLeast:

@@ -21,6 +21,7 @@ type Lexicon struct {
 	bounds, boundsAfter        *pmatch
 	currency, per, percent     *pmatch
 	stop, notAfter, abbrev     set
+	collectives                set
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
 	times                      *pmatch
@@ -39,7 +40,7 @@ type Lexicon struct {
 
 // codeWords are the words the extractor's code compares tokens with,
 // beyond the lexicon's (intern_test.go keeps the list complete).
-var codeWords = []string{"a", "meanwhile", "however", "among", "but", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
+var codeWords = []string{"a", "strong", "meanwhile", "however", "among", "but", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
 
 func compile(d *domain.Domain, lang string) *Lexicon {
 	l := d.Lexicon(lang)
@@ -94,6 +95,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.per = mm(l.Per)
 	x.percent = ml(l.Percent)
 	x.stop = newSet(l.Stop)
+	x.collectives = newSet(l.Collectives)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)
 	x.clauseBreaks = ml(l.ClauseBreaks)
@@ -156,7 +158,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for _, w := range codeWords {
 		addWord(w)
 	}
-	for _, st := range []set{x.planned, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
+	for _, st := range []set{x.collectives, x.planned, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
 		for w := range st {
 			addWord(w)
 		}

@@ -67,7 +67,11 @@ func findDate(s string) (flowwatch.Date, [][2]int, bool) {
 			return false
 		}
 	)
+	named := hasMonthName(lower)
 	for _, p := range datePatterns {
+		if !p.numMonth && !named {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(lower, 4) {
 			if occupied(m[0], m[1]) {
 				continue
@@ -187,6 +191,20 @@ func hasYear(s string) bool {
 			return true
 		}
 		run = 0
+	}
+	return false
+}
+
+// monthStems are the first letters of every month name monthRe knows; a
+// line without any of them cannot hold a named-month date.
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+
+func hasMonthName(lower string) bool {
+	for _, m := range monthStems {
+		if strings.Contains(lower, m) {
+			return true
+		}
 	}
 	return false
 }

@@ -262,7 +262,6 @@ var (
 	captionStart = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
 	trailCredit  = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
 	slashCredit  = regexp.MustCompile(`\pL[\pL\s.'-]*/\s*\pL`)
-	sentenceEnd  = regexp.MustCompile(`[.!?…。"”»'’)]$`)
 )
 
 func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
@@ -420,7 +419,7 @@ func isCaption(line, lower string, words int) bool {
 // isKeywordList: three or more comma-separated items of at most three
 // words each, no capital letters and no sentence end, e.g. a page's tags.
 func isKeywordList(line string) bool {
-	if strings.Count(line, ",") < 2 || sentenceEnd.MatchString(line) {
+	if strings.Count(line, ",") < 2 || endsSentence(line) {
 		return false
 	}
 	for _, r := range line {
@@ -443,7 +442,7 @@ func isProse(line string) bool {
 	if w >= 25 {
 		return true
 	}
-	if !sentenceEnd.MatchString(line) && !strings.HasSuffix(line, "다") {
+	if !endsSentence(line) && !strings.HasSuffix(line, "다") {
 		return false
 	}
 	return w >= 8 || utf8.RuneCountInString(line) >= 40
@@ -456,7 +455,7 @@ func fragment(line string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(line)
-	return !sentenceEnd.MatchString(line) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«(`, r))
+	return !endsSentence(line) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«(`, r))
 }
 
 // trimTail drops fragments after the last prose paragraph: what follows
@@ -598,4 +597,11 @@ func hasLetterOrDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// endsSentence reports whether line ends like a sentence: a full stop,
+// question or exclamation mark, ellipsis, or a closing quote or bracket.
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(`.!?…。"”»'’)`, r)
 }

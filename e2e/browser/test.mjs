@@ -180,11 +180,11 @@ await check("hostile article text shows as text and runs nothing", async () => {
   await page.locator(".claim-item").first().click();
   await page.waitForSelector("#article-text mark.current");
   assert((await page.locator("#claim-details").textContent()).includes("<script>alert(1)</script>"), "hostile source not shown as text");
+  await shot(page, "hostile-article");
   await page.goto(`${base}/#/claims?outlet=${encodeURIComponent("<b>Outlet</b>")}`);
   await page.waitForSelector("#claims-table");
   assert(await page.locator("main b").count() === 0, "outlet markup became an element");
   assert(await page.evaluate(() => window.__pwned) === undefined, "a payload ran in the claims table");
-  await shot(page, "hostile-article");
 });
 
 await check("no page errors, console errors, dialogs or outside requests (desktop)", async () => {

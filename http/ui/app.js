@@ -70,6 +70,8 @@ function fmtNum(v) {
   return Number(v).toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
+function plural(n, word) { return `${fmtNum(n)} ${word}${n === 1 ? "" : "s"}`; }
+
 function human(s) { return s ? String(s).replace(/_/g, " ") : ""; }
 
 // figureText states a claim's figure as its qualifier does.
@@ -142,7 +144,7 @@ async function overview() {
     cards.append(h("div", { class: "card headline" },
       h("span", { class: "label" }, f.label),
       h("span", { class: "value" }, rangeText(f.low, f.high, f.unit)),
-      h("span", { class: "meta" }, `${f.claims} claims · ${f.sources} sources · ${f.outlets} outlets`),
+      h("span", { class: "meta" }, `${plural(f.claims, "claim")} · ${plural(f.sources, "source")} · ${plural(f.outlets, "outlet")}`),
       latest ? h("span", { class: "meta" }, "Latest: ", h("a", { href: claimLink(latest) }, figureText(latest)),
         latest.source ? ` (${latest.source})` : "", latest.published ? `, ${latest.published}` : "") : null,
       h("a", { class: "more", href: "#/claims" + qs(filter) }, "See the claims →")));
@@ -275,7 +277,7 @@ async function claims(params) {
     h("span", { class: "muted" }, page.total ? `${offset + 1}–${offset + page.items.length} of ${fmtNum(page.total)}` : "none"),
     h("button", { class: "secondary", disabled: !page.next, onclick: () => go({ ...filter, offset: offset + PAGE }) }, "Next →"));
   results.replaceChildren(
-    h("div", { class: "toolbar" }, h("strong", { id: "claims-total", "data-total": page.total }, `${fmtNum(page.total)} claims`),
+    h("div", { class: "toolbar" }, h("strong", { id: "claims-total", "data-total": page.total }, `${fmtNum(page.total)} ${page.total === 1 ? "claim" : "claims"}`),
       h("span", { class: "spacer" }), h("span", { class: "muted small" }, "Export:"), exportLinks),
     page.items.length ? table : h("p", { class: "note" }, "No claims match these filters."),
     pager);

@@ -333,6 +333,16 @@ func koFigures(s *mlSent) []mlFig {
 			i = cend
 			continue
 		}
+		// "1만1000명~1만2000명": a range with the counter on both ends.
+		if qual == "" {
+			if k, ok2 := koRangeSep(t, cend); ok2 {
+				if m, ok3 := readKONum(t, k); ok3 && !m.vague && m.val > n.val {
+					if kind2, _, cend2, ok4 := koCounter(t, m.end); ok4 && kind2 == kind {
+						high, qual, cend = m.val, flowwatch.QualRange, cend2
+					}
+				}
+			}
+		}
 		f.end = cend
 		f.kind, f.unit = kind, unit
 		switch {

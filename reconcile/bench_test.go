@@ -53,11 +53,13 @@ func BenchmarkFacts100k(b *testing.B) {
 	opt := Options{Parent: testParent, Sanctions: domain.DefaultSanctions()}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuSeconds()
 	for b.Loop() {
 		facts, conflicts := FactsOnly(arts, claims, opt)
 		b.ReportMetric(float64(len(facts)), "facts")
 		b.ReportMetric(float64(len(conflicts)), "conflicts")
 	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 }
 
 func BenchmarkReconcile100k(b *testing.B) {
@@ -65,9 +67,11 @@ func BenchmarkReconcile100k(b *testing.B) {
 	opt := Options{Parent: testParent, Orgs: domain.DefaultOrganizations(), Sanctions: domain.DefaultSanctions()}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuSeconds()
 	for b.Loop() {
 		Reconcile(arts, claims, opt)
 	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkCopies20k times near-duplicate detection over 20,000 generated
@@ -83,9 +87,11 @@ func BenchmarkCopies20k(b *testing.B) {
 		arts = append(arts, flowwatch.Article{Name: fmt.Sprintf("c%06d", i), Text: g.Text, Published: flowwatch.NewDate(2025, 1, 1+i%28)})
 	}
 	b.ResetTimer()
+	cpu := cpuSeconds()
 	for b.Loop() {
 		s := newState(arts, nil, Options{})
 		groups := s.copyGroups()
 		b.ReportMetric(float64(len(groups)), "groups")
 	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 }

@@ -29,9 +29,9 @@ func fixture() ([]flowwatch.Claim, map[string]*flowwatch.Article) {
 			Source: "NIS", Via: "Yonhap", Orgs: []string{"Korean People's Army"}, Quote: "Officials said 12,000 soldiers were sent to Kursk.", Start: 0, End: 50,
 			Outlet: "Example News", URL: a.URL, Published: pub},
 		{ID: 2, ArticleID: 7, Article: "sample-one", Kind: "money", Group: "workers", Low: flowwatch.F(800), High: flowwatch.F(800), Qualifier: "exact",
-			Unit: "USD", Per: "month", Quote: "Each worker earns $800 a month, a manager said.", Start: 51, End: 98, Outlet: "Example News", URL: a.URL, Published: pub},
+			Unit: "USD", Per: "month", Source: "Sergei Shoigu", Quote: "Each worker earns $800 a month, a manager said.", Start: 51, End: 98, Outlet: "Example News", URL: a.URL, Published: pub},
 		{ID: 3, ArticleID: 8, Article: "evil", Kind: "people", Group: "workers", Event: "present", Low: flowwatch.F(100), Qualifier: "vague", Unit: "people",
-			Quote: "=HYPERLINK(\"http://x\") hundreds of workers <script>alert(1)</script>", Outlet: evil.Outlet, URL: evil.URL, Published: pub},
+			Source: "A Blogger", Quote: "=HYPERLINK(\"http://x\") hundreds of workers <script>alert(1)</script>", Outlet: evil.Outlet, URL: evil.URL, Published: pub},
 	}
 	return claims, map[string]*flowwatch.Article{"sample-one": a, "evil": evil}
 }
@@ -144,8 +144,10 @@ func TestFtMEntities(t *testing.T) {
 		ids[e.ID] = e
 		schemas[e.Schema]++
 	}
-	if schemas["Article"] != 2 || schemas["Event"] != 3 || schemas["Organization"] != 1 || schemas["LegalEntity"] != 1 {
-		t.Errorf("schemas %v: want 2 articles, 3 events, 1 organization, 1 source", schemas)
+	// KPA and NIS are organisations in the domain data, Shoigu an official;
+	// the blogger is unknown, so only a LegalEntity.
+	if schemas["Article"] != 2 || schemas["Event"] != 3 || schemas["Organization"] != 2 || schemas["Person"] != 1 || schemas["LegalEntity"] != 1 {
+		t.Errorf("schemas %v: want 2 articles, 3 events, 2 organizations, 1 person, 1 legal entity", schemas)
 	}
 	for _, e := range ids {
 		switch e.Schema {

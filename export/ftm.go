@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 )
 
 // Entity is one FollowTheMoney entity as Aleph's and OpenSanctions' tools
@@ -27,11 +28,10 @@ type ftmWriter struct {
 }
 
 // NewFtM writes, per claim, an Event (the figure, with sourceUrl and
-// publisher), the Article it was read from, Organization entities for the
-// organisations named in its sentence, a LegalEntity for the source it is
-// attributed to (an agency or a person: the text does not say which), and
-// Documentation links from the Article to each of them. Entities shared by
-// claims are written once.
+// publisher), the Article it was read from, an entity for each
+// organisation named in its sentence and for the source it is attributed
+// to (see partySchema), and Documentation links from the Article to each
+// of them. Entities shared by claims are written once.
 func NewFtM(w io.Writer, articles ArticleFunc) Writer {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -101,17 +101,18 @@ func (x *ftmWriter) Write(c flowwatch.Claim) error {
 
 	// Linked entities first, so a streaming importer has them before the
 	// Event that names them.
-	type party struct{ schema, name, role string }
+	type party struct{ name, role string }
 	var parties []party
 	for _, o := range sortedUnique(c.Orgs) {
-		parties = append(parties, party{"Organization", o, "named in the sentence"})
+		parties = append(parties, party{o, "named in the sentence"})
 	}
 	if c.Source != "" {
-		parties = append(parties, party{"LegalEntity", c.Source, "source of the figure"})
+		parties = append(parties, party{c.Source, "source of the figure"})
 	}
 	for _, p := range parties {
-		id := ftmID(strings.ToLower(p.schema), p.name)
-		if err := x.emit(Entity{ID: id, Schema: p.schema, Properties: props("name", p.name)}); err != nil {
+		schema, country := partySchema(p.name)
+		id := ftmID("party", p.name)
+		if err := x.emit(Entity{ID: id, Schema: schema, Properties: props("name", p.name, "country", country)}); err != nil {
 			return err
 		}
 		ep["involved"] = append(ep["involved"], id)
@@ -129,6 +130,22 @@ func (x *ftmWriter) Write(c flowwatch.Claim) error {
 }
 
 func (x *ftmWriter) Close() error { return nil }
+
+// partySchema types a named party from the embedded organizations file:
+// officials are Persons, agencies, governments and outlets Organizations;
+// a name the file does not know is a LegalEntity, FtM's common parent of
+// both, since the text alone does not say which it is.
+func partySchema(name string) (schema, country string) {
+	o, ok := domain.DefaultOrganizations().Lookup(name)
+	if !ok {
+		return "LegalEntity", ""
+	}
+	country = strings.ToLower(o.Country)
+	if o.Kind == "official" {
+		return "Person", country
+	}
+	return "Organization", country
+}
 
 // safeURL keeps only http(s) URLs: an article's URL comes from the page and
 // a javascript: or data: URL must not reach a tool that renders links.

@@ -91,6 +91,7 @@ func TestRules(t *testing.T) {
 			gone: []string{"Advertisement"}, keep: []string{"eighteen months"}},
 		{name: "caption with credit", in: body + "Workers on the bridge deck (Mary Major/River Gazette)\n",
 			gone: []string{"bridge deck"}},
+		{name: "caption with agency in brackets", in: body + "Cranes at the northern dock [RFA]\n", gone: []string{"Cranes"}},
 		{name: "wire credit is not a caption", in: body + "The council will publish the full plan on its website next week, a spokesman said. (Yonhap)\n",
 			keep: []string{"(Yonhap)"}},
 		{name: "related block ends the article", in: body + "Related Articles\n\nPark closes after 3,000 people fall ill at a fair\n\nSchool roof repaired after the storm damaged 40 classrooms.\n",

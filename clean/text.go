@@ -405,6 +405,13 @@ func isCaption(line, lower string, words int) bool {
 		return false
 	}
 	credit := lower[m[2]:m[3]]
+	// "A dock in Vladivostok [RFA]": an agency in capitals closing a line
+	// that is not a sentence.
+	orig := line[m[2]:m[3]]
+	if len(orig) <= 20 && orig == strings.ToUpper(orig) && hasLetter(orig) && words <= 30 &&
+		!endsSentence(strings.TrimSpace(line[:m[0]])) && line[m[0]] == '[' {
+		return true
+	}
 	if slashCredit.MatchString(credit) {
 		return true
 	}

@@ -36,9 +36,10 @@ func nextURL(r *http.Request, limit, offset, got, total int) string {
 }
 
 func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
-	p := readParams(r, append(claimParamNames, "limit", "offset")...)
+	p := readParams(r, append(claimParamNames, "limit", "offset", "after_id")...)
 	f := p.claimFilter()
 	f.Limit, f.Offset = p.page()
+	f.AfterID = int64(p.int("after_id", 0, 0, 1<<62))
 	if err := p.err(); err != nil {
 		s.error(w, r, err, 0)
 		return
@@ -56,8 +57,19 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 	if claims == nil {
 		claims = []flowwatch.Claim{}
 	}
-	s.json(w, r, list[flowwatch.Claim]{Items: claims, Total: total, Limit: f.Limit, Offset: f.Offset,
-		Next: nextURL(r, f.Limit, f.Offset, len(claims), total)})
+	out := list[flowwatch.Claim]{Items: claims, Total: total, Limit: f.Limit, Offset: f.Offset,
+		Next: nextURL(r, f.Limit, f.Offset, len(claims), total)}
+	if f.AfterID > 0 {
+		// Keyset paging: total still counts every match, and the next
+		// page starts after this page's last id.
+		out.Next = ""
+		if len(claims) == f.Limit {
+			v := r.URL.Query()
+			v.Set("after_id", strconv.FormatInt(claims[len(claims)-1].ID, 10))
+			out.Next = r.URL.Path + "?" + v.Encode()
+		}
+	}
+	s.json(w, r, out)
 }
 
 // countTTL is how long a total is reused. Counting every matching row

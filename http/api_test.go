@@ -146,6 +146,17 @@ func TestEndpoints(t *testing.T) {
 						t.Errorf("want the one sentence with the word: %s", r.body)
 					}
 				}},
+				{"/api/claims?limit=3&after_id=3", func(t *testing.T, r response) {
+					var l struct {
+						Items []flowwatch.Claim
+						Total int
+						Next  string
+					}
+					json.Unmarshal(r.body, &l)
+					if len(l.Items) != 3 || l.Items[0].ID <= 3 || !strings.Contains(l.Next, fmt.Sprintf("after_id=%d", l.Items[2].ID)) {
+						t.Errorf("keyset page: %s", r.body)
+					}
+				}},
 				{"/api/claims?place=Vladivostok", func(t *testing.T, r response) {
 					if m := r.json(t); m["total"] != 1.0 {
 						t.Errorf("want 1: %s", r.body)
@@ -271,6 +282,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/claims?limit=0", `limit \"0\": want a whole number from 1 to 1000`},
 		{"/api/claims?limit=5000", "from 1 to 1000"},
 		{"/api/claims?offset=-1", `offset \"-1\"`},
+		{"/api/claims?after_id=x", `after_id \"x\"`},
 		{"/api/claims?knd=people", `unknown parameter \"knd\": known parameters are kind,`},
 		{"/api/claims?kind=people&kind=money", `parameter \"kind\" given 2 times`},
 		{"/api/claims?all_versions=maybe", "want true or false"},

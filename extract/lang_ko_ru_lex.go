@@ -310,11 +310,21 @@ func mlTokenWords(s string) []string {
 	return ws
 }
 
-func mlIsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*' }
+func mlIsWordRune(r rune) bool {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == '*':
+		return true
+	case r < 0x80:
+		return false
+	case 0x0400 <= r && r <= 0x04FF: // Cyrillic letters
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func mlTokenize(s string) []mlTok {
 	low := mlLower(s) // same byte length as s, so token offsets hold in both
-	ts := make([]mlTok, 0, len(s)/8+1)
+	ts := make([]mlTok, 0, len(s)/7+1)
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -353,7 +363,7 @@ func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
 }
 
 func (m *mlMatcher) findKO(s string) []mlHit {
-	var hs []mlHit
+	hs := make([]mlHit, 0, 8)
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -411,7 +421,7 @@ func mlIsHangul(r rune) bool {
 }
 
 func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
-	var hs []mlHit
+	hs := make([]mlHit, 0, 8)
 	for i := 0; i < len(toks); {
 		var best *mlTerm
 		bestN := 0

@@ -128,7 +128,7 @@ func ruSplit(text string) []mlSpan {
 			}
 			if r == '.' {
 				w := mlLastWord(text[start:i])
-				if ruAbbrev[strings.ToLower(w)] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])) {
+				if ruAbbrev[mlLower(w)] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])) {
 					break
 				}
 			}

@@ -496,7 +496,7 @@ func ruCounted(s *mlSent, figStart int, n ruNum, j int) (kind, unit, group strin
 	if k := strings.LastIndexAny(t[:figStart], ",;:"); k >= 0 {
 		from = k
 	}
-	clause := strings.ToLower(t[from:figStart])
+	clause := mlLower(t[from:figStart])
 	if strings.Contains(clause, "число") || strings.Contains(clause, "количеств") {
 		for _, h := range s.hits {
 			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {
@@ -527,7 +527,7 @@ func mlTokenAt(toks []mlTok, b int) int {
 // ruPer reads how often an amount is paid: "в месяц", "ежемесячно",
 // "в год", "ежегодно" in the mlSent after or before it.
 func ruPer(s *mlSent, i int) string {
-	low := strings.ToLower(s.text)
+	low := mlLower(s.text)
 	switch {
 	case strings.Contains(low, "в месяц"), strings.Contains(low, "ежемесячн"), strings.Contains(low, "зарплат"), strings.Contains(low, "в мес."):
 		return flowwatch.PerMonth

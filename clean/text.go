@@ -322,7 +322,7 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	if !fromHTML && words <= 4 && capsName.MatchString(line) {
 		return drop, "capsname"
 	}
-	if isCaption(line, lower, words) {
+	if isCaption(line, words) {
 		return drop, "caption"
 	}
 	if isKeywordList(line) {
@@ -386,7 +386,7 @@ func isLetterStart(s string) bool {
 // isCaption: a "Photo:" style prefix, or a trailing credit in brackets that
 // names a photo source or is an "Name/Agency" pair. A wire credit alone
 // ("(Yonhap)") ends many body paragraphs and is not a caption sign.
-func isCaption(line, lower string, words int) bool {
+func isCaption(line string, words int) bool {
 	if words > 70 {
 		return false
 	}
@@ -400,14 +400,15 @@ func isCaption(line, lower string, words int) bool {
 	if !strings.HasSuffix(end, ")") && !strings.HasSuffix(end, "]") {
 		return false
 	}
-	m := trailCredit.FindStringSubmatchIndex(lower)
+	// Match on the line itself: lower-casing may change byte lengths.
+	m := trailCredit.FindStringSubmatchIndex(line)
 	if m == nil {
 		return false
 	}
-	credit := lower[m[2]:m[3]]
+	orig := line[m[2]:m[3]]
+	credit := strings.ToLower(orig)
 	// "A dock in Vladivostok [RFA]": an agency in capitals closing a line
 	// that is not a sentence.
-	orig := line[m[2]:m[3]]
 	if len(orig) <= 20 && orig == strings.ToUpper(orig) && hasLetter(orig) && words <= 30 &&
 		!endsSentence(strings.TrimSpace(line[:m[0]])) && line[m[0]] == '[' {
 		return true

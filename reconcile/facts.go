@@ -23,7 +23,7 @@ const sameQuantity = 1.5
 type atom struct {
 	claims []int
 	rep    float64
-	places []string
+	places int // interned place list
 	when   *flowwatch.Period
 }
 
@@ -31,7 +31,7 @@ type atom struct {
 type cluster struct {
 	atoms  []int
 	min    float64
-	places [][]string          // distinct place sets of its atoms
+	places []int               // distinct place lists of its atoms, interned
 	whens  []*flowwatch.Period // distinct periods of its atoms
 }
 
@@ -127,13 +127,13 @@ func (s *state) clusterBlock(members []int) [][]int {
 	var atoms []atom
 	for _, i := range members {
 		c, it := &s.claims[i], &s.items[i]
-		k := strconv.FormatFloat(it.rep, 'g', -1, 64) + "\x00" + placeKey(c.Place) + "\x00" + whenKey(c.When)
+		k := strconv.FormatFloat(it.rep, 'g', -1, 64) + "\x00" + strconv.Itoa(it.places) + "\x00" + whenKey(c.When)
 		if a, ok := byKey[k]; ok {
 			atoms[a].claims = append(atoms[a].claims, i)
 			continue
 		}
 		byKey[k] = len(atoms)
-		atoms = append(atoms, atom{claims: []int{i}, rep: it.rep, places: c.Place, when: c.When})
+		atoms = append(atoms, atom{claims: []int{i}, rep: it.rep, places: it.places, when: c.When})
 	}
 	sort.SliceStable(atoms, func(i, j int) bool { return atoms[i].rep < atoms[j].rep })
 	// Shares are percentages of many different things (of wages, of a
@@ -168,7 +168,7 @@ func (s *state) clusterBlock(members []int) [][]int {
 			open = append(open, joined)
 		}
 		joined.atoms = append(joined.atoms, ai)
-		if len(joined.places) < maxDistinct && !hasPlaces(joined.places, a.places) {
+		if len(joined.places) < maxDistinct && !slices.Contains(joined.places, a.places) {
 			joined.places = append(joined.places, a.places)
 		}
 		if len(joined.whens) < maxDistinct && !hasWhen(joined.whens, a.when) {
@@ -190,7 +190,7 @@ func (s *state) clusterBlock(members []int) [][]int {
 
 func (s *state) fits(c *cluster, a *atom) bool {
 	for _, p := range c.places {
-		if !s.placesCompatible(p, a.places) {
+		if !s.placeIDsCompatible(p, a.places) {
 			return false
 		}
 	}
@@ -200,16 +200,6 @@ func (s *state) fits(c *cluster, a *atom) bool {
 		}
 	}
 	return true
-}
-
-func hasPlaces(ps [][]string, p []string) bool {
-	k := placeKey(p)
-	for _, q := range ps {
-		if placeKey(q) == k {
-			return true
-		}
-	}
-	return false
 }
 
 func hasWhen(ws []*flowwatch.Period, w *flowwatch.Period) bool {

@@ -15,17 +15,20 @@ import (
 // state is one reconciliation run: the inputs and what each stage has
 // learnt about every claim.
 type state struct {
-	opt      Options
-	articles []flowwatch.Article
-	byName   map[string]int // article name → index
-	claims   []flowwatch.Claim
-	items    []item
-	copyOf   map[string]string  // copy article → original article
-	altered  map[int]bool       // claims of copies whose figure differs from the original's
-	compat   map[string]bool    // placesCompatible, memoized by the two place lists
-	together map[[2]float64]int // pairs of figures stated in one sentence → a claim of that sentence
-	order    []int              // claim indexes in canonical order
-	rank     []int              // claim index → position in order
+	opt       Options
+	articles  []flowwatch.Article
+	byName    map[string]int // article name → index
+	claims    []flowwatch.Claim
+	items     []item
+	copyOf    map[string]string  // copy article → original article
+	altered   map[int]bool       // claims of copies whose figure differs from the original's
+	compat    map[string]bool    // placesCompatible, memoized by the two place lists
+	together  map[[2]float64]int // pairs of figures stated in one sentence → a claim of that sentence
+	placeIDs  map[string]int     // interned place lists
+	placeList [][]string         // place list by id
+	compatID  map[[2]int]bool    // placesCompatible by interned ids
+	order     []int              // claim indexes in canonical order
+	rank      []int              // claim index → position in order
 }
 
 // item is what reconciliation derives from one claim.
@@ -40,6 +43,7 @@ type item struct {
 	rep       float64 // the value used to cluster: Low, else High
 	lo, hi    float64 // the values the claim allows once rounding is granted
 	asOf      flowwatch.Date
+	places    int // interned Place list
 	sanctions []string
 }
 
@@ -70,6 +74,7 @@ func newState(articles []flowwatch.Article, claims []flowwatch.Claim, opt Option
 		it.vague = c.Qualifier == flowwatch.QualVague
 		it.rep, it.lo, it.hi = allowed(c)
 		it.asOf = refDate(c.When, it.published)
+		it.places = s.internPlaces(c.Place)
 		s.items[i] = it
 	}
 	s.canonicalOrder()
@@ -343,6 +348,35 @@ func (s *state) within(a, b string) bool {
 		a = s.opt.Parent(a)
 	}
 	return false
+}
+
+// internPlaces gives each distinct place list a small id, so clustering
+// compares and memoizes ints instead of joining strings.
+func (s *state) internPlaces(p []string) int {
+	if s.placeIDs == nil {
+		s.placeIDs, s.compatID = map[string]int{}, map[[2]int]bool{}
+	}
+	k := placeKey(p)
+	if id, ok := s.placeIDs[k]; ok {
+		return id
+	}
+	id := len(s.placeList)
+	s.placeIDs[k] = id
+	s.placeList = append(s.placeList, p)
+	return id
+}
+
+func (s *state) placeIDsCompatible(a, b int) bool {
+	if a == b {
+		return true
+	}
+	k := [2]int{a, b}
+	if v, ok := s.compatID[k]; ok {
+		return v
+	}
+	v := s.placesCompatible(s.placeList[a], s.placeList[b])
+	s.compatID[k] = v
+	return v
 }
 
 // placesCompatible: either names no place, or one names a place that

@@ -102,6 +102,7 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	numFlag(fs, &ff.MinValue, "min", "largest figure at least `N`")
 	numFlag(fs, &ff.MaxValue, "max", "smallest figure at most `N`")
 	fs.BoolVar(&ff.conflicted, "conflicts", false, "only facts with conflicts")
+	limit := fs.Int("limit", 0, "most facts to print, best supported first; 0 for all")
 	format := fs.String("format", "table", "output: table, or jsonl (one fact per line, with its evidence and conflicts)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -117,12 +118,15 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, claims, err := reconcileInput(ctx, e, "facts", *db, d, paths)
+	arts, claims, failed, err := reconcileInput(ctx, e, "facts", *db, d, paths)
 	if err != nil {
 		return err
 	}
 	facts, conflicts := reconcile.FactsOnly(arts, claims, reconcileOptions(d))
 	facts, conflicts = reconcile.FilterFacts(facts, conflicts, ff.keep)
+	if *limit > 0 && len(facts) > *limit {
+		facts, conflicts = reconcile.FilterFacts(facts[:*limit], conflicts, func(*flowwatch.Fact) bool { return true })
+	}
 
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	if *format == "jsonl" {
@@ -171,6 +175,9 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
+	if failed > 0 {
+		return errReported
+	}
 	return nil
 }
 
@@ -180,11 +187,11 @@ func reconcileOptions(d *domain.Domain) reconcile.Options { return reconcile.For
 
 // reconcileInput reads articles and claims: from PATHs extracted in memory,
 // else from the store (latest article versions and their claims).
-func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) ([]flowwatch.Article, []flowwatch.Claim, error) {
-	var arts []flowwatch.Article
-	var claims []flowwatch.Claim
+//
+// Inputs that cannot be read are reported on stderr, one line each, and
+// counted in failed; the rest go on.
+func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) (arts []flowwatch.Article, claims []flowwatch.Claim, failed int, err error) {
 	if len(paths) > 0 {
-		failed := 0
 		x := extract.New(d)
 		err := extractAll(ctx, paths, e.stdin, runtime.GOMAXPROCS(0), x, "", func(res extracted) error {
 			if res.err != nil {
@@ -209,16 +216,16 @@ func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Doma
 			return nil
 		})
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", cmd, err)
+			return nil, nil, failed, fmt.Errorf("%s: %w", cmd, err)
 		}
 		if len(arts) == 0 && failed > 0 {
-			return nil, nil, errReported
+			return nil, nil, failed, errReported
 		}
-		return arts, claims, nil
+		return arts, claims, failed, nil
 	}
 	st, err := openStore(ctx, dsn)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	defer st.Close()
 	latest := map[string]int{}
@@ -235,11 +242,11 @@ func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Doma
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	claims, err = st.Claims(ctx, flowwatch.ClaimFilter{Limit: -1, LatestVersionsOnly: true})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
-	return arts, claims, nil
+	return arts, claims, 0, nil
 }

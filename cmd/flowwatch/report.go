@@ -40,7 +40,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, claims, err := reconcileInput(ctx, e, "report", *db, d, paths)
+	arts, claims, failed, err := reconcileInput(ctx, e, "report", *db, d, paths)
 	if err != nil {
 		return err
 	}
@@ -57,6 +57,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
+	}
+	if failed > 0 {
+		return errReported // the brief covers the inputs that could be read
 	}
 	return nil
 }

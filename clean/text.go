@@ -169,7 +169,9 @@ func cleanMode(s string, o textOpts) cleaned {
 			v = drop
 		}
 		if v == keep && !begun {
-			if wordCount(line) < 4 && utf8.RuneCountInString(line) < 25 {
+			// A short headline with a figure ("Kursk: 300 killed") stays.
+			short := wordCount(line) < 4 && utf8.RuneCountInString(line) < 25
+			if short && !(hasDigit(line) && wordCount(line) >= 2) {
 				if domainLike.MatchString(line) && c.outlet == "" {
 					c.outlet = line
 				}

@@ -18,13 +18,15 @@ import (
 
 func newKOModule(d *domain.Domain) *mlModule {
 	m, places := mlNewMatcher(true, d, "ko")
+	nl := mlNumsOf(d.Lexicon("ko"))
 	return &mlModule{
+		nums:      nl,
 		code:      "ko",
 		m:         m,
 		places:    places,
 		implied:   koImplied,
 		split:     koSplit,
-		figures:   koFigures,
+		figures:   func(s *mlSent) []mlFig { return koFigures(nl, s) },
 		times:     koTimes,
 		group:     koGroup,
 		event:     koEvent,

@@ -204,65 +204,48 @@ func mlAllDigits(s string) bool {
 	return s != ""
 }
 
-// koCounters maps a counter to kind and unit.
-var koCounters = []struct{ word, kind, unit string }{
-	{"명", flowwatch.KindPeople, "people"},
-	{"달러", flowwatch.KindMoney, "USD"},
-	{"불", flowwatch.KindMoney, "USD"},
-	{"원", flowwatch.KindMoney, "KRW"},
-	{"루블", flowwatch.KindMoney, "RUB"},
-	{"유로", flowwatch.KindMoney, "EUR"},
-	{"위안", flowwatch.KindMoney, "CNY"},
-	{"%", flowwatch.KindShare, "percent"},
-	{"％", flowwatch.KindShare, "percent"},
-	{"퍼센트", flowwatch.KindShare, "percent"},
-	{"프로", flowwatch.KindShare, "percent"},
-}
-
 // koNotCounter: 명 starting another word (명단 list, 명령 order).
 const koNotCounter = "단령예칭확문목함절분소복성"
 
-func koCounter(s string, i int) (kind, unit string, end int, ok bool) {
+// koCounter reads the counter after a numeral: 명 for people, a currency
+// (lexicon currencies: 달러, 원) or a percent sign (lexicon percent).
+func koCounter(nl *mlNums, s string, i int) (kind, unit string, end int, ok bool) {
 	j := i
 	for j < len(s) && s[j] == ' ' {
 		j++
 	}
-	for _, c := range koCounters {
+	if strings.HasPrefix(s[j:], "명") {
+		e := j + len("명")
+		r, _ := utf8.DecodeRuneInString(s[e:])
+		if strings.ContainsRune(koNotCounter, r) {
+			return "", "", 0, false
+		}
+		return flowwatch.KindPeople, "people", e, true
+	}
+	for _, c := range nl.currency {
 		if !strings.HasPrefix(s[j:], c.word) {
 			continue
 		}
 		e := j + len(c.word)
 		r, _ := utf8.DecodeRuneInString(s[e:])
-		if c.word == "명" && strings.ContainsRune(koNotCounter, r) {
-			return "", "", 0, false
+		if utf8.RuneCountInString(c.word) == 1 && mlIsHangul(r) && !strings.ContainsRune(koParticles+"씩대어", r) {
+			return "", "", 0, false // 원 in 원인, 불 in 불법
 		}
-		if (c.word == "원" || c.word == "불") && mlIsHangul(r) && !strings.ContainsRune(koParticles+"씩대어", r) {
-			return "", "", 0, false
+		return flowwatch.KindMoney, c.value, e, true
+	}
+	for _, c := range nl.percent {
+		if strings.HasPrefix(s[j:], c.word) {
+			return flowwatch.KindShare, "percent", j + len(c.word), true
 		}
-		return c.kind, c.unit, e, true
 	}
 	return "", "", 0, false
 }
 
-// koPrefixQual reads a bound written before the mlFig (약 4천 명, 최대 1만 명).
-var koPrefixQuals = []struct{ word, qual string }{
-	{"약", flowwatch.QualApprox}, {"대략", flowwatch.QualApprox}, {"대략적으로", flowwatch.QualApprox},
-	{"최대", flowwatch.QualAtMost}, {"많게는", flowwatch.QualAtMost}, {"최고", flowwatch.QualAtMost},
-	{"최소", flowwatch.QualAtLeast}, {"적어도", flowwatch.QualAtLeast}, {"최소한", flowwatch.QualAtLeast}, {"줄잡아", flowwatch.QualAtLeast},
-	{"수준이", flowwatch.QualApprox}, {"수준은", flowwatch.QualApprox}, {"추산", flowwatch.QualApprox},
-}
-
-// koSuffixQuals are bounds after the counter, once particles are skipped.
-var koSuffixQuals = []struct{ word, qual string }{
-	{"이상", flowwatch.QualAtLeast}, {"넘", flowwatch.QualAtLeast}, {"상회", flowwatch.QualAtLeast}, {"웃돌", flowwatch.QualAtLeast},
-	{"이하", flowwatch.QualAtMost}, {"미만", flowwatch.QualAtMost}, {"까지", flowwatch.QualAtMost}, {"안되", flowwatch.QualAtMost}, {"안 되", flowwatch.QualAtMost},
-	{"가량", flowwatch.QualApprox}, {"정도", flowwatch.QualApprox}, {"안팎", flowwatch.QualApprox}, {"내외", flowwatch.QualApprox},
-	{"남짓", flowwatch.QualApprox}, {"쯤", flowwatch.QualApprox}, {"수준", flowwatch.QualApprox},
-}
-
 const koParticleChars = "을를이가은는에의으로과와도만씩"
 
-func koQualAfter(s string, i int) string {
+// koQualAfter reads a bound after the counter (lexicon bounds_after:
+// 이상, 넘어섰다, 정도), once particles are skipped.
+func koQualAfter(nl *mlNums, s string, i int) string {
 	j := i
 	// particles and one space: 명을 넘어섰다, 명 이상, 달러 정도로
 	for k := 0; k < 3 && j < len(s); k++ {
@@ -273,31 +256,33 @@ func koQualAfter(s string, i int) string {
 		}
 		break
 	}
-	for _, q := range koSuffixQuals {
+	for _, q := range nl.after {
 		if strings.HasPrefix(s[j:], q.word) {
-			return q.qual
+			return q.value
 		}
 	}
 	return ""
 }
 
-func koQualBefore(s string, i int) string {
+// koQualBefore reads a bound in the word before the figure (lexicon
+// bounds: 약 4천 명, 최대 1만 명).
+func koQualBefore(nl *mlNums, s string, i int) string {
 	before := strings.TrimRight(s[:i], " ")
 	// The word right before: "약", or "약" glued to the number (약2만).
 	w := before
 	if k := strings.LastIndexAny(before, " (“\"'‘,"); k >= 0 {
 		w = before[k+1:]
 	}
-	for _, q := range koPrefixQuals {
+	for _, q := range nl.before {
 		if w == q.word {
-			return q.qual
+			return q.value
 		}
 	}
 	return ""
 }
 
 // koFigures finds the figures of a Korean mlSent.
-func koFigures(s *mlSent) []mlFig {
+func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig
 	for i := 0; i < len(t); {
@@ -324,7 +309,7 @@ func koFigures(s *mlSent) []mlFig {
 				n.approx = n.approx || m.approx
 			}
 		}
-		kind, unit, cend, ok := koCounter(t, end)
+		kind, unit, cend, ok := koCounter(nl, t, end)
 		if !ok {
 			i = n.end
 			continue
@@ -337,7 +322,7 @@ func koFigures(s *mlSent) []mlFig {
 		if qual == "" {
 			if k, ok2 := koRangeSep(t, cend); ok2 {
 				if m, ok3 := readKONum(t, k); ok3 && !m.vague && m.val > n.val {
-					if kind2, _, cend2, ok4 := koCounter(t, m.end); ok4 && kind2 == kind {
+					if kind2, _, cend2, ok4 := koCounter(nl, t, m.end); ok4 && kind2 == kind {
 						high, qual, cend = m.val, flowwatch.QualRange, cend2
 					}
 				}
@@ -355,7 +340,7 @@ func koFigures(s *mlSent) []mlFig {
 			if n.approx {
 				f.qual = flowwatch.QualApprox
 			}
-			b, a := koQualBefore(t, i), koQualAfter(t, cend)
+			b, a := koQualBefore(nl, t, i), koQualAfter(nl, t, cend)
 			q := b
 			if a != "" && (q == "" || q == flowwatch.QualApprox) {
 				q = a
@@ -370,7 +355,7 @@ func koFigures(s *mlSent) []mlFig {
 			}
 		}
 		if kind == flowwatch.KindMoney {
-			f.per = koPer(t, i)
+			f.per = koPer(nl, t, i)
 		}
 		figs = append(figs, f)
 		i = cend
@@ -406,25 +391,21 @@ func koRangeSep(s string, i int) (int, bool) {
 }
 
 // koPer reads how often an amount is paid from the words before it in its
-// clause: 월 800달러, 월급은 800달러, 연간 5억 달러.
-func koPer(s string, i int) string {
+// clause (lexicon per: 월 800달러, 월급은 800달러, 연간 5억 달러). A word
+// written with a trailing space (월 ) must stand alone.
+func koPer(nl *mlNums, s string, i int) string {
 	from := 0
 	if k := strings.LastIndexAny(s[:i], ",;"); k >= 0 {
 		from = k
 	}
 	clause := s[from:i]
 	best, at := flowwatch.PerTotal, -1
-	for _, w := range []struct{ word, per string }{
-		{"월급", flowwatch.PerMonth}, {"월 ", flowwatch.PerMonth}, {"월평균", flowwatch.PerMonth}, {"한 달", flowwatch.PerMonth},
-		{"매달", flowwatch.PerMonth}, {"매월", flowwatch.PerMonth}, {"달에", flowwatch.PerMonth},
-		{"연간", flowwatch.PerYear}, {"연봉", flowwatch.PerYear}, {"한 해", flowwatch.PerYear}, {"매년", flowwatch.PerYear},
-		{"해마다", flowwatch.PerYear}, {"연 ", flowwatch.PerYear}, {"1년에", flowwatch.PerYear},
-	} {
+	for _, w := range nl.per {
 		if k := strings.LastIndex(clause, w.word); k > at {
-			if (w.word == "월 " || w.word == "연 ") && k > 0 && mlIsHangul(mlPrevRune(clause, k)) {
+			if strings.HasSuffix(w.word, " ") && k > 0 && mlIsHangul(mlPrevRune(clause, k)) {
 				continue
 			}
-			best, at = w.per, k
+			best, at = w.value, k
 		}
 	}
 	return best

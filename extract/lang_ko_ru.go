@@ -90,6 +90,7 @@ type mlModule struct {
 	places  map[string]domain.Place // the gazetteer entries the matcher knows, by name
 	implied map[string]string
 	split   func(text string) []mlSpan
+	nums    *mlNums
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
 	// group and event pick the mlHit that names the mlFig's group and

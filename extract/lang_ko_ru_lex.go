@@ -465,3 +465,62 @@ func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
 func mlASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
+
+// mlWord is a lexicon phrase and what it stands for (a qualifier, an ISO
+// currency, a pay period).
+type mlWord struct {
+	word, value string
+	words       []string // Russian: lower-cased tokens
+	stem        []bool
+}
+
+// mlNums are the words around numbers, from the lexicon sections bounds
+// (before a number), bounds_after, currencies, percent and per. Longer
+// phrases come first so that "не менее" wins over "менее".
+type mlNums struct {
+	before, after, currency, percent, per []mlWord
+}
+
+func mlNumsOf(l *domain.Lexicon) *mlNums {
+	nl := &mlNums{}
+	if l == nil {
+		return nl
+	}
+	conv := func(m map[string][]string) []mlWord {
+		var out []mlWord
+		for _, k := range mlSortedKeys(m) {
+			for _, w := range m[k] {
+				if strings.TrimSpace(w) == "" {
+					continue
+				}
+				x := mlWord{word: w, value: k}
+				for _, t := range mlTokenWords(w) {
+					x.stem = append(x.stem, strings.HasSuffix(t, "*"))
+					x.words = append(x.words, mlLower(strings.TrimSuffix(t, "*")))
+				}
+				out = append(out, x)
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool {
+			if len(out[i].words) != len(out[j].words) {
+				return len(out[i].words) > len(out[j].words)
+			}
+			return len(out[i].word) > len(out[j].word)
+		})
+		return out
+	}
+	nl.before = conv(l.Bounds)
+	nl.after = conv(l.BoundsAfter)
+	nl.currency = conv(l.Currencies)
+	nl.per = conv(l.Per)
+	nl.percent = conv(map[string][]string{"percent": l.Percent})
+	return nl
+}
+
+// tokenIs reports whether a lower-cased token matches word k of w.
+func (w mlWord) tokenIs(k int, tok string) bool {
+	if w.stem[k] {
+		return strings.HasPrefix(tok, w.words[k])
+	}
+	return tok == w.words[k]
+}

@@ -30,7 +30,7 @@ func koFigs(text string) []string {
 	s := &mlSent{text: text}
 	s.hits = m.m.find(text, nil)
 	var out []string
-	for _, f := range koFigures(s) {
+	for _, f := range m.figures(s) {
 		out = append(out, fmtFig(f))
 	}
 	return out

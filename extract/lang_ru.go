@@ -19,13 +19,15 @@ import (
 
 func newRUModule(d *domain.Domain) *mlModule {
 	m, places := mlNewMatcher(false, d, "ru")
+	nl := mlNumsOf(d.Lexicon("ru"))
 	return &mlModule{
+		nums:      nl,
 		code:      "ru",
 		m:         m,
 		places:    places,
 		implied:   ruImplied,
 		split:     ruSplit,
-		figures:   ruFigures,
+		figures:   func(s *mlSent) []mlFig { return ruFigures(nl, s) },
 		times:     ruTimes,
 		group:     ruGroup,
 		event:     ruEvent,

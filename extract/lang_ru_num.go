@@ -224,77 +224,60 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 
 func mlAtof(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 
-// ruCurrency names the currency of a word after an amount.
-func ruCurrency(w string) string {
-	switch {
-	case strings.HasPrefix(w, "доллар"), w == "долл":
-		return "USD"
-	case strings.HasPrefix(w, "рубл"), strings.HasPrefix(w, "руб"):
-		return "RUB"
-	case w == "евро":
-		return "EUR"
-	case w == "вон", w == "вона", w == "воны":
-		return "KRW"
-	case strings.HasPrefix(w, "юан"):
-		return "CNY"
+// ruCurrency names the currency of a word after an amount (lexicon
+// currencies: доллар*, рубл*), or "".
+func ruCurrency(nl *mlNums, w string) string {
+	for _, c := range nl.currency {
+		if len(c.words) == 1 && c.tokenIs(0, w) {
+			return c.value
+		}
 	}
 	return ""
 }
 
+// ruChange are verbs of change: "выросло до 1696" states the level
+// reached, not a ceiling.
 var ruChange = []string{"увелич", "вырос", "выросл", "возрос", "сократ", "снизи", "снизил", "уменьш", "упал", "дошл", "достиг", "поднял", "опустил"}
 
-// ruQual reads the bound written before the numeral starting at mlTok i.
-func ruQual(s string, toks []mlTok, i int) string {
-	w := func(k int) string {
-		if k < 0 || k >= len(toks) {
-			return ""
+// ruQual reads the bound written right before the numeral starting at
+// token i (lexicon bounds: около, более (чем), не менее, по меньшей мере,
+// до), longest phrase first.
+func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
+	end := i // the phrase ends right before token end
+	if end > 0 && toks[end-1].low == "чем" {
+		end--
+	}
+	for _, b := range nl.before {
+		n := len(b.words)
+		if n == 0 || end-n < 0 {
+			continue
 		}
-		return toks[k].low
-	}
-	p1, p2, p3 := w(i-1), w(i-2), w(i-3)
-	if p1 == "чем" {
-		p1, p2, p3 = p2, p3, w(i-4)
-	}
-	switch {
-	case p3 == "по" && p2 == "меньшей" && p1 == "мере", p2 == "как" && p1 == "минимум",
-		p2 == "не" && (p1 == "менее" || p1 == "меньше"):
-		return flowwatch.QualAtLeast
-	case p2 == "не" && (p1 == "более" || p1 == "больше"):
-		return flowwatch.QualAtMost
-	}
-	switch p1 {
-	case "около", "примерно", "порядка", "приблизительно", "почти", "ориентировочно", "предположительно":
-		return flowwatch.QualApprox
-	case "к":
-		if strings.HasPrefix(p2, "приближа") {
-			return flowwatch.QualApprox
+		ok := true
+		for k := 0; k < n && ok; k++ {
+			ok = b.tokenIs(k, toks[end-n+k].low)
 		}
-	case "более", "больше", "свыше", "минимум", "превысило", "превысила", "превысил", "превышает", "превысит":
-		return flowwatch.QualAtLeast
-	case "максимум", "менее", "меньше":
-		return flowwatch.QualAtMost
-	case "до":
-		// "выросло до 1696": the level reached, not a ceiling.
-		from := 0
-		for k := i - 2; k >= 0 && k >= i-8; k-- {
-			for _, c := range ruChange {
-				if strings.HasPrefix(toks[k].low, c) {
-					return ""
+		if !ok {
+			continue
+		}
+		if n == 1 && b.words[0] == "до" {
+			for k := i - 2; k >= 0 && k >= i-8; k-- {
+				for _, c := range ruChange {
+					if strings.HasPrefix(toks[k].low, c) {
+						return ""
+					}
+				}
+				if strings.ContainsAny(s[toks[k].end:toks[k+1].start], ",;.:") {
+					break
 				}
 			}
-			if strings.ContainsAny(s[toks[k].end:toks[k+1].start], ",;.:") {
-				from = k
-				break
-			}
 		}
-		_ = from
-		return flowwatch.QualAtMost
+		return b.value
 	}
 	return ""
 }
 
 // ruFigures finds the figures of a Russian mlSent.
-func ruFigures(s *mlSent) []mlFig {
+func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	t, toks := s.text, s.toks
 	var figs []mlFig
 	type pending struct {
@@ -346,7 +329,7 @@ func ruFigures(s *mlSent) []mlFig {
 			case n.vague && !ruSingularAfterPrep(toks, n):
 				qual = flowwatch.QualVague
 			default:
-				switch q := ruQual(t, toks, n.i); q {
+				switch q := ruQual(nl, t, toks, n.i); q {
 				case "":
 				case flowwatch.QualAtLeast:
 					qual = q
@@ -367,13 +350,19 @@ func ruFigures(s *mlSent) []mlFig {
 		}
 		f.qual = qual
 		// What is counted.
-		kind, unit, group := ruCounted(s, f.start, n, j)
-		if kind == "" && n.i > 0 && strings.Contains(t[toks[n.i-1].end:toks[n.i].start], "$") {
-			kind, unit = flowwatch.KindMoney, "USD"
+		kind, unit, group := ruCounted(nl, s, f.start, n, j)
+		if kind == "" && n.i > 0 {
+			// A currency sign before the amount: $800.
+			g := t[toks[n.i-1].end:toks[n.i].start]
+			for _, c := range nl.currency {
+				if len(c.words) == 0 && strings.HasSuffix(strings.TrimSpace(g), c.word) {
+					kind, unit = flowwatch.KindMoney, c.value
+				}
+			}
 		}
 		f.kind, f.unit, f.group = kind, unit, group
 		if kind == flowwatch.KindMoney {
-			f.per = ruPer(s, n.i)
+			f.per = ruPer(nl, s)
 		}
 		if kind == "" {
 			unclassified = append(unclassified, pending{f, j})
@@ -436,29 +425,34 @@ func ruDateWord(w string) bool {
 // the next few words ("600 северокорейских солдат"), by a verb of what
 // happened to them ("1000 получили ранения") or by a preceding "число
 // раненых". An empty kind means the number counts something else.
-func ruCounted(s *mlSent, figStart int, n ruNum, j int) (kind, unit, group string) {
+func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit, group string) {
 	t, toks := s.text, s.toks
 	end := toks[j-1].end
 	if toks[j-1].low == "тыс" && end < len(t) && t[end] == '.' {
 		end++
 	}
+	gap := t[end:]
 	if j < len(toks) {
-		g := t[end:toks[j].start]
-		if strings.Contains(g, "%") {
+		gap = t[end:toks[j].start]
+	}
+	for _, p := range nl.percent {
+		if len(p.words) == 0 && strings.HasPrefix(strings.TrimSpace(gap), p.word) {
 			return flowwatch.KindShare, "percent", ""
 		}
+	}
+	if j < len(toks) {
 		w := toks[j].low
 		if w == "тыс" && j+1 < len(toks) {
 			w = toks[j+1].low
 		}
-		if strings.HasPrefix(w, "процент") {
-			return flowwatch.KindShare, "percent", ""
+		for _, p := range nl.percent {
+			if len(p.words) == 1 && p.tokenIs(0, w) {
+				return flowwatch.KindShare, "percent", ""
+			}
 		}
-		if c := ruCurrency(w); c != "" {
+		if c := ruCurrency(nl, w); c != "" {
 			return flowwatch.KindMoney, c, ""
 		}
-	} else if strings.HasPrefix(strings.TrimSpace(t[end:]), "%") {
-		return flowwatch.KindShare, "percent", ""
 	}
 	// The first lexicon word after the number, within four words and no
 	// punctuation but spaces.
@@ -524,15 +518,14 @@ func mlTokenAt(toks []mlTok, b int) int {
 	return -1
 }
 
-// ruPer reads how often an amount is paid: "в месяц", "ежемесячно",
-// "в год", "ежегодно" in the mlSent after or before it.
-func ruPer(s *mlSent, i int) string {
+// ruPer reads how often an amount is paid from its sentence (lexicon
+// per: "в месяц", "ежемесячн*", "в год").
+func ruPer(nl *mlNums, s *mlSent) string {
 	low := mlLower(s.text)
-	switch {
-	case strings.Contains(low, "в месяц"), strings.Contains(low, "ежемесячн"), strings.Contains(low, "зарплат"), strings.Contains(low, "в мес."):
-		return flowwatch.PerMonth
-	case strings.Contains(low, "в год"), strings.Contains(low, "ежегодн"), strings.Contains(low, "годов"):
-		return flowwatch.PerYear
+	for _, p := range nl.per {
+		if strings.Contains(low, mlLower(strings.TrimSuffix(p.word, "*"))) {
+			return p.value
+		}
 	}
 	return flowwatch.PerTotal
 }

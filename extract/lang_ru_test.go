@@ -13,7 +13,7 @@ func ruFigs(text string) []string {
 	s := &mlSent{text: text, toks: mlTokenize(text)}
 	s.hits = m.m.find(text, s.toks)
 	var out []string
-	for _, f := range ruFigures(s) {
+	for _, f := range m.figures(s) {
 		out = append(out, fmtFig(f))
 	}
 	return out

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/snippet"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -328,14 +328,17 @@ func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) err
 	}
 }
 
+// snippetWords is how many words a search hit's snippet shows.
+const snippetWords = 30
+
 // Search implements flowwatch.Store.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error) {
-	words := strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
+	words := snippet.Words(query)
 	if len(words) == 0 {
 		return nil, flowwatch.Errorf(flowwatch.EINVALID, "search query %q has no words", query)
 	}
-	// Words hold only letters and digits, so they cannot form tsquery
-	// operators; each also matches as a prefix.
+	// Words hold only letters, digits and marks, so they cannot form
+	// tsquery operators; each also matches as a prefix.
 	terms := make([]string, len(words))
 	for i, w := range words {
 		terms[i] = w + ":*"
@@ -343,17 +346,14 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	if limit <= 0 {
 		limit = 20
 	}
-	// Rank the newest matches, then make headlines for the best only: a
-	// headline re-parses the whole text.
+	// Rank the newest matches only; the text is read for the best alone.
 	rows, err := s.pool.Query(ctx, `WITH q AS (SELECT to_tsquery('simple', $1) AS q),
 		recent AS (
 			SELECT v.id, ts_rank(v.search, q.q) AS rank FROM article_versions v, q
 			WHERE v.search @@ q.q AND v.latest ORDER BY v.id DESC LIMIT $3),
 		best AS (SELECT id, rank FROM recent ORDER BY rank DESC, id DESC LIMIT $2)
-		SELECT `+versionCols+`,
-			ts_headline('simple', v.text, q.q, 'StartSel=«, StopSel=», MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
-			best.rank
-		FROM best JOIN article_versions v ON v.id = best.id, q
+		SELECT `+versionCols+`, v.text, best.rank
+		FROM best JOIN article_versions v ON v.id = best.id
 		ORDER BY best.rank DESC, v.id DESC`, strings.Join(terms, " & "), limit, searchWindow)
 	if err != nil {
 		return nil, s.fail(ctx, fmt.Sprintf("search %q", query), err)
@@ -362,10 +362,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	var hits []flowwatch.Hit
 	for rows.Next() {
 		var h flowwatch.Hit
+		var text string
 		var rank float32
-		if h.Article, err = scanVersion(rows, &h.Snippet, &rank); err != nil {
+		if h.Article, err = scanVersion(rows, &text, &rank); err != nil {
 			return nil, s.fail(ctx, "search", err)
 		}
+		h.Snippet = snippet.Snippet(text, words, snippetWords)
 		h.Rank = float64(rank)
 		hits = append(hits, h)
 	}

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/snippet"
 )
 
 // SaveArticle implements flowwatch.Store.
@@ -340,9 +340,12 @@ func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) err
 // search score the whole corpus.
 const searchWindow = 1000
 
+// snippetWords is how many words a search hit's snippet shows.
+const snippetWords = 30
+
 // Search implements flowwatch.Store.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error) {
-	words := searchWords(query)
+	words := snippet.Words(query)
 	if len(words) == 0 {
 		return nil, flowwatch.Errorf(flowwatch.EINVALID, "search query %q has no words", query)
 	}
@@ -351,18 +354,15 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	for i, w := range words {
 		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
 	}
-	match := strings.Join(terms, " ")
 	if limit <= 0 {
 		limit = 20
 	}
 	op := fmt.Sprintf("search %q", query)
-	// Rank the newest matches, then make snippets for the best only: a
-	// snippet costs far more than a score. The index holds latest
-	// versions only.
-	rows, err := s.r.QueryContext(ctx, `WITH recent AS (
+	// Rank the newest matches only; the index holds latest versions only.
+	rows, err := s.r.QueryContext(ctx, `SELECT id, score FROM (
 			SELECT rowid AS id, bm25(article_fts, 2.0, 1.0) AS score FROM article_fts
 			WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-		SELECT id, score FROM recent ORDER BY score, id DESC LIMIT ?`, match, searchWindow, limit)
+		ORDER BY score, id DESC LIMIT ?`, strings.Join(terms, " "), searchWindow, limit)
 	if err != nil {
 		return nil, s.fail(ctx, op, err)
 	}
@@ -384,14 +384,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	if err := rows.Err(); err != nil || len(ids) == 0 {
 		return nil, s.fail(ctx, op, err)
 	}
-	marks := strings.Repeat(",?", len(ids))[1:]
-	args := []any{match}
-	for _, id := range ids {
-		args = append(args, id)
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
-	rows, err = s.r.QueryContext(ctx, `SELECT `+versionCols+`, snippet(article_fts, -1, '«', '»', '…', 24)
-		FROM article_fts JOIN article_versions v ON v.id = article_fts.rowid
-		WHERE article_fts MATCH ? AND article_fts.rowid IN (`+marks+`)`, args...)
+	rows, err = s.r.QueryContext(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v
+		WHERE v.id IN (`+strings.Repeat(",?", len(ids))[1:]+`)`, args...)
 	if err != nil {
 		return nil, s.fail(ctx, op, err)
 	}
@@ -399,9 +397,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	byID := map[int64]flowwatch.Hit{}
 	for rows.Next() {
 		var h flowwatch.Hit
-		if h.Article, err = scanVersion(rows, &h.Snippet); err != nil {
+		var text string
+		if h.Article, err = scanVersion(rows, &text); err != nil {
 			return nil, s.fail(ctx, op, err)
 		}
+		h.Snippet = snippet.Snippet(text, words, snippetWords)
 		h.Rank = scores[h.Article.ID]
 		byID[h.Article.ID] = h
 	}
@@ -415,12 +415,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 		}
 	}
 	return hits, nil
-}
-
-// searchWords splits a query into runs of letters and digits, the units
-// both stores' tokenizers index.
-func searchWords(q string) []string {
-	return strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
 }
 
 func likePattern(s string) string {

@@ -65,8 +65,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	// Planner statistics, so that SQLite picks the most selective index
-	// for a filter; analysis_limit keeps this quick on a big file.
-	if _, err := s.w.ExecContext(ctx, "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002"); err != nil {
+	// for a filter. Refreshed only when a table has grown or shrunk a lot
+	// since, so most opens skip it. No analysis_limit: sampling the start
+	// of an index misjudges columns with few values (kind, group).
+	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize = 0x10002"); err != nil {
 		s.w.Close()
 		return nil, s.fail(ctx, "analyze", err)
 	}

@@ -111,11 +111,12 @@ func Generate(i int) (*flowwatch.Article, []flowwatch.Claim) {
 	return a, claims
 }
 
-// BenchFilters are the claim queries the benchmarks time: one or two
-// filters each, the shapes the dashboard and API send.
+// BenchFilters are the claim queries the benchmarks time: two filters
+// each, on latest versions as the API asks by default, and one over all
+// versions.
 func BenchFilters() []flowwatch.ClaimFilter {
 	f := flowwatch.F
-	return []flowwatch.ClaimFilter{
+	fs := []flowwatch.ClaimFilter{
 		{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers},
 		{Group: flowwatch.GroupWorkers, Place: genPlaces[3]},
 		{Source: genSources[5], Since: flowwatch.NewDate(2024, 1, 1)},
@@ -125,8 +126,12 @@ func BenchFilters() []flowwatch.ClaimFilter {
 		{Group: flowwatch.GroupITWorkers, Until: flowwatch.NewDate(2022, 12, 31)},
 		{Kind: flowwatch.KindMoney, Source: genSources[2]},
 		{Outlet: genOutlets[1], Text: "soldiers killed"},
-		{Group: flowwatch.GroupSoldiers, LatestVersionsOnly: true},
+		{Group: flowwatch.GroupSoldiers, Event: flowwatch.EventKilled},
 	}
+	for i := range fs {
+		fs[i].LatestVersionsOnly = true
+	}
+	return append(fs, flowwatch.ClaimFilter{Group: flowwatch.GroupSoldiers, Since: flowwatch.NewDate(2025, 1, 1)})
 }
 
 // BenchQueries are the full-text searches the benchmarks time.

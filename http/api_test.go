@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flowwatch/flowwatch"
 	fwhttp "github.com/flowwatch/flowwatch/http"
@@ -446,7 +447,9 @@ func TestRateLimit(t *testing.T) {
 func TestETag(t *testing.T) {
 	st := openSQLite(t)
 	seed(t, st)
-	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st)})
+	// Without the response cache, so that a write by another process shows
+	// at once.
+	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: -1})
 	r := s.do(t, "GET", "/api/claims?group=soldiers", nil)
 	etag := r.header.Get("ETag")
 	if etag == "" {
@@ -612,5 +615,44 @@ func TestDashboardServed(t *testing.T) {
 	}
 	if r := s.do(t, "GET", "/vendor/", nil); r.status != 404 {
 		t.Errorf("directory listing served: %d", r.status)
+	}
+}
+
+// Whole answers are reused for ResponseTTL; ingest through the server
+// clears them at once, a write by another process shows after the TTL.
+func TestResponseCache(t *testing.T) {
+	st := openSQLite(t)
+	seed(t, st)
+	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: 300 * time.Millisecond})
+	total := func() float64 { return s.do(t, "GET", "/api/claims?limit=1", nil).json(t)["total"].(float64) }
+	if n := total(); n != 7 {
+		t.Fatalf("total %v", n)
+	}
+	r := s.do(t, "GET", "/api/claims?limit=1", nil)
+	if r2 := s.do(t, "GET", "/api/claims?limit=1", nil, "If-None-Match", r.header.Get("ETag")); r2.status != 304 {
+		t.Errorf("cached answer with its tag: %d, want 304", r2.status)
+	}
+	if r2 := s.do(t, "GET", "/api/claims?limit=1", nil, "If-None-Match", `"other"`); r2.status != 200 || string(r2.body) != string(r.body) {
+		t.Errorf("cached answer with another tag: %d", r2.status)
+	}
+
+	// Another process's write: hidden until the answer expires.
+	a := &flowwatch.Article{Name: "ext", URL: "https://example.org/ext", Text: "We wrote of 70 engineers sent.", Published: flowwatch.NewDate(2025, 4, 1)}
+	st.SaveArticle(context.Background(), a, []flowwatch.Claim{{Article: "ext", Kind: "people", Group: "engineers", Event: "sent",
+		Low: flowwatch.F(70), High: flowwatch.F(70), Qualifier: "exact", Unit: "people", Quote: a.Text, End: len(a.Text)}})
+	if r2 := s.do(t, "GET", "/api/claims?limit=1&group=engineers", nil); r2.json(t)["total"] != 1.0 {
+		t.Errorf("a new query misses the cache and sees the write: %s", r2.body)
+	}
+
+	// Ingest through the server clears the cache at once.
+	tok, hash, _ := fwhttp.NewToken()
+	st.CreateToken(context.Background(), "t", hash)
+	body := "title: Ours\n---\nWe wrote that 30 workers were sent to Russia.\n"
+	if r := s.do(t, "POST", "/api/ingest?name=ours", strings.NewReader(body), "Authorization", "Bearer "+tok); r.status != 200 {
+		t.Fatalf("ingest: %d %s", r.status, r.body)
+	}
+	after := s.do(t, "GET", "/api/claims?limit=1", nil)
+	if after.header.Get("ETag") == r.header.Get("ETag") {
+		t.Errorf("answer unchanged after ingest through the server")
 	}
 }

@@ -94,6 +94,7 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(results) > 0 {
 		s.cache.clear()
+		s.resp.clear()
 	}
 	if results == nil {
 		results = []IngestResult{}

@@ -49,6 +49,7 @@ type Options struct {
 	RatePerSec   float64       // per-client request rate; 0 means the default 50, <0 disables
 	Burst        int           // per-client burst; default 200
 	CacheTTL     time.Duration // how long aggregates (sources, places, timeline) are reused; default 5s
+	ResponseTTL  time.Duration // how long whole JSON answers are reused; 0 means the default 1s, <0 disables
 }
 
 // Server is the API and dashboard over one store.
@@ -60,6 +61,7 @@ type Server struct {
 	mux     *http.ServeMux
 	limiter *limiter
 	cache   *cache
+	resp    *respCache // nil when disabled
 
 	srv *http.Server
 	ln  net.Listener
@@ -80,11 +82,17 @@ func NewServer(store flowwatch.Store, opts Options) *Server {
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = 5 * time.Second
 	}
+	if opts.ResponseTTL == 0 {
+		opts.ResponseTTL = time.Second
+	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{store: store, opts: opts, log: log, cache: newCache(opts.CacheTTL)}
+	if opts.ResponseTTL > 0 {
+		s.resp = newRespCache(opts.ResponseTTL)
+	}
 	if opts.RatePerSec > 0 {
 		s.limiter = newLimiter(opts.RatePerSec, opts.Burst)
 	}
@@ -165,18 +173,19 @@ func (s *Server) Serve(ctx context.Context) error {
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	s.mux = mux
-	mux.HandleFunc("GET /api/claims", s.handleClaims)
-	mux.HandleFunc("GET /api/articles", s.handleArticles)
-	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
-	mux.HandleFunc("GET /api/sources", s.handleSources)
-	mux.HandleFunc("GET /api/places", s.handlePlaces)
-	mux.HandleFunc("GET /api/entities", s.handleEntities)
-	mux.HandleFunc("GET /api/facts", s.handleFacts)
-	mux.HandleFunc("GET /api/estimates", s.handleEstimates)
-	mux.HandleFunc("GET /api/summary", s.handleSummary)
-	mux.HandleFunc("GET /api/search", s.handleSearch)
-	mux.HandleFunc("GET /api/timeline", s.handleTimeline)
-	mux.HandleFunc("GET /api/stats", s.handleStats)
+	c := s.cachedGET
+	mux.HandleFunc("GET /api/claims", c(s.handleClaims))
+	mux.HandleFunc("GET /api/articles", c(s.handleArticles))
+	mux.HandleFunc("GET /api/articles/{id}", c(s.handleArticle))
+	mux.HandleFunc("GET /api/sources", c(s.handleSources))
+	mux.HandleFunc("GET /api/places", c(s.handlePlaces))
+	mux.HandleFunc("GET /api/entities", c(s.handleEntities))
+	mux.HandleFunc("GET /api/facts", c(s.handleFacts))
+	mux.HandleFunc("GET /api/estimates", c(s.handleEstimates))
+	mux.HandleFunc("GET /api/summary", c(s.handleSummary))
+	mux.HandleFunc("GET /api/search", c(s.handleSearch))
+	mux.HandleFunc("GET /api/timeline", c(s.handleTimeline))
+	mux.HandleFunc("GET /api/stats", c(s.handleStats))
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	mux.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("POST /api/ingest", s.requireToken(s.handleIngest))

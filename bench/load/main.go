@@ -41,6 +41,8 @@ func main() {
 	dbPath := flag.String("db", "", "database file (default: a temporary file, removed afterwards); an existing file with claims is reused")
 	seedOnly := flag.Bool("seed-only", false, "fill the database and exit")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
+	flag.DurationVar(&respTTL, "response-cache", time.Second, "the server's response cache TTL (0 turns it off)")
+	flag.BoolVar(&distinct, "distinct", false, "make every request's URL distinct (an unreachable max filter), so no cache can answer")
 	flag.Parse()
 	profile = *cpuProfile
 	if *clients < 1 || *requests < 1 || *nClaims < 1 || *perArticle < 1 {
@@ -87,7 +89,11 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 
 	// The per-client rate limit is off: all clients share one address, and
 	// the benchmark measures the server, not the limiter.
-	srv := fwhttp.NewServer(store, fwhttp.Options{RatePerSec: -1})
+	ttl := respTTL
+	if ttl == 0 {
+		ttl = -1
+	}
+	srv := fwhttp.NewServer(store, fwhttp.Options{RatePerSec: -1, ResponseTTL: ttl})
 	if err := srv.Listen("127.0.0.1:0"); err != nil {
 		return err
 	}
@@ -145,6 +151,11 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 					return
 				}
 				q := queries[rng.IntN(len(queries))] + fmt.Sprintf("&offset=%d", rng.IntN(10)*50)
+				if distinct && !strings.Contains(q, "max=") {
+					// A bound no figure reaches: same rows, new URL, so
+					// neither the response nor the total can come from a cache.
+					q += fmt.Sprintf("&max=%d", 1_000_000_000+i)
+				}
 				start := time.Now()
 				status, err := get(client, base+q)
 				lat[c] = append(lat[c], time.Since(start))
@@ -172,8 +183,15 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		}
 		return all[min(len(all)-1, int(p*float64(len(all))))]
 	}
-	fmt.Printf("%d clients, %d requests to /api/claims with filters over %d claims in %s (%.0f req/s)\n",
-		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds())
+	mode := fmt.Sprintf("response cache %s", respTTL)
+	if respTTL == 0 {
+		mode = "response cache off"
+	}
+	if distinct {
+		mode += ", every URL distinct"
+	}
+	fmt.Printf("%d clients, %d requests to /api/claims with filters over %d claims in %s (%.0f req/s; %s)\n",
+		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds(), mode)
 	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s  errors %d\n",
 		ms(pct(0.50)), ms(pct(0.90)), ms(pct(0.99)), ms(all[len(all)-1]), errs.Load())
 	// CPU per request (server and clients together, both in this process)
@@ -186,7 +204,11 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	return nil
 }
 
-var profile string
+var (
+	profile  string
+	respTTL  time.Duration
+	distinct bool
+)
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage

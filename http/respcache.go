@@ -1,0 +1,113 @@
+package http
+
+import (
+	"bytes"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// respCache keeps whole JSON answers of read endpoints for a short time
+// (micro-caching): a dashboard open on many screens asks the same few
+// filtered pages, and a second's staleness is invisible there while it
+// spares the database the same query over and over. Ingest through the
+// server clears it.
+type respCache struct {
+	ttl   time.Duration
+	mu    sync.Mutex
+	m     map[string]*respEntry
+	bytes int
+}
+
+type respEntry struct {
+	body []byte
+	etag string
+	at   time.Time
+}
+
+// respCacheMaxBytes bounds the cache; past it the cache starts over.
+const respCacheMaxBytes = 64 << 20
+
+func newRespCache(ttl time.Duration) *respCache {
+	return &respCache{ttl: ttl, m: map[string]*respEntry{}}
+}
+
+func (c *respCache) clear() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.m, c.bytes = map[string]*respEntry{}, 0
+	c.mu.Unlock()
+}
+
+// bufWriter holds a handler's answer until the cache has seen it.
+type bufWriter struct {
+	h      http.Header
+	status int
+	buf    bytes.Buffer
+}
+
+func (b *bufWriter) Header() http.Header { return b.h }
+func (b *bufWriter) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.buf.Write(p)
+}
+func (b *bufWriter) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+// cachedGET serves h's answers from the cache while they are fresh. Only
+// handlers that answer with s.json (buffered, with an ETag) go through it.
+func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
+	c := s.resp
+	if c == nil {
+		return h
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		key := r.URL.RequestURI()
+		inm := r.Header.Get("If-None-Match")
+		c.mu.Lock()
+		e := c.m[key]
+		c.mu.Unlock()
+		if e == nil || time.Since(e.at) > c.ttl {
+			// Build the full answer even when the client has it, so that
+			// the cache holds it for the next one.
+			r2 := r.WithContext(r.Context())
+			r2.Header = r.Header.Clone()
+			r2.Header.Del("If-None-Match")
+			bw := &bufWriter{h: w.Header()}
+			h(bw, r2)
+			etag := w.Header().Get("ETag")
+			if bw.status != http.StatusOK || etag == "" {
+				w.WriteHeader(bw.status)
+				w.Write(bw.buf.Bytes())
+				return
+			}
+			e = &respEntry{body: bytes.Clone(bw.buf.Bytes()), etag: etag, at: time.Now()}
+			c.mu.Lock()
+			if c.bytes+len(e.body) > respCacheMaxBytes {
+				c.m, c.bytes = map[string]*respEntry{}, 0
+			}
+			if old := c.m[key]; old != nil {
+				c.bytes -= len(old.body)
+			}
+			c.m[key] = e
+			c.bytes += len(e.body)
+			c.mu.Unlock()
+		}
+		hd := w.Header()
+		hd.Set("ETag", e.etag)
+		hd.Set("Cache-Control", "no-cache")
+		hd.Set("Content-Type", "application/json; charset=utf-8")
+		if etagMatch(inm, e.etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write(e.body)
+	}
+}

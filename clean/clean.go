@@ -250,17 +250,22 @@ func looksHTML(raw []byte) bool {
 	if bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<body")) {
 		return true
 	}
-	// Many tags: at least 10 element tags and one per 300 bytes.
-	tags := 0
+	// Many tags: an HTML fragment (a feed item's content) has several
+	// closing tags and a tag every 150 bytes or so; prose with an odd
+	// "<name@example.com>" has neither.
+	tags, closing := 0, 0
 	for i := 0; i+1 < len(head); i++ {
 		if head[i] == '<' {
 			c := head[i+1]
+			if c == '/' {
+				closing++
+			}
 			if c == '/' || c == '!' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') {
 				tags++
 			}
 		}
 	}
-	return tags >= 10 && tags*300 >= len(head)
+	return (tags >= 10 && tags*300 >= len(head)) || (closing >= 2 && tags >= 6 && tags*150 >= len(head))
 }
 
 // recoverErr turns a panic in a parser (a bug, or a dependency failing on

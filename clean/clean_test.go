@@ -380,3 +380,19 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+func TestSniff(t *testing.T) {
+	for in, want := range map[string]bool{
+		"<!DOCTYPE html><html><body><p>x</p></body></html>":                                        true,
+		"  \n<html lang=\"en\"><p>x</p>":                                                           true,
+		"<head><title>x</title></head>":                                                            true,
+		"<p>One paragraph of a feed item.</p><p>Another one.</p><div><a href=\"/\">Home</a></div>": true,
+		"The minister said <…> the talks would go on.":                                             false,
+		"Write to the desk <desk@example.org> with tips. The ferry runs at night.":                 false,
+		"Plain text with a header\n---\nand body":                                                  false,
+	} {
+		if got := looksHTML([]byte(in)); got != want {
+			t.Errorf("looksHTML(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -49,11 +49,16 @@ func parseHTML(name string, raw []byte, stated header, known Meta) (*flowwatch.A
 	p := readability.NewParser()
 	p.KeepClasses = true // prune reads class names
 	art, err := p.ParseAndMutate(doc, base)
-	if err != nil || art.Node == nil {
-		return nil, flowwatch.Errorf(flowwatch.EINVALID, "%s: no article text found in the HTML page", name)
+	var body string
+	if err == nil && art.Node != nil {
+		prune(art.Node)
+		body = renderText(art.Node)
 	}
-	prune(art.Node)
-	body := renderText(art.Node)
+	if strings.TrimSpace(body) == "" {
+		// Readability finds no article in short pages and fragments (a
+		// feed item's HTML); their whole body, pruned, is the text.
+		body = wholeBody(raw)
+	}
 
 	title := ""
 	if !stated.unknownTitle {
@@ -86,6 +91,37 @@ func parseHTML(name string, raw []byte, stated header, known Meta) (*flowwatch.A
 		}
 	}
 	return finish(name, c, out, stated.unknownPub, stated.unknownTitle)
+}
+
+// wholeBody renders the text of a page's <body> without scripts, styles
+// and page furniture, for pages readability finds no article in.
+func wholeBody(raw []byte) string {
+	doc, err := dom.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return ""
+	}
+	var drop []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Head, atom.Template, atom.Iframe, atom.Svg:
+				drop = append(drop, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	prune(doc)
+	return renderText(doc)
 }
 
 // BodyText is the article's text without the headline paragraph that

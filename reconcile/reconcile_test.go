@@ -84,6 +84,8 @@ func storyInput() ([]flowwatch.Article, []flowwatch.Claim) {
 		claim(post, "about 8,000 of them are in the Kursk region", "people", "soldiers", "present", f(8000), f(8000), "approx", kursk, "Pentagon"),
 		claim(post, "at least 3,000 North Korean soldiers had been killed or wounded", "people", "soldiers", "killed", f(3000), nil, "at_least", russia, "Pentagon"),
 	)
+	// The post had the Pentagon's figure from a news agency: "Echo Post, citing Yonhap, citing the Pentagon".
+	claims[len(claims)-3].Via = "Yonhap"
 	return []flowwatch.Article{wire, dly, tms, ledger, post}, claims
 }
 
@@ -142,6 +144,9 @@ func TestStory(t *testing.T) {
 		for _, e := range sent.Evidence {
 			if e.Article == "daily" && strings.Join(e.Chain, " < ") != "Beta Daily < Alpha Wire < NIS" {
 				t.Errorf("daily's chain = %v", e.Chain)
+			}
+			if e.Article == "post" && (strings.Join(e.Chain, " < ") != "Echo Post < Yonhap < Pentagon" || e.Original != "Pentagon") {
+				t.Errorf("post's chain = %v, original %s; want Echo Post < Yonhap < Pentagon", e.Chain, e.Original)
 			}
 		}
 		if fg := sent.Figures[0]; *fg.Low != 11000 || fg.Reports != 2 || len(fg.Sources) != 2 {

@@ -21,6 +21,7 @@ func newKOModule(d *domain.Domain) *mlModule {
 	nl := mlNumsOf(d.Lexicon("ko"))
 	return &mlModule{
 		nums:      nl,
+		outlets:   mlOutlets(d),
 		code:      "ko",
 		m:         m,
 		places:    places,

@@ -91,6 +91,7 @@ type mlModule struct {
 	implied map[string]string
 	split   func(text string) []mlSpan
 	nums    *mlNums
+	outlets map[string]bool // sources of kind outlet: they report others' figures
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
 	// group and event pick the mlHit that names the mlFig's group and
@@ -168,10 +169,10 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		// Attribution in the next mlSent ("Об этом сообщил ...") covers
 		// this one's unattributed figures.
 		if i+1 < len(sents) {
-			if src := mlBackAttribution(lm, sents[i+1]); src != "" {
+			if src, via := mlBackAttribution(lm, sents[i+1]); src != "" {
 				for k := range cur {
 					if !cur[k].hasSource {
-						cur[k].c.Source, cur[k].hasSource = src, true
+						cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = src, via, true
 					}
 				}
 			}
@@ -232,7 +233,7 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool) bool {
 			if speaker != "" {
 				ic.c.Source = speaker
 			} else if p.c.Source != "" {
-				ic.c.Source = p.c.Source
+				ic.c.Source, ic.c.Via = p.c.Source, p.c.Via
 			}
 		}
 		if !ic.hasPlace && len(p.c.Place) > 0 {
@@ -319,7 +320,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	}
 	ic.hasPlace = len(c.Place) > 0
 	c.When = mlFigureTime(s, f)
-	c.Source = mlFigureSource(lm, s, f)
+	c.Source, c.Via = mlFigureSource(lm, s, f)
 	ic.hasSource = c.Source != ""
 	return ic, true
 }
@@ -360,44 +361,92 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 
 // mlFigureSource is who the mlSent attributes the mlFig to: the source
 // mlNamed nearest before the mlFig, else the first mlNamed after it.
-func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) string {
-	ok := func(h mlHit) bool {
-		switch h.cat {
-		case catSource:
-			return true
-		case catPlace:
-			// The origin country is the actor of these sentences, not who
-			// reports them (북한이 파견한 노동자).
-			return h.value != "North Korea" && lm.subjectOK(s, h)
-		}
-		return false
-	}
-	best := ""
-	for _, h := range s.hits {
-		if h.end <= f.start && ok(h) {
-			best = h.value
+func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
+	best := -1
+	for i, h := range s.hits {
+		if h.end <= f.start && mlIsSource(lm, s, h) {
+			best = i
 		}
 	}
-	if best != "" {
-		return best
-	}
-	for _, h := range s.hits {
-		if h.start >= f.end && ok(h) {
-			return h.value
+	if best < 0 {
+		for i, h := range s.hits {
+			if h.start >= f.end && mlIsSource(lm, s, h) {
+				best = i
+				break
+			}
 		}
 	}
-	return ""
+	if best < 0 {
+		return "", ""
+	}
+	return mlCited(lm, s, best)
+}
+
+func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
+	switch h.cat {
+	case catSource:
+		return true
+	case catPlace:
+		// The origin country is the actor of these sentences, not who
+		// reports them (북한이 파견한 노동자).
+		return h.value != "North Korea" && lm.subjectOK(s, h)
+	}
+	return false
+}
+
+// mlCited turns an outlet that cites its source into that source, with
+// the outlet as via: "агентство «Ёнхап» со ссылкой на данные НИС",
+// "연합뉴스는 국정원을 인용해". Anything else is its own source.
+func mlCited(lm *mlModule, s *mlSent, i int) (source, via string) {
+	h := s.hits[i]
+	if lm.m.korean && h.cat == catSource && !lm.outlets[h.value] && i+1 < len(s.hits) && s.hits[i+1].cat == catCite && s.hits[i+1].start-h.end <= 8 {
+		// 연합뉴스는 국정원을 인용해: the cited source is nearest the
+		// figure; the outlet that cites it is the via.
+		for _, o := range s.hits {
+			if o.cat == catSource && lm.outlets[o.value] {
+				return h.value, o.value
+			}
+		}
+	}
+	if h.cat != catSource || !lm.outlets[h.value] {
+		return h.value, ""
+	}
+	if lm.m.korean {
+		// Y를 인용해: the cited source stands right before the citing word.
+		for k := 1; k < len(s.hits); k++ {
+			c := s.hits[k]
+			if c.cat != catCite {
+				continue
+			}
+			y := s.hits[k-1]
+			if y.cat == catSource && y.value != h.value && c.start-y.end <= 8 {
+				return y.value, h.value
+			}
+		}
+		return h.value, ""
+	}
+	// со ссылкой на (данные) Y: the cited source follows within a few words.
+	for k := i + 1; k+1 < len(s.hits) && k <= i+2; k++ {
+		if s.hits[k].cat != catCite {
+			continue
+		}
+		y := s.hits[k+1]
+		if y.cat == catSource && y.start-s.hits[k].end <= 24 {
+			return y.value, h.value
+		}
+	}
+	return h.value, ""
 }
 
 // mlBackAttribution is the source a mlFig-less mlSent that opens with an
 // attribution formula ("Об этом сообщил X", "Такие данные приводит X")
 // gives to the mlSent before it.
-func mlBackAttribution(lm *mlModule, s *mlSent) string {
+func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	if s.hits == nil {
 		s.hits = lm.m.find(s.text, s.toks)
 	}
 	opened := false
-	for _, h := range s.hits {
+	for i, h := range s.hits {
 		if h.cat == catBack && h.start < 24 {
 			opened = true
 			continue
@@ -405,14 +454,14 @@ func mlBackAttribution(lm *mlModule, s *mlSent) string {
 		if !opened {
 			continue
 		}
-		if h.cat == catSource || (h.cat == catPlace && h.value != "North Korea" && lm.subjectOK(s, h)) {
+		if mlIsSource(lm, s, h) {
 			if len(lm.figures(s)) > 0 {
-				return ""
+				return "", ""
 			}
-			return h.value
+			return mlCited(lm, s, i)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // mlHasNumber is a cheap filter: most sentences hold no mlFig.
@@ -426,4 +475,16 @@ func mlHasNumber(s string, korean bool) bool {
 		return strings.ContainsAny(s, "천만백십억")
 	}
 	return true // Russian number words are many; the reader is cheap on tokens
+}
+
+// mlOutlets are the sources of kind outlet: news organisations that
+// report others' figures.
+func mlOutlets(d *domain.Domain) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range d.Sources() {
+		if s.Kind == "outlet" {
+			out[s.Name] = true
+		}
+	}
+	return out
 }

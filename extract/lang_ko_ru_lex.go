@@ -32,6 +32,8 @@ package extract
 //	said        reporting verbs: a country that is their subject is the
 //	            source (러시아는 … 보고했다, Южная Корея заявила)
 //	according   phrases before a source (по данным, по оценкам)
+//	citing      an outlet citing its source (со ссылкой на X, X를 인용해):
+//	            X is the claim's source, the outlet its via
 //	anaphora    with the value "back": openings of a sentence that
 //	            attributes the sentence before it (Об этом сообщил …)
 //	stop        nouns after a number that count something else (года, раз)
@@ -58,6 +60,7 @@ const (
 	catNoFig   = "nofig"   // a word after a number that is not a count of people (года, раз)
 	catSaid    = "said"    // a reporting verb (밝혔다, заявил)
 	catAccord  = "accord"  // a phrase before a source (по данным)
+	catCite    = "cite"    // an outlet citing its source (со ссылкой на, 인용)
 )
 
 // mlScript reports whether an alias is written in the module's script
@@ -185,6 +188,9 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	}
 	for _, w := range l.According {
 		add(catAccord, "accord", w)
+	}
+	for _, w := range l.Citing {
+		add(catCite, "cite", w)
 	}
 	return m, places
 }

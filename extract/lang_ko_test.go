@@ -174,6 +174,9 @@ func claimLine(c flowwatch.Claim) string {
 	if src == "" {
 		src = "-"
 	}
+	if c.Via != "" {
+		src += " via " + c.Via
+	}
 	return fmt.Sprintf("%s %s %s %s..%s %s [%s] %s %s", c.Kind, c.Group, c.Event, n(c.Low), n(c.High), c.Qualifier, strings.Join(c.Place, ","), when, src)
 }
 
@@ -227,6 +230,8 @@ func TestKOClaims(t *testing.T) {
 		{"series: the next sentence goes on", "NK뉴스에 따르면 올해 1분기 입국한 북한인은 800명이다.\n직전 분기 500명에 비해 늘었다.", "2024-06-01",
 			[]string{"people nationals entered 800..800 exact [] 2024-01-01..2024-03-31 NK News",
 				"people nationals entered 500..500 exact [] - NK News"}},
+		{"an outlet citing its source", "연합뉴스는 국정원을 인용해 북한군 1만 명이 러시아에 있다고 보도했다.", "",
+			[]string{"people soldiers present 10000..10000 exact [Russia] - NIS via Yonhap"}},
 		{"money per month", "북한 노동자 월급은 월 700달러 정도다.", "",
 			[]string{"money workers  700..700 approx [] - -"}},
 	}

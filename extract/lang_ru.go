@@ -22,6 +22,7 @@ func newRUModule(d *domain.Domain) *mlModule {
 	nl := mlNumsOf(d.Lexicon("ru"))
 	return &mlModule{
 		nums:      nl,
+		outlets:   mlOutlets(d),
 		code:      "ru",
 		m:         m,
 		places:    places,

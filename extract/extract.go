@@ -44,6 +44,8 @@ type sent struct {
 	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
+	hits       []placeHit // places named, once computed
+	hitsDone   bool
 	attr       attribution
 }
 
@@ -162,6 +164,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		quote              string
 	}
 	seen := map[key]bool{}
+	var made []flowwatch.Claim
 	prevGroup := ""
 	prevGroupPara := -1
 	for i := range doc {
@@ -178,7 +181,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		var places []string
 		placesDone := false
 		lastPeople := -1
-		var made []flowwatch.Claim
+		made = made[:0]
 		for fi := range figs {
 			f := &figs[fi]
 			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End {
@@ -280,6 +283,9 @@ func val(p *float64) float64 {
 // ("Russian", "Ukrainian") outside the names of sources.
 func (lx *Lexicon) hasForeign(toks []Token) bool {
 	for i := 0; i < len(toks); i++ {
+		if !toks[i].may(lx.sources) && !toks[i].may(lx.foreign) {
+			continue
+		}
 		if p := lx.sources.at(toks, i); p != nil {
 			i += len(p.low) - 1
 			continue
@@ -308,7 +314,7 @@ func (lx *Lexicon) foreignSubject(toks []Token) bool {
 // hasOrigin reports whether a sentence names North Korea or its people.
 func (lx *Lexicon) hasOrigin(toks []Token) bool {
 	for i := range toks {
-		if lx.origin.at(toks, i) != nil {
+		if toks[i].may(lx.origin) && lx.origin.at(toks, i) != nil {
 			return true
 		}
 	}
@@ -319,6 +325,9 @@ func (lx *Lexicon) hasOrigin(toks []Token) bool {
 func (lx *Lexicon) clauseStarts(toks []Token) []int {
 	var out []int
 	for i := range toks {
+		if !toks[i].may(lx.clauseBreaks) {
+			continue
+		}
 		if p := lx.clauseBreaks.at(toks, i); p != nil {
 			out = append(out, i)
 		}
@@ -383,6 +392,9 @@ func (s *sent) segments() []Span {
 func (lx *Lexicon) lastGroup(toks []Token) string {
 	g := ""
 	for i := 0; i < len(toks); i++ {
+		if !toks[i].may(lx.groups) {
+			continue
+		}
 		if v, l := lx.Group(toks, i); v != "" && !lx.foreignBefore(toks, i) {
 			g = v
 			i += l - 1

@@ -119,12 +119,20 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.demonstratives = newSet(l.Demonstratives)
 	x.locatives = newSet(l.Locatives)
 
+	// Names are filed without a leading "the" ("The Moscow Times" under
+	// "Moscow"): "the" starts too many phrases to be worth trying.
+	noThe := func(s string) string {
+		if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+			return s[4:]
+		}
+		return s
+	}
 	x.places = newPmatch()
 	x.placeList = d.Places()
 	for i, p := range x.placeList {
-		x.places.add(p.Name, "name", 0, i)
+		x.places.add(noThe(p.Name), "name", 0, i)
 		for _, a := range p.Aliases {
-			x.places.add(a, "name", 0, i)
+			x.places.add(noThe(a), "name", 0, i)
 		}
 		for _, a := range p.Adjectives {
 			x.places.add(a, "adj", 0, i)
@@ -134,9 +142,9 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for i, s := range d.Sources() {
 		x.sourceKind = append(x.sourceKind, s.Kind)
 		x.sourceName = append(x.sourceName, s.Name)
-		x.sources.add(s.Name, s.Kind, 0, i)
+		x.sources.add(noThe(s.Name), s.Kind, 0, i)
 		for _, a := range s.Aliases {
-			x.sources.add(a, s.Kind, 0, i)
+			x.sources.add(noThe(a), s.Kind, 0, i)
 		}
 	}
 	x.numw = newPmatch()

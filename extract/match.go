@@ -57,12 +57,19 @@ func isAcronym(s string) bool {
 
 // at returns the longest phrase starting at toks[i], or nil.
 func (m *pmatch) at(toks []Token, i int) *phrase {
-	if m == nil || i < 0 || i >= len(toks) {
-		return nil
-	}
 	// Tokens read by Extract carry the set of matchers that have a phrase
-	// starting with them, so most look-ups end here without a map access.
-	if t := &toks[i]; t.mask&maskDone != 0 && t.mask&m.bit == 0 && m.bit != 0 {
+	// starting with them (mask is 0 until computed), so most look-ups end
+	// here, inlined, without a map access. Every matcher is non-nil.
+	if uint(i) < uint(len(toks)) {
+		if mk := toks[i].mask; mk != 0 && mk&m.bit == 0 {
+			return nil
+		}
+	}
+	return m.atSlow(toks, i)
+}
+
+func (m *pmatch) atSlow(toks []Token, i int) *phrase {
+	if m == nil || i < 0 || i >= len(toks) {
 		return nil
 	}
 	for _, p := range m.first[toks[i].Low] {
@@ -160,3 +167,7 @@ func (x *Lexicon) mark(toks []Token) {
 		toks[i].mask = x.firstMask[toks[i].Low] | maskDone
 	}
 }
+
+// may reports whether a phrase of m may start at t (inlined fast path of
+// the loops that try a matcher at every token).
+func (t *Token) may(m *pmatch) bool { return t.mask == 0 || t.mask&m.bit != 0 }

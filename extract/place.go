@@ -10,6 +10,14 @@ type placeHit struct {
 // source's name ("The Moscow Times"), ignored places (the origin country)
 // and capitals used for their governments ("Moscow confirmed").
 func (lx *Lexicon) placeHits(s *sent) []placeHit {
+	if s.hitsDone {
+		return s.hits
+	}
+	s.hits, s.hitsDone = lx.findPlaces(s), true
+	return s.hits
+}
+
+func (lx *Lexicon) findPlaces(s *sent) []placeHit {
 	toks := s.toks
 	var out []placeHit
 	inSource := make([]bool, len(toks))
@@ -20,6 +28,9 @@ func (lx *Lexicon) placeHits(s *sent) []placeHit {
 	}
 	for k := 0; k < len(toks); k++ {
 		if inSource[k] {
+			continue
+		}
+		if !toks[k].may(lx.sources) && !toks[k].may(lx.places) {
 			continue
 		}
 		if p := lx.sources.at(toks, k); p != nil {

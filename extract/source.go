@@ -54,6 +54,9 @@ func (a *attributor) sentence(i int) {
 	}
 	at := attribution{}
 	for k := 0; k < len(toks); k++ {
+		if !toks[k].may(lx.sources) {
+			continue
+		}
 		p := lx.sources.at(toks, k)
 		if p == nil {
 			continue
@@ -174,13 +177,16 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		return
 	}
 	for k := range toks {
-		if lx.unnamed.at(toks, k) != nil {
+		if toks[k].may(lx.unnamed) && lx.unnamed.at(toks, k) != nil {
 			at.unnamed, at.set = true, true
 			return
 		}
 	}
 	// "He said", "the report added", "the source explained".
 	for k := range toks {
+		if !toks[k].may(lx.anaphora) {
+			continue
+		}
 		p := lx.anaphora.at(toks, k)
 		if p == nil {
 			continue

@@ -48,6 +48,14 @@ func tokenize(text string, from, to int, dst []Token, intern map[string]string) 
 	i := from
 	glued := false
 	for i < to {
+		// ASCII fast path: spaces and plain words without a decode.
+		if c := text[i]; c < 0x80 {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+				i++
+				glued = false
+				continue
+			}
+		}
 		r, sz := utf8.DecodeRuneInString(text[i:to])
 		switch {
 		case r == utf8.RuneError && sz <= 1:
@@ -158,6 +166,11 @@ func scanWord(s string, i, to int) int {
 	j := i
 	letters := 0
 	for j < to {
+		if isLetterByte(s[j]) {
+			j++
+			letters++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(s[j:to])
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			j += sz

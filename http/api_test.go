@@ -12,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -654,5 +655,44 @@ func TestResponseCache(t *testing.T) {
 	after := s.do(t, "GET", "/api/claims?limit=1", nil)
 	if after.header.Get("ETag") == r.header.Get("ETag") {
 		t.Errorf("answer unchanged after ingest through the server")
+	}
+}
+
+// countingStore is the real SQLite store, counting Claims queries.
+type countingStore struct {
+	flowwatch.Store
+	mu     sync.Mutex
+	claims int
+}
+
+func (c *countingStore) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error) {
+	c.mu.Lock()
+	c.claims++
+	c.mu.Unlock()
+	return c.Store.Claims(ctx, f)
+}
+
+// Many clients asking the same page at once cost one query.
+func TestResponseCacheOneQueryPerPage(t *testing.T) {
+	st := &countingStore{Store: openSQLite(t)}
+	seed(t, st.Store)
+	s := start(t, st, fwhttp.Options{ResponseTTL: time.Minute})
+	var wg sync.WaitGroup
+	bodies := make([]string, 20)
+	for i := range bodies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bodies[i] = string(s.do(t, "GET", "/api/claims?group=soldiers", nil).body)
+		}()
+	}
+	wg.Wait()
+	for _, b := range bodies {
+		if b != bodies[0] || !strings.Contains(b, `"total":4`) {
+			t.Fatalf("answers differ or are wrong: %s", b)
+		}
+	}
+	if st.claims != 1 {
+		t.Errorf("%d Claims queries for 20 identical requests, want 1", st.claims)
 	}
 }

@@ -13,10 +13,20 @@ import (
 // spares the database the same query over and over. Ingest through the
 // server clears it.
 type respCache struct {
-	ttl   time.Duration
-	mu    sync.Mutex
-	m     map[string]*respEntry
-	bytes int
+	ttl    time.Duration
+	mu     sync.Mutex
+	m      map[string]*respEntry
+	bytes  int
+	flight map[string]*respFlight // answers being built
+	gen    int                    // bumped by clear: a build begun before it is not kept
+}
+
+// respFlight is one build of an answer; requests for the same URL meanwhile
+// get the previous answer if there is one, else wait for this one.
+type respFlight struct {
+	done chan struct{}
+	e    *respEntry // nil when the answer was not cacheable
+	gen  int
 }
 
 type respEntry struct {
@@ -29,7 +39,7 @@ type respEntry struct {
 const respCacheMaxBytes = 64 << 20
 
 func newRespCache(ttl time.Duration) *respCache {
-	return &respCache{ttl: ttl, m: map[string]*respEntry{}}
+	return &respCache{ttl: ttl, m: map[string]*respEntry{}, flight: map[string]*respFlight{}}
 }
 
 func (c *respCache) clear() {
@@ -38,6 +48,7 @@ func (c *respCache) clear() {
 	}
 	c.mu.Lock()
 	c.m, c.bytes = map[string]*respEntry{}, 0
+	c.gen++
 	c.mu.Unlock()
 }
 
@@ -73,8 +84,37 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 		inm := r.Header.Get("If-None-Match")
 		c.mu.Lock()
 		e := c.m[key]
-		c.mu.Unlock()
+		var fl *respFlight
 		if e == nil || time.Since(e.at) > c.ttl {
+			if f, ok := c.flight[key]; ok {
+				c.mu.Unlock()
+				if e == nil {
+					// Nothing to show yet: wait for the build under way
+					// rather than run the same query again.
+					<-f.done
+					if e = f.e; e == nil {
+						h(w, r)
+						return
+					}
+				}
+				// else: the previous answer, while the new one is built.
+			} else {
+				fl = &respFlight{done: make(chan struct{}), gen: c.gen}
+				c.flight[key] = fl
+				c.mu.Unlock()
+			}
+		} else {
+			c.mu.Unlock()
+		}
+		if fl != nil {
+			e = nil
+			defer func() {
+				c.mu.Lock()
+				delete(c.flight, key)
+				c.mu.Unlock()
+				fl.e = e
+				close(fl.done)
+			}()
 			// Build the full answer even when the client has it, so that
 			// the cache holds it for the next one.
 			r2 := r.WithContext(r.Context())
@@ -90,14 +130,16 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 			}
 			e = &respEntry{body: bytes.Clone(bw.buf.Bytes()), etag: etag, at: time.Now()}
 			c.mu.Lock()
-			if c.bytes+len(e.body) > respCacheMaxBytes {
-				c.m, c.bytes = map[string]*respEntry{}, 0
+			if fl.gen == c.gen {
+				if c.bytes+len(e.body) > respCacheMaxBytes {
+					c.m, c.bytes = map[string]*respEntry{}, 0
+				}
+				if old := c.m[key]; old != nil {
+					c.bytes -= len(old.body)
+				}
+				c.m[key] = e
+				c.bytes += len(e.body)
 			}
-			if old := c.m[key]; old != nil {
-				c.bytes -= len(old.body)
-			}
-			c.m[key] = e
-			c.bytes += len(e.body)
 			c.mu.Unlock()
 		}
 		hd := w.Header()

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -87,5 +88,41 @@ func TestEstimates(t *testing.T) {
 				t.Errorf("%s %s: no basis given", e.Series, p.Month)
 			}
 		}
+	}
+}
+
+// TestOddClaims: claims with open ends, zero, huge values, no dates and
+// unknown articles go through every stage and the brief without panics.
+func TestOddClaims(t *testing.T) {
+	arts, claims := genClaims(2000)
+	odd := []flowwatch.Claim{
+		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", Qualifier: "exact"},
+		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", Low: f(0), High: f(0), Qualifier: "exact"},
+		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", High: f(5000), Qualifier: "at_most"},
+		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "killed", Low: f(1e12), Qualifier: "vague"},
+		{Article: "nowhere", Kind: "money", Group: "workers", Low: f(0.5), High: f(0.5), Qualifier: "approx", Unit: "USD", Per: "month"},
+		{Article: "a000001", Kind: "share", Group: "workers", Low: f(90), High: f(90), Qualifier: "approx", Unit: "percent",
+			When: &flowwatch.Period{From: date("2030-01-01"), To: date("2030-12-31")}},
+	}
+	claims = append(claims, odd...)
+	opt := domainOptions()
+	r := Reconcile(arts, claims, opt)
+	if len(r.Facts) == 0 {
+		t.Fatal("no facts")
+	}
+	b := NewBrief(r, date("2025-01-01"), opt.Sanctions)
+	var out bytes.Buffer
+	if err := b.WriteMarkdown(&out); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteHTML(&out); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Facts {
+		if seen[f.ID] {
+			t.Errorf("fact id %s twice", f.ID)
+		}
+		seen[f.ID] = true
 	}
 }

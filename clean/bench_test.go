@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
 )
@@ -55,13 +57,29 @@ func totalLen(pages [][]byte) int64 {
 	return n
 }
 
+// cpuTime is the process's CPU time (user and system). Benchmarks report
+// it per op as cpu-ns/op next to wall time: on a machine shared with other
+// jobs, wall time swings by 2x between runs while CPU time holds.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
 // BenchmarkParseHTML and BenchmarkReadabilityOnly run over the same 20
-// pages; their ratio is the cost of flowwatch's HTML path over plain
-// go-readability (target: at most 1.2).
+// pages; their ratio (cpu-ns/op) is the cost of flowwatch's HTML path over
+// plain go-readability (target: at most 1.2).
 func BenchmarkParseHTML(b *testing.B) {
 	pages := benchPages(b, 20)
 	b.SetBytes(totalLen(pages))
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		for j, p := range pages {
 			if _, err := ParseHTML(fmt.Sprint(j), "https://example.com/a", p); err != nil {
@@ -76,6 +94,7 @@ func BenchmarkReadabilityOnly(b *testing.B) {
 	u, _ := url.Parse("https://example.com/a")
 	b.SetBytes(totalLen(pages))
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		for _, p := range pages {
 			parser := readability.NewParser()
@@ -108,6 +127,7 @@ func BenchmarkParseText(b *testing.B) {
 	raw := benchText()
 	b.SetBytes(int64(len(raw)))
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		if _, err := Parse("bench", raw); err != nil {
 			b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path"
 	"sort"
+	"time"
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/domain"
@@ -35,6 +36,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	withSamples := fs.Bool("samples", false, "load the bundled sample articles before serving")
 	rate := fs.Float64("rate", 50, "requests per second allowed per client address (0 turns the limit off)")
 	maxBody := fs.Int64("max-body", 10<<20, "largest request body in `bytes`")
+	respTTL := fs.Duration("response-cache", time.Second, "reuse whole JSON answers for this long (0 turns it off); ingest through the server clears them")
 	verbose := fs.Bool("v", false, "log every request on stderr")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -61,7 +63,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if r == 0 {
 		r = -1 // Options treats 0 as "default"; the flag's 0 means off
 	}
+	ttl := *respTTL
+	if ttl <= 0 {
+		ttl = -1 // Options treats 0 as "default"
+	}
 	srv := fwhttp.NewServer(store, fwhttp.Options{
+		ResponseTTL:  ttl,
 		Ingest:       ingest,
 		Reconciler:   newStoreReconciler(domain.Default()),
 		Logger:       slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),

@@ -192,7 +192,9 @@ func (s *state) conflict(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.
 	if fa.Measure != fb.Measure {
 		add(flowwatch.ReasonMeasure, measureDetail(fa.Measure, fb.Measure))
 	}
-	if q, ok := s.costated(figValue(a), figValue(b)); ok {
+	if art, ok := sharedArticle(fa, a, fb, b); ok {
+		add(flowwatch.ReasonScope, fmt.Sprintf("%s states both figures, so they likely count different parts, categories or periods", art))
+	} else if q, ok := s.costated(figValue(a), figValue(b)); ok {
 		add(flowwatch.ReasonScope, fmt.Sprintf("both figures stand in one sentence, as a part and its whole or two parts: “%s”", q))
 	}
 	pa, pb := figPlaces(fa, a), figPlaces(fb, b)
@@ -266,6 +268,22 @@ func copyReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *
 			}
 			return fmt.Sprintf("%s, a copy of %s, states %s where the original states %s",
 				orDefault(cp.Outlet, cp.Article), orDefault(orig.Outlet, orig.Article), figureText(cp.Low, cp.High, cp.Qualifier), figureText(orig.Low, orig.High, orig.Qualifier)), true
+		}
+	}
+	return "", false
+}
+
+// sharedArticle: one article states both figures. An author rarely
+// contradicts themselves; two figures side by side are usually a
+// breakdown (by purpose, region or month) the claim fields cannot express.
+func sharedArticle(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
+	arts := map[string]bool{}
+	for _, i := range a.Claims {
+		arts[fa.Evidence[i].Article] = true
+	}
+	for _, j := range b.Claims {
+		if e := &fb.Evidence[j]; arts[e.Article] {
+			return orDefault(e.Outlet, e.Article), true
 		}
 	}
 	return "", false

@@ -44,6 +44,9 @@ type sent struct {
 	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
+	claimGroup string // the group of its last people claim
+	group      string // its last group noun's group, once computed
+	groupDone  bool
 	hits       []placeHit // places named, once computed
 	hitsDone   bool
 	attr       attribution
@@ -165,17 +168,21 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 	}
 	seen := map[key]bool{}
 	var made []flowwatch.Claim
-	prevGroup := ""
-	prevGroupPara := -1
 	for i := range doc {
 		s := &doc[i]
 		at.sentence(i)
 		figs := mod.Figures(lx, s.toks)
 		if len(figs) == 0 {
-			if g := lx.lastGroup(s.toks); g != "" {
-				prevGroup, prevGroupPara = g, s.para
-			}
 			continue
+		}
+		// The people of the sentences before, for figures that name none
+		// ("several hundred casualties"), found only when one needs them.
+		ctxDone, ctxG := false, ""
+		ctx := func() string {
+			if !ctxDone {
+				ctxG, ctxDone = lx.contextGroup(doc, i), true
+			}
+			return ctxG
 		}
 		times := mod.Times(lx, s.toks, a.Published)
 		var places []string
@@ -188,10 +195,6 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				continue
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
-			ctxGroup := ""
-			if prevGroupPara == s.para || (i > 0 && prevGroupPara == doc[i-1].para) {
-				ctxGroup = prevGroup
-			}
 			// North Korean context: the sentence names North Korea, or one
 			// of the three before it does and this one names no other people.
 			nk := s.origin
@@ -205,7 +208,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					if lastPeople >= 0 {
 						prev = made[lastPeople].Group
 					}
-					if !lx.attach(s, f, prev, ctxGroup, nk) {
+					if !lx.attach(s, f, prev, ctx, nk) {
 						continue
 					}
 				}
@@ -233,7 +236,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					c.Event = flowwatch.EventPresent
 				}
 			default:
-				g, ok := lx.ownerGroup(s, f, ctxGroup, nk)
+				g, ok := lx.ownerGroup(s, f, ctx, nk)
 				if !ok {
 					continue
 				}
@@ -262,10 +265,8 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				lastPeople = len(made) - 1
 			}
 		}
-		if g := lx.lastGroup(s.toks); g != "" {
-			prevGroup, prevGroupPara = g, s.para
-		} else if lastPeople >= 0 {
-			prevGroup, prevGroupPara = made[lastPeople].Group, s.para
+		if lastPeople >= 0 {
+			s.claimGroup = made[lastPeople].Group
 		}
 		out = append(out, made...)
 	}
@@ -387,6 +388,33 @@ func (s *sent) segments() []Span {
 	return segs
 }
 
+// contextGroup is the group of the nearest sentence before doc[i] that
+// names one (its last group noun, else its last people claim's), when that
+// sentence is in doc[i]'s paragraph or the one before.
+func (lx *Lexicon) contextGroup(doc []sent, i int) string {
+	if i == 0 {
+		return ""
+	}
+	s, prev := &doc[i], &doc[i-1]
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		d := &doc[j]
+		if !d.groupDone {
+			d.group, d.groupDone = lx.lastGroup(d.toks), true
+		}
+		g := d.group
+		if g == "" {
+			g = d.claimGroup
+		}
+		if g != "" {
+			if d.para == s.para || d.para == prev.para {
+				return g
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // lastGroup is the group of the last group noun of a sentence about North
 // Koreans, for figures in the next sentence that name none ("casualties").
 func (lx *Lexicon) lastGroup(toks []Token) string {
@@ -426,7 +454,7 @@ var bareBefore = map[string]bool{"to": true, "the": true, "from": true, "of": tr
 
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
-func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool) bool {
+func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() string, nk bool) bool {
 	f.ctxHead = -1
 	toks := s.toks
 	n := len(toks)
@@ -488,7 +516,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 				f.Group = lx.nearestGroup(toks, f.Start, -1)
 			}
 			if f.Group == "" {
-				f.Group = ctxGroup
+				f.Group = ctxGroup()
 			}
 			if f.Group == "" {
 				return false
@@ -523,10 +551,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 	// "Another 400 of them", "Of them, about 600": the people of the
 	// sentence before.
 	if g == "" && f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom") {
-		g = ctxGroup
+		g = ctxGroup()
 	}
 	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
-		g = ctxGroup
+		g = ctxGroup()
 	}
 	// "North Korean casualties have reached 4,000": a casualty noun before
 	// the figure names the event; the people are the context's, else
@@ -535,7 +563,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig, ctxGroup string, nk bool)
 		for i := 0; i < f.Start; i++ {
 			if p := lx.casualties.at(toks, i); p != nil && !lx.foreignBefore(toks, i) {
 				f.Casualty, f.Event = p.val, p.val
-				g = ctxGroup
+				g = ctxGroup()
 				if g == "" {
 					g = flowwatch.GroupSoldiers
 				}
@@ -573,7 +601,7 @@ func (lx *Lexicon) nearestGroupAt(toks []Token, before int) (string, int) {
 
 // ownerGroup is the group a money amount or a share belongs to: the
 // nearest group noun of the sentence, else of the previous one.
-func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctxGroup string, prevOrigin bool) (string, bool) {
+func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, prevOrigin bool) (string, bool) {
 	toks := s.toks
 	best, bestD := "", 1<<30
 	for i := 0; i < len(toks); i++ {
@@ -598,7 +626,7 @@ func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctxGroup string, prevOrigin bo
 	if best != "" {
 		return best, s.origin || prevOrigin
 	}
-	if f.Kind == flowwatch.KindMoney && ctxGroup != "" {
+	if ctxGroup := ctx(); f.Kind == flowwatch.KindMoney && ctxGroup != "" {
 		return ctxGroup, s.origin || prevOrigin
 	}
 	return "", false

@@ -81,6 +81,7 @@ func TestRules(t *testing.T) {
 		{name: "weather and place strip", in: "48 F\nRiverton\n\nCouncil approves river plan\n\n" + body,
 			keep: []string{"Council approves river plan"}, gone: []string{"48 F", "Riverton"}},
 		{name: "short headline with a figure", in: "Kursk: 300 killed\n\n" + body, keep: []string{"Kursk: 300 killed"}},
+		{name: "dated line with a figure stays", in: body + "March 3, 2024 - 300 killed\n\n" + body, keep: []string{"300 killed"}},
 		{name: "date strip gives date", in: "Friday, May 3, 2024\n\nCouncil approves river plan\n\n" + body,
 			gone: []string{"Friday"}, wantDate: "2024-05-03"},
 		{name: "day-first date glued to outlet", in: "River Gazette03-05-2024\nCouncil approves river plan\n\n" + body,

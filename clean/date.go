@@ -160,6 +160,11 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 	for _, w := range words {
 		if !dateWords[w] {
 			left++
+			// A figure besides the date makes it a sentence, not a
+			// strip: "March 3, 2024 - 300 killed".
+			if hasDigit(w) {
+				return d, "", false
+			}
 		}
 	}
 	if left > 2 {

@@ -120,6 +120,21 @@ func mlFigureBetween(s *mlSent, a, b int) bool {
 // it; a word of planning anywhere after the mlFig (파견하라고 지시,
 // 보낼 예정) makes a movement planned.
 func koEvent(s *mlSent, f *mlFig) (string, int) {
+	// A noun of what befell them right before the count names the event
+	// whatever verb follows: 북한군 포로 2명이 이송됐다, 사상자가 3천여 명.
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.end > f.start {
+			continue
+		}
+		if h.cat == catEvent && f.start-h.end <= 4 {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return h.value, i
+			}
+		}
+		break
+	}
 	ev, at := "", -1
 	for i, h := range s.hits {
 		if h.start >= f.end && h.cat == catEvent {

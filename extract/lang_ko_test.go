@@ -225,6 +225,8 @@ func TestKOClaims(t *testing.T) {
 			[]string{"people soldiers withdrawn 2000..2000 exact [] - -"}},
 		{"captured", "우크라이나군은 북한군 2명을 생포했다고 밝혔다.", "",
 			[]string{"people soldiers captured 2..2 exact [] - -"}},
+		{"a status noun before the count", "북한군 포로 2명이 키이우로 이송됐다.", "",
+			[]string{"people soldiers captured 2..2 exact [Kyiv] - -"}},
 		{"foreign people are not claims", "러시아군 사상자 수천 명이 발생했다.", "", nil},
 		{"unnamed people are not claims", "행사에 300명이 참석했다.", "", nil},
 		{"series: the next sentence goes on", "NK뉴스에 따르면 올해 1분기 입국한 북한인은 800명이다.\n직전 분기 500명에 비해 늘었다.", "2024-06-01",

@@ -43,6 +43,10 @@ var ruImplied = map[string]string{}
 // a reporting verb ("Южная Корея заявила", "В Сеуле говорят") or right
 // after "по данным", "по оценкам" ("По оценкам Сеула").
 func ruSubjectOK(s *mlSent, h mlHit) bool {
+	// A headline that opens with a name and a colon: "Сеул: КНДР ...".
+	if strings.TrimSpace(s.text[:h.start]) == "" && strings.HasPrefix(strings.TrimSpace(s.text[h.end:]), ":") {
+		return true
+	}
 	for i, x := range s.hits {
 		if x.start != h.start {
 			continue
@@ -464,6 +468,28 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			emit(i, j, &flowwatch.Period{From: d, To: d})
 			i = j - 1
+		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{}:
+			// в январе-феврале
+			mm := ruMonthPair(t)
+			j := i + 1
+			var p *flowwatch.Period
+			switch {
+			case year(j) > 0:
+				p = mlMonths(year(j), mm[0], year(j), mm[1])
+				j++
+				if isYearWord(w(j)) {
+					j++
+				}
+			case !pub.IsZero():
+				y := mlLatestYear(mm[1], pub)
+				p = mlMonths(y, mm[0], y, mm[1])
+			}
+			start := i
+			if w(i-1) == "в" || w(i-1) == "во" {
+				start = i - 1
+			}
+			emit(start, j, p)
+			i = j - 1
 		case ruMonth(t) > 0 && (w(i-1) == "в" || w(i-1) == "во" || year(i+1) > 0):
 			mo := ruMonth(t)
 			j := i + 1
@@ -496,6 +522,20 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 		}
 	}
 	return out
+}
+
+// ruMonthPair reads a hyphenated pair of months (январе-феврале), or
+// returns zeros.
+func ruMonthPair(t string) [2]int {
+	a, b, ok := strings.Cut(t, "-")
+	if !ok {
+		return [2]int{}
+	}
+	m1, m2 := ruMonth(a), ruMonth(b)
+	if m1 == 0 || m2 == 0 {
+		return [2]int{}
+	}
+	return [2]int{m1, m2}
 }
 
 func ruRelWord(w string) bool {

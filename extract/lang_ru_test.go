@@ -123,6 +123,7 @@ func TestRUTimes(t *testing.T) {
 		{"В третьем квартале прибыли.", pub, []string{"2025-07-01..2025-09-30"}},
 		{"5 марта 2025 года прибыли.", pub, []string{"2025-03-05..2025-03-05"}},
 		{"В мае 2024 года прибыли.", pub, []string{"2024-05-01..2024-05-31"}},
+		{"В январе-феврале прибыли.", pub, []string{"2025-01-01..2025-02-28"}},
 		// Without a publication date relative times stay unresolved.
 		{"С января по июнь прибыли.", flowwatch.Date{}, []string{"nil"}},
 		{"В прошлом году прибыли.", flowwatch.Date{}, []string{"nil"}},
@@ -174,6 +175,8 @@ func TestRUClaims(t *testing.T) {
 		{"series: the next sentence goes on", "С января по июнь в Россию въехали 2500 северокорейцев, пишет NK News.\nИз них 700 человек приехали учиться.", "",
 			[]string{"people nationals entered 2500..2500 exact [Russia] - NK News",
 				"people nationals entered 700..700 exact [Russia] - NK News"}},
+		{"a headline that names its source", "Сеул: КНДР перебросила в Россию еще три тысячи военных", "",
+			[]string{"people soldiers sent 3000..3000 exact [Russia] - Seoul"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
 		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
 	}

@@ -14,22 +14,31 @@ import (
 // paragraph candidate and is kept or dropped by the first rule that
 // applies (classify). Rules, in order:
 //
-//  1. furniture: markdown images, bare URLs, lines of punctuation only;
+//  1. furniture: markdown images, bare URLs, lines without letters, view
+//     counts, gallery counters ("Image 3 of 12"), "Follow us on ..."
+//     social prompts;
 //  2. phrase rules from rules.txt: exact page widgets ("- Advertisement -"),
-//     promotions and comment forms, and section openers ("Related
+//     promotions, credits and comment forms, and section openers ("Related
 //     Articles", "Further Reading:") after which nothing is article text;
 //  3. weather strips ("53.3 F") and relative times ("2 hours ago");
-//  4. date strips: a date plus at most two other words; the first one near
-//     the top gives the publication date;
-//  5. bylines and contact lines (an e-mail address, "By NAME");
-//  6. photo captions: "File Photo: ...", or a line ending in a photo
-//     credit "(Name/Agency)", "[... PHOTO]";
-//  7. keyword lists ("russia, north korea, putin");
-//  8. before the headline, short fragments ("News", "Los Angeles", "logo").
+//  4. date strips: a date plus at most two other words and no other
+//     figure; the first one near the top gives the publication date; time
+//     stamps ("Updated Nov. 19, 8:21 am") go too;
+//  5. bylines and contact lines (an e-mail address, "By NAME", a dated
+//     byline, a name in capitals alone);
+//  6. lines opening with a pictograph (promotion bullets);
+//  7. photo captions: "File Photo: ...", or a line ending in a photo
+//     credit "(Name/Agency)", "[... PHOTO]", "[RFA]";
+//  8. keyword lists ("russia, north korea, putin");
+//  9. before the headline, short fragments ("News", "Los Angeles", "logo"),
+//     unless they carry a figure.
 //
-// Then, after the last paragraph of prose, trailing fragments (link
-// labels, phone lines, "Read in Korean") go; and a line the page printed
-// more than once (a title printed twice) is kept once, at its first place.
+// When the title is known (header, metadata) and printed near the top,
+// the lines above it go. Then, after the last paragraph of prose, trailing
+// fragments (link labels, phone lines, "Read in Korean") go; and a line
+// the page printed more than once (a title printed twice) is kept once, at
+// its first place. Text rendered from HTML skips a few of these (see
+// cleanMode), as measured on the HTML test set.
 
 //go:embed rules.txt
 var rulesFile string

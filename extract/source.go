@@ -37,7 +37,7 @@ func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	return &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
 }
 
-var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, ",": true, "itself": true, "again": true}
+var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, "itself": true, "again": true}
 
 // sentence reads the attribution of doc[i] and updates the carry.
 func (a *attributor) sentence(i int) {
@@ -127,6 +127,15 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 			break
 		}
 		k++
+	}
+	// "..., said the NIS", "says Yonhap": the verb before the source.
+	if b := m.start - 1; b >= 0 {
+		if determiners[toks[b].Low] && b > 0 {
+			b--
+		}
+		if toks[b].Low != "told" && lx.said.endingAt(toks, b+1, 2) != nil && (b == 0 || toks[b-1].Low == "," || toks[b-1].Low == "\"" || toks[b-1].Low == "'") {
+			return cueSaid
+		}
 	}
 	if m.start > 0 && (toks[m.start-1].Low == "told" || (m.start > 1 && toks[m.start-2].Low == "told" && determiners[toks[m.start-1].Low])) {
 		return cueRecipient

@@ -137,6 +137,7 @@ var furnitureWords = map[string]bool{
 	"outbrain": true, "taboola": true, "rollover": true, "hovercard": true, "tooltip": true,
 	"popup": true, "modal": true, "cookie": true, "cookies": true, "breadcrumb": true, "breadcrumbs": true,
 	"toolbar": true, "disclaimer": true, "readmore": true, "trending": true, "popular": true,
+	"timestamp": true, "dateline": true, "meta": true, "date": true, "print": true, "email": true,
 }
 
 func furnitureName(s string) bool {

@@ -325,9 +325,23 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			if strings.HasPrefix(t[k:], "월") {
 				end = k + len("월")
-				if pub.IsZero() {
+				d, k2 := koDigits(t, koSkipSpaces(t, end), 2)
+				hasDay := k2 > end && strings.HasPrefix(t[k2:], "일") && d >= 1 && d <= 31
+				if hasDay {
+					end = k2 + len("일")
+				}
+				switch {
+				case pub.IsZero():
 					resolved = false
-				} else {
+				case hasDay:
+					// 3월 5일: the latest such day not after publication.
+					y := pub.Year
+					if flowwatch.NewDate(y, time.Month(n), d).After(pub) {
+						y--
+					}
+					day := flowwatch.NewDate(y, time.Month(n), d)
+					p = &flowwatch.Period{From: day, To: day}
+				default:
 					y := mlLatestYear(n, pub)
 					p = mlMonths(y, n, y, n)
 				}

@@ -139,6 +139,8 @@ func TestKOTimes(t *testing.T) {
 		{"올해 3분기 늘었고 직전 분기는 적었다.", flowwatch.NewDate(2024, 11, 13), []string{"2024-07-01..2024-09-30", "2024-04-01..2024-06-30"}},
 		{"지난 7~9월 입국했다.", flowwatch.NewDate(2024, 11, 13), []string{"2024-07-01..2024-09-30"}},
 		{"현재 머물고 있다.", pub, []string{"2025-01-30..2025-01-30"}},
+		{"1월 5일 기준 머물고 있다.", pub, []string{"2025-01-05..2025-01-05"}},
+		{"12월 5일 도착했다.", pub, []string{"2024-12-05..2024-12-05"}},
 		// Relative times stay unresolved without a publication date.
 		{"지난해 늘었다.", flowwatch.Date{}, []string{"nil"}},
 		{"직전 분기에 늘었다.", pub, []string{"nil"}},

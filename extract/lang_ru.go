@@ -468,6 +468,22 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			emit(i, j, &flowwatch.Period{From: d, To: d})
 			i = j - 1
+		case len(t) <= 2 && mlAllDigits(t) && ruMonth(w(i+1)) > 0:
+			// на 1 января: the latest such day not after publication
+			var p *flowwatch.Period
+			if !pub.IsZero() {
+				mo, d := ruMonth(w(i+1)), atoiSafe(t)
+				y := pub.Year
+				if day := flowwatch.NewDate(y, time.Month(mo), d); day.After(pub) {
+					y--
+				}
+				if d >= 1 && d <= 31 {
+					day := flowwatch.NewDate(y, time.Month(mo), d)
+					p = &flowwatch.Period{From: day, To: day}
+				}
+			}
+			emit(i, i+2, p)
+			i++
 		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{}:
 			// в январе-феврале
 			mm := ruMonthPair(t)

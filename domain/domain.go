@@ -131,6 +131,9 @@ type Lexicon struct {
 	// Demonstratives refer back to the previous sentence's people
 	// ("these soldiers", "they").
 	Demonstratives []string `json:"demonstratives,omitempty"`
+	// PlaceAnaphora refer back to the previous sentence's place ("in the
+	// region", "there").
+	PlaceAnaphora []string `json:"place_anaphora,omitempty"`
 	// Locatives are prepositions after which a metonym place is a place.
 	Locatives []string `json:"locatives,omitempty"`
 }
@@ -407,6 +410,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Connectives = appendNew(l.Connectives, o.Connectives...)
 	l.Demonstratives = appendNew(l.Demonstratives, o.Demonstratives...)
 	l.Locatives = appendNew(l.Locatives, o.Locatives...)
+	l.PlaceAnaphora = appendNew(l.PlaceAnaphora, o.PlaceAnaphora...)
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -185,8 +185,6 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			return ctxG
 		}
 		times := mod.Times(lx, s.toks, a.Published)
-		var places []string
-		placesDone := false
 		lastPeople := -1
 		made = made[:0]
 		for fi := range figs {
@@ -242,11 +240,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = g
 			}
-			if !placesDone {
-				places = x.places(lx, doc, i)
-				placesDone = true
-			}
-			c.Place = lx.figurePlaces(s, f, places, doc, i)
+			c.Place = lx.figurePlaces(s, f, figs, doc, i)
 			c.When = pickTime(s, f, times, figs)
 			c.Source, c.Via = at.source(i, f)
 			c.Article = a.Name

@@ -28,6 +28,7 @@ type Lexicon struct {
 	said, according, citing    *pmatch
 	citedBy, by, unnamed       *pmatch
 	anaphora, connectives      *pmatch
+	placeAnaphora              *pmatch
 	demonstratives, locatives  set
 	places, sources            *pmatch
 	placeList                  []domain.Place
@@ -116,6 +117,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.unnamed = ml(l.Unnamed)
 	x.anaphora = mm(invert(l.Anaphora))
 	x.connectives = ml(l.Connectives)
+	x.placeAnaphora = ml(l.PlaceAnaphora)
 	x.demonstratives = newSet(l.Demonstratives)
 	x.locatives = newSet(l.Locatives)
 
@@ -184,7 +186,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources}
+		x.places, x.sources, x.placeAnaphora}
 	for _, m := range ms {
 		for _, ps := range m.first {
 			for _, p := range ps {
@@ -197,7 +199,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources)
+		x.places, x.sources, x.placeAnaphora)
 	return x
 }
 

@@ -61,13 +61,11 @@ func (lx *Lexicon) findPlaces(s *sent) []placeHit {
 	return out
 }
 
-// places is the list of place hits of doc[i] (cached per sentence call).
-func (x *Extractor) places(lx *Lexicon, doc []sent, i int) []string { return nil }
 
 // figurePlaces is where a figure is: the sub-national places of its clause
 // (else of its sentence, else of the next sentence when that one goes on
 // about "these soldiers"), plus the countries of its sentence.
-func (lx *Lexicon) figurePlaces(s *sent, f *Figure, _ []string, doc []sent, i int) []string {
+func (lx *Lexicon) figurePlaces(s *sent, f *Figure, figs []Figure, doc []sent, i int) []string {
 	hits := lx.placeHits(s)
 	cs, ce := s.clause(f.Start, f.End)
 	var countries, clauseSub, sentSub []string
@@ -77,9 +75,20 @@ func (lx *Lexicon) figurePlaces(s *sent, f *Figure, _ []string, doc []sent, i in
 			countries = appendUniq(countries, pl.Name)
 			continue
 		}
-		sentSub = appendUniq(sentSub, pl.Name)
 		if h.start >= cs && h.end <= ce {
 			clauseSub = appendUniq(clauseSub, pl.Name)
+			continue
+		}
+		// A place in another clause is that clause's own figure's.
+		hs, he := s.clause(h.start, h.end)
+		own := false
+		for j := range figs {
+			if figs[j].Start >= hs && figs[j].End <= he {
+				own = true
+			}
+		}
+		if !own {
+			sentSub = appendUniq(sentSub, pl.Name)
 		}
 	}
 	sub := clauseSub
@@ -99,6 +108,15 @@ func (lx *Lexicon) figurePlaces(s *sent, f *Figure, _ []string, doc []sent, i in
 			}
 		}
 	}
+	// "had arrived in the region", "are fighting there": the place of the
+	// sentence before, in the same paragraph or the one before it.
+	if len(sub) == 0 && i > 0 && lx.hasPhrase(lx.placeAnaphora, s.toks) {
+		for _, h := range lx.placeHits(&doc[i-1]) {
+			if pl := lx.placeList[h.idx]; pl.Kind != "country" {
+				sub = appendUniq(sub, pl.Name)
+			}
+		}
+	}
 	out := append([]string{}, sub...)
 	for _, c := range countries {
 		out = appendUniq(out, c)
@@ -114,4 +132,14 @@ func appendUniq(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// hasPhrase reports whether a phrase of m occurs in toks.
+func (lx *Lexicon) hasPhrase(m *pmatch, toks []Token) bool {
+	for i := range toks {
+		if toks[i].may(m) && m.at(toks, i) != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -13,8 +13,9 @@ import (
 
 // Extractor is safe for concurrent use: after New it is read-only.
 type Extractor struct {
-	d   *domain.Domain
-	lex map[string]*Lexicon
+	d    *domain.Domain
+	lex  map[string]*Lexicon
+	orgs *domain.Organizations
 }
 
 // New compiles the domain's lexicons; a nil d means domain.Default().
@@ -22,7 +23,7 @@ func New(d *domain.Domain) *Extractor {
 	if d == nil {
 		d = domain.Default()
 	}
-	x := &Extractor{d: d, lex: map[string]*Lexicon{}}
+	x := &Extractor{d: d, lex: map[string]*Lexicon{}, orgs: domain.DefaultOrganizations()}
 	for _, l := range d.Langs() {
 		if lx := compile(d, l); lx != nil {
 			x.lex[l] = lx
@@ -187,6 +188,8 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		times := mod.Times(lx, s.toks, a.Published)
 		lastPeople := -1
 		made = made[:0]
+		var orgs []string // organizations the sentence names, found once
+		orgsDone := false
 		for fi := range figs {
 			f := &figs[fi]
 			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End {
@@ -245,6 +248,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			c.Source, c.Via = at.source(i, f)
 			c.Article = a.Name
 			c.Quote = a.Text[s.start:s.end]
+			if !orgsDone {
+				orgs, orgsDone = x.orgs.Find(c.Quote), true
+			}
+			c.Orgs = orgs
 			c.Start, c.End = s.start, s.end
 			c.Lang = lx.Lang
 			c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published

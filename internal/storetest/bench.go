@@ -86,69 +86,53 @@ func Percentiles(b *testing.B, ds []time.Duration) (p50, p99 time.Duration) {
 }
 
 // BenchStore runs the store benchmarks on a store filled to BenchSize:
-// filtered claim pages (limit 100) with their counts, and searches.
+// pages of claims (limit 100) and their counts for two-filter queries on
+// latest versions (the API's default), one query over all versions, and
+// searches. Each reports p50 and p99 latency.
 func BenchStore(b *testing.B, s flowwatch.Store) {
 	ctx := context.Background()
 	Fill(b, s, BenchSize())
-	filters := BenchFilters()
-	b.Run("Claims", func(b *testing.B) {
-		var ds []time.Duration
-		for i := 0; b.Loop(); i++ {
-			f := filters[i%len(filters)]
-			f.Limit = 100
-			t := time.Now()
-			if _, err := s.Claims(ctx, f); err != nil {
-				b.Fatal(err)
-			}
-			ds = append(ds, time.Since(t))
-		}
-		Percentiles(b, ds)
-	})
-	b.Run("CountClaims", func(b *testing.B) {
-		var ds []time.Duration
-		for i := 0; b.Loop(); i++ {
-			t := time.Now()
-			if _, err := s.CountClaims(ctx, filters[i%len(filters)]); err != nil {
-				b.Fatal(err)
-			}
-			ds = append(ds, time.Since(t))
-		}
-		Percentiles(b, ds)
-	})
-	// Each filter alone, so that a slow shape shows by name.
-	for i, f := range filters {
-		b.Run(fmt.Sprintf("Filter%d", i), func(b *testing.B) {
-			f.Limit = 100
-			var ds []time.Duration
-			n := 0
-			for b.Loop() {
-				t := time.Now()
-				cs, err := s.Claims(ctx, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := s.CountClaims(ctx, f); err != nil {
-					b.Fatal(err)
-				}
-				ds = append(ds, time.Since(t))
-				n = len(cs)
-			}
-			b.ReportMetric(float64(n), "rows")
-			Percentiles(b, ds)
-		})
+	all := BenchFilters()
+	latest, allVersions := all[:len(all)-1], all[len(all)-1]
+	page := func(f flowwatch.ClaimFilter) func() (int, error) {
+		f.Limit = 100
+		return func() (int, error) { cs, err := s.Claims(ctx, f); return len(cs), err }
 	}
-	queries := BenchQueries()
-	b.Run("Search", func(b *testing.B) {
+	count := func(f flowwatch.ClaimFilter) func() (int, error) {
+		return func() (int, error) { return s.CountClaims(ctx, f) }
+	}
+	timeEach := func(b *testing.B, fns []func() (int, error)) {
 		var ds []time.Duration
+		rows := 0
 		for i := 0; b.Loop(); i++ {
 			t := time.Now()
-			if _, err := s.Search(ctx, queries[i%len(queries)], 20); err != nil {
+			n, err := fns[i%len(fns)]()
+			if err != nil {
 				b.Fatal(err)
 			}
 			ds = append(ds, time.Since(t))
+			rows += n
 		}
+		b.ReportMetric(float64(rows)/float64(len(ds)), "rows/op")
 		Percentiles(b, ds)
-	})
+	}
+	var pages, counts []func() (int, error)
+	for _, f := range latest {
+		pages, counts = append(pages, page(f)), append(counts, count(f))
+	}
+	b.Run("Claims", func(b *testing.B) { timeEach(b, pages) })
+	b.Run("CountClaims", func(b *testing.B) { timeEach(b, counts) })
+	// Each filter alone, so that a slow shape shows by name.
+	for i := range latest {
+		b.Run(fmt.Sprintf("Claims/%d", i), func(b *testing.B) { timeEach(b, pages[i:i+1]) })
+		b.Run(fmt.Sprintf("CountClaims/%d", i), func(b *testing.B) { timeEach(b, counts[i:i+1]) })
+	}
+	b.Run("ClaimsAllVersions", func(b *testing.B) { timeEach(b, []func() (int, error){page(allVersions)}) })
+	var searches []func() (int, error)
+	for _, q := range BenchQueries() {
+		searches = append(searches, func() (int, error) { hs, err := s.Search(ctx, q, 20); return len(hs), err })
+	}
+	b.Run("Search", func(b *testing.B) { timeEach(b, searches) })
 }
 
 // BenchSave times SaveArticle of generated articles into s.

@@ -18,27 +18,71 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 	if err := flowwatch.CheckArticle(a, claims); err != nil {
 		return flowwatch.Unchanged, err
 	}
+	op := fmt.Sprintf("save article %q", a.Name)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	defer tx.Rollback()
+	res, apply, err := s.saveTx(ctx, tx, a, claims)
+	if err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
+	apply()
+	return res, nil
+}
+
+// SaveArticles implements flowwatch.BatchSaver: SaveArticle for each
+// article in order, in one transaction. Bulk ingestion commits once per
+// batch instead of once per article, which is most of a commit's cost.
+func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaims) ([]flowwatch.SaveResult, error) {
+	for _, b := range batch {
+		if err := flowwatch.CheckArticle(b.Article, b.Claims); err != nil {
+			return nil, err
+		}
+	}
+	op := fmt.Sprintf("save %d articles", len(batch))
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.fail(ctx, op, err)
+	}
+	defer tx.Rollback()
+	results := make([]flowwatch.SaveResult, len(batch))
+	applies := make([]func(), len(batch))
+	for i, b := range batch {
+		if results[i], applies[i], err = s.saveTx(ctx, tx, b.Article, b.Claims); err != nil {
+			return nil, s.fail(ctx, fmt.Sprintf("save article %q", b.Article.Name), err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.fail(ctx, op, err)
+	}
+	for _, apply := range applies {
+		apply()
+	}
+	return results, nil
+}
+
+// saveTx does SaveArticle's work inside tx. apply, called once tx has
+// committed, fills in a's ID, version and sightings.
+func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
 	identity := flowwatch.ArticleIdentity(a)
 	seen := a.LastSeen
 	if seen.IsZero() {
 		seen = time.Now()
 	}
 	seen = seen.UTC().Truncate(time.Microsecond)
-	op := fmt.Sprintf("save article %q", a.Name)
-
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
-	}
-	defer tx.Rollback()
 
 	var artID int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE identity = ?`, identity).Scan(&artID)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE identity = ?`, identity).Scan(&artID)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `INSERT INTO articles (identity) VALUES (?) RETURNING id`, identity).Scan(&artID)
 	}
 	if err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
+		return flowwatch.Unchanged, nil, err
 	}
 
 	var (
@@ -56,34 +100,32 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 		if seen.After(lastSeen) {
 			lastSeen = seen
 			if _, err := tx.ExecContext(ctx, `UPDATE article_versions SET last_seen = ? WHERE id = ?`, fmtTime(seen), verID); err != nil {
-				return flowwatch.Unchanged, s.fail(ctx, op, err)
+				return flowwatch.Unchanged, nil, err
 			}
 		}
 		if !latest {
 			if err := setLatest(ctx, tx, artID, verID); err != nil {
-				return flowwatch.Unchanged, s.fail(ctx, op, err)
+				return flowwatch.Unchanged, nil, err
 			}
 			res = flowwatch.Updated
 		}
-		if err := tx.Commit(); err != nil {
-			return flowwatch.Unchanged, s.fail(ctx, op, err)
-		}
-		a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), parseTime(first), lastSeen
-		for i := range claims {
-			claims[i].ArticleID = verID
-		}
-		return res, nil
+		return res, func() {
+			a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), parseTime(first), lastSeen
+			for i := range claims {
+				claims[i].ArticleID = verID
+			}
+		}, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
+		return flowwatch.Unchanged, nil, err
 	}
 
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = ?`, artID).Scan(&version); err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
+		return flowwatch.Unchanged, nil, err
 	}
 	version++
 	if version > 1 {
 		if err := setLatest(ctx, tx, artID, 0); err != nil {
-			return flowwatch.Unchanged, s.fail(ctx, op, err)
+			return flowwatch.Unchanged, nil, err
 		}
 	}
 	firstSeen := a.FirstSeen
@@ -94,19 +136,16 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 	err = tx.StmtContext(ctx, s.insVersion).QueryRowContext(ctx, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title),
 		nullStr(a.Outlet), nullDate(a.Published), nullStr(a.Lang), a.Text, a.Hash, fmtTime(firstSeen), fmtTime(seen)).Scan(&verID)
 	if err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
+		return flowwatch.Unchanged, nil, err
 	}
 	if err := s.insertClaims(ctx, tx, verID, true, a, claims); err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
+		return flowwatch.Unchanged, nil, err
 	}
-	if err := tx.Commit(); err != nil {
-		return flowwatch.Unchanged, s.fail(ctx, op, err)
-	}
-	a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), firstSeen, seen
+	res := flowwatch.Updated
 	if version == 1 {
-		return flowwatch.New, nil
+		res = flowwatch.New
 	}
-	return flowwatch.Updated, nil
+	return res, func() { a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), firstSeen, seen }, nil
 }
 
 // setLatest marks version verID (0: none) as the latest of article artID,

@@ -282,18 +282,19 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	words := wordCount(line)
 	// Cheap tests guard each pattern so that prose lines, the bulk of any
 	// page, meet few regular expressions.
+	digit := hasDigit(line)
 	if (strings.HasPrefix(line, "![") && markdownImage.MatchString(line)) ||
-		(!fromHTML && words == 1 && bareURL.MatchString(line)) ||
-		!hasLetter(line) || (words <= 3 && viewCount.MatchString(line)) ||
-		(words <= 5 && galleryCount.MatchString(line)) ||
-		(words <= 25 && socialFollow.MatchString(line)) {
+		(!fromHTML && words == 1 && (strings.HasPrefix(line, "http") || strings.HasPrefix(line, "www.")) && bareURL.MatchString(line)) ||
+		!hasLetter(line) || (digit && words <= 3 && viewCount.MatchString(line)) ||
+		(digit && words <= 5 && galleryCount.MatchString(line)) ||
+		(words <= 25 && hasPrefixFold(line, "follow") && socialFollow.MatchString(line)) {
 		return drop, "furniture"
 	}
 	lower := strings.ToLower(line)
 	if v, ok := phraseVerdict(lower); ok {
 		return v, "phrase"
 	}
-	if (len(line) <= 12 && weather.MatchString(line)) || (words <= 6 && strings.HasSuffix(lower, "ago") && relTime.MatchString(line)) {
+	if (digit && len(line) <= 12 && weather.MatchString(line)) || (words <= 6 && strings.HasSuffix(lower, "ago") && relTime.MatchString(line)) {
 		return drop, "weather"
 	}
 	if d, glued, ok := dateStrip(line); ok {
@@ -313,7 +314,7 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		return drop, "date"
 	}
 	// "By A. Writer on Monday, November 18th, 2019 at 11:08 a.m."
-	if words <= 20 && hasYear(line) && byline.MatchString(line) {
+	if words <= 20 && hasYear(line) && bylineStart(line) && byline.MatchString(line) {
 		if _, ok := dateInLine(line); ok {
 			return drop, "byline"
 		}
@@ -326,11 +327,11 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {
 		return drop, "email"
 	}
-	if words <= 7 && byline.MatchString(line) && !strings.HasSuffix(line, ".") {
+	if words <= 7 && bylineStart(line) && byline.MatchString(line) && !strings.HasSuffix(line, ".") {
 		return drop, "byline"
 	}
 	// A name in capitals alone on a line is a byline ("SEO JI-EUN").
-	if !fromHTML && words <= 4 && capsName.MatchString(line) {
+	if !fromHTML && words <= 4 && !hasLower(line) && capsName.MatchString(line) {
 		return drop, "capsname"
 	}
 	if isCaption(line, words) {
@@ -589,6 +590,29 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// bylineStart is a cheap guard for the byline pattern.
+func bylineStart(line string) bool {
+	for _, p := range []string{"by", "written", "words", "author", "reporter", "автор", "текст"} {
+		if hasPrefixFold(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func hasDigit(s string) bool {

@@ -1,7 +1,7 @@
 // Package clean turns a scraped page (plain text, text with a key: value
 // header, or HTML) into an article whose Text holds only the article.
 //
-// Three entry points:
+// Entry points:
 //
 //   - Parse sniffs the input: HTML goes through ParseHTML, text with a
 //     "key: value ... ---" header through the header path, anything else is
@@ -15,10 +15,17 @@
 //   - ParseHTML and ParseText skip the sniffing, for callers that know what
 //     they hold (ingest from feeds, HTTP and WARC records).
 //
-// Cleaning is line and block classification (see text.go): each rule names
-// a kind of boilerplate a reader can recognise (date strips, captions,
-// bylines, promotions, "Related Articles" blocks), never a particular site.
-// The returned Text is final: claim offsets index into it.
+// Cleaning is line and block classification (see text.go, and prune.go for
+// HTML blocks): each rule names a kind of boilerplate a reader can
+// recognise (date strips, captions, bylines, promotions, "Related
+// Articles" blocks, link lists), never a particular site.
+//
+// The returned Text is final: claim offsets index into it. It holds one
+// paragraph per line, paragraphs separated by a blank line, whitespace
+// runs folded to one space. Text from HTML opens with the headline as its
+// own paragraph (the headline carries claims; BodyText leaves it out).
+// Errors are *flowwatch.Error values whose one-line message starts with
+// the input's name.
 package clean
 
 import (

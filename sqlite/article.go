@@ -76,22 +76,25 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, cl
 	}
 	seen = seen.UTC().Truncate(time.Microsecond)
 
-	var artID int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE identity = ?`, identity).Scan(&artID)
+	var (
+		artID, verID, version int64
+		latest, known         bool
+		first, last           sql.NullString
+	)
+	err := tx.StmtContext(ctx, s.selArticle).QueryRowContext(ctx, identity).Scan(&artID)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `INSERT INTO articles (identity) VALUES (?) RETURNING id`, identity).Scan(&artID)
+		// A new identity has no versions to look through.
+		err = tx.StmtContext(ctx, s.insArticle).QueryRowContext(ctx, identity).Scan(&artID)
+	} else if err == nil {
+		known = true
 	}
 	if err != nil {
 		return flowwatch.Unchanged, nil, err
 	}
-
-	var (
-		verID, version int64
-		latest         bool
-		first, last    sql.NullString
-	)
-	err = tx.QueryRowContext(ctx, `SELECT id, version, latest, first_seen, last_seen FROM article_versions
-		WHERE article_id = ? AND hash = ?`, artID, a.Hash).Scan(&verID, &version, &latest, &first, &last)
+	err = sql.ErrNoRows
+	if known {
+		err = tx.StmtContext(ctx, s.selVersion).QueryRowContext(ctx, artID, a.Hash).Scan(&verID, &version, &latest, &first, &last)
+	}
 	switch {
 	case err == nil:
 		// This text was seen before: only the sighting is new.
@@ -119,8 +122,10 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, cl
 		return flowwatch.Unchanged, nil, err
 	}
 
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = ?`, artID).Scan(&version); err != nil {
-		return flowwatch.Unchanged, nil, err
+	if known {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = ?`, artID).Scan(&version); err != nil {
+			return flowwatch.Unchanged, nil, err
+		}
 	}
 	version++
 	if version > 1 {

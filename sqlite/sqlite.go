@@ -35,7 +35,8 @@ type Store struct {
 	path string
 	w, r *sql.DB
 
-	insVersion, insClaim, insPlace *sql.Stmt
+	selArticle, insArticle, selVersion *sql.Stmt
+	insVersion, insClaim, insPlace     *sql.Stmt
 }
 
 var _ flowwatch.Store = (*Store)(nil)
@@ -105,7 +106,7 @@ func dsn(path string, readOnly bool) string {
 // statistics when they are stale.
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.insVersion, s.insClaim, s.insPlace} {
+	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insClaim, s.insPlace} {
 		if st != nil {
 			st.Close()
 		}
@@ -196,6 +197,9 @@ func (s *Store) prepare(ctx context.Context) error {
 		st, err = s.w.PrepareContext(ctx, q)
 		return st
 	}
+	s.selArticle = prep(`SELECT id FROM articles WHERE identity = ?`)
+	s.insArticle = prep(`INSERT INTO articles (identity) VALUES (?) RETURNING id`)
+	s.selVersion = prep(`SELECT id, version, latest, first_seen, last_seen FROM article_versions WHERE article_id = ? AND hash = ?`)
 	s.insVersion = prep(`INSERT INTO article_versions (article_id, version, latest, name, url, title, outlet,
 		published, lang, text, hash, first_seen, last_seen) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	s.insClaim = prep(`INSERT INTO claims (version_id, seq, latest, article, kind, grp, event, low, high, qualifier,

@@ -46,9 +46,9 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		}
 		results = append(results, res)
 	}
-	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt == "multipart/form-data" {
-		mr, err := (&http.Request{Header: http.Header{"Content-Type": {mime.FormatMediaType(mt, params)}}, Body: r.Body}).MultipartReader()
+		mr, err := r.MultipartReader()
 		if err != nil {
 			s.error(w, r, flowwatch.Errorf(flowwatch.EINVALID, "multipart body: %v", err), 0)
 			return

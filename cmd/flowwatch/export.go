@@ -26,7 +26,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "",
 		"Writes the stored claims matching the filters to standard output (or -o FILE).\n"+
 			"Formats: csv (one row per claim), jsonl (the claims' JSON), ftm (FollowTheMoney\n"+
-			"entities for Aleph: Article, Event, Organization, Documentation), acled\n"+
+			"entities for Aleph: Article, Event, Organization or Person, Documentation), acled\n"+
 			"(event_date, actor, location, source, notes, count; people claims only).\n"+
 			"The filters are those of flowwatch claims and of the API's /api/claims.")
 	db := dbFlag(fs, e)

@@ -32,6 +32,9 @@ func New(d *domain.Domain) *Extractor {
 	return x
 }
 
+// maxSentence is the most tokens a sentence may have.
+const maxSentence = 300
+
 // recoverPanics turns a bug into "no claims" rather than a crash; the
 // fuzz test turns it off to see the bug.
 var recoverPanics = true
@@ -140,6 +143,13 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 			for _, sp := range spans {
 				if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
 					continue
+				}
+				// No real sentence is this long; cutting a run-on one (a
+				// table, a dump) keeps every per-sentence step linear.
+				for sp.End-sp.Start > maxSentence {
+					st := toks[sp.Start : sp.Start+maxSentence : sp.Start+maxSentence]
+					doc = append(doc, sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End})
+					sp.Start += maxSentence
 				}
 				st := toks[sp.Start:sp.End:sp.End]
 				s := sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End}

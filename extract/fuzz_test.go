@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -59,4 +60,28 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Inputs built to make per-sentence or per-article steps quadratic: one
+// endless sentence of figures, and thousands of speakers to resolve.
+func TestHugeInputs(t *testing.T) {
+	var run, speakers strings.Builder
+	for run.Len() < 1<<18 {
+		run.WriteString("1,000 North Korean workers, 2,000 troops and some 300 killed, ")
+	}
+	for speakers.Len() < 1<<18 {
+		speakers.WriteString("Minister Kim Sung-ho said 500 North Korean workers arrived. Kim said 200 more left. ")
+	}
+	for _, text := range []string{run.String(), speakers.String()} {
+		a := &flowwatch.Article{Name: "huge", Text: text, Lang: "en"}
+		claims := extractor().Extract(a)
+		if len(claims) == 0 {
+			t.Errorf("no claims from %d bytes", len(text))
+		}
+		for _, c := range claims {
+			if text[c.Start:c.End] != c.Quote {
+				t.Fatalf("quote not at its offsets")
+			}
+		}
+	}
 }

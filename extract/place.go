@@ -61,7 +61,6 @@ func (lx *Lexicon) findPlaces(s *sent) []placeHit {
 	return out
 }
 
-
 // figurePlaces is where a figure is: the sub-national places of its clause
 // (else of its sentence, else of the next sentence when that one goes on
 // about "these soldiers"), plus the countries of its sentence.

@@ -31,6 +31,7 @@ type attributor struct {
 	history []srcRef // sources named so far, in order, for "he said", "the report added"
 	carry   attribution
 	para    int
+	names   map[string]string // capitalised word → the fullest name it is part of
 }
 
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
@@ -278,38 +279,42 @@ func (a *attributor) notName(span []Token) bool {
 	return false
 }
 
-// fullName finds the longest earlier run of capitalised words that starts
-// or ends with the name ("Wi" → "Rep. Wi Sung-lac" → "Wi Sung-lac").
+// fullName is the longest run of capitalised words in the article that
+// starts or ends with the name ("Wi" → "Rep. Wi Sung-lac" → "Wi Sung-lac").
+// The runs are indexed once per article, so the cost stays linear.
 func (a *attributor) fullName(span []Token) string {
 	text := joinTokens(span)
 	if len(span) > 1 {
 		return text
 	}
-	w := span[0].Text
-	best := text
-	for i := range a.doc {
-		toks := a.doc[i].toks
-		for k := 0; k < len(toks); k++ {
-			if toks[k].Text != w || !isCap(&toks[k]) {
-				continue
-			}
-			// forwards: Wi Sung-lac
-			e := k + 1
-			for e < len(toks) && e-k < 5 && (isCap(&toks[e]) || (toks[e].Low == "-" && toks[e].Glued) || (toks[e].Glued && toks[e-1].Low == "-")) {
-				e++
-			}
-			b := k
-			for b > 0 && k-b < 3 && isCap(&toks[b-1]) && toks[b-1].Kind == Word && !a.lx.abbrev[toks[b-1].Low] && !notNames[toks[b-1].Low] {
-				b--
-			}
-			if e-b > 1 && !a.notName(toks[b:e]) {
-				if c := joinTokens(toks[b:e]); len(c) > len(best) {
-					best = c
+	if a.names == nil {
+		a.names = map[string]string{}
+		for i := range a.doc {
+			toks := a.doc[i].toks
+			for k := 0; k < len(toks); k++ {
+				if !isCap(&toks[k]) || a.lx.abbrev[toks[k].Low] || notNames[toks[k].Low] {
+					continue
 				}
+				e := k + 1
+				for e < len(toks) && e-k < 5 && (isCap(&toks[e]) || (toks[e].Low == "-" && toks[e].Glued) || (toks[e].Glued && toks[e-1].Low == "-")) {
+					e++
+				}
+				if e-k > 1 && !a.notName(toks[k:e]) {
+					c := joinTokens(toks[k:e])
+					for _, w := range []string{toks[k].Text, toks[e-1].Text} {
+						if len(c) > len(a.names[w]) {
+							a.names[w] = c
+						}
+					}
+				}
+				k = e - 1
 			}
 		}
 	}
-	return best
+	if c, ok := a.names[span[0].Text]; ok {
+		return c
+	}
+	return text
 }
 
 func joinTokens(toks []Token) string {

@@ -46,17 +46,19 @@ type dbCounts struct {
 // article, that the stored claims are exactly what extraction of the
 // stored text gives: an article saved without (some of) its claims shows
 // up as a mismatch.
-func inspect(t *testing.T, path string) dbCounts {
+func inspect(t *testing.T, path string, verify bool) dbCounts {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	return inspectStore(t, st)
+	return inspectStore(t, st, verify)
 }
 
-func inspectStore(t *testing.T, st flowwatch.Store) dbCounts {
+// inspectStore counts what st holds; with verify it also re-extracts
+// every stored article and compares.
+func inspectStore(t *testing.T, st flowwatch.Store, verify bool) dbCounts {
 	t.Helper()
 	ctx := context.Background()
 	s, err := st.Stats(ctx)
@@ -70,8 +72,10 @@ func inspectStore(t *testing.T, st flowwatch.Store) dbCounts {
 		if err != nil {
 			return err
 		}
-		if want := len(x.Extract(a)); n != want {
-			t.Errorf("article %d (%s) has %d claims stored, extraction gives %d", a.ID, a.Name, n, want)
+		if verify {
+			if want := len(x.Extract(a)); n != want {
+				t.Errorf("article %d (%s) has %d claims stored, extraction gives %d", a.ID, a.Name, n, want)
+			}
 		}
 		if _, dup := c.ClaimsByURL[a.URL]; dup {
 			t.Errorf("article URL %s stored twice", a.URL)
@@ -104,7 +108,7 @@ func TestIngestSurvivesKill9(t *testing.T) {
 		t.Fatalf("reference run exited %d: %s", code, stderr)
 	}
 	full := time.Since(start)
-	want := inspect(t, ref)
+	want := inspect(t, ref, false)
 	if want.Articles != n || want.Versions != n {
 		t.Fatalf("reference run stored %d articles, %d versions; want %d", want.Articles, want.Versions, n)
 	}
@@ -127,7 +131,7 @@ func TestIngestSurvivesKill9(t *testing.T) {
 		time.Sleep(time.Duration(float64(full) * frac))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		partial = inspect(t, crash).Articles
+		partial = inspect(t, crash, false).Articles
 		t.Logf("attempt %d: killed after %.0f%% of %v: %d of %d articles stored", attempt+1, frac*100, full, partial, n)
 		if partial > 0 && partial < n {
 			break
@@ -153,7 +157,7 @@ func TestIngestSurvivesKill9(t *testing.T) {
 	if res.Unchanged != partial || res.New != n-partial || res.Updated != 0 || res.Failed != 0 {
 		t.Errorf("resumed run %+v; want %d unchanged and %d new", res, partial, n-partial)
 	}
-	got := inspect(t, crash)
+	got := inspect(t, crash, true)
 	if got.Articles != want.Articles || got.Versions != want.Versions || got.Claims != want.Claims {
 		t.Fatalf("after kill -9 and rerun: %d articles, %d versions, %d claims; uninterrupted: %d, %d, %d",
 			got.Articles, got.Versions, got.Claims, want.Articles, want.Versions, want.Claims)

@@ -87,7 +87,7 @@ func TestIngestTwoProcessesPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	got := inspectStore(t, st) // each article's claims equal one extraction of it
+	got := inspectStore(t, st, true) // each article's claims equal one extraction of it
 	if got.Articles != 2000 || got.Versions != 2000 {
 		t.Fatalf("%d articles, %d versions; want 2000 of each", got.Articles, got.Versions)
 	}

@@ -494,7 +494,9 @@ async function places() {
     res.items.length ? h("div", { class: "bars panel", id: "places" }, res.items.map(p => h("div", { class: "bar-row" },
       h("a", { href: "#/claims" + qs({ place: p.name }) }, p.name),
       h("div", { class: "bar", style: null, "data-w": Math.round(100 * p.claims / maxN) }),
-      h("span", { class: "num" }, p.claims, p.largest !== null ? h("span", { class: "muted small" }, ` · ${compact(p.largest)}`) : null))))
+      h("span", { class: "num" }, p.claims, p.largest !== null ? h("span", { class: "muted small", title: "largest count of people stated" }, ` · ${compact(p.largest)}`) : null),
+      h("span", { class: "groups" }, Object.entries(p.by_group || {}).sort((a, b) => b[1] - a[1]).map(([g, n]) =>
+        h("a", { class: "tag", href: "#/claims" + qs({ place: p.name, group: g }) }, `${human(g)} ${n}`))))))
       : h("p", { class: "note" }, "No claims name a place yet."));
   // Widths are set through CSSOM, which the style-src policy allows,
   // rather than as inline style attributes, which it forbids.

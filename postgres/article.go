@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -13,12 +14,67 @@ import (
 )
 
 // SaveArticle implements flowwatch.Store. Two processes saving the same
-// article at once serialise on the identity row (FOR UPDATE); the unique
-// constraints catch anything else and the transaction is retried.
+// article at once serialise on the identity row (locked by the upsert);
+// the unique constraints catch anything else and the transaction is
+// retried.
 func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, error) {
 	if err := flowwatch.CheckArticle(a, claims); err != nil {
 		return flowwatch.Unchanged, err
 	}
+	var (
+		res   flowwatch.SaveResult
+		apply func()
+	)
+	err := s.inTx(ctx, fmt.Sprintf("save article %q", a.Name), func(tx pgx.Tx) (err error) {
+		res, apply, err = saveTx(ctx, tx, a, claims)
+		return err
+	})
+	if err != nil {
+		return flowwatch.Unchanged, err
+	}
+	apply()
+	return res, nil
+}
+
+// SaveArticles implements flowwatch.BatchSaver: SaveArticle for each
+// article, all in one transaction. Articles are saved in the order of
+// their identities (an identity's own articles in the given order), so
+// that two machines saving overlapping batches lock identity rows in the
+// same order and cannot deadlock.
+func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaims) ([]flowwatch.SaveResult, error) {
+	order := make([]int, len(batch))
+	keys := make([]string, len(batch))
+	for i, b := range batch {
+		if err := flowwatch.CheckArticle(b.Article, b.Claims); err != nil {
+			return nil, err
+		}
+		order[i], keys[i] = i, flowwatch.ArticleIdentity(b.Article)
+	}
+	sort.SliceStable(order, func(x, y int) bool { return keys[order[x]] < keys[order[y]] })
+	results := make([]flowwatch.SaveResult, len(batch))
+	applies := make([]func(), len(batch))
+	err := s.inTx(ctx, fmt.Sprintf("save %d articles", len(batch)), func(tx pgx.Tx) error {
+		for _, i := range order {
+			var err error
+			if results[i], applies[i], err = saveTx(ctx, tx, batch[i].Article, batch[i].Claims); err != nil {
+				return fmt.Errorf("article %q: %w", batch[i].Article.Name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, apply := range applies {
+		apply()
+	}
+	return results, nil
+}
+
+// saveTx does SaveArticle's work in tx. apply, to be called once tx has
+// committed, fills in what the store assigned; a retried transaction
+// assigns anew, so nothing is set on a or claims before.
+func saveTx(ctx context.Context, tx pgx.Tx, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
 	identity := flowwatch.ArticleIdentity(a)
 	seen := a.LastSeen
 	if seen.IsZero() {
@@ -31,70 +87,77 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 	}
 	firstSeen = firstSeen.UTC().Truncate(time.Microsecond)
 
+	// A new identity is inserted and has no versions to look through; a
+	// known one is locked, so that one process at a time adds versions.
+	var artID int64
+	inserted := true
+	err := tx.QueryRow(ctx, `INSERT INTO articles (identity) VALUES ($1) ON CONFLICT (identity) DO NOTHING RETURNING id`,
+		identity).Scan(&artID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		inserted = false
+		err = tx.QueryRow(ctx, `SELECT id FROM articles WHERE identity = $1 FOR UPDATE`, identity).Scan(&artID)
+	}
+	if err != nil {
+		return flowwatch.Unchanged, nil, err
+	}
 	var (
-		res             flowwatch.SaveResult
 		verID           int64
 		version         int32
 		first, lastSeen time.Time
-		ids             []int64
+		latest          bool
 	)
-	err := s.inTx(ctx, fmt.Sprintf("save article %q", a.Name), func(tx pgx.Tx) error {
-		ids = nil
-		if _, err := tx.Exec(ctx, `INSERT INTO articles (identity) VALUES ($1) ON CONFLICT (identity) DO NOTHING`, identity); err != nil {
-			return err
-		}
-		var artID int64
-		if err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE identity = $1 FOR UPDATE`, identity).Scan(&artID); err != nil {
-			return err
-		}
-		var latest bool
+	if !inserted {
 		err := tx.QueryRow(ctx, `SELECT id, version, latest, first_seen, last_seen FROM article_versions
 			WHERE article_id = $1 AND hash = $2`, artID, a.Hash).Scan(&verID, &version, &latest, &first, &lastSeen)
 		if err == nil {
 			// This text was seen before: only the sighting is new.
-			res = flowwatch.Unchanged
+			res := flowwatch.Unchanged
 			if seen.After(lastSeen) {
 				lastSeen = seen
 				if _, err := tx.Exec(ctx, `UPDATE article_versions SET last_seen = $1 WHERE id = $2`, seen, verID); err != nil {
-					return err
+					return res, nil, err
 				}
 			}
 			if !latest {
 				res = flowwatch.Updated
-				return setLatest(ctx, tx, artID, verID)
+				if err := setLatest(ctx, tx, artID, verID); err != nil {
+					return res, nil, err
+				}
 			}
-			return nil
+			return res, func() {
+				a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), first.UTC(), lastSeen.UTC()
+				fillClaims(a, verID, claims, nil)
+			}, nil
 		} else if !errors.Is(err, pgx.ErrNoRows) {
-			return err
+			return flowwatch.Unchanged, nil, err
 		}
 		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM article_versions WHERE article_id = $1`, artID).Scan(&version); err != nil {
-			return err
+			return flowwatch.Unchanged, nil, err
 		}
-		version++
-		res = flowwatch.New
-		if version > 1 {
-			res = flowwatch.Updated
-			if err := setLatest(ctx, tx, artID, 0); err != nil {
-				return err
-			}
-		}
-		first, lastSeen = firstSeen, seen
-		err = tx.QueryRow(ctx, `INSERT INTO article_versions (article_id, version, latest, name, url, title, outlet,
-			published, lang, text, hash, first_seen, last_seen) VALUES ($1, $2, true, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-			RETURNING id`, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title), nullStr(a.Outlet), nullDate(a.Published),
-			nullStr(a.Lang), a.Text, a.Hash, firstSeen, seen).Scan(&verID)
-		if err != nil {
-			return err
-		}
-		ids, err = insertClaims(ctx, tx, verID, true, a, claims)
-		return err
-	})
-	if err != nil {
-		return flowwatch.Unchanged, err
 	}
-	a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), first.UTC(), lastSeen.UTC()
-	fillClaims(a, verID, claims, ids)
-	return res, nil
+	version++
+	res := flowwatch.New
+	if version > 1 {
+		res = flowwatch.Updated
+		if err := setLatest(ctx, tx, artID, 0); err != nil {
+			return res, nil, err
+		}
+	}
+	err = tx.QueryRow(ctx, `INSERT INTO article_versions (article_id, version, latest, name, url, title, outlet,
+		published, lang, text, hash, first_seen, last_seen) VALUES ($1, $2, true, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		RETURNING id`, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title), nullStr(a.Outlet), nullDate(a.Published),
+		nullStr(a.Lang), a.Text, a.Hash, firstSeen, seen).Scan(&verID)
+	if err != nil {
+		return res, nil, err
+	}
+	ids, err := insertClaims(ctx, tx, verID, true, a, claims)
+	if err != nil {
+		return res, nil, err
+	}
+	return res, func() {
+		a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), firstSeen, seen
+		fillClaims(a, verID, claims, ids)
+	}, nil
 }
 
 // fillClaims sets what the store assigned on the caller's claims, only

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -46,8 +48,9 @@ func BenchDir(b testing.TB) string {
 	return out
 }
 
-// Fill saves generated articles until s holds n, reporting the rate; a
-// store filled by an earlier run is kept as it is.
+// Fill saves generated articles until s holds n, from a few goroutines
+// (as several ingest processes would), reporting the rate; a store filled
+// by an earlier run is kept as it is.
 func Fill(b testing.TB, s flowwatch.Store, n int) {
 	ctx := context.Background()
 	st, err := s.Stats(ctx)
@@ -58,15 +61,36 @@ func Fill(b testing.TB, s flowwatch.Store, n int) {
 		b.Logf("store already holds %d articles, %d claims", st.Articles, st.Claims)
 		return
 	}
+	const workers = 4
 	start, from := time.Now(), st.Articles
-	for i := from; i < n; i++ {
-		a, claims := Generate(i)
-		if _, err := s.SaveArticle(ctx, a, claims); err != nil {
-			b.Fatal(err)
-		}
-		if (i+1)%20000 == 0 {
-			b.Logf("filled %d articles (%.0f/s)", i+1, float64(i+1-from)/time.Since(start).Seconds())
-		}
+	var next atomic.Int64
+	next.Store(int64(from))
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				a, claims := Generate(i)
+				if _, err := s.SaveArticle(ctx, a, claims); err != nil {
+					errs <- err
+					return
+				}
+				if (i+1)%20000 == 0 {
+					b.Logf("filled %d articles (%.0f/s)", i+1, float64(i+1-from)/time.Since(start).Seconds())
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		b.Fatal(err)
 	}
 	el := time.Since(start)
 	st, _ = s.Stats(ctx)

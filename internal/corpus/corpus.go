@@ -36,7 +36,6 @@ var (
 	}
 	clutter = []string{
 		"- Advertisement -",
-		"Related Articles",
 		"Subscribe to our newsletter for daily updates.",
 		"Download our app on the App Store and Google Play.",
 		"Leave a comment",
@@ -86,6 +85,11 @@ func Generate(seed uint64, i int) Article {
 			}
 		}
 		b.WriteString("\n\n")
+	}
+	// Pages end with links to other stories, whose figures are not claims.
+	b.WriteString("Related Articles\n\n")
+	for k := 0; k < 3; k++ {
+		fmt.Fprintf(&b, "Sample story about %d tourists visiting %s\n\n", 10*(1+r.IntN(90)), places[r.IntN(len(places))])
 	}
 	return Article{Name: fmt.Sprintf("gen-%06d", i), Text: b.String()}
 }

@@ -124,7 +124,7 @@ func scanNumber(s string, i, to int) (end int, v float64, sep, dec bool) {
 			continue
 		}
 		// A thousands separator is followed by exactly three digits.
-		if c == ',' && j+3 < to+1 && j+3 <= to && allDigits(s[j+1:j+4]) && (j+4 >= to || !isDigitByte(s[j+4])) && !dec {
+		if c == ',' && j+4 <= to && allDigits(s[j+1:j+4]) && (j+4 >= to || !isDigitByte(s[j+4])) && !dec {
 			sep = true
 			j++
 			continue

@@ -358,6 +358,9 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 			f.per = koPer(nl, t, i)
 		}
 		figs = append(figs, f)
+		if len(figs) > mlMaxFigures {
+			break
+		}
 		i = cend
 	}
 	return figs

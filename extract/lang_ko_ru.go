@@ -106,6 +106,9 @@ type mlModule struct {
 	speaker func(s *mlSent) string
 }
 
+// mlMaxFigures bounds the figures read from one sentence.
+const mlMaxFigures = 40
+
 // mlClaim is a claim under construction, with what it needs to
 // mlInherit from the mlSent before.
 type mlClaim struct {
@@ -151,6 +154,12 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		s.figs = lm.figures(s)
 		if len(s.figs) == 0 {
 			continue
+		}
+		if len(s.figs) > mlMaxFigures {
+			// A "sentence" with this many figures is a table or a dump;
+			// each claim quotes the whole of it, and attaching words to
+			// each figure scans it again.
+			s.figs = s.figs[:mlMaxFigures]
 		}
 		s.times = lm.times(s, a.Published)
 		var cur []mlClaim

@@ -365,9 +365,14 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			f.per = ruPer(nl, s)
 		}
 		if kind == "" {
-			unclassified = append(unclassified, pending{f, j})
+			if len(unclassified) < mlMaxFigures {
+				unclassified = append(unclassified, pending{f, j})
+			}
 		} else {
 			figs = append(figs, f)
+			if len(figs) > mlMaxFigures {
+				break
+			}
 		}
 		i = j
 	}

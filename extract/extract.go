@@ -770,6 +770,17 @@ func pickTime(s *sent, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Per
 			}
 		}
 		if t.Start >= f.End {
+			// A time right after another figure is that figure's: "1,200
+			// dollars, up from 800 dollars last year".
+			between := false
+			for j := range figs {
+				if figs[j].Start >= f.End && figs[j].End <= t.Start {
+					between = true
+				}
+			}
+			if between {
+				continue
+			}
 			d = t.Start - f.End
 			if d > 12 {
 				d += 20

@@ -164,6 +164,10 @@ func (lx *Lexicon) isScaleWord(w string) bool {
 	return ok && len(w) > 1
 }
 
+// phrasalVerb are verbs whose particle looks like a bound: "hand over
+// 1,200 dollars" is not "over 1,200".
+var phrasalVerb = map[string]bool{"hand": true, "hands": true, "handed": true, "handing": true, "turn": true, "turned": true, "turns": true, "turning": true, "take": true, "took": true, "taken": true, "taking": true, "pass": true, "passed": true, "passing": true, "sign": true, "signed": true, "give": true, "gave": true, "given": true}
+
 func yearLike(t *Token) bool {
 	return t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1900 && t.Num <= 2100 && len(t.Text) == 4
 }
@@ -235,7 +239,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		between = true
 	}
 	fromRange := start > 0 && toks[start-1].Low == "from"
-	if b := lx.bounds.endingAt(toks, start, 4); b != nil {
+	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && phrasalVerb[toks[start-2].Low]) {
 		qual = b.val
 		start -= len(b.low)
 		if start > 0 && toks[start-1].Low == "between" {

@@ -47,6 +47,10 @@ func (lx *Lexicon) findPlaces(s *sent) []placeHit {
 			k = e - 1
 			continue
 		}
+		if e+1 < len(toks) && toks[e].Low == "-" && toks[e].Glued && toks[e+1].Glued && compoundSuffix[toks[e+1].Low] {
+			k = e - 1
+			continue // "Moscow-based", "Seoul-led"
+		}
 		if pl.Ignore {
 			k = e - 1
 			continue
@@ -142,3 +146,5 @@ func (lx *Lexicon) hasPhrase(m *pmatch, toks []Token) bool {
 	}
 	return false
 }
+
+var compoundSuffix = map[string]bool{"based": true, "born": true, "led": true, "backed": true, "made": true}

@@ -67,6 +67,9 @@ func (a *attributor) sentence(i int) {
 		if m.end < len(toks) && (toks[m.end].Low == "resolution" || toks[m.end].Low == "resolutions") {
 			continue
 		}
+		if m.end+1 < len(toks) && toks[m.end].Low == "-" && toks[m.end].Glued && toks[m.end+1].Glued && toks[m.end+1].Kind == Word {
+			continue // "Seoul-based", "Kremlin-backed": an adjective, not a source
+		}
 		if m.start > 0 && toks[m.start-1].Low == "[" {
 			continue // a caption's credit: [RFA]
 		}

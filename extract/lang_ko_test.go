@@ -229,6 +229,8 @@ func TestKOClaims(t *testing.T) {
 			[]string{"people soldiers captured 2..2 exact [] - -"}},
 		{"a status noun before the count", "북한군 포로 2명이 키이우로 이송됐다.", "",
 			[]string{"people soldiers captured 2..2 exact [Kyiv] - -"}},
+		{"planned: 기로 했다", "북한은 공병 1천 명을 쿠르스크에 보내기로 했다.", "",
+			[]string{"people engineers planned 1000..1000 exact [Kursk Oblast] - -"}},
 		{"foreign people are not claims", "러시아군 사상자 수천 명이 발생했다.", "", nil},
 		{"unnamed people are not claims", "행사에 300명이 참석했다.", "", nil},
 		{"series: the next sentence goes on", "NK뉴스에 따르면 올해 1분기 입국한 북한인은 800명이다.\n직전 분기 500명에 비해 늘었다.", "2024-06-01",

@@ -55,7 +55,10 @@ func ruSubjectOK(s *mlSent, h mlHit) bool {
 			return true
 		}
 		if i > 0 && s.hits[i-1].cat == catAccord && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {
-			return true
+			// "По оценкам Сеула," — the place is the whole name, not an
+			// adjective of another ("по данным российской статистики").
+			rest := strings.TrimLeft(s.text[h.end:], " ")
+			return rest == "" || strings.ContainsAny(rest[:1], ",.;:")
 		}
 	}
 	return false

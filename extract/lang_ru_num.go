@@ -376,6 +376,35 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 		}
 		i = j
 	}
+	// "11 тысяч военнослужащих, а в начале года — еще около 3 тысяч.": a
+	// bare number after "еще" that ends its clause goes on counting the
+	// people counted before it in the sentence.
+	for k := 0; k < len(unclassified); k++ {
+		u := unclassified[k]
+		var before *mlFig
+		for fi := range figs {
+			if figs[fi].kind == flowwatch.KindPeople && figs[fi].end <= u.f.start {
+				before = &figs[fi]
+			}
+		}
+		if before == nil {
+			continue
+		}
+		ti := mlTokenAt(toks, u.f.start)
+		another := false
+		for b := ti - 1; b >= 0 && b >= ti-3; b-- {
+			if toks[b].low == "еще" {
+				another = true
+			}
+		}
+		rest := strings.TrimSpace(t[u.f.end:])
+		if another && (rest == "" || strings.ContainsAny(rest[:1], ".,;!?)»\"")) {
+			u.f.kind, u.f.unit, u.f.group = before.kind, before.unit, before.group
+			figs = append(figs, u.f)
+			unclassified = append(unclassified[:k], unclassified[k+1:]...)
+			k--
+		}
+	}
 	// "1277 и 370 человек": a bare number coordinated with a count of
 	// people counts people too.
 	for _, u := range unclassified {
@@ -489,6 +518,10 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		if h.cat != catPlace {
 			break
 		}
+	}
+	// "7 тысяч из них": a part of people counted before.
+	if j+1 < len(toks) && toks[j].low == "из" && (toks[j+1].low == "них" || toks[j+1].low == "которых") {
+		return flowwatch.KindPeople, "people", ""
 	}
 	// "число раненых приближается к 1000"
 	from := 0

@@ -179,6 +179,12 @@ func TestRUClaims(t *testing.T) {
 				"people nationals entered 700..700 exact [Russia] - NK News"}},
 		{"a headline that names its source", "Сеул: КНДР перебросила в Россию еще три тысячи военных", "",
 			[]string{"people soldiers sent 3000..3000 exact [Russia] - Seoul"}},
+		{"ellipsis: еще N after a count of people", "Осенью КНДР отправила в Россию около 11 тысяч военнослужащих, а зимой — еще около 3 тысяч.", "",
+			[]string{"people soldiers sent 11000..11000 approx [Russia] - -", "people soldiers sent 3000..3000 approx [Russia] - -"}},
+		{"part of a count: из них", "В 2024 году в Россию въехали 13 221 гражданин КНДР.\nБолее 7 тысяч из них приехали учиться.", "2025-02-01",
+			[]string{"people nationals entered 13221..13221 exact [Russia] 2024-01-01..2024-12-31 -", "people nationals entered 7000..- at_least [Russia] - -"}},
+		{"по данным with an adjective is not a country source", "По данным российской пограничной статистики, в Россию въехали 900 граждан КНДР.", "",
+			[]string{"people nationals entered 900..900 exact [Russia] - FSB"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
 		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
 	}

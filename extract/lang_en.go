@@ -187,7 +187,9 @@ func (english) Figures(lx *Lexicon, toks []Token) []Figure {
 		f, next, ok := lx.figureAt(toks, i)
 		if ok {
 			out = append(out, f)
-			i = next
+		}
+		if next > i {
+			i = next // a rejected expression is skipped whole: "aged 20 to 30"
 			continue
 		}
 		i++
@@ -304,6 +306,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			}
 			if lx.notAfter[p.Low] && (isCap(p) || p.Low == "no" || p.Low == "no.") {
 				return f, k, false // Resolution 2375
+			}
+			if p.Low == "aged" || p.Low == "age" || p.Low == "ages" || (p.Low == "of" && j > 1 && toks[j-2].Low == "ages") {
+				return f, k, false // aged 20 to 30
 			}
 			if p.Low == "." && j > 1 && lx.notAfter[toks[j-2].Low] {
 				return f, k, false // No. 5

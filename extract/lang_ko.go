@@ -162,7 +162,7 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 
 // koImplied: event words that name the group when the sentence names
 // none (파병 is sending troops).
-var koImplied = map[string]string{"파병": "soldiers", "파병군": "soldiers", "전사": "soldiers"}
+var koImplied = map[string]string{"파병": "soldiers", "전사": "soldiers", "사상자": "soldiers", "포로": "soldiers"}
 
 // koSubjectOK: a country is a source only as the subject of a reporting
 // verb (러시아는 … 보고했다), not as a destination (러시아에) or an owner

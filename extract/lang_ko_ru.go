@@ -302,11 +302,19 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	ev, _ := "", -1
 	if f.kind == flowwatch.KindPeople {
 		ev, _ = lm.event(s, f)
-		if group == "" && ev != "" {
+		if (group == "" || group == "person") && ev != "" {
 			// 파병 sends troops: the event word names the group.
 			for _, h := range s.hits {
-				if h.cat == catEvent && lm.implied[s.text[h.start:h.end]] != "" {
-					group = lm.implied[s.text[h.start:h.end]]
+				if h.cat != catEvent {
+					continue
+				}
+				w := mlLower(s.text[h.start:h.end])
+				for k, g := range lm.implied {
+					if strings.HasPrefix(w, k) {
+						group = g
+					}
+				}
+				if group != "" {
 					break
 				}
 			}

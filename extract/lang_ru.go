@@ -37,7 +37,9 @@ func newRUModule(d *domain.Domain) *mlModule {
 	}
 }
 
-var ruImplied = map[string]string{}
+// ruImplied: event words that name the group when the sentence names
+// none (потери are military losses), by stem.
+var ruImplied = map[string]string{"потер": "soldiers"}
 
 // ruSubjectOK: a place stands for its government as a source right before
 // a reporting verb ("Южная Корея заявила", "В Сеуле говорят") or right
@@ -220,6 +222,21 @@ func ruClauseBounds(t string, a, b int) (int, int) {
 // прибыть") make a movement planned.
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	// An event noun right before the count names its event: "о гибели
+	// 200 военных", "ранении еще 400".
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.end > f.start {
+			continue
+		}
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 20 && !strings.ContainsAny(gap, ",;:—–") && len(mlTokenize(gap)) <= 2 {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return h.value, i
+			}
+		}
+		break
+	}
 	ev, at := "", -1
 	for i, h := range s.hits {
 		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
@@ -366,6 +383,22 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 				p = &flowwatch.Period{From: d, To: d}
 			}
 			emit(i, i+1, p)
+		case t == "с" && w(i+1) == "начала" && (w(i+2) == "года" || ruRelWord(w(i+2)) && w(i+3) == "года"):
+			// с начала (этого) года: from 1 January to publication
+			j := i + 3
+			if w(i+2) != "года" {
+				j++
+			}
+			var p *flowwatch.Period
+			if !pub.IsZero() {
+				y := pub.Year
+				if w(i+2) == "прошлого" {
+					y--
+				}
+				p = &flowwatch.Period{From: flowwatch.NewDate(y, 1, 1), To: pub}
+			}
+			emit(i, j, p)
+			i = j - 1
 		case t == "в" && w(i+2) == "месяце" && ruRelWord(w(i+1)):
 			// в прошлом месяце, в этом месяце
 			var p *flowwatch.Period

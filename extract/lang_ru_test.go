@@ -124,6 +124,7 @@ func TestRUTimes(t *testing.T) {
 		{"5 марта 2025 года прибыли.", pub, []string{"2025-03-05..2025-03-05"}},
 		{"В мае 2024 года прибыли.", pub, []string{"2024-05-01..2024-05-31"}},
 		{"В январе-феврале прибыли.", pub, []string{"2025-01-01..2025-02-28"}},
+		{"С начала года прибыли.", pub, []string{"2025-01-01..2025-11-04"}},
 		{"По состоянию на 1 октября там работали.", pub, []string{"2025-10-01..2025-10-01"}},
 		{"На 1 декабря там работали.", pub, []string{"2024-12-01..2024-12-01"}},
 		// Without a publication date relative times stay unresolved.
@@ -185,6 +186,10 @@ func TestRUClaims(t *testing.T) {
 			[]string{"people nationals entered 13221..13221 exact [Russia] 2024-01-01..2024-12-31 -", "people nationals entered 7000..- at_least [Russia] - -"}},
 		{"по данным with an adjective is not a country source", "По данным российской пограничной статистики, в Россию въехали 900 граждан КНДР.", "",
 			[]string{"people nationals entered 900..900 exact [Russia] - FSB"}},
+		{"event nouns before each count", "Разведка Украины сообщила о гибели 200 северокорейских военных и ранении еще 400.", "",
+			[]string{"people soldiers killed 200..200 exact [] - GUR", "people soldiers wounded 400..400 exact [] - GUR"}},
+		{"losses are soldiers'", "Потери КНДР составили несколько сотен человек.", "",
+			[]string{"people soldiers killed 300..- vague [] - -"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
 		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
 	}

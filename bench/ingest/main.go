@@ -38,11 +38,42 @@ func main() {
 	bin := flag.String("bin", "", "flowwatch binary (default: built from ./cmd/flowwatch)")
 	queries := flag.Int("queries", 200, "timed runs of each query")
 	jsonl := flag.Bool("jsonl", false, "ingest one JSON Lines file of records instead of a directory of text files")
+	queryDB := flag.String("query-db", "", "skip ingesting: only time the queries on this existing database")
 	flag.Parse()
+	if *queryDB != "" {
+		*bin = buildIfNeeded(*bin)
+		if *bin == "" {
+			os.Exit(1)
+		}
+		if err := timeQueries(*bin, *queryDB, *queries); err != nil {
+			fmt.Fprintln(os.Stderr, "bench/ingest:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*n, *dir, *bin, *queries, *jsonl); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/ingest:", err)
 		os.Exit(1)
 	}
+}
+
+// buildIfNeeded builds flowwatch into a temporary directory unless bin
+// names a binary already; "" means the build failed (and was reported).
+func buildIfNeeded(bin string) string {
+	if bin != "" {
+		return bin
+	}
+	dir, err := os.MkdirTemp("", "flowwatch-bench-ingest-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench/ingest:", err)
+		return ""
+	}
+	bin = filepath.Join(dir, "flowwatch")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/flowwatch").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "bench/ingest: go build: %v\n%s", err, out)
+		return ""
+	}
+	return bin
 }
 
 func run(n int, dir, bin string, queries int, jsonl bool) error {

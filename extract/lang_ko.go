@@ -62,7 +62,7 @@ func koSplit(text string) []mlSpan {
 			if i > start {
 				p := mlPrevRune(text, i)
 				next := i + sz
-				if (mlIsHangul(p) || strings.ContainsRune("”’\"')]", p)) && (next >= len(text) || text[next] == ' ' || text[next] == '\n' || text[next] == '\t') {
+				if (mlIsHangul(p) || strings.ContainsRune("”’\"')]%", p)) && (next >= len(text) || text[next] == ' ' || text[next] == '\n' || text[next] == '\t') {
 					emit(start, next)
 					start = next
 				}

@@ -192,6 +192,7 @@ func TestRUClaims(t *testing.T) {
 			[]string{"people soldiers killed 300..- vague [] - -"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
 		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
+		{"civilians of other countries are not claims", "При обстреле погибли 12 мирных жителей.", "", nil},
 	}
 	for _, tt := range tests {
 		got := runLang("ru", tt.text, tt.pub)

@@ -13,9 +13,8 @@ import (
 
 // Extractor is safe for concurrent use: after New it is read-only.
 type Extractor struct {
-	d    *domain.Domain
-	lex  map[string]*Lexicon
-	orgs *domain.Organizations
+	d   *domain.Domain
+	lex map[string]*Lexicon
 }
 
 // New compiles the domain's lexicons; a nil d means domain.Default().
@@ -23,7 +22,7 @@ func New(d *domain.Domain) *Extractor {
 	if d == nil {
 		d = domain.Default()
 	}
-	x := &Extractor{d: d, lex: map[string]*Lexicon{}, orgs: domain.DefaultOrganizations()}
+	x := &Extractor{d: d, lex: map[string]*Lexicon{}}
 	for _, l := range d.Langs() {
 		if lx := compile(d, l); lx != nil {
 			x.lex[l] = lx
@@ -259,7 +258,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			c.Article = a.Name
 			c.Quote = a.Text[s.start:s.end]
 			if !orgsDone {
-				orgs, orgsDone = x.orgs.Find(c.Quote), true
+				orgs, orgsDone = lx.orgsIn(s.toks), true
 			}
 			c.Orgs = orgs
 			c.Start, c.End = s.start, s.end
@@ -321,6 +320,21 @@ func (lx *Lexicon) foreignSubject(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// orgsIn lists the organizations a sentence names, in order, each once.
+func (lx *Lexicon) orgsIn(toks []Token) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].may(lx.orgs) {
+			continue
+		}
+		if p := lx.orgs.at(toks, i); p != nil {
+			out = appendUniq(out, p.val)
+			i += len(p.low) - 1
+		}
+	}
+	return out
 }
 
 // hasOrigin reports whether a sentence names North Korea or its people.

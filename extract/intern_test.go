@@ -65,3 +65,20 @@ func TestTokenizeInternAgrees(t *testing.T) {
 		}
 	}
 }
+
+// Every word of every lexicon phrase must be interned, or a capitalised
+// occurrence ("General Bureau") would not match.
+func TestInternCoversLexicon(t *testing.T) {
+	lx := compile(domain.Default(), "en")
+	for _, m := range lx.all {
+		for _, ps := range m.first {
+			for _, p := range ps {
+				for _, w := range p.low {
+					if _, ok := lx.intern[w]; !ok {
+						t.Errorf("%q (of %q) is not interned", w, p.low)
+					}
+				}
+			}
+		}
+	}
+}

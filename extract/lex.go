@@ -29,6 +29,7 @@ type Lexicon struct {
 	citedBy, by, unnamed       *pmatch
 	anaphora, connectives      *pmatch
 	placeAnaphora              *pmatch
+	orgs                       *pmatch // organizations (domain/orgs.go), by canonical name
 	demonstratives, locatives  set
 	places, sources            *pmatch
 	placeList                  []domain.Place
@@ -37,6 +38,7 @@ type Lexicon struct {
 	firstMask                  map[string]uint64
 	numw, monthw, weekw        *pmatch // number words, months, weekdays: for the mask only
 	intern                     map[string]string
+	all                        []*pmatch // every indexed matcher
 }
 
 // codeWords are the words the extractor's code compares tokens with,
@@ -153,6 +155,13 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for w := range x.numWords {
 		x.numw.add(w, w, 0, 0)
 	}
+	x.orgs = newPmatch()
+	for _, o := range domain.DefaultOrganizations().List {
+		x.orgs.add(noThe(o.Name), o.Name, 0, 0)
+		for _, a := range o.Aliases {
+			x.orgs.add(noThe(a), o.Name, 0, 0)
+		}
+	}
 	x.monthw, x.weekw = newPmatch(), newPmatch()
 	for w := range x.months {
 		x.monthw.add(w, w, 0, 0)
@@ -186,7 +195,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora}
+		x.places, x.sources, x.placeAnaphora, x.orgs}
 	for _, m := range ms {
 		for _, ps := range m.first {
 			for _, p := range ps {
@@ -199,7 +208,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora)
+		x.places, x.sources, x.placeAnaphora, x.orgs)
 	return x
 }
 

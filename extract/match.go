@@ -149,6 +149,7 @@ const maskDone = 1 << 63
 // index gives each matcher a bit and records, for every first word, the
 // matchers that have a phrase starting with it.
 func (x *Lexicon) index(ms ...*pmatch) {
+	x.all = ms
 	x.firstMask = map[string]uint64{}
 	for i, m := range ms {
 		if i >= 62 {

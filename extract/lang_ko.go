@@ -1,7 +1,7 @@
 package extract
 
-// The Korean module: mlSent ends, time expressions and the choice of
-// group and event for a mlFig. Korean is verb-final: the verb that says
+// The Korean module: sentence ends, time expressions and the choice of
+// group and event for a figure. Korean is verb-final: the verb that says
 // what happened to the people counted usually follows the count
 // ("1000여명만 남기고 돌려보냈다"), the group noun comes before it
 // ("노동자는 4000여명") or right after it with 의 ("5000명의 건설 노동자").
@@ -76,8 +76,8 @@ func koSplit(text string) []mlSpan {
 
 func mlIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// koGroup picks the group of a mlFig: the noun after "명의", else the
-// nearest group noun before the mlFig, else the first after it.
+// koGroup picks the group of a figure: the noun after "명의", else the
+// nearest group noun before the figure, else the first after it.
 func koGroup(s *mlSent, f *mlFig) int {
 	isG := func(h mlHit) bool { return (h.cat == catGroup && h.value != "") || h.cat == catForeign }
 	t := s.text
@@ -106,7 +106,7 @@ func koGroup(s *mlSent, f *mlFig) int {
 	return -1
 }
 
-// mlFigureBetween reports whether another mlFig starts in [a, b).
+// mlFigureBetween reports whether another figure starts in [a, b).
 func mlFigureBetween(s *mlSent, a, b int) bool {
 	for _, f := range s.figs {
 		if f.start >= a && f.start < b {
@@ -116,8 +116,8 @@ func mlFigureBetween(s *mlSent, a, b int) bool {
 	return false
 }
 
-// koEvent: the first event word after the mlFig, else the nearest before
-// it; a word of planning anywhere after the mlFig (파견하라고 지시,
+// koEvent: the first event word after the figure, else the nearest before
+// it; a word of planning anywhere after the figure (파견하라고 지시,
 // 보낼 예정) makes a movement planned.
 func koEvent(s *mlSent, f *mlFig) (string, int) {
 	// A noun of what befell them right before the count names the event

@@ -281,7 +281,7 @@ func koQualBefore(nl *mlNums, s string, i int) string {
 	return ""
 }
 
-// koFigures finds the figures of a Korean mlSent.
+// koFigures finds the figures of a Korean sentence.
 func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig

@@ -1,8 +1,8 @@
 package extract
 
-// The Korean and Russian modules share this engine: mlSent by
-// mlSent, find figures (lang_ko_num.go, lang_ru_num.go), then give each
-// mlFig its group, event, place, time and source from the lexicon hits
+// The Korean and Russian modules share this engine: sentence by
+// sentence, find figures (lang_ko_num.go, lang_ru_num.go), then give each
+// figure its group, event, place, time and source from the lexicon hits
 // around it. What differs between the languages is word order (Korean is
 // verb-final, Russian puts the noun after the numeral), so the choice of
 // group and event is a per-language function; the rest is here.
@@ -50,8 +50,8 @@ func mlModulesFor(d *domain.Domain) *mlPair {
 	return v.(*mlPair)
 }
 
-// mlFig is one number in a mlSent that counts people, money or a share.
-// Offsets are bytes into the mlSent.
+// mlFig is one number in a sentence that counts people, money or a share.
+// Offsets are bytes into the sentence.
 type mlFig struct {
 	start, end int
 	low, high  *float64
@@ -62,10 +62,10 @@ type mlFig struct {
 	group      string // set by the number reader when the words right after the number name it (Russian)
 }
 
-// mlSpan is a mlSent: byte offsets into the article text.
+// mlSpan is a sentence: byte offsets into the article text.
 type mlSpan struct{ start, end int }
 
-// mlTime is a time expression in a mlSent. period is nil when the
+// mlTime is a time expression in a sentence. period is nil when the
 // expression cannot be resolved (a relative time with no publication
 // date, "the previous quarter" with nothing to be previous to).
 type mlTime struct {
@@ -73,7 +73,7 @@ type mlTime struct {
 	period     *flowwatch.Period
 }
 
-// mlSent is one mlSent with everything found in it.
+// mlSent is one sentence with everything found in it.
 type mlSent struct {
 	mlSpan
 	text  string
@@ -94,11 +94,11 @@ type mlModule struct {
 	outlets map[string]bool // sources of kind outlet: they report others' figures
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
-	// group and event pick the mlHit that names the mlFig's group and
-	// event; -1 when the mlSent names none.
+	// group and event pick the hit that names the figure's group and
+	// event; -1 when the sentence names none.
 	group func(s *mlSent, f *mlFig) int
 	event func(s *mlSent, f *mlFig) (event string, at int)
-	// subjectOK reports whether a subject-only source mlHit stands as the
+	// subjectOK reports whether a subject-only source hit stands as the
 	// grammatical subject.
 	subjectOK func(s *mlSent, h mlHit) bool
 	// speaker names who speaks a whole sentence ("По словам Ли, ..."),
@@ -110,15 +110,13 @@ type mlModule struct {
 const mlMaxFigures = 40
 
 // mlClaim is a claim under construction, with what it needs to
-// mlInherit from the mlSent before.
+// mlInherit from the sentence before.
 type mlClaim struct {
 	c         flowwatch.Claim
-	group     string
-	hasGroup  bool // the mlSent mlNamed the group (not inherited)
+	hasGroup  bool // the sentence named the group (not inherited)
 	hasEvent  bool
 	hasSource bool
 	hasPlace  bool
-	mlSent    int
 }
 
 // mlExtract runs a language module over an article.
@@ -169,13 +167,12 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			if !ok {
 				continue
 			}
-			ic.mlSent = i
 			cur = append(cur, ic)
 		}
 		if len(cur) == 0 {
 			continue
 		}
-		// Attribution in the next mlSent ("Об этом сообщил ...") covers
+		// Attribution in the next sentence ("Об этом сообщил ...") covers
 		// this one's unattributed figures.
 		if i+1 < len(sents) {
 			if src, via := mlBackAttribution(lm, sents[i+1]); src != "" {
@@ -207,10 +204,10 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 	return out
 }
 
-// mlInherit fills what a mlFig's mlSent leaves unsaid from the mlFig
-// before it, when the two are one series: the mlSent right after
-// (or one mlSent further) continuing the same group. It reports false
-// when the mlFig names no group and has none to mlInherit: a count of
+// mlInherit fills what a figure's sentence leaves unsaid from the figure
+// before it, when the two are one series: the sentence right after
+// (or one sentence further) continuing the same group. It reports false
+// when the figure names no group and has none to inherit: a count of
 // unnamed people is not a claim about North Koreans.
 func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool) bool {
 	var p *mlClaim
@@ -299,11 +296,12 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 			group = h.value
 		}
 	}
-	ev, _ := "", -1
+	ev := ""
 	if f.kind == flowwatch.KindPeople {
 		ev, _ = lm.event(s, f)
 		if (group == "" || group == "person") && ev != "" {
 			// 파병 sends troops: the event word names the group.
+		implied:
 			for _, h := range s.hits {
 				if h.cat != catEvent {
 					continue
@@ -312,10 +310,8 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 				for k, g := range lm.implied {
 					if strings.HasPrefix(w, k) {
 						group = g
+						break implied
 					}
-				}
-				if group != "" {
-					break
 				}
 			}
 		}
@@ -351,8 +347,8 @@ func mlContains(xs []string, x string) bool {
 	return false
 }
 
-// mlFigureTime is the time expression nearest before the mlFig in its
-// mlSent, else the first one after it. A nearest expression that does
+// mlFigureTime is the time expression nearest before the figure in its
+// sentence, else the first one after it. A nearest expression that does
 // not resolve leaves the time unknown rather than borrowing another.
 func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 	best := -1
@@ -376,8 +372,8 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 	return &p
 }
 
-// mlFigureSource is who the mlSent attributes the mlFig to: the source
-// mlNamed nearest before the mlFig, else the first mlNamed after it.
+// mlFigureSource is who the sentence attributes the figure to: the source
+// mlNamed nearest before the figure, else the first named after it.
 func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 	best := -1
 	for i, h := range s.hits {
@@ -455,9 +451,9 @@ func mlCited(lm *mlModule, s *mlSent, i int) (source, via string) {
 	return h.value, ""
 }
 
-// mlBackAttribution is the source a mlFig-less mlSent that opens with an
+// mlBackAttribution is the source a figure-less sentence that opens with an
 // attribution formula ("Об этом сообщил X", "Такие данные приводит X")
-// gives to the mlSent before it.
+// gives to the sentence before it.
 func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	if s.hits == nil {
 		s.hits = lm.m.find(s.text, s.toks)
@@ -481,7 +477,7 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	return "", ""
 }
 
-// mlHasNumber is a cheap filter: most sentences hold no mlFig.
+// mlHasNumber is a cheap filter: most sentences hold no figure.
 func mlHasNumber(s string, korean bool) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {

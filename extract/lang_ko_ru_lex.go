@@ -206,7 +206,7 @@ type mlTerm struct {
 	order      int  // earlier data wins ties of equal length
 }
 
-// mlHit is a mlTerm found in a mlSent, byte offsets into the mlSent.
+// mlHit is a term found in a sentence, byte offsets into the sentence.
 type mlHit struct {
 	start, end int
 	cat, value string
@@ -229,7 +229,7 @@ func mlSortedKeys(m map[string][]string) []string {
 	return ks
 }
 
-// mlRuKey is the index key of a Russian mlTok: its first three runes.
+// mlRuKey is the index key of a Russian token: its first three runes.
 func mlRuKey(w string) string {
 	i, n := 0, 0
 	for i < len(w) && n < 3 {
@@ -300,7 +300,7 @@ slow:
 	return string(b)
 }
 
-// mlTok is a word of a Russian mlSent: letters and digits, with inner
+// mlTok is a word of a Russian sentence: letters and digits, with inner
 // hyphens kept (российско-украинской, IT-специалистов).
 type mlTok struct {
 	start, end int

@@ -1,7 +1,7 @@
 package extract
 
-// The Russian module: mlSent ends, time expressions and the choice of
-// group and event for a mlFig. Russian puts the counted noun right
+// The Russian module: sentence ends, time expressions and the choice of
+// group and event for a figure. Russian puts the counted noun right
 // after the numeral in the genitive ("600 северокорейских солдат"),
 // which the number reader already uses; the verb may come before
 // ("направила в Россию около 5000") or after ("100 ... погибли").
@@ -87,7 +87,7 @@ func ruSpeaker(s *mlSent) string {
 	return ""
 }
 
-// ruAbbrev are words written with a dot that do not end a mlSent.
+// ruAbbrev are words written with a dot that do not end a sentence.
 var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн": true, "млрд": true, "руб": true, "долл": true,
 	"т": true, "е": true, "им": true, "ул": true, "обл": true, "р": true, "н": true, "см": true, "др": true, "пр": true,
 	"т.е": true, "т.к": true, "т.д": true, "т.п": true, "в": true, "мин": true, "ген": true, "св": true, "проф": true, "акад": true}
@@ -117,7 +117,7 @@ func ruSplit(text string) []mlSpan {
 			start = i + 1
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			next := i + sz
-			// Closing quotes and brackets belong to the mlSent: ».
+			// Closing quotes and brackets belong to the sentence: ».
 			for next < len(text) {
 				q, qs := utf8.DecodeRuneInString(text[next:])
 				if !strings.ContainsRune("»\"”)’", q) {
@@ -167,7 +167,7 @@ func mlLastWord(s string) string {
 }
 
 // ruGroup: the noun right after the numeral is read by the number reader;
-// otherwise the nearest group noun before the mlFig, else the first after.
+// otherwise the nearest group noun before the figure, else the first after.
 func ruGroup(s *mlSent, f *mlFig) int {
 	isG := func(h mlHit) bool {
 		return (h.cat == catGroup && h.value != "" && h.value != "person") || h.cat == catForeign
@@ -197,7 +197,7 @@ var ruEventRank = map[string]int{
 	flowwatch.EventPlanned: 5, flowwatch.EventEntered: 4, flowwatch.EventRecruited: 3, flowwatch.EventSent: 2, flowwatch.EventPresent: 1,
 }
 
-// ruClauseEnd finds where the mlFig's clause ends: at ", а", ", но",
+// ruClauseEnd finds where the figure's clause ends: at ", а", ", но",
 // ";" or a dash between clauses.
 func ruClauseBounds(t string, a, b int) (int, int) {
 	seps := []string{", а ", ", но ", "; ", " — ", " – "}
@@ -216,9 +216,9 @@ func ruClauseBounds(t string, a, b int) (int, int) {
 	return start, end
 }
 
-// ruEvent: the most telling event word from the mlFig to its clause
-// end, else the nearest before it in the clause, else in the mlSent.
-// Planning words before the mlFig ("о планах отправить", "должны
+// ruEvent: the most telling event word from the figure to its clause
+// end, else the nearest before it in the clause, else in the sentence.
+// Planning words before the figure ("о планах отправить", "должны
 // прибыть") make a movement planned.
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := ruClauseBounds(s.text, f.start, f.end)

@@ -64,7 +64,7 @@ var ruMagnitudes = map[string]struct {
 	"миллиард": {1e9, true}, "миллиарда": {1e9, false}, "миллиардов": {1e9, false}, "млрд": {1e9, false},
 }
 
-// ruVagueUnits are counted nouns that make a vague mlFig: "сотни" is
+// ruVagueUnits are counted nouns that make a vague figure: "сотни" is
 // "hundreds" (100), "десятки" "dozens" (12).
 var ruVagueUnits = map[string]float64{
 	"сотни": 100, "сотен": 100, "сотнями": 100, "сотням": 100, "сотнях": 100,
@@ -102,7 +102,7 @@ func mlGapSpaces(s string, a, b int) bool {
 	return true
 }
 
-// mlDigitsOf is the leading digits of a mlTok ("5-ти" → "5").
+// mlDigitsOf is the leading digits of a token ("5-ти" → "5").
 func mlDigitsOf(t string) string {
 	k := 0
 	for k < len(t) && t[k] >= '0' && t[k] <= '9' {
@@ -276,13 +276,13 @@ func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 	return ""
 }
 
-// ruFigures finds the figures of a Russian mlSent.
+// ruFigures finds the figures of a Russian sentence.
 func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	t, toks := s.text, s.toks
 	var figs []mlFig
 	type pending struct {
 		f    mlFig
-		next int // mlTok after the mlFig
+		next int // mlTok after the figure
 	}
 	var unclassified []pending
 	for i := 0; i < len(toks); {
@@ -291,7 +291,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			i++
 			continue
 		}
-		// A year or a date is not a mlFig: "2024 году", "9 февраля".
+		// A year or a date is not a figure: "2024 году", "9 февраля".
 		if n.j < len(toks) && !n.vague && n.mag == 0 && mlGapSpaces(t, toks[n.j-1].end, toks[n.j].start) && ruDateWord(toks[n.j].low) {
 			i = n.j
 			continue
@@ -454,7 +454,7 @@ func ruDateWord(w string) bool {
 	return w == "г"
 }
 
-// ruCounted says what the numeral ending at mlTok j counts: money by its
+// ruCounted says what the numeral ending at token j counts: money by its
 // currency word, a share by % or процент, people by a person noun within
 // the next few words ("600 северокорейских солдат"), by a verb of what
 // happened to them ("1000 получили ранения") or by a preceding "число
@@ -539,7 +539,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 	return "", "", ""
 }
 
-// mlTokenAt is the index of the mlTok starting at byte b, or -1.
+// mlTokenAt is the index of the token starting at byte b, or -1.
 func mlTokenAt(toks []mlTok, b int) int {
 	lo, hi := 0, len(toks)
 	for lo < hi {

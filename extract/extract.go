@@ -301,19 +301,27 @@ func (lx *Lexicon) hasForeign(toks []Token) bool {
 			i += len(p.low) - 1
 			continue
 		}
-		if lx.foreign.at(toks, i) != nil {
+		if p := lx.foreign.at(toks, i); p != nil {
+			// "Ukrainian officials said ..." names a source, not the people counted.
+			if e := i + len(p.low); e < len(toks) && attributionNoun[toks[e].Low] {
+				i = e
+				continue
+			}
 			return true
 		}
 	}
 	return false
 }
 
+var attributionNoun = map[string]bool{"officials": true, "official": true, "intelligence": true, "media": true, "president": true, "ministry": true, "government": true, "authorities": true, "military": true, "sources": true, "source": true, "spokesman": true, "spokesperson": true, "lawmaker": true, "lawmakers": true, "analysts": true, "experts": true, "outlets": true, "report": true, "reports": true, "estimates": true, "data": true, "statistics": true, "state": true, "defense": true, "defence": true, "foreign": true, "news": true, "army": true, "general": true, "commander": true, "commanders": true, "bloggers": true, "milbloggers": true, "war": true}
+
 // foreignSubject reports whether a sentence opens with another country
 // or people ("Russia recruited ...", "But Ukraine says ...").
 func (lx *Lexicon) foreignSubject(toks []Token) bool {
 	for i := 0; i < len(toks) && i < 3; i++ {
-		if lx.foreignSubj.at(toks, i) != nil {
-			return true
+		if p := lx.foreignSubj.at(toks, i); p != nil {
+			e := i + len(p.low)
+			return !(e < len(toks) && attributionNoun[toks[e].Low])
 		}
 		if toks[i].Kind != Word || !(toks[i].Low == "but" || toks[i].Low == "meanwhile" || toks[i].Low == "and" || toks[i].Low == "however") {
 			return false

@@ -263,6 +263,9 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "soldiers", event: "sent", low: "10000", place: "Russia", source: "US government"},
 				{kind: "people", group: "soldiers", event: "sent", low: "8000", place: "Kursk Oblast,Russia", source: "US government"},
 			}},
+		{"another people's officials are a source, not the people counted", "",
+			"North Korea sent troops to Kursk in October.\nUkrainian officials said 3,000 soldiers had been killed there.",
+			[]want{{kind: "people", group: "soldiers", event: "killed", low: "3000"}}},
 		{"phrasal verb is not a bound; a time after another figure is that figure's", "2025-06-10",
 			"North Korean workers must now hand over 1,200 dollars a month to the state, up from 800 dollars last year.",
 			[]want{

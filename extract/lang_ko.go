@@ -136,7 +136,14 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		break
 	}
 	ev, at := "", -1
+	// "1만5천여 명 가운데 4천여 명이 사상했다": the total before 가운데 or
+	// 중 is not what befell the part; its own verb stands before it.
+	rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(s.text[f.end:], " "), "의"), " ")
+	among := strings.HasPrefix(rest, "가운데") || strings.HasPrefix(rest, "중 ") || strings.HasPrefix(rest, "중에") || strings.HasPrefix(rest, "중,")
 	for i, h := range s.hits {
+		if among {
+			break
+		}
 		if h.start >= f.end && h.cat == catEvent {
 			ev, at = h.value, i
 			break

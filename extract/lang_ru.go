@@ -238,6 +238,18 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		break
 	}
 	ev, at := "", -1
+	// "из 15 тысяч военных 4 тысячи погибли": the total after из is not
+	// what befell the part.
+	// Its own words stand before the part's figure ("из 15 тысяч
+	// направленных в Россию военных").
+	if ft := mlTokenAt(s.toks, f.start); ft > 0 && s.toks[ft-1].low == "из" {
+		for _, g := range s.figs {
+			if g.start >= f.end && g.start < ce {
+				ce = g.start
+				break
+			}
+		}
+	}
 	for i, h := range s.hits {
 		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
 			ev, at = h.value, i

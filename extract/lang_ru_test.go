@@ -190,6 +190,8 @@ func TestRUClaims(t *testing.T) {
 			[]string{"people soldiers killed 200..200 exact [] - GUR", "people soldiers wounded 400..400 exact [] - GUR"}},
 		{"losses are soldiers'", "Потери КНДР составили несколько сотен человек.", "",
 			[]string{"people soldiers killed 300..- vague [] - -"}},
+		{"a total and its part", "Из 15 тысяч направленных в Россию военных КНДР 4 тысячи погибли.", "",
+			[]string{"people soldiers sent 15000..15000 exact [Russia] - -", "people soldiers killed 4000..4000 exact [Russia] - -"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},
 		{"unnamed people are not claims", "На концерт пришли 300 человек.", "", nil},
 		{"civilians of other countries are not claims", "При обстреле погибли 12 мирных жителей.", "", nil},

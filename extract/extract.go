@@ -315,16 +315,35 @@ func (lx *Lexicon) hasForeign(toks []Token) bool {
 
 var attributionNoun = map[string]bool{"officials": true, "official": true, "intelligence": true, "media": true, "president": true, "ministry": true, "government": true, "authorities": true, "military": true, "sources": true, "source": true, "spokesman": true, "spokesperson": true, "lawmaker": true, "lawmakers": true, "analysts": true, "experts": true, "outlets": true, "report": true, "reports": true, "estimates": true, "data": true, "statistics": true, "state": true, "defense": true, "defence": true, "foreign": true, "news": true, "army": true, "general": true, "commander": true, "commanders": true, "bloggers": true, "milbloggers": true, "war": true}
 
-// foreignSubject reports whether a sentence opens with another country
-// or people ("Russia recruited ...", "But Ukraine says ...").
+// foreignSubject reports whether the sentence, or what it reports,
+// opens with another country or people: "Russia recruited ...", "But
+// Ukraine says ...", "The ministry said Ukraine had lost ...". A people's
+// officials or media ("Ukrainian officials said") are a source instead.
 func (lx *Lexicon) foreignSubject(toks []Token) bool {
-	for i := 0; i < len(toks) && i < 3; i++ {
-		if p := lx.foreignSubj.at(toks, i); p != nil {
-			e := i + len(p.low)
-			return !(e < len(toks) && attributionNoun[toks[e].Low])
+	starts := []int{0}
+	for i := range toks {
+		if toks[i].may(lx.said) {
+			if p := lx.said.at(toks, i); p != nil {
+				e := i + len(p.low)
+				if e < len(toks) && toks[e].Low == "that" {
+					e++
+				}
+				starts = append(starts, e)
+			}
 		}
-		if toks[i].Kind != Word || !(toks[i].Low == "but" || toks[i].Low == "meanwhile" || toks[i].Low == "and" || toks[i].Low == "however") {
-			return false
+	}
+	for _, st := range starts {
+		for i := st; i < len(toks) && i < st+3; i++ {
+			if p := lx.foreignSubj.at(toks, i); p != nil {
+				e := i + len(p.low)
+				if !(e < len(toks) && attributionNoun[toks[e].Low]) {
+					return true
+				}
+				break
+			}
+			if toks[i].Kind != Word || !(toks[i].Low == "but" || toks[i].Low == "meanwhile" || toks[i].Low == "and" || toks[i].Low == "however" || toks[i].Low == "the") {
+				break
+			}
 		}
 	}
 	return false

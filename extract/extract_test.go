@@ -266,6 +266,9 @@ func TestConstructions(t *testing.T) {
 		{"another people's officials are a source, not the people counted", "",
 			"North Korea sent troops to Kursk in October.\nUkrainian officials said 3,000 soldiers had been killed there.",
 			[]want{{kind: "people", group: "soldiers", event: "killed", low: "3000"}}},
+		{"what a source says about another country's troops", "",
+			"North Korea sent 11,000 troops to Kursk.\nRussia's defense ministry said Ukraine had lost more than 60,000 troops in Kursk Oblast.",
+			[]want{{kind: "people", group: "soldiers", low: "11000"}}},
 		{"phrasal verb is not a bound; a time after another figure is that figure's", "2025-06-10",
 			"North Korean workers must now hand over 1,200 dollars a month to the state, up from 800 dollars last year.",
 			[]want{

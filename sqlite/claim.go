@@ -69,7 +69,19 @@ func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any)
 // Claims implements flowwatch.Store.
 func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error) {
 	from, where, order, args := claimQuery(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT `+claimCols+from+where+order+limitOffset(f.Limit, f.Offset), args...)
+	q := `SELECT ` + claimCols + from + where + order + limitOffset(f.Limit, f.Offset)
+	if !f.LatestVersionsOnly && f.ArticleID == 0 {
+		// The indexes end in latest, so all versions' claims come from two
+		// ranges, each in id order: merging them pages without a sort.
+		and := " AND"
+		if where == "" {
+			and = " WHERE"
+		}
+		q = `SELECT ` + claimCols + from + where + and + ` c.latest = 1 UNION ALL SELECT ` + claimCols + from + where + and +
+			` c.latest = 0 ORDER BY 1` + limitOffset(f.Limit, f.Offset)
+		args = append(args, args...)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.fail(ctx, "list claims", err)
 	}

@@ -514,6 +514,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	for k < n && toks[k].Kind == Punct && (toks[k].Low == "\"" || toks[k].Low == "'") {
 		k++
 	}
+	// "2,000 more arrived", "3,000 more troops": "more" is transparent.
+	if k < n && toks[k].Low == "more" {
+		k++
+	}
 	first := k
 	if k < n && toks[k].Low == "of" {
 		k++
@@ -582,7 +586,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		return nk
 	}
 	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
-	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) {
+	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil {
 		return false // it counts something else: "2,000 containers"
 	}
 	if f.Start > 0 {

@@ -269,6 +269,12 @@ func TestConstructions(t *testing.T) {
 		{"what a source says about another country's troops", "",
 			"North Korea sent 11,000 troops to Kursk.\nRussia's defense ministry said Ukraine had lost more than 60,000 troops in Kursk Oblast.",
 			[]want{{kind: "people", group: "soldiers", low: "11000"}}},
+		{"first half of a year, last month-name", "2024-10-20",
+			"Some 6,000 North Koreans entered Russia in the first half of 2024, and 2,000 more arrived last October.",
+			[]want{
+				{kind: "people", group: "nationals", event: "entered", low: "6000", when: "2024-01-01..2024-06-30"},
+				{kind: "people", group: "nationals", low: "2000", when: "2023-10-01..2023-10-31"},
+			}},
 		{"phrasal verb is not a bound; a time after another figure is that figure's", "2025-06-10",
 			"North Korean workers must now hand over 1,200 dollars a month to the state, up from 800 dollars last year.",
 			[]want{

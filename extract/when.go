@@ -61,7 +61,7 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
 		s := i
 		if p := lx.times.at(toks, i); p != nil {
 			switch p.val {
-			case "early", "mid", "late", "since", "as_of", "last", "next":
+			case "early", "mid", "late", "since", "as_of", "last", "next", "first_half", "second_half":
 				mod = p.val
 				s = i + len(p.low)
 				if s < n && toks[s].Low == "-" {
@@ -154,6 +154,19 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
 				per.From.Day = 21
 			} else if per.From.Month == 1 && per.To.Month == 12 {
 				per.From = flowwatch.Date{Year: per.From.Year, Month: 9, Day: 1}
+			}
+		case "first_half", "second_half":
+			if per.From.Month == 1 && per.To.Month == 12 && per.From.Year == per.To.Year {
+				if mod == "first_half" {
+					per.To = flowwatch.Date{Year: per.From.Year, Month: 6, Day: 30}
+				} else {
+					per.From = flowwatch.Date{Year: per.From.Year, Month: 7, Day: 1}
+				}
+			}
+		case "last":
+			// "last October" in October is a year ago.
+			if known && per.From.Month == per.To.Month && per.From.Day == 1 && per.From.Year == pub.Year && per.From.Month == pub.Month {
+				per = monthPeriod(pub.Year-1, pub.Month)
 			}
 		case "since":
 			// "since 2019, when ..." names the year itself.

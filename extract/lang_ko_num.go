@@ -321,6 +321,10 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		// "1만1000명~1만2000명": a range with the counter on both ends.
 		if qual == "" {
 			if k, ok2 := koRangeSep(t, cend); ok2 {
+				// 최소 1만 명에서 최대 1만2천 명
+				for _, w := range []string{"최대 ", "최고 ", "많게는 "} {
+					k += len(w) * btoi(strings.HasPrefix(t[k:], w))
+				}
 				if m, ok3 := readKONum(t, k); ok3 && !m.vague && m.val > n.val {
 					if kind2, _, cend2, ok4 := koCounter(nl, t, m.end); ok4 && kind2 == kind {
 						high, qual, cend = m.val, flowwatch.QualRange, cend2
@@ -412,4 +416,11 @@ func koPer(nl *mlNums, s string, i int) string {
 		}
 	}
 	return best
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -61,6 +61,7 @@ func TestKONumbers(t *testing.T) {
 		{"1~2만 명이 추가로 갈 수 있다.", []string{"people 10000..20000 range people"}},
 		{"5천~6천 명 규모다.", []string{"people 5000..6000 range people"}},
 		{"1만1000명~1만2000명이 파병됐다.", []string{"people 11000..12000 range people"}},
+		{"최소 1만 명에서 최대 1만2천 명이 있다.", []string{"people 10000..12000 range people"}},
 		// Bounds before and after.
 		{"최대 1만5천 명을 보낸다.", []string{"people -..15000 at_most people"}},
 		{"최소 100명이 사망했다.", []string{"people 100..- at_least people"}},

@@ -110,7 +110,17 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for k, v := range l.Weekdays {
 		x.weekdays[lower(k)] = v
 	}
-	x.times = mm(l.Times)
+	// Time phrases are filed without a leading "the" ("the past year"
+	// under "past"): the article does not change the time.
+	x.times = newPmatch()
+	for k, v := range l.Times {
+		for _, p := range v {
+			if len(p) > 4 && strings.EqualFold(p[:4], "the ") {
+				p = p[4:]
+			}
+			x.times.add(p, k, 0, 0)
+		}
+	}
 	x.said = ml(l.Said)
 	x.according = ml(l.According)
 	x.citing = ml(l.Citing)

@@ -76,15 +76,17 @@ func (m *pmatch) atSlow(toks []Token, i int) *phrase {
 		if i+len(p.low) > len(toks) {
 			continue
 		}
+		// The first word matched the map key; only its case may differ.
+		if p.exact[0] != "" && toks[i].Text != p.exact[0] {
+			continue
+		}
 		ok := true
-		for k := range p.low {
+		for k := 1; k < len(p.low); k++ {
 			t := &toks[i+k]
 			if t.Low != p.low[k] || (p.exact[k] != "" && t.Text != p.exact[k]) {
 				ok = false
 				break
 			}
-			// A phrase's words must not be glued across a hyphen-less join
-			// to a digit ("time2"): only check that words stay words.
 		}
 		if ok {
 			return p

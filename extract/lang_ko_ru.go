@@ -123,20 +123,34 @@ type mlClaim struct {
 func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 	text := a.Text
 	spans := lm.split(text)
-	sents := make([]*mlSent, 0, len(spans))
-	seen := map[string]bool{}
+	// One allocation each for the sentences, the lower-cased text and the
+	// tokens of the whole article: allocation was a third of the time.
+	vals := make([]mlSent, 0, len(spans))
+	var low string
+	var tokBuf []mlTok
+	if !lm.m.korean {
+		low = mlLower(text)
+		tokBuf = make([]mlTok, 0, len(text)/7+16)
+	}
+	seen := make(map[string]struct{}, len(spans))
 	for _, sp := range spans {
 		t := text[sp.start:sp.end]
-		if seen[t] {
+		if _, dup := seen[t]; dup {
 			// A line the page repeats verbatim (a title printed twice) is one mention.
 			continue
 		}
-		seen[t] = true
-		s := &mlSent{mlSpan: sp, text: t}
+		seen[t] = struct{}{}
+		s := mlSent{mlSpan: sp, text: t}
 		if !lm.m.korean {
-			s.toks = mlTokenize(t)
+			from := len(tokBuf)
+			tokBuf = mlAppendTokens(tokBuf, t, low[sp.start:sp.end])
+			s.toks = tokBuf[from:len(tokBuf):len(tokBuf)]
 		}
-		sents = append(sents, s)
+		vals = append(vals, s)
+	}
+	sents := make([]*mlSent, len(vals))
+	for i := range vals {
+		sents[i] = &vals[i]
 	}
 	var out []flowwatch.Claim
 	var prev []mlClaim

@@ -329,18 +329,28 @@ func mlIsWordRune(r rune) bool {
 }
 
 func mlTokenize(s string) []mlTok {
-	low := mlLower(s) // same byte length as s, so token offsets hold in both
-	ts := make([]mlTok, 0, len(s)/7+1)
+	return mlAppendTokens(make([]mlTok, 0, len(s)/7+1), s, mlLower(s))
+}
+
+// mlAppendTokens appends the tokens of s to dst; low is s lower-cased
+// (same byte length), so token offsets hold in both.
+func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 	i := 0
 	for i < len(s) {
-		r, sz := utf8.DecodeRuneInString(s[i:])
+		r, sz := rune(s[i]), 1
+		if r >= 0x80 {
+			r, sz = utf8.DecodeRuneInString(s[i:])
+		}
 		if !mlIsWordRune(r) {
 			i += sz
 			continue
 		}
 		j := i + sz
 		for j < len(s) {
-			r2, sz2 := utf8.DecodeRuneInString(s[j:])
+			r2, sz2 := rune(s[j]), 1
+			if r2 >= 0x80 {
+				r2, sz2 = utf8.DecodeRuneInString(s[j:])
+			}
 			if mlIsWordRune(r2) {
 				j += sz2
 				continue
@@ -354,10 +364,10 @@ func mlTokenize(s string) []mlTok {
 			}
 			break
 		}
-		ts = append(ts, mlTok{start: i, end: j, text: s[i:j], low: low[i:j]})
+		dst = append(dst, mlTok{start: i, end: j, text: s[i:j], low: low[i:j]})
 		i = j
 	}
-	return ts
+	return dst
 }
 
 // find returns the leftmost-longest non-overlapping hits in s.

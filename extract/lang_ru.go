@@ -229,7 +229,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 20 && !strings.ContainsAny(gap, ",;:—–") && len(mlTokenize(gap)) <= 2 {
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 20 && !strings.ContainsAny(gap, ",;:—–") && len(strings.Fields(gap)) <= 2 {
 			switch h.value {
 			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 				return h.value, i

@@ -275,6 +275,12 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "nationals", event: "entered", low: "6000", when: "2024-01-01..2024-06-30"},
 				{kind: "people", group: "nationals", low: "2000", when: "2023-10-01..2023-10-31"},
 			}},
+		{"the source said refers back to the outlet an anonymous source told", "",
+			"A source told Daily NK that 1,500 North Korean IT workers will go to Russia.\nSome 300 North Korean IT workers are already working there, the source said.",
+			[]want{
+				{kind: "people", group: "it_workers", event: "planned", low: "1500", source: "Daily NK"},
+				{kind: "people", group: "it_workers", low: "300", source: "Daily NK"},
+			}},
 		{"phrasal verb is not a bound; a time after another figure is that figure's", "2025-06-10",
 			"North Korean workers must now hand over 1,200 dollars a month to the state, up from 800 dollars last year.",
 			[]want{

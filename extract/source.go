@@ -187,6 +187,10 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	}
 	if at.src != "" {
 		at.set = true
+		// "... told Yonhap, citing the NIS": the outlet told is the reporter.
+		if at.via == "" && len(recipient) > 0 && a.name(recipient[0]) != at.src {
+			at.via = a.name(recipient[0])
+		}
 		return
 	}
 	for k := range toks {

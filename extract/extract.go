@@ -546,7 +546,8 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			casualty = p.val
 			break
 		}
-		if lx.isStop(&toks[k]) && !(k == first && toks[k].Low == "of") {
+		initial := toks[k].Low == "." && k > 0 && len(toks[k-1].Text) == 1 && isCap(&toks[k-1]) // "N. Korean"
+		if lx.isStop(&toks[k]) && !(k == first && toks[k].Low == "of") && !initial {
 			break
 		}
 		k++

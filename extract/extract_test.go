@@ -281,6 +281,9 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "it_workers", event: "planned", low: "1500", source: "Daily NK"},
 				{kind: "people", group: "it_workers", low: "300", source: "Daily NK"},
 			}},
+		{"N. Korean", "",
+			"Some 1,000 N. Korean troops were sent to Kursk.",
+			[]want{{kind: "people", group: "soldiers", event: "sent", low: "1000", place: "Kursk Oblast"}}},
 		{"phrasal verb is not a bound; a time after another figure is that figure's", "2025-06-10",
 			"North Korean workers must now hand over 1,200 dollars a month to the state, up from 800 dollars last year.",
 			[]want{

@@ -152,8 +152,10 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 	for i := range vals {
 		sents[i] = &vals[i]
 	}
-	var out []flowwatch.Claim
-	var prev []mlClaim
+	out := make([]flowwatch.Claim, 0, 16)
+	// Claims under construction live in two buffers reused across
+	// sentences: the current sentence's and the previous one's.
+	var cur, kept, prev []mlClaim
 	prevAt := -10
 	prevSpeaker := ""
 	for i, s := range sents {
@@ -174,7 +176,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			s.figs = s.figs[:mlMaxFigures]
 		}
 		s.times = lm.times(s, a.Published)
-		var cur []mlClaim
+		cur = cur[:0]
 		for fi := range s.figs {
 			f := &s.figs[fi]
 			ic, ok := mlBuildClaim(lm, a, s, f)
@@ -197,7 +199,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 				}
 			}
 		}
-		var kept []mlClaim
+		kept = kept[:0]
 		for k := range cur {
 			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2) {
 				kept = append(kept, cur[k])
@@ -209,7 +211,8 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		for _, ic := range kept {
 			out = append(out, ic.c)
 		}
-		prev, prevAt = kept, i
+		// The old previous buffer becomes the next sentence's.
+		prev, kept, prevAt = kept, prev[:0], i
 		prevSpeaker = ""
 		if lm.speaker != nil {
 			prevSpeaker = lm.speaker(s)

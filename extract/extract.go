@@ -42,8 +42,9 @@ var recoverPanics = true
 type sent struct {
 	toks       []Token
 	para       int
-	start, end int   // byte offsets of the quote
-	origin     bool  // names North Korea or its people
+	start, end int  // byte offsets of the quote
+	origin     bool // names North Korea or its people (see originOf)
+	originDone bool
 	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
@@ -164,12 +165,6 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 
 func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon) []flowwatch.Claim {
 	var out []flowwatch.Claim
-	for i := range doc {
-		s := &doc[i]
-		s.origin = lx.hasOrigin(s.toks)
-		s.foreign = !s.origin && (lx.hasForeign(s.toks) || lx.foreignSubject(s.toks))
-		s.breaks = lx.clauseStarts(s.toks)
-	}
 	at := newAttributor(lx, doc)
 	type key struct {
 		kind, group, event string
@@ -185,6 +180,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		if len(figs) == 0 {
 			continue
 		}
+		// What only sentences with figures need.
+		s.origin = lx.originOf(s)
+		s.foreign = !s.origin && (lx.hasForeign(s.toks) || lx.foreignSubject(s.toks))
+		s.breaks = lx.clauseStarts(s.toks)
 		// The people of the sentences before, for figures that name none
 		// ("several hundred casualties"), found only when one needs them.
 		ctxDone, ctxG := false, ""
@@ -209,7 +208,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			// of the three before it does and this one names no other people.
 			nk := s.origin
 			for b := i - 1; !nk && !s.foreign && b >= 0 && b >= i-3; b-- {
-				nk = doc[b].origin
+				nk = lx.originOf(&doc[b])
 			}
 			switch f.Kind {
 			case flowwatch.KindPeople:
@@ -362,6 +361,14 @@ func (lx *Lexicon) orgsIn(toks []Token) []string {
 		}
 	}
 	return out
+}
+
+// originOf is hasOrigin of a sentence, computed once.
+func (lx *Lexicon) originOf(s *sent) bool {
+	if !s.originDone {
+		s.origin, s.originDone = lx.hasOrigin(s.toks), true
+	}
+	return s.origin
 }
 
 // hasOrigin reports whether a sentence names North Korea or its people.

@@ -101,7 +101,7 @@ func (lx *Lexicon) figurePlaces(s *sent, f *Figure, figs []Figure, doc []sent, i
 	if len(sub) == 0 && i+1 < len(doc) && doc[i+1].para == s.para && len(doc[i+1].toks) > 0 {
 		nx := &doc[i+1]
 		if lx.demonstratives[nx.toks[0].Low] {
-			for _, h := range lx.placeHits(nx) {
+			for _, h := range lx.findPlaces(nx) {
 				pl := lx.placeList[h.idx]
 				if pl.Kind == "country" {
 					countries = appendUniq(countries, pl.Name)

@@ -338,6 +338,8 @@ func TestNonClaims(t *testing.T) {
 		"North Korea's 20×10 development policy aims to build 20 factories a year.",
 		"The MiG-29 and Su-27 jets were promised to North Korea in return.",
 		"Kim Jong Un, 41, inspected a factory in North Korea.",
+		"Updated 2024-12-14 North Korean soldiers in Kursk: a timeline.",
+		"Posted 12/14/2024 North Korean workers: what we know.",
 		"The North Korean soldiers sent to Kursk were aged 20 to 30, officials said.",
 		"A 23-year-old North Korean soldier captured in Kursk said he wanted to stay.",
 		"North Korean hackers stole crypto worth billions, and the FBI named 3 suspects' aliases.",

@@ -304,6 +304,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			if numTok.Glued && p.Low == "-" && j > 1 && p.Glued && toks[j-2].Kind == Word {
 				return f, k, false // MiG-29, Covid-19
 			}
+			if numTok.Glued && (p.Low == "-" || p.Low == "/" || p.Low == ".") && j > 1 && p.Glued && toks[j-2].Kind == Number {
+				return f, k, false // 2024-12-14, 12/14/2024, 2025.9.9
+			}
 			if lx.notAfter[p.Low] && (isCap(p) || p.Low == "no" || p.Low == "no.") {
 				return f, k, false // Resolution 2375
 			}

@@ -102,8 +102,8 @@ func dsn(path string, readOnly bool) string {
 	return path + "?" + q.Encode()
 }
 
-// Close releases the database, first letting SQLite refresh the planner's
-// statistics when they are stale.
+// Close releases the database. (Planner statistics are refreshed at Open,
+// not here, so that a command never lingers on exit.)
 func (s *Store) Close() error {
 	var errs []error
 	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insClaim, s.insPlace} {
@@ -112,7 +112,6 @@ func (s *Store) Close() error {
 		}
 	}
 	if s.w != nil {
-		s.w.Exec("PRAGMA optimize")
 		errs = append(errs, s.w.Close())
 	}
 	if s.r != nil {

@@ -32,7 +32,21 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
 	}
 	apply()
+	s.saved(1)
 	return res, nil
+}
+
+// optimizeEvery is how many saved articles pass between refreshes of the
+// planner's statistics, so that a long-running process that watched the
+// store grow from empty keeps choosing good indexes.
+const optimizeEvery = 25000
+
+// saved counts n saved articles and refreshes the statistics when due.
+// Errors are ignored: statistics only make queries faster.
+func (s *Store) saved(n int) {
+	if now := s.saves.Add(int64(n)); now/optimizeEvery != (now-int64(n))/optimizeEvery {
+		s.w.Exec("PRAGMA optimize = 0x10002")
+	}
 }
 
 // SaveArticles implements flowwatch.BatchSaver: SaveArticle for each
@@ -63,6 +77,7 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 	for _, apply := range applies {
 		apply()
 	}
+	s.saved(len(batch))
 	return results, nil
 }
 

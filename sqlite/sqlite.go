@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -34,6 +35,8 @@ var migrations embed.FS
 type Store struct {
 	path string
 	w, r *sql.DB
+
+	saves atomic.Int64 // articles saved since Open
 
 	selArticle, insArticle, selVersion *sql.Stmt
 	insVersion, insClaim, insPlace     *sql.Stmt

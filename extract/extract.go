@@ -71,7 +71,7 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 	}
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
-		out = fn(a)
+		out = fn(x.d, a)
 		for i := range out {
 			if out[i].Extractor == "" {
 				out[i].Extractor = flowwatch.ExtractorVersion

@@ -417,3 +417,26 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A --domain file reaches the Korean and Russian modules too: they take
+// the Extractor's Domain, not the embedded one.
+func TestDomainFileReachesRussian(t *testing.T) {
+	p := t.TempDir() + "/d.json"
+	body := `{"places": [{"name": "Magnitogorsk", "kind": "city", "country": "Russia", "aliases": ["магнитогорск*"]}]}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := domain.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &flowwatch.Article{Name: "t", Lang: "ru", Text: "В Магнитогорск прибыли около 700 рабочих из КНДР."}
+	got := extract.New(d).Extract(a)
+	if len(got) != 1 || strings.Join(got[0].Place, ",") != "Magnitogorsk" {
+		t.Fatalf("got %+v", got)
+	}
+	got = extractor().Extract(a)
+	if len(got) != 1 || len(got[0].Place) != 0 {
+		t.Fatalf("default: got %+v", got)
+	}
+}

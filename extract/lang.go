@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/flowwatch/flowwatch"
+import (
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+)
 
 // Language is what one language adds to the shared pipeline. Everything
 // else — tokenising, lexicon look-ups, attaching a group, event, place,
@@ -69,7 +72,9 @@ func RegisterLanguage(l Language) { languages[l.Code()] = l }
 
 // ArticleFunc extracts the claims of a whole article. It is for language
 // modules that bring their own engine instead of implementing Language.
-type ArticleFunc func(a *flowwatch.Article) []flowwatch.Claim
+// d is the Extractor's domain data (never nil), so --domain files reach
+// the module too.
+type ArticleFunc func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim
 
 var articleFuncs = map[string]ArticleFunc{}
 

@@ -20,15 +20,14 @@ import (
 // declines every noun, so the token pipeline's exact-word look-ups and
 // head-noun-after-figure attachment do not fit them.
 //
-// ArticleFunc receives no Domain, so these modules read the embedded
-// domain data; a --domain file's Korean or Russian aliases reach them
-// once ArticleFunc passes the Extractor's Domain along.
+// They compile the Extractor's Domain, so a --domain file's Korean or
+// Russian aliases reach them.
 func init() {
-	RegisterArticleFunc("ko", func(a *flowwatch.Article) []flowwatch.Claim {
-		return mlExtract(mlModulesFor(domain.Default()).ko, a)
+	RegisterArticleFunc("ko", func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim {
+		return mlExtract(mlModulesFor(d).ko, a)
 	})
-	RegisterArticleFunc("ru", func(a *flowwatch.Article) []flowwatch.Claim {
-		return mlExtract(mlModulesFor(domain.Default()).ru, a)
+	RegisterArticleFunc("ru", func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim {
+		return mlExtract(mlModulesFor(d).ru, a)
 	})
 }
 
@@ -110,7 +109,7 @@ type mlModule struct {
 const mlMaxFigures = 40
 
 // mlClaim is a claim under construction, with what it needs to
-// mlInherit from the sentence before.
+// inherit from the sentence before.
 type mlClaim struct {
 	c         flowwatch.Claim
 	hasGroup  bool // the sentence named the group (not inherited)
@@ -390,7 +389,7 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 }
 
 // mlFigureSource is who the sentence attributes the figure to: the source
-// mlNamed nearest before the figure, else the first named after it.
+// named nearest before the figure, else the first named after it.
 func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 	best := -1
 	for i, h := range s.hits {

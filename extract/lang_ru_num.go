@@ -282,7 +282,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	var figs []mlFig
 	type pending struct {
 		f    mlFig
-		next int // mlTok after the figure
+		next int // the token after the figure
 	}
 	var unclassified []pending
 	for i := 0; i < len(toks); {

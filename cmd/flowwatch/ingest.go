@@ -41,6 +41,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "HTTP timeout per request")
 	noFetch := fs.Bool("no-fetch", false, "never fetch over HTTP: URL inputs fail and feed items use the text the feed carries")
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
+	batch := fs.Int("batch", ingest.DefaultBatchSize, "most articles saved in one transaction (1: one per article)")
 	quiet := fs.Bool("q", false, "no progress bar, only the summary")
 	jsonOut := fs.Bool("json", false, "print the summary as a JSON object on standard output")
 	inputs, err := parseFlags(fs, args)
@@ -61,7 +62,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	p := &ingest.Pipeline{Store: st, Extractor: extract.New(d), Workers: *workers}
+	p := &ingest.Pipeline{Store: st, Extractor: extract.New(d), Workers: *workers, BatchSize: *batch}
 	if !*noFetch {
 		p.Fetcher = &fetch.Client{Timeout: *timeout}
 	}

@@ -23,11 +23,17 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests: skipped in -short mode")
 	}
+	// CI sets FLOWWATCH_REQUIRE_BROWSER so that a failed install fails the
+	// run instead of hiding behind a skip.
+	skip := t.Skip
+	if os.Getenv("FLOWWATCH_REQUIRE_BROWSER") != "" {
+		skip = t.Fatal
+	}
 	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
-		t.Skip("browser tests: skipped, /usr/bin/chromium is missing (apt-get install chromium; .ci/run does it)")
+		skip("browser tests: skipped, /usr/bin/chromium is missing (apt-get install chromium; .ci/run does it)")
 	}
 	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("browser tests: skipped, node is missing")
+		skip("browser tests: skipped, node is missing")
 	}
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -35,7 +41,7 @@ func TestBrowser(t *testing.T) {
 	}
 	e2e := filepath.Join(root, "e2e", "browser")
 	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "playwright-core")); err != nil {
-		t.Skip("browser tests: skipped, e2e/browser/node_modules is missing (run npm ci in e2e/browser; .ci/run does it)")
+		skip("browser tests: skipped, e2e/browser/node_modules is missing (run npm ci in e2e/browser; .ci/run does it)")
 	}
 
 	dir := t.TempDir()

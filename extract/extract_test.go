@@ -296,6 +296,12 @@ func TestConstructions(t *testing.T) {
 		{"organizations named", "",
 			"The 7th General Bureau will send 1,000 North Korean soldiers to Russia.",
 			[]want{{kind: "people", group: "soldiers", event: "planned", low: "1000"}}},
+		{"a count before a year or a number of places is not a ratio", "",
+			"North Korea sent 3,000 workers in 2025 and 2,000 in 12 cities of Siberia.",
+			[]want{
+				{kind: "people", group: "workers", low: "3000"},
+				{kind: "people", group: "workers", low: "2000"},
+			}},
 		{"source name inside an outlet name is not a place", "",
 			"The Moscow Times reported that 200 North Korean workers were hired.",
 			[]want{{kind: "people", group: "workers", event: "recruited", low: "200", source: "The Moscow Times", place: "-"}}},
@@ -343,6 +349,12 @@ func TestNonClaims(t *testing.T) {
 		"The North Korean soldiers sent to Kursk were aged 20 to 30, officials said.",
 		"A 23-year-old North Korean soldier captured in Kursk said he wanted to stay.",
 		"North Korean hackers stole crypto worth billions, and the FBI named 3 suspects' aliases.",
+		// Ratios and fractions of a group are shares, not head counts.
+		"Nearly one in three North Korean laborers on the sites has fallen ill, a doctor said.",
+		"Two out of five North Korean soldiers in the unit were wounded in their first week.",
+		"One in every ten North Korean workers in the port was sent home.",
+		"About one-third of the North Korean troops have been killed, analysts estimate.",
+		"Half of the North Korean workers in Tomsk have left, and twice as many soldiers were sent.",
 	}
 	for _, text := range tests {
 		if got := run(text, "2025-03-01"); len(got) != 0 {

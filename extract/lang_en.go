@@ -327,6 +327,12 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				return f, k, false
 			}
 		}
+		if r := lx.ratioAfter(toks, k, high); r > k {
+			return f, r, false // "one in four", "three out of five": a ratio, not a count
+		}
+		if lx.ratioBefore(toks, start, low) {
+			return f, k, false
+		}
 		if k < n {
 			a := &toks[k]
 			switch a.Low {
@@ -438,4 +444,53 @@ func (lx *Lexicon) moneyOrShare(toks []Token, f *Figure, cur string) {
 			return
 		}
 	}
+}
+
+// ratioAfter reads the rest of a ratio whose first number ends at k
+// ("one in four", "one in every three", "two out of five") and returns
+// where it ends, or k when none follows. A ratio's first number is the
+// smaller: "3,000 in 2025" and "2,000 in 12 cities" are counts.
+func (lx *Lexicon) ratioAfter(toks []Token, k int, first float64) int {
+	m := k
+	switch {
+	case m+1 < len(toks) && toks[m].Low == "in":
+		m++
+	case m+2 < len(toks) && toks[m].Low == "out" && toks[m+1].Low == "of":
+		m += 2
+	default:
+		return k
+	}
+	if m < len(toks) && toks[m].Low == "every" {
+		m++
+	}
+	if m >= len(toks) || yearLike(&toks[m]) || toks[m].Low == "a" || toks[m].Low == "an" {
+		return k
+	}
+	if v, next, _, ok := lx.number(toks, m); ok && first < v {
+		return next
+	}
+	return k
+}
+
+// ratioBefore reports whether the figure starting at i is the second
+// number of a ratio: "one in four", "two out of five".
+func (lx *Lexicon) ratioBefore(toks []Token, i int, second float64) bool {
+	m := i - 1
+	if m >= 0 && toks[m].Low == "every" {
+		m--
+	}
+	switch {
+	case m >= 1 && toks[m].Low == "in":
+		m--
+	case m >= 2 && toks[m].Low == "of" && toks[m-1].Low == "out":
+		m -= 2
+	default:
+		return false
+	}
+	t := &toks[m]
+	if t.Kind == Number {
+		return !yearLike(t) && t.Num < second
+	}
+	v, isNum := lx.numWords[t.Low]
+	return isNum && t.Low != "a" && t.Low != "an" && v < second
 }

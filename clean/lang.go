@@ -1,6 +1,9 @@
 package clean
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // DetectLang names the language of text by its script: Hangul is Korean,
 // Cyrillic Russian, anything else English. A script counts when it holds
@@ -11,7 +14,16 @@ func DetectLang(text string) string {
 		text = text[:64<<10]
 	}
 	var letters, hangul, cyrillic int
-	for _, r := range text {
+	for i := 0; i < len(text); i++ {
+		// ASCII is most of most pages: count its letters without decoding.
+		if c := text[i]; c < utf8.RuneSelf {
+			if (c|0x20) >= 'a' && (c|0x20) <= 'z' {
+				letters++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size - 1
 		switch {
 		case unicode.Is(unicode.Hangul, r):
 			hangul++

@@ -44,11 +44,12 @@ import (
 var rulesFile string
 
 type phraseRules struct {
-	start  []string
-	only   map[string]bool
-	drop   []string
-	end    []string
-	credit []string
+	start   []string
+	only    map[string]bool
+	drop    []string
+	dropSet *phraseSet
+	end     []string
+	credit  []string
 }
 
 var rules = loadRules(rulesFile)
@@ -81,6 +82,7 @@ func loadRules(src string) phraseRules {
 			r.credit = append(r.credit, phrase)
 		}
 	}
+	r.dropSet = newPhraseSet(r.drop)
 	return r
 }
 
@@ -381,10 +383,8 @@ func phraseVerdict(lower string) (verdict, bool) {
 		}
 	}
 	if words <= 30 && len(lower) <= 600 {
-		for _, p := range rules.drop {
-			if strings.Contains(lower, p) {
-				return drop, true
-			}
+		if rules.dropSet.containsAny(lower) {
+			return drop, true
 		}
 	}
 	return keep, false
@@ -581,8 +581,17 @@ func normalizeLine(line string) string {
 
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true

@@ -302,6 +302,15 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "workers", low: "3000"},
 				{kind: "people", group: "workers", low: "2000"},
 			}},
+		{"an initialism ends a sentence before a sentence opener", "",
+			"Some 1,500 North Korean laborers were flagged by the U.N. The following week 400 North Korean soldiers reached Kursk, U.S. officials said.",
+			[]want{
+				{kind: "people", group: "workers", low: "1500", place: "-", source: "-"},
+				{kind: "people", group: "soldiers", low: "400", place: "Kursk Oblast", source: "US official"},
+			}},
+		{"an initialism before a title does not end a sentence", "",
+			"The U.S. President said 700 North Korean soldiers were killed in Kursk.",
+			[]want{{kind: "people", group: "soldiers", event: "killed", low: "700", place: "Kursk Oblast"}}},
 		{"source name inside an outlet name is not a place", "",
 			"The Moscow Times reported that 200 North Korean workers were hired.",
 			[]want{{kind: "people", group: "workers", event: "recruited", low: "200", source: "The Moscow Times", place: "-"}}},
@@ -450,5 +459,26 @@ func TestDomainFileReachesRussian(t *testing.T) {
 	got = extractor().Extract(a)
 	if len(got) != 1 || len(got[0].Place) != 0 {
 		t.Fatalf("default: got %+v", got)
+	}
+}
+
+// An initialism ends a sentence only before a word that opens one: the
+// claim's quote is its sentence, so it shows where the split fell.
+func TestInitialismSentenceEnd(t *testing.T) {
+	tests := []struct{ text, quote string }{
+		{"Officials met at the U.N. The next week 300 North Korean workers arrived in Omsk.", "The next week 300 North Korean workers arrived in Omsk."},
+		{"The U.S. President said 700 North Korean soldiers were killed in Kursk.", "The U.S. President said 700 North Korean soldiers were killed in Kursk."},
+		{"U.S. officials said 250 North Korean soldiers were captured.", "U.S. officials said 250 North Korean soldiers were captured."},
+	}
+	for _, tc := range tests {
+		got := run(tc.text, "")
+		if len(got) != 1 || got[0].Quote != tc.quote {
+			t.Errorf("%q: got %d claims, first quote %q; want quote %q", tc.text, len(got), func() string {
+				if len(got) > 0 {
+					return got[0].Quote
+				}
+				return ""
+			}(), tc.quote)
+		}
 	}
 }

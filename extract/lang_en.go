@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/flowwatch/flowwatch"
+import (
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // english is the English module: sentence ends, number syntax and dates.
 type english struct{}
@@ -20,6 +24,16 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 	start := 0
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
+		// An initialism keeps its final period ("U.S.") and can end a
+		// sentence: "sent by the U.S. The next day" splits, "U.S.
+		// officials" and "U.S. President" do not.
+		if t.Kind == Word && k+1 < len(toks) && isInitialism(t.Text) {
+			if n := &toks[k+1]; n.Kind == Word && !n.Glued && isCap(n) && sentenceOpener[n.Low] {
+				dst = append(dst, Span{start, k + 1})
+				start = k + 1
+			}
+			continue
+		}
 		if t.Kind != Punct || !(t.Low == "." || t.Low == "!" || t.Low == "?" || t.Low == "…") {
 			continue
 		}
@@ -61,6 +75,31 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		dst = append(dst, Span{start, len(toks)})
 	}
 	return dst
+}
+
+// sentenceOpener are closed-class words that start a sentence but never
+// continue a name, so after an initialism ("the U.S. The ...") they mark a
+// new sentence.
+var sentenceOpener = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "its": true, "their": true, "his": true, "her": true,
+	"there": true, "but": true, "and": true, "yet": true, "so": true, "however": true, "meanwhile": true, "still": true,
+	"on": true, "in": true, "at": true, "after": true, "before": true, "since": true, "while": true, "when": true, "if": true,
+	"some": true, "many": true, "most": true, "about": true, "according": true,
+}
+
+// isInitialism reports whether a word token is capitals each followed by
+// a period: "U.S.", "U.N.".
+func isInitialism(s string) bool {
+	if len(s) < 4 || !strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, r := range s {
+		if r != '.' && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isLatin(s string) bool { return s != "" && s[0] < 0x80 }

@@ -15,8 +15,8 @@ import (
 	"github.com/flowwatch/flowwatch/export"
 )
 
-// list is every paginated answer: the page, the total matching, and the
-// URL of the next page (absent on the last).
+// list is a paginated answer: the page, the total matching (a lower bound
+// until the last page), and the URL of the next page (absent on the last).
 type list[T any] struct {
 	Items  []T    `json:"items"`
 	Total  int    `json:"total"`
@@ -25,53 +25,71 @@ type list[T any] struct {
 	Next   string `json:"next,omitempty"`
 }
 
-func nextURL(r *http.Request, limit, offset, got, total int) string {
-	if offset+got >= total || got == 0 {
-		return ""
-	}
-	v := r.URL.Query()
-	v.Set("offset", strconv.Itoa(offset+limit))
-	v.Set("limit", strconv.Itoa(limit))
-	return r.URL.Path + "?" + v.Encode()
+// claimList is a page of claims. Counting every match costs far more than
+// reading a page (a COUNT over a large result set reads all of it), so the
+// page says whether more follow (has_more, from one row more than asked)
+// and gives the total only when it is free (the first and only page) or
+// asked for with count=true.
+type claimList struct {
+	Items   []flowwatch.Claim `json:"items"`
+	Total   *int              `json:"total,omitempty"`
+	Limit   int               `json:"limit"`
+	Offset  int               `json:"offset"`
+	HasMore bool              `json:"has_more"`
+	Next    string            `json:"next,omitempty"`
 }
 
 func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
-	p := readParams(r, append(claimParamNames, "limit", "offset", "after_id")...)
+	p := readParams(r, append(claimParamNames, "limit", "offset", "after_id", "count")...)
 	f := p.claimFilter()
 	f.Limit, f.Offset = p.page()
 	f.AfterID = int64(p.int("after_id", 0, 0, 1<<62))
+	count := p.bool("count")
 	if err := p.err(); err != nil {
 		s.error(w, r, err, 0)
 		return
 	}
+	want := f.Limit
+	f.Limit++
 	claims, err := s.store.Claims(r.Context(), f)
 	if err != nil {
 		s.error(w, r, err, 0)
 		return
 	}
-	// A short page is the last one, so it gives the total without the
-	// count query, which costs more than the page.
-	var total int
-	if f.AfterID == 0 && len(claims) < f.Limit && (len(claims) > 0 || f.Offset == 0) {
-		total = f.Offset + len(claims)
-	} else if total, err = s.countClaims(r.Context(), r.URL.Query(), f); err != nil {
-		s.error(w, r, err, 0)
-		return
+	out := claimList{Limit: want, Offset: f.Offset, HasMore: len(claims) > want}
+	if out.HasMore {
+		claims = claims[:want]
 	}
 	if claims == nil {
 		claims = []flowwatch.Claim{}
 	}
-	out := list[flowwatch.Claim]{Items: claims, Total: total, Limit: f.Limit, Offset: f.Offset,
-		Next: nextURL(r, f.Limit, f.Offset, len(claims), total)}
-	if f.AfterID > 0 {
-		// Keyset paging: total still counts every match, and the next
-		// page starts after this page's last id.
-		out.Next = ""
-		if len(claims) == f.Limit {
-			v := r.URL.Query()
-			v.Set("after_id", strconv.FormatInt(claims[len(claims)-1].ID, 10))
-			out.Next = r.URL.Path + "?" + v.Encode()
+	out.Items = claims
+	switch {
+	case count:
+		n, err := s.countClaims(r.Context(), r.URL.Query(), f)
+		if err != nil {
+			s.error(w, r, err, 0)
+			return
 		}
+		out.Total = &n
+	case !out.HasMore && f.AfterID == 0 && (len(claims) > 0 || f.Offset == 0):
+		// The last page reached by offset: the total costs nothing.
+		n := f.Offset + len(claims)
+		out.Total = &n
+	}
+	if out.HasMore {
+		v := r.URL.Query()
+		v.Del("count") // the total does not change from page to page
+		if f.ArticleID != 0 {
+			// One article's claims come in text order, not id order.
+			v.Set("offset", strconv.Itoa(f.Offset+want))
+		} else {
+			// A cursor, not an offset: the next page starts after this
+			// page's last id and costs the same however deep it is.
+			v.Del("offset")
+			v.Set("after_id", strconv.FormatInt(claims[len(claims)-1].ID, 10))
+		}
+		out.Next = r.URL.Path + "?" + v.Encode()
 	}
 	s.json(w, r, out)
 }
@@ -83,7 +101,7 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 const countTTL = 30 * time.Second
 
 func (s *Server) countClaims(ctx context.Context, q url.Values, f flowwatch.ClaimFilter) (int, error) {
-	f.Limit, f.Offset = 0, 0
+	f.Limit, f.Offset, f.AfterID = 0, 0, 0
 	v, err := s.cache.do(filterKey("count", q), max(countTTL, s.opts.CacheTTL), func() (any, error) {
 		return s.store.CountClaims(ctx, f)
 	})

@@ -175,11 +175,12 @@ func (p *params) page() (limit, offset int) {
 	return p.int("limit", defaultLimit, 1, maxLimit), p.int("offset", 0, 0, maxOffset)
 }
 
-// filterKey is a cache key for a filter: the canonical query string.
+// filterKey is a cache key for a filter: the canonical query string
+// without the paging parameters, which do not change what matches.
 func filterKey(prefix string, v url.Values) string {
 	c := url.Values{}
 	for k, vs := range v {
-		if k != "limit" && k != "offset" {
+		if k != "limit" && k != "offset" && k != "after_id" && k != "count" {
 			c[k] = vs
 		}
 	}

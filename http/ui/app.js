@@ -272,15 +272,29 @@ async function claims(params) {
   const exportLinks = ["csv", "jsonl", "ftm", "acled"].map(f =>
     h("a", { class: "button secondary export", href: "/api/export" + qs({ ...filter, format: f }), download: "", "data-format": f }, labelFor(f)));
   const table = claimsTable(page.items);
+  // The API counts only when asked (a count reads every match): a page
+  // that is not the last says "N+" until the exact total arrives.
+  const shown = `${offset + 1}–${offset + page.items.length}`;
+  const range = h("span", { class: "muted" }, !page.items.length ? "none" : page.total != null ? `${shown} of ${fmtNum(page.total)}` : `${shown} of ${fmtNum(offset + page.items.length)}+`);
   const pager = h("div", { class: "pager" },
     h("button", { class: "secondary", disabled: offset === 0, onclick: () => go({ ...filter, offset: Math.max(0, offset - PAGE) }) }, "← Previous"),
-    h("span", { class: "muted" }, page.total ? `${offset + 1}–${offset + page.items.length} of ${fmtNum(page.total)}` : "none"),
-    h("button", { class: "secondary", disabled: !page.next, onclick: () => go({ ...filter, offset: offset + PAGE }) }, "Next →"));
+    range,
+    h("button", { class: "secondary", disabled: !page.has_more, onclick: () => go({ ...filter, offset: offset + PAGE }) }, "Next →"));
+  const totalEl = n => h("strong", { id: "claims-total", "data-total": n }, `${fmtNum(n)} ${n === 1 ? "claim" : "claims"}`);
+  const heading = h("span", {}, page.total != null ? totalEl(page.total) : h("strong", { class: "muted" }, `${fmtNum(offset + page.items.length)}+ claims`));
   results.replaceChildren(
-    h("div", { class: "toolbar" }, h("strong", { id: "claims-total", "data-total": page.total }, `${fmtNum(page.total)} ${page.total === 1 ? "claim" : "claims"}`),
+    h("div", { class: "toolbar" }, heading,
       h("span", { class: "spacer" }), h("span", { class: "muted small" }, "Export:"), exportLinks),
     page.items.length ? table : h("p", { class: "note" }, "No claims match these filters."),
     pager);
+  if (page.total == null) {
+    try {
+      const counted = await api("/api/claims" + qs({ ...filter, limit: 1, count: "true" }));
+      if (!results.isConnected) return; // the user has moved on
+      heading.replaceChildren(totalEl(counted.total));
+      range.textContent = `${shown} of ${fmtNum(counted.total)}`;
+    } catch (err) { /* the page stands without its total */ }
+  }
 }
 
 function labelFor(f) { return { csv: "CSV", jsonl: "JSON Lines", ftm: "FollowTheMoney", acled: "ACLED CSV" }[f]; }

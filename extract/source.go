@@ -209,6 +209,9 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 			continue
 		}
 		e := k + len(p.low)
+		for e < len(toks) && e < k+len(p.low)+2 && saidSkip[toks[e].Low] {
+			e++ // "the agency also confirmed", "the ministry had said"
+		}
 		saidAfter := e < len(toks) && lx.said.at(toks, e) != nil
 		if !saidAfter && !a.before(lx.according, toks, k, 1) {
 			continue
@@ -335,22 +338,24 @@ func joinTokens(toks []Token) string {
 	return string(b)
 }
 
-// recall is the latest source of a kind ("any" for any kind).
+// recall is the latest source of a kind ("any" for any kind): "the
+// agency", "the ministry", "the think tank" point back past the officials
+// and capitals named since to the body of their kind. "the agency" with
+// no agency named before is a news agency (an outlet).
 func (a *attributor) recall(kind string) string {
+	if kind == "agency" {
+		if s := a.latest("agency"); s != "" {
+			return s
+		}
+		return a.latest("outlet")
+	}
+	return a.latest(kind)
+}
+
+func (a *attributor) latest(kind string) string {
 	for i := len(a.history) - 1; i >= 0; i-- {
-		s := a.history[i]
-		k := s.kind
-		switch kind {
-		case "any":
+		if s := a.history[i]; kind == "any" || s.kind == kind {
 			return s.name
-		case "outlet", "agency", "think_tank", "government":
-			if k == kind || (kind == "agency" && k == "think_tank") {
-				return s.name
-			}
-		case "official":
-			if k == "official" {
-				return s.name
-			}
 		}
 	}
 	return ""

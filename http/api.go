@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -31,12 +32,16 @@ type list[T any] struct {
 // and gives the total only when it is free (the first and only page) or
 // asked for with count=true.
 type claimList struct {
-	Items   []flowwatch.Claim `json:"items"`
-	Total   *int              `json:"total,omitempty"`
-	Limit   int               `json:"limit"`
-	Offset  int               `json:"offset"`
-	HasMore bool              `json:"has_more"`
-	Next    string            `json:"next,omitempty"`
+	Items []flowwatch.Claim `json:"items"`
+	claimListMeta
+}
+
+type claimListMeta struct {
+	Total   *int   `json:"total,omitempty"`
+	Limit   int    `json:"limit"`
+	Offset  int    `json:"offset"`
+	HasMore bool   `json:"has_more"`
+	Next    string `json:"next,omitempty"`
 }
 
 func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
@@ -56,7 +61,7 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
-	out := claimList{Limit: want, Offset: f.Offset, HasMore: len(claims) > want}
+	out := claimList{claimListMeta: claimListMeta{Limit: want, Offset: f.Offset, HasMore: len(claims) > want}}
 	if out.HasMore {
 		claims = claims[:want]
 	}
@@ -91,7 +96,37 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Next = r.URL.Path + "?" + v.Encode()
 	}
-	s.json(w, r, out)
+	body, err := out.marshal()
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.jsonBytes(w, r, body)
+}
+
+// marshal encodes the list as json.Encoder would, byte for byte, but
+// calls each Claim's MarshalJSON itself: encoding/json re-scans and
+// compacts whatever a MarshalJSON returns, which cost as much CPU as
+// encoding the claims (a fifth of a page request in profiles).
+func (l claimList) marshal() ([]byte, error) {
+	meta, err := json.Marshal(l.claimListMeta)
+	if err != nil {
+		return nil, err
+	}
+	b := append(make([]byte, 0, 1024*len(l.Items)+len(meta)+16), `{"items":[`...)
+	for i, c := range l.Items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		cb, err := c.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, cb...)
+	}
+	b = append(b, "],"...)
+	b = append(b, meta[1:]...) // meta without its opening brace
+	return append(b, '\n'), nil
 }
 
 // countTTL is how long a total is reused. Counting every matching row

@@ -644,7 +644,9 @@ func TestResponseCache(t *testing.T) {
 	st := openSQLite(t)
 	seed(t, st)
 	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: 300 * time.Millisecond})
-	total := func() float64 { return s.do(t, "GET", "/api/claims?limit=1&count=true", nil).json(t)["total"].(float64) }
+	total := func() float64 {
+		return s.do(t, "GET", "/api/claims?limit=1&count=true", nil).json(t)["total"].(float64)
+	}
 	if n := total(); n != 7 {
 		t.Fatalf("total %v", n)
 	}

@@ -79,7 +79,12 @@ func (s *Server) json(w http.ResponseWriter, r *http.Request, v any) {
 		s.error(w, r, err, 0)
 		return
 	}
-	sum := sha256.Sum256(buf.Bytes())
+	s.jsonBytes(w, r, buf.Bytes())
+}
+
+// jsonBytes writes body, already JSON, as json does.
+func (s *Server) jsonBytes(w http.ResponseWriter, r *http.Request, body []byte) {
+	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := w.Header()
 	h.Set("ETag", etag)
@@ -89,7 +94,7 @@ func (s *Server) json(w http.ResponseWriter, r *http.Request, v any) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 func etagMatch(header, etag string) bool {

@@ -783,10 +783,21 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	for steps := 0; b >= 0 && steps < 3 && modalSkip[toks[b].Low]; steps++ {
 		b--
 	}
-	if b >= 0 && lx.planned[toks[b].Low] {
+	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && lx.reportedTo(toks, b)) {
 		return flowwatch.EventPlanned
 	}
 	return c.ev
+}
+
+// reportedTo reports whether the "to" at toks[b] follows a verb of
+// belief or report ("believed to be working", "thought to have
+// arrived"): a state reported, not a plan.
+func (lx *Lexicon) reportedTo(toks []Token, b int) bool {
+	if b == 0 {
+		return false
+	}
+	p := toks[b-1].Low
+	return p == "thought" || p == "known" || p == "understood" || p == "said" || p == "reported" || p == "believed" || p == "estimated"
 }
 
 // pickTime is the time expression of the figure's clause that follows it

@@ -244,6 +244,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
 				}
+				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && entryStats(s.toks) {
+					// "12,000 North Koreans arrived, Russian statistics
+					// show": arrivals counted at the border are entries.
+					c.Event = flowwatch.EventEntered
+				}
 			default:
 				g, ok := lx.ownerGroup(s, f, ctx, nk)
 				if !ok {
@@ -509,7 +514,23 @@ func (lx *Lexicon) foreignBefore(toks []Token, i int) bool {
 
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true, "his": true, "them": true}
 
-var bareBefore = map[string]bool{"to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true}
+// participle reports whether a word is a lower-case -ing form.
+func participle(t *Token) bool {
+	return t.Kind == Word && len(t.Text) > 5 && strings.HasSuffix(t.Text, "ing")
+}
+
+// entryStats reports whether a sentence cites border or visa statistics.
+func entryStats(toks []Token) bool {
+	for i := range toks {
+		switch toks[i].Low {
+		case "statistics", "border", "visa", "visas":
+			return true
+		}
+	}
+	return false
+}
+
+var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true}
 
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
@@ -594,7 +615,8 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		return nk
 	}
 	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
-	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil {
+	// A participle may follow: "including 1,500 holding work visas".
+	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) {
 		return false // it counts something else: "2,000 containers"
 	}
 	if f.Start > 0 {

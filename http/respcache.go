@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"sync"
 	"time"
@@ -74,6 +75,13 @@ func (b *bufWriter) WriteHeader(code int) {
 
 // cachedGET serves h's answers from the cache while they are fresh. Only
 // handlers that answer with s.json (buffered, with an ETag) go through it.
+//
+// A stale answer is served as it is while a new one is built in the
+// background: no request waits for a rebuild, only for a first answer.
+// (Rebuilding in the request that found the answer stale made one request
+// per URL and TTL wait; with every URL cached at once they all expired at
+// once, queued together on the read pool, and made the load benchmark's
+// slowest percent.)
 func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 	c := s.resp
 	if c == nil {
@@ -84,72 +92,100 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 		inm := r.Header.Get("If-None-Match")
 		c.mu.Lock()
 		e := c.m[key]
-		var fl *respFlight
-		if e == nil || time.Since(e.at) > c.ttl {
-			if f, ok := c.flight[key]; ok {
-				c.mu.Unlock()
-				if e == nil {
-					// Nothing to show yet: wait for the build under way
-					// rather than run the same query again.
-					<-f.done
-					if e = f.e; e == nil {
-						h(w, r)
-						return
-					}
-				}
-				// else: the previous answer, while the new one is built.
-			} else {
-				fl = &respFlight{done: make(chan struct{}), gen: c.gen}
-				c.flight[key] = fl
-				c.mu.Unlock()
-			}
-		} else {
+		if e != nil && time.Since(e.at) <= c.ttl {
 			c.mu.Unlock()
+			c.write(w, inm, e)
+			return
 		}
-		if fl != nil {
-			e = nil
-			defer func() {
-				c.mu.Lock()
-				delete(c.flight, key)
-				c.mu.Unlock()
-				fl.e = e
-				close(fl.done)
-			}()
-			// Build the full answer even when the client has it, so that
-			// the cache holds it for the next one.
-			r2 := r.WithContext(r.Context())
-			r2.Header = r.Header.Clone()
-			r2.Header.Del("If-None-Match")
-			bw := &bufWriter{h: w.Header()}
-			h(bw, r2)
-			etag := w.Header().Get("ETag")
-			if bw.status != http.StatusOK || etag == "" {
+		f, building := c.flight[key]
+		if !building {
+			f = &respFlight{done: make(chan struct{}), gen: c.gen}
+			c.flight[key] = f
+		}
+		c.mu.Unlock()
+		switch {
+		case e != nil:
+			// The previous answer, while the new one is built.
+			if !building {
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), refreshTimeout)
+				go func() {
+					defer cancel()
+					c.build(key, h, r.WithContext(ctx), f)
+				}()
+			}
+			c.write(w, inm, e)
+		case building:
+			// Nothing to show yet: wait for the build under way rather
+			// than run the same query again.
+			<-f.done
+			if f.e == nil {
+				h(w, r)
+				return
+			}
+			c.write(w, inm, f.e)
+		default:
+			bw := c.build(key, h, r, f)
+			if f.e == nil {
+				// Not cacheable (an error, or no ETag): pass it on as built.
+				for k, v := range bw.h {
+					w.Header()[k] = v
+				}
 				w.WriteHeader(bw.status)
 				w.Write(bw.buf.Bytes())
 				return
 			}
-			e = &respEntry{body: bytes.Clone(bw.buf.Bytes()), etag: etag, at: time.Now()}
-			c.mu.Lock()
-			if fl.gen == c.gen {
-				if c.bytes+len(e.body) > respCacheMaxBytes {
-					c.m, c.bytes = map[string]*respEntry{}, 0
-				}
-				if old := c.m[key]; old != nil {
-					c.bytes -= len(old.body)
-				}
-				c.m[key] = e
-				c.bytes += len(e.body)
-			}
-			c.mu.Unlock()
+			c.write(w, inm, f.e)
 		}
-		hd := w.Header()
-		hd.Set("ETag", e.etag)
-		hd.Set("Cache-Control", "no-cache")
-		hd.Set("Content-Type", "application/json; charset=utf-8")
-		if etagMatch(inm, e.etag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Write(e.body)
 	}
+}
+
+// refreshTimeout bounds a background rebuild, which no client waits for.
+const refreshTimeout = 30 * time.Second
+
+// build runs h for key, keeps its answer when it is cacheable (f.e) and
+// ends the flight f.
+func (c *respCache) build(key string, h http.HandlerFunc, r *http.Request, f *respFlight) *bufWriter {
+	var e *respEntry
+	defer func() {
+		c.mu.Lock()
+		delete(c.flight, key)
+		c.mu.Unlock()
+		f.e = e
+		close(f.done)
+	}()
+	r2 := r.WithContext(r.Context())
+	r2.Header = r.Header.Clone()
+	r2.Header.Del("If-None-Match")
+	bw := &bufWriter{h: http.Header{}}
+	h(bw, r2)
+	etag := bw.h.Get("ETag")
+	if bw.status != http.StatusOK || etag == "" {
+		return bw
+	}
+	e = &respEntry{body: bytes.Clone(bw.buf.Bytes()), etag: etag, at: time.Now()}
+	c.mu.Lock()
+	if f.gen == c.gen {
+		if c.bytes+len(e.body) > respCacheMaxBytes {
+			c.m, c.bytes = map[string]*respEntry{}, 0
+		}
+		if old := c.m[key]; old != nil {
+			c.bytes -= len(old.body)
+		}
+		c.m[key] = e
+		c.bytes += len(e.body)
+	}
+	c.mu.Unlock()
+	return bw
+}
+
+func (c *respCache) write(w http.ResponseWriter, inm string, e *respEntry) {
+	hd := w.Header()
+	hd.Set("ETag", e.etag)
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("Content-Type", "application/json; charset=utf-8")
+	if etagMatch(inm, e.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Write(e.body)
 }

@@ -42,6 +42,7 @@ func main() {
 	seedOnly := flag.Bool("seed-only", false, "fill the database and exit")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
 	flag.DurationVar(&respTTL, "response-cache", time.Second, "the server's response cache TTL (0 turns it off)")
+	flag.BoolVar(&warmAll, "warm-all", false, "before measuring, request every URL the load will send once (default mode: the steady state, without the response cache's cold start)")
 	flag.BoolVar(&distinct, "distinct", false, "make every request's URL distinct (an unreachable max filter), so no cache can answer")
 	flag.Parse()
 	profile = *cpuProfile
@@ -121,6 +122,16 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		}
 	}
 
+	if warmAll {
+		for _, q := range queries {
+			for page := range 10 {
+				if _, err := get(client, base+q+fmt.Sprintf("&offset=%d", page*50)); err != nil {
+					return fmt.Errorf("warm-up %s: %w", q, err)
+				}
+			}
+		}
+	}
+
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -190,6 +201,9 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	if distinct {
 		mode += ", every URL distinct"
 	}
+	if warmAll {
+		mode += ", every URL requested once before"
+	}
 	fmt.Printf("%d clients, %d requests to /api/claims with filters over %d claims in %s (%.0f req/s; %s)\n",
 		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds(), mode)
 	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s  errors %d\n",
@@ -208,6 +222,7 @@ var (
 	profile  string
 	respTTL  time.Duration
 	distinct bool
+	warmAll  bool
 )
 
 func cpuTime() time.Duration {

@@ -665,6 +665,30 @@ func TestResponseCache(t *testing.T) {
 	if r2 := s.do(t, "GET", "/api/claims?limit=1&group=engineers", nil); r2.json(t)["total"] != 1.0 {
 		t.Errorf("a new query misses the cache and sees the write: %s", r2.body)
 	}
+	if n := total(); n != 7 {
+		t.Errorf("total %v before the answer expires, want the cached 7", n)
+	}
+	// After expiry the first request still gets the previous answer (no
+	// request waits for a rebuild) and starts the rebuild, which a later
+	// request sees. (The counts themselves are kept countTTL: 8 needs a
+	// filter whose count is new.)
+	time.Sleep(400 * time.Millisecond)
+	fresh := func() string { return string(s.do(t, "GET", "/api/claims?group=engineers&limit=5", nil).body) }
+	before := fresh()
+	st.SaveArticle(context.Background(), &flowwatch.Article{Name: "ext2", URL: "https://example.org/ext2", Text: a.Text + " Again.", Published: a.Published},
+		[]flowwatch.Claim{{Article: "ext2", Kind: "people", Group: "engineers", Event: "sent",
+			Low: flowwatch.F(70), High: flowwatch.F(70), Qualifier: "exact", Unit: "people", Quote: a.Text, End: len(a.Text)}})
+	time.Sleep(400 * time.Millisecond)
+	if got := fresh(); got != before {
+		t.Errorf("first request after expiry: got a new answer, want the previous one served during the rebuild")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for fresh() == before {
+		if time.Now().After(deadline) {
+			t.Fatalf("the background rebuild never showed the write")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 
 	// Ingest through the server clears the cache at once.
 	tok, hash, _ := fwhttp.NewToken()

@@ -235,6 +235,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						c.Event = made[lastPeople].Event
 					}
 				}
+				if c.Event == "" && f.Bare && f.ctxHead >= 0 && lx.ownClauseEvent(s, f) {
+					// "rose, with about 10,000 now working there": the
+					// figure's own clause says what they do.
+					c.Event = lx.event(s, f)
+				}
 				if c.Event == "" && f.Bare && f.ctxHead >= 0 {
 					c.Event = lx.eventNear(s, f, f.ctxHead, f.ctxHead+1)
 				}
@@ -513,6 +518,21 @@ func (lx *Lexicon) foreignBefore(toks []Token, i int) bool {
 }
 
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true, "his": true, "them": true}
+
+// ownClauseEvent reports whether a bare figure's clause, apart from the
+// clause of the noun it takes its people from, names an event.
+func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure) bool {
+	cs, ce := s.clause(f.Start, f.End)
+	if f.ctxHead >= cs && f.ctxHead < ce {
+		return false
+	}
+	for i := cs; i < ce; i++ {
+		if (i < f.Start || i >= f.End) && lx.events.at(s.toks, i) != nil {
+			return true
+		}
+	}
+	return false
+}
 
 // participle reports whether a word is a lower-case -ing form.
 func participle(t *Token) bool {

@@ -39,7 +39,8 @@
 //
 // A module that brings a whole engine of its own instead registers an
 // ArticleFunc for its language code with RegisterArticleFunc; Extract then
-// hands it the article (the Korean and Russian modules do this).
+// hands it the Extractor's Domain and the article (the Korean and Russian
+// modules do this, so a --domain file reaches them too).
 //
 // Helpers that modules can reuse: Tokenize, the compiled Lexicon's
 // Group look-up, and resolveMonth, resolveDay and weekday in when.go.

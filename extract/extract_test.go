@@ -323,6 +323,12 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "soldiers", low: "2500", source: "ISW"},
 				{kind: "people", group: "workers", low: "900", source: "Russian Defense Ministry"},
 			}},
+		{"the official with no official named: the government the official spoke for", "",
+			"A Ukrainian government official said 1,100 North Korean soldiers were sent to Kursk.\nAbout 90 North Korean soldiers were captured, the official added.",
+			[]want{
+				{kind: "people", group: "soldiers", low: "1100", source: "Ukrainian government"},
+				{kind: "people", group: "soldiers", event: "captured", low: "90", source: "Ukrainian government"},
+			}},
 		{"the agency with no agency named before is a news agency", "",
 			"Yonhap interviewed defectors in Seoul.\nAccording to the agency, 600 North Korean workers left Vladivostok.",
 			[]want{{kind: "people", group: "workers", low: "600", source: "Yonhap"}}},

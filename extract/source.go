@@ -341,13 +341,22 @@ func joinTokens(toks []Token) string {
 // recall is the latest source of a kind ("any" for any kind): "the
 // agency", "the ministry", "the think tank" point back past the officials
 // and capitals named since to the body of their kind. "the agency" with
-// no agency named before is a news agency (an outlet).
+// no agency named before is a news agency (an outlet); "the official"
+// with no official named before speaks for the government named.
 func (a *attributor) recall(kind string) string {
 	if kind == "agency" {
 		if s := a.latest("agency"); s != "" {
 			return s
 		}
 		return a.latest("outlet")
+	}
+	if kind == "official" {
+		// "a government official in Seoul said ... the official added":
+		// an unnamed official speaks for a government.
+		if s := a.latest("official"); s != "" {
+			return s
+		}
+		return a.latest("government")
 	}
 	return a.latest(kind)
 }

@@ -42,12 +42,13 @@ func main() {
 	seedOnly := flag.Bool("seed-only", false, "fill the database and exit")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
 	flag.DurationVar(&respTTL, "response-cache", time.Second, "the server's response cache TTL (0 turns it off)")
+	flag.IntVar(&pages, "pages", 10, "requests go to a random one of the first `N` pages of 50 (by offset; 1: first pages only, which costs what any after_id cursor page costs)")
 	flag.BoolVar(&warmAll, "warm-all", false, "before measuring, request every URL the load will send once (default mode: the steady state, without the response cache's cold start)")
 	flag.BoolVar(&distinct, "distinct", false, "make every request's URL distinct (an unreachable max filter), so no cache can answer")
 	flag.Parse()
 	profile = *cpuProfile
-	if *clients < 1 || *requests < 1 || *nClaims < 1 || *perArticle < 1 {
-		fmt.Fprintln(os.Stderr, "load: -claims, -per-article, -clients and -requests must be positive")
+	if *clients < 1 || *requests < 1 || *nClaims < 1 || *perArticle < 1 || pages < 1 {
+		fmt.Fprintln(os.Stderr, "load: -claims, -per-article, -clients, -requests and -pages must be positive")
 		os.Exit(2)
 	}
 	if err := run(*nClaims, *perArticle, *clients, *requests, *duration, *dbPath, *seedOnly); err != nil {
@@ -124,7 +125,7 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 
 	if warmAll {
 		for _, q := range queries {
-			for page := range 10 {
+			for page := range pages {
 				if _, err := get(client, base+q+fmt.Sprintf("&offset=%d", page*50)); err != nil {
 					return fmt.Errorf("warm-up %s: %w", q, err)
 				}
@@ -161,7 +162,7 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 				if i > int64(requests) || time.Now().After(deadline) {
 					return
 				}
-				q := queries[rng.IntN(len(queries))] + fmt.Sprintf("&offset=%d", rng.IntN(10)*50)
+				q := queries[rng.IntN(len(queries))] + fmt.Sprintf("&offset=%d", rng.IntN(pages)*50)
 				if distinct && !strings.Contains(q, "max=") {
 					// A bound no figure reaches: same rows, new URL, so
 					// neither the response nor the total can come from a cache.
@@ -204,6 +205,9 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	if warmAll {
 		mode += ", every URL requested once before"
 	}
+	if pages != 10 {
+		mode += fmt.Sprintf(", offsets 0-%d", (pages-1)*50)
+	}
 	fmt.Printf("%d clients, %d requests to /api/claims with filters over %d claims in %s (%.0f req/s; %s)\n",
 		clients, len(all), total, elapsed.Round(time.Millisecond), float64(len(all))/elapsed.Seconds(), mode)
 	fmt.Printf("p50 %s  p90 %s  p99 %s  max %s  errors %d\n",
@@ -223,6 +227,7 @@ var (
 	respTTL  time.Duration
 	distinct bool
 	warmAll  bool
+	pages    int
 )
 
 func cpuTime() time.Duration {

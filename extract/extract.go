@@ -639,12 +639,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) {
 		return false // it counts something else: "2,000 containers"
 	}
-	if f.Start > 0 {
-		p := &toks[f.Start-1]
-		if f.Qualifier == flowwatch.QualExact && !f.Vague && !bareBefore[p.Low] {
-			return false
-		}
-	} else if f.Qualifier == flowwatch.QualExact && !f.Vague {
+	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
+	// "1,200 of them were killed" names its people, whatever precedes it.
+	if !ofThem && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) {
 		return false
 	}
 	f.Bare = true
@@ -656,7 +653,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	// "Another 400 of them", "Of them, about 600": the people of the
 	// sentence before.
-	if g == "" && f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom") {
+	if g == "" && ofThem {
 		g = ctxGroup()
 	}
 	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {

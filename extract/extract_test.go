@@ -347,6 +347,12 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "nationals", event: "entered", low: "6000", qual: "at_least", source: "-"},
 				{kind: "people", group: "nationals", event: "entered", low: "1500", qual: "exact"},
 			}},
+		{"N of them after a verb of saying: the people of the sentence before", "",
+			"Kyiv said 9,000 North Korean troops were fighting near Sudzha. A week later officials said 700 of them had been wounded.",
+			[]want{
+				{kind: "people", group: "soldiers", low: "9000"},
+				{kind: "people", group: "soldiers", event: "wounded", low: "700"},
+			}},
 		{"of whom: a part of the figure before", "",
 			"Roughly 5,000 North Korean workers were dispatched to Russia, of whom 1,200 went to Novosibirsk.",
 			[]want{

@@ -249,6 +249,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
 				}
+				if fractionOf(s.toks, f.Start) {
+					// "two-thirds of the 11,000 soldiers sent to Kursk were
+					// killed": the killed are the fraction, the figure is
+					// the whole, which the words after its noun describe.
+					c.Event = lx.wholeEvent(s.toks, f)
+				}
 				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && entryStats(s.toks) {
 					// "12,000 North Koreans arrived, Russian statistics
 					// show": arrivals counted at the border are entries.
@@ -532,6 +538,37 @@ func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure) bool {
 		}
 	}
 	return false
+}
+
+// fractionWords name a part of a whole ("half of the 2,000").
+var fractionWords = map[string]bool{"half": true, "third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true, "majority": true, "most": true, "percent": true, "%": true, "proportion": true, "share": true, "fraction": true, "part": true}
+
+// fractionOf reports whether the figure at toks[i] is the whole of a
+// fraction: "half of the", "a third of", "40% of the".
+func fractionOf(toks []Token, i int) bool {
+	b := i - 1
+	if b >= 0 && determiners[toks[b].Low] {
+		b--
+	}
+	return b >= 1 && toks[b].Low == "of" && fractionWords[toks[b-1].Low]
+}
+
+// wholeEvent is the event of the whole a fraction is taken from, read
+// from the words right after its noun ("soldiers sent to Kursk"); a
+// whole no words describe is present.
+func (lx *Lexicon) wholeEvent(toks []Token, f *Figure) string {
+	if f.Head >= f.End {
+		for i := f.Head + 1; i < len(toks) && i <= f.Head+2; i++ {
+			if p := lx.events.at(toks, i); p != nil {
+				switch p.val {
+				case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				default:
+					return p.val
+				}
+			}
+		}
+	}
+	return flowwatch.EventPresent
 }
 
 // participle reports whether a word is a lower-case -ing form.

@@ -353,6 +353,12 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "soldiers", low: "9000"},
 				{kind: "people", group: "soldiers", event: "wounded", low: "700"},
 			}},
+		{"a fraction of a figure: the figure is the whole, not the killed", "",
+			"Roughly half of the 6,000 North Korean troops deployed to Kursk have been wounded, and a third of 900 North Korean workers in Kazan have fallen ill.",
+			[]want{
+				{kind: "people", group: "soldiers", event: "sent", low: "6000"},
+				{kind: "people", group: "workers", event: "present", low: "900"},
+			}},
 		{"of whom: a part of the figure before", "",
 			"Roughly 5,000 North Korean workers were dispatched to Russia, of whom 1,200 went to Novosibirsk.",
 			[]want{

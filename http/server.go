@@ -66,6 +66,9 @@ type Server struct {
 	srv *http.Server
 	ln  net.Listener
 	mu  sync.Mutex
+
+	freshMu sync.Mutex
+	fresh   map[net.Conn]time.Time // connections without a request yet, and when they came
 }
 
 // NewServer builds a server over store.
@@ -133,9 +136,40 @@ func (s *Server) Listen(addr string) error {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ConnState:         s.trackFresh,
 	}
 	s.mu.Unlock()
 	return nil
+}
+
+// trackFresh keeps the connections that have not begun a request.
+// Shutdown counts those as busy for their first 5 seconds (a request may
+// be on its way); clients that open spare connections (Go's transport
+// does under concurrency) would hold every shutdown for that long.
+func (s *Server) trackFresh(c net.Conn, st http.ConnState) {
+	s.freshMu.Lock()
+	defer s.freshMu.Unlock()
+	if st == http.StateNew {
+		if s.fresh == nil {
+			s.fresh = map[net.Conn]time.Time{}
+		}
+		s.fresh[c] = time.Now()
+	} else {
+		delete(s.fresh, c)
+	}
+}
+
+// closeFresh closes the connections that have sent nothing for a while
+// (spares, not requests on their way).
+func (s *Server) closeFresh() {
+	s.freshMu.Lock()
+	defer s.freshMu.Unlock()
+	for c, at := range s.fresh {
+		if time.Since(at) > 200*time.Millisecond {
+			c.Close()
+			delete(s.fresh, c)
+		}
+	}
 }
 
 // Addr is the bound address after Listen.
@@ -164,7 +198,20 @@ func (s *Server) Serve(ctx context.Context) error {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		return srv.Shutdown(sctx)
+		done := make(chan error, 1)
+		go func() { done <- srv.Shutdown(sctx) }()
+		// Shutdown closes the listener first; connections accepted before
+		// that and idle without a request are closed here, until it ends.
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			s.closeFresh()
+			select {
+			case err := <-done:
+				return err
+			case <-tick.C:
+			}
+		}
 	}
 }
 

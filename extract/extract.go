@@ -226,6 +226,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = f.Group
 				c.Event = f.Event
+				if c.Event == "" && f.Bare && f.fromPrev && lastPeople >= 0 && lx.ownClauseEvent(s, f, figs) {
+					// "sent 1,500, with around 600 believed to be working
+					// in Moscow": the part's own clause says what they do.
+					c.Event = lx.event(s, f)
+				}
 				if c.Event == "" && f.Bare && f.fromPrev && lastPeople >= 0 {
 					// "from 1,117 in 2023", "the 11,000 it dispatched": the
 					// figure goes on about the previous one, unless its own
@@ -235,7 +240,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						c.Event = made[lastPeople].Event
 					}
 				}
-				if c.Event == "" && f.Bare && f.ctxHead >= 0 && lx.ownClauseEvent(s, f) {
+				if c.Event == "" && f.Bare && f.ctxHead >= 0 && lx.ownClauseEvent(s, f, figs) {
 					// "rose, with about 10,000 now working there": the
 					// figure's own clause says what they do.
 					c.Event = lx.event(s, f)
@@ -526,11 +531,17 @@ func (lx *Lexicon) foreignBefore(toks []Token, i int) bool {
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "these": true, "those": true, "his": true, "them": true}
 
 // ownClauseEvent reports whether a bare figure's clause, apart from the
-// clause of the noun it takes its people from, names an event.
-func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure) bool {
+// clause of the noun or the figure it takes its people from, names an
+// event.
+func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure, figs []Figure) bool {
 	cs, ce := s.clause(f.Start, f.End)
 	if f.ctxHead >= cs && f.ctxHead < ce {
 		return false
+	}
+	for i := range figs {
+		if o := &figs[i]; o != f && o.Start >= cs && o.Start < ce {
+			return false
+		}
 	}
 	for i := cs; i < ce; i++ {
 		if (i < f.Start || i >= f.End) && lx.events.at(s.toks, i) != nil {
@@ -571,9 +582,10 @@ func (lx *Lexicon) wholeEvent(toks []Token, f *Figure) string {
 	return flowwatch.EventPresent
 }
 
-// participle reports whether a word is a lower-case -ing form.
+// participle reports whether a word is a lower-case -ing or -ed form:
+// "1,500 holding visas", "2,000 assigned to shipyards".
 func participle(t *Token) bool {
-	return t.Kind == Word && len(t.Text) > 5 && strings.HasSuffix(t.Text, "ing")
+	return t.Kind == Word && len(t.Text) > 5 && (strings.HasSuffix(t.Text, "ing") || strings.HasSuffix(t.Text, "ed"))
 }
 
 // entryStats reports whether a sentence cites border or visa statistics.

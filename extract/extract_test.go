@@ -359,6 +359,13 @@ func TestConstructions(t *testing.T) {
 				{kind: "people", group: "soldiers", event: "sent", low: "6000"},
 				{kind: "people", group: "workers", event: "present", low: "900"},
 			}},
+		{"including N with a participle; with N in its own clause", "",
+			"Pyongyang has dispatched 4,200 North Korean builders to Russia, including about 900 posted to Ulan-Ude, with some 300 now living in dormitories there.",
+			[]want{
+				{kind: "people", group: "workers", event: "sent", low: "4200"},
+				{kind: "people", group: "workers", event: "sent", low: "900"},
+				{kind: "people", group: "workers", event: "present", low: "300"},
+			}},
 		{"of whom: a part of the figure before", "",
 			"Roughly 5,000 North Korean workers were dispatched to Russia, of whom 1,200 went to Novosibirsk.",
 			[]want{

@@ -426,6 +426,7 @@ func TestNonClaims(t *testing.T) {
 		"Nearly one in three North Korean laborers on the sites has fallen ill, a doctor said.",
 		"Two out of five North Korean soldiers in the unit were wounded in their first week.",
 		"One in every ten North Korean workers in the port was sent home.",
+		"One of every six North Korean soldiers at the front has been captured, Kyiv said.",
 		"About one-third of the North Korean troops have been killed, analysts estimate.",
 		"Half of the North Korean workers in Tomsk have left, and twice as many soldiers were sent.",
 	}

@@ -496,6 +496,8 @@ func (lx *Lexicon) ratioAfter(toks []Token, k int, first float64) int {
 		m++
 	case m+2 < len(toks) && toks[m].Low == "out" && toks[m+1].Low == "of":
 		m += 2
+	case m+2 < len(toks) && toks[m].Low == "of" && toks[m+1].Low == "every":
+		m++ // "one of every five"
 	default:
 		return k
 	}
@@ -517,6 +519,10 @@ func (lx *Lexicon) ratioBefore(toks []Token, i int, second float64) bool {
 	m := i - 1
 	if m >= 0 && toks[m].Low == "every" {
 		m--
+		if m >= 1 && toks[m].Low == "of" {
+			m-- // "one of every five"
+			return lx.smallerNumber(&toks[m], second)
+		}
 	}
 	switch {
 	case m >= 1 && toks[m].Low == "in":
@@ -526,7 +532,11 @@ func (lx *Lexicon) ratioBefore(toks []Token, i int, second float64) bool {
 	default:
 		return false
 	}
-	t := &toks[m]
+	return lx.smallerNumber(&toks[m], second)
+}
+
+// smallerNumber reports whether t is a number (not a year) below second.
+func (lx *Lexicon) smallerNumber(t *Token, second float64) bool {
 	if t.Kind == Number {
 		return !yearLike(t) && t.Num < second
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
@@ -69,11 +68,16 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		defer tw.Flush()
 		print = func(res extracted) error { return printTable(tw, res) }
 	default:
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
+		// Claim.MarshalJSON's output is written as is: a json.Encoder would
+		// re-scan and compact it, which cost a sixth of a run's CPU.
 		print = func(res extracted) error {
 			for i := range res.claims {
-				if err := enc.Encode(&res.claims[i]); err != nil {
+				b, err := res.claims[i].MarshalJSON()
+				if err != nil {
+					return err
+				}
+				out.Write(b)
+				if err := out.WriteByte('\n'); err != nil {
 					return err
 				}
 			}

@@ -122,7 +122,7 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	facts, conflicts := reconcile.FactsOnly(arts, claims, reconcileOptions(d))
+	facts, conflicts := reconcile.FactsOnly(arts, claims, reconcile.ForDomain(d))
 	facts, conflicts = reconcile.FilterFacts(facts, conflicts, ff.keep)
 	if *limit > 0 && len(facts) > *limit {
 		facts, conflicts = reconcile.FilterFacts(facts[:*limit], conflicts, func(*flowwatch.Fact) bool { return true })
@@ -180,10 +180,6 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
-
-// reconcileOptions wires the domain's gazetteer (which country a place
-// lies in, its sources) and the embedded organizations and sanctions rules.
-func reconcileOptions(d *domain.Domain) reconcile.Options { return reconcile.ForDomain(d) }
 
 // reconcileInput reads articles and claims: from PATHs extracted in memory,
 // else from the store (latest article versions and their claims).

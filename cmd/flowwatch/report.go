@@ -44,7 +44,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := reconcileOptions(d)
+	opt := reconcile.ForDomain(d)
 	b := reconcile.NewBrief(reconcile.Reconcile(arts, claims, opt), since, opt.Sanctions)
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	if *format == "html" {

@@ -121,10 +121,7 @@ func loadSamples(ctx context.Context, e *env, ingest fwhttp.IngestFunc) error {
 type storeReconciler struct{ opt reconcile.Options }
 
 func newStoreReconciler(d *domain.Domain) storeReconciler {
-	return storeReconciler{reconcile.Default(reconcile.PlaceParent(func(p string) (string, bool) {
-		pl, ok := d.Place(p)
-		return pl.Country, ok
-	}))}
+	return storeReconciler{reconcile.ForDomain(d)}
 }
 
 func (r storeReconciler) Facts(_ context.Context, arts []flowwatch.Article, claims []flowwatch.Claim) (any, error) {

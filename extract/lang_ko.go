@@ -40,17 +40,7 @@ func newKOModule(d *domain.Domain) *mlModule {
 // never inside numbers (2025.9.9).
 func koSplit(text string) []mlSpan {
 	var out []mlSpan
-	emit := func(a, b int) {
-		for a < b && mlIsSpace(text[a]) {
-			a++
-		}
-		for b > a && mlIsSpace(text[b-1]) {
-			b--
-		}
-		if a < b {
-			out = append(out, mlSpan{a, b})
-		}
-	}
+	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
 		r, sz := utf8.DecodeRuneInString(text[i:])

@@ -517,3 +517,18 @@ func mlOutlets(d *domain.Domain) map[string]bool {
 	}
 	return out
 }
+
+// appendTrimmedSpan appends text[a:b] without its surrounding spaces,
+// when anything is left: the sentence splitters' one way to emit.
+func appendTrimmedSpan(out []mlSpan, text string, a, b int) []mlSpan {
+	for a < b && mlIsSpace(text[a]) {
+		a++
+	}
+	for b > a && mlIsSpace(text[b-1]) {
+		b--
+	}
+	if a < b {
+		out = append(out, mlSpan{a, b})
+	}
+	return out
+}

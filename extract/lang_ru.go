@@ -97,17 +97,7 @@ var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн
 // after abbreviations (г., тыс.) or initials (А. Хинштейн).
 func ruSplit(text string) []mlSpan {
 	var out []mlSpan
-	emit := func(a, b int) {
-		for a < b && mlIsSpace(text[a]) {
-			a++
-		}
-		for b > a && mlIsSpace(text[b-1]) {
-			b--
-		}
-		if a < b {
-			out = append(out, mlSpan{a, b})
-		}
-	}
+	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
 		r, sz := utf8.DecodeRuneInString(text[i:])

@@ -31,59 +31,66 @@ type goldenClaim struct {
 	Quote     string            `json:"quote"`
 }
 
-// TestGolden runs short articles the authors wrote (testdata/golden/*.txt:
-// a "published: DATE" line, "---", the text) and compares the claims with
-// the .json next to each. Run with -update after a deliberate change and
-// review the diff.
+// TestGolden runs short articles the authors wrote (testdata/golden/*.txt
+// in English, testdata/ko and testdata/ru: a "published: DATE" line, "---",
+// the text) and compares the claims with the .json next to each. Run with
+// -update after a deliberate change and review the diff.
 func TestGolden(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no golden inputs: %v", err)
+	for dir, lang := range map[string]string{"golden": "en", "ko": "ko", "ru": "ru"} {
+		paths, err := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
+		if err != nil || len(paths) == 0 {
+			t.Fatalf("no %s golden inputs: %v", lang, err)
+		}
+		for _, p := range paths {
+			t.Run(dir+"/"+filepath.Base(p), func(t *testing.T) { checkGolden(t, p, lang) })
+		}
 	}
-	for _, p := range paths {
-		t.Run(filepath.Base(p), func(t *testing.T) {
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			head, body, ok := strings.Cut(string(raw), "---\n")
-			if !ok {
-				t.Fatalf("%s: no --- line", p)
-			}
-			a := &flowwatch.Article{Name: strings.TrimSuffix(filepath.Base(p), ".txt"), Text: body, Lang: "en"}
-			if v, ok := strings.CutPrefix(strings.TrimSpace(head), "published:"); ok && strings.TrimSpace(v) != "" {
-				d, err := flowwatch.ParseDate(strings.TrimSpace(v))
-				if err != nil {
-					t.Fatal(err)
-				}
-				a.Published = d
-			}
-			var got []goldenClaim
-			for _, c := range extractor().Extract(a) {
-				if body[c.Start:c.End] != c.Quote {
-					t.Errorf("quote %q not at its offsets", c.Quote)
-				}
-				got = append(got, goldenClaim{c.Kind, c.Group, c.Event, c.Low, c.High, c.Qualifier, c.Unit, c.Per, c.Place, c.When, c.Source, c.Via, c.Quote})
-			}
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			want := strings.TrimSuffix(p, ".txt") + ".json"
-			if *update {
-				if err := os.WriteFile(want, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			exp, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestGolden -update to create it)", err)
-			}
-			if !bytes.Equal(exp, b) {
-				t.Errorf("claims differ from %s (run with -update and review the diff):\n%s", want, b)
-			}
-		})
+}
+
+func checkGolden(t *testing.T, p, lang string) {
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, ok := strings.Cut(string(raw), "---\n")
+	if !ok {
+		t.Fatalf("%s: no --- line", p)
+	}
+	a := &flowwatch.Article{Name: strings.TrimSuffix(filepath.Base(p), ".txt"), Text: body, Lang: lang}
+	if v, ok := strings.CutPrefix(strings.TrimSpace(head), "published:"); ok && strings.TrimSpace(v) != "" {
+		d, err := flowwatch.ParseDate(strings.TrimSpace(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Published = d
+	}
+	got := []goldenClaim{}
+	for _, c := range extractor().Extract(a) {
+		if body[c.Start:c.End] != c.Quote {
+			t.Errorf("quote %q not at its offsets", c.Quote)
+		}
+		if c.Lang != lang {
+			t.Errorf("claim lang %q, want %q", c.Lang, lang)
+		}
+		got = append(got, goldenClaim{c.Kind, c.Group, c.Event, c.Low, c.High, c.Qualifier, c.Unit, c.Per, c.Place, c.When, c.Source, c.Via, c.Quote})
+	}
+	b, err := json.MarshalIndent(got, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, '\n')
+	want := strings.TrimSuffix(p, ".txt") + ".json"
+	if *update {
+		if err := os.WriteFile(want, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	exp, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestGolden -update to create it)", err)
+	}
+	if !bytes.Equal(exp, b) {
+		t.Errorf("claims differ from %s (run with -update and review the diff):\n%s", want, b)
 	}
 }

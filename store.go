@@ -92,6 +92,11 @@ type FeedState struct {
 	LastPolled   time.Time `json:"last_polled,omitzero"`
 	LastError    string    `json:"last_error,omitempty"`
 	Failures     int       `json:"failures"`
+	// Seen holds the keys of the feed's items already ingested, so that a
+	// restarted watch neither fetches their pages again nor re-extracts
+	// them. Only items still in the feed are kept: it stays as short as
+	// the feed.
+	Seen []string `json:"seen,omitempty"`
 }
 
 // Token is an API token; only its hash is stored.
@@ -101,6 +106,27 @@ type Token struct {
 	Hash     string    `json:"-"`
 	Created  time.Time `json:"created"`
 	LastUsed time.Time `json:"last_used,omitzero"`
+}
+
+// Revision summarises the claims a store holds, as of one moment, without
+// reading them all: it changes whenever a claim is added, removed or
+// replaced (re-extraction), and whenever an article version with claims
+// stops or starts being its article's latest (a new version superseding
+// it, an older one seen again). Sightings of unchanged text (last_seen),
+// articles without claims, feeds and tokens do not change it.
+//
+// Claims, MaxClaimID, Superseded and SupersededIDs are what a reader can
+// compute from its own copy (all versions' claims and which are latest) to
+// check that the copy is complete. Tail covers what they cannot see: a
+// store may give the claims replacing the newest version's claims the same
+// ids (SQLite reuses the largest rowids), so Tail digests the content of
+// the claims of the version that holds MaxClaimID.
+type Revision struct {
+	Claims        int64  `json:"claims"`         // claims of all versions
+	MaxClaimID    int64  `json:"max_claim_id"`   // 0 when there are none
+	Superseded    int64  `json:"superseded"`     // versions with claims that are not their article's latest
+	SupersededIDs int64  `json:"superseded_ids"` // the sum of those versions' ids
+	Tail          string `json:"tail"`           // digest of the newest claim's version's claims
 }
 
 // Store keeps articles, their versions and claims. Implementations:
@@ -132,6 +158,9 @@ type Store interface {
 	EachArticle(ctx context.Context, fn func(*Article) error) error
 	// ReplaceClaims swaps the claims of one article version atomically.
 	ReplaceClaims(ctx context.Context, articleID int64, claims []Claim) error
+	// Revision summarises the stored claims cheaply (a few index lookups),
+	// for readers that keep a copy of them and poll for changes.
+	Revision(ctx context.Context) (Revision, error)
 
 	// FeedState of a feed never saved is the zero FeedState with URL set.
 	FeedState(ctx context.Context, url string) (FeedState, error)

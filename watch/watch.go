@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -226,8 +227,16 @@ func (w *Watcher) Poll(ctx context.Context, u string) (PollResult, error) {
 func (w *Watcher) ingest(ctx context.Context, log *slog.Logger, st flowwatch.FeedState, resp *fetch.Response, f *feed.Feed) (PollResult, error) {
 	pr := PollResult{Items: len(f.Items)}
 	w.mu.Lock()
-	seen := w.seen[st.URL]
+	seen, known := w.seen[st.URL]
 	w.mu.Unlock()
+	if !known {
+		// First poll of this feed in this process: start from what the
+		// store remembers of earlier runs.
+		seen = make(map[string]bool, len(st.Seen))
+		for _, k := range st.Seen {
+			seen[k] = true
+		}
+	}
 	fresh := &feed.Feed{Title: f.Title, Link: f.Link}
 	current := map[string]bool{}
 	for _, it := range f.Items {
@@ -265,6 +274,11 @@ func (w *Watcher) ingest(ctx context.Context, log *slog.Logger, st flowwatch.Fee
 	w.mu.Lock()
 	w.seen[st.URL] = next
 	w.mu.Unlock()
+	st.Seen = st.Seen[:0:0]
+	for k := range next {
+		st.Seen = append(st.Seen, k)
+	}
+	sort.Strings(st.Seen)
 	if err != nil {
 		// Stopping (SIGINT) or a store failure: the validators are not
 		// saved, so the next poll fetches the feed again and picks up

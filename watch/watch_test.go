@@ -178,6 +178,18 @@ func TestPoll(t *testing.T) {
 		t.Errorf("%d articles stored, want 3", n)
 	}
 
+	// A restarted watch (a new Watcher on the same store) remembers what
+	// the last one ingested: only the item added meanwhile is fetched.
+	restarted := &watch.Watcher{Pipeline: w.Pipeline, Every: w.Every, MaxBackoff: w.MaxBackoff, Log: w.Log}
+	srv.addItem()
+	pr, err = restarted.Poll(ctx, good)
+	if err != nil || pr.New != 1 || pr.Skipped != 3 {
+		t.Fatalf("after a restart and a new item: %+v, %v; want 1 new, 3 skipped", pr, err)
+	}
+	if got := srv.count("/story/1", 200); got != 1 {
+		t.Errorf("story 1 fetched %d times after a restart, want once", got)
+	}
+
 	for _, tc := range []struct {
 		path, want string
 	}{{"/500.xml", "HTTP 500"}, {"/hang.xml", "timed out"}, {"/bad.xml", "feed"}} {

@@ -692,8 +692,11 @@ func testFeedState(t *testing.T, s flowwatch.Store) {
 		t.Fatalf("unknown feed = %+v, %v", st, err)
 	}
 	states := []flowwatch.FeedState{
-		{URL: url, ETag: `W/"abc"`, LastModified: "Wed, 21 Oct 2025 07:28:00 GMT", LastPolled: time.Date(2025, 10, 21, 7, 30, 0, 5000, time.UTC)},
-		{URL: url, LastPolled: time.Date(2025, 10, 21, 8, 30, 0, 0, time.UTC), LastError: "timeout after 30s", Failures: 2},
+		{URL: url, ETag: `W/"abc"`, LastModified: "Wed, 21 Oct 2025 07:28:00 GMT", LastPolled: time.Date(2025, 10, 21, 7, 30, 0, 5000, time.UTC),
+			Seen: []string{"guid:a-1", "link:https://news.example/story/2?x=\"q\"", "guid:한국어"}},
+		{URL: url, LastPolled: time.Date(2025, 10, 21, 8, 30, 0, 0, time.UTC), LastError: "timeout after 30s", Failures: 2,
+			Seen: []string{"guid:a-1"}},
+		{URL: url, LastPolled: time.Date(2025, 10, 21, 9, 30, 0, 0, time.UTC)},
 	}
 	for _, want := range states {
 		if err := s.SaveFeedState(ctx, want); err != nil {

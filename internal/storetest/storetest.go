@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) flowwatch.Store) {
 		{"Tokens", testTokens},
 		{"Concurrent", testConcurrent},
 		{"Cancelled", testCancelled},
+		{"Revision", testRevision},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })

@@ -24,7 +24,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
 	}
 	defer tx.Rollback()
-	res, apply, err := s.saveTx(ctx, tx, a, claims)
+	var idx searchQueue
+	res, apply, err := s.saveTx(ctx, tx, &idx, a, claims)
+	if err == nil {
+		err = s.flushSearch(ctx, tx, &idx)
+	}
 	if err != nil {
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
 	}
@@ -66,10 +70,14 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 	defer tx.Rollback()
 	results := make([]flowwatch.SaveResult, len(batch))
 	applies := make([]func(), len(batch))
+	var idx searchQueue
 	for i, b := range batch {
-		if results[i], applies[i], err = s.saveTx(ctx, tx, b.Article, b.Claims); err != nil {
+		if results[i], applies[i], err = s.saveTx(ctx, tx, &idx, b.Article, b.Claims); err != nil {
 			return nil, s.fail(ctx, fmt.Sprintf("save article %q", b.Article.Name), err)
 		}
+	}
+	if err := s.flushSearch(ctx, tx, &idx); err != nil {
+		return nil, s.fail(ctx, op, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.fail(ctx, op, err)
@@ -81,9 +89,42 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 	return results, nil
 }
 
-// saveTx does SaveArticle's work inside tx. apply, called once tx has
-// committed, fills in a's ID, version and sightings.
-func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
+// searchQueue holds the versions inserted by a transaction that are not
+// yet in the search index (see migration 0004): FTS5 turns its pending
+// rows into an index segment at every statement savepoint, so they are
+// indexed together after the transaction's other statements.
+type searchQueue struct {
+	rows []searchRow
+}
+
+type searchRow struct {
+	id          int64
+	title, text string
+}
+
+// flushSearch indexes q's versions. It runs before the transaction
+// commits and before any statement that may fire the search triggers
+// (a version's latest flag changing), which expect a latest version to
+// be in the index already. A single-row INSERT into an FTS5 table opens
+// no savepoint, so the whole queue stays one pending segment.
+func (s *Store) flushSearch(ctx context.Context, tx *sql.Tx, q *searchQueue) error {
+	if len(q.rows) == 0 {
+		return nil
+	}
+	ins := tx.StmtContext(ctx, s.insSearch)
+	for _, r := range q.rows {
+		if _, err := ins.ExecContext(ctx, r.id, nullStr(r.title), r.text); err != nil {
+			return err
+		}
+	}
+	q.rows = q.rows[:0]
+	return nil
+}
+
+// saveTx does SaveArticle's work inside tx, queueing a new version for
+// the search index in idx. apply, called once tx has committed, fills in
+// a's ID, version and sightings.
+func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *searchQueue, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
 	identity := flowwatch.ArticleIdentity(a)
 	seen := a.LastSeen
 	if seen.IsZero() {
@@ -122,6 +163,9 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, cl
 			}
 		}
 		if !latest {
+			if err := s.flushSearch(ctx, tx, idx); err != nil {
+				return flowwatch.Unchanged, nil, err
+			}
 			if err := setLatest(ctx, tx, artID, verID); err != nil {
 				return flowwatch.Unchanged, nil, err
 			}
@@ -144,6 +188,9 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, cl
 	}
 	version++
 	if version > 1 {
+		if err := s.flushSearch(ctx, tx, idx); err != nil {
+			return flowwatch.Unchanged, nil, err
+		}
 		if err := setLatest(ctx, tx, artID, 0); err != nil {
 			return flowwatch.Unchanged, nil, err
 		}
@@ -158,6 +205,7 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, a *flowwatch.Article, cl
 	if err != nil {
 		return flowwatch.Unchanged, nil, err
 	}
+	idx.rows = append(idx.rows, searchRow{id: verID, title: a.Title, text: a.Text})
 	if err := s.insertClaims(ctx, tx, verID, true, a, claims); err != nil {
 		return flowwatch.Unchanged, nil, err
 	}

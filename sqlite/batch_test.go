@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
@@ -51,6 +52,28 @@ func TestSaveArticles(t *testing.T) {
 	}
 	if s.Articles != 2 || s.ArticleVersions != 3 || s.Claims != 3 {
 		t.Fatalf("stats %+v, want 2 articles, 3 versions, 3 claims", s)
+	}
+
+	// The search index holds latest versions only, also when a version
+	// is superseded within the batch that stored it.
+	for _, c := range []struct {
+		word string
+		want []int64
+	}{
+		{"500", []int64{batch[3].Article.ID}},
+		{"000", []int64{batch[1].Article.ID}},
+	} {
+		hits, err := st.Search(ctx, c.word, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, h := range hits {
+			ids = append(ids, h.Article.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(c.want) {
+			t.Errorf("search %q: versions %v, want %v", c.word, ids, c.want)
+		}
 	}
 
 	bad := []flowwatch.ArticleClaims{art("c", "https://example.org/c", text1), {Article: &flowwatch.Article{Name: "", Text: "x"}}}

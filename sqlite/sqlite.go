@@ -40,6 +40,7 @@ type Store struct {
 
 	selArticle, insArticle, selVersion *sql.Stmt
 	insVersion, insClaim, insPlace     *sql.Stmt
+	insSearch                          *sql.Stmt
 }
 
 var _ flowwatch.Store = (*Store)(nil)
@@ -109,7 +110,7 @@ func dsn(path string, readOnly bool) string {
 // not here, so that a command never lingers on exit.)
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insClaim, s.insPlace} {
+	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insClaim, s.insPlace, s.insSearch} {
 		if st != nil {
 			st.Close()
 		}
@@ -208,6 +209,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	s.insPlace = prep(`INSERT OR IGNORE INTO claim_places (claim_id, place) VALUES (?, ?)`)
+	s.insSearch = prep(`INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`)
 	if err != nil {
 		return s.fail(ctx, "prepare statements", err)
 	}

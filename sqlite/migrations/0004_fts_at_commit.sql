@@ -1,0 +1,11 @@
+-- A new article version enters the search index when its transaction
+-- ends (Store.flushSearch), not from a trigger. FTS5 writes its pending
+-- rows out as a new index segment at every statement savepoint, and every
+-- claim INSERT (a unique constraint, a foreign key) opens one: with the
+-- trigger, each article became a segment of its own and a batch of 128
+-- articles spent most of its time merging them. Indexing the batch's
+-- versions after its claims makes one segment per transaction.
+-- The other triggers (a version superseded, made current again, deleted,
+-- its text changed) keep the index holding latest versions only; the
+-- store indexes pending versions before any statement that fires them.
+DROP TRIGGER article_versions_ai;

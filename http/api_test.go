@@ -467,9 +467,9 @@ func TestRateLimit(t *testing.T) {
 func TestETag(t *testing.T) {
 	st := openSQLite(t)
 	seed(t, st)
-	// Without the response cache, so that a write by another process shows
-	// at once.
-	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: -1})
+	// Without the response cache and the claim index, so that a write by
+	// another process shows at once.
+	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: -1, ClaimIndexBytes: -1})
 	r := s.do(t, "GET", "/api/claims?group=soldiers", nil)
 	etag := r.header.Get("ETag")
 	if etag == "" {
@@ -643,7 +643,9 @@ func TestDashboardServed(t *testing.T) {
 func TestResponseCache(t *testing.T) {
 	st := openSQLite(t)
 	seed(t, st)
-	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: 300 * time.Millisecond})
+	// Without the claim index, which would show another process's write
+	// only at its next sync: this test is about the response cache.
+	s := start(t, st, fwhttp.Options{Ingest: pipelineIngest(st), ResponseTTL: 300 * time.Millisecond, ClaimIndexBytes: -1})
 	total := func() float64 {
 		return s.do(t, "GET", "/api/claims?limit=1&count=true", nil).json(t)["total"].(float64)
 	}
@@ -721,7 +723,8 @@ func (c *countingStore) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]
 func TestResponseCacheOneQueryPerPage(t *testing.T) {
 	st := &countingStore{Store: openSQLite(t)}
 	seed(t, st.Store)
-	s := start(t, st, fwhttp.Options{ResponseTTL: time.Minute})
+	// Without the claim index, whose loads are Claims queries too.
+	s := start(t, st, fwhttp.Options{ResponseTTL: time.Minute, ClaimIndexBytes: -1})
 	var wg sync.WaitGroup
 	bodies := make([]string, 20)
 	for i := range bodies {

@@ -93,6 +93,7 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(results) > 0 {
+		s.index.written(r.Context())
 		s.cache.clear()
 		s.resp.clear()
 	}

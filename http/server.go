@@ -50,6 +50,10 @@ type Options struct {
 	Burst        int           // per-client burst; default 200
 	CacheTTL     time.Duration // how long aggregates (sources, places, timeline) are reused; default 5s
 	ResponseTTL  time.Duration // how long whole JSON answers are reused; 0 means the default 1s, <0 disables
+	// ClaimIndexBytes bounds the in-memory claim index that answers
+	// GET /api/claims (see claimIndex); 0 means DefaultClaimIndexBytes,
+	// <0 turns the index off (the store answers every request).
+	ClaimIndexBytes int64
 }
 
 // Server is the API and dashboard over one store.
@@ -61,7 +65,8 @@ type Server struct {
 	mux     *http.ServeMux
 	limiter *limiter
 	cache   *cache
-	resp    *respCache // nil when disabled
+	resp    *respCache  // nil when disabled
+	index   *claimIndex // nil when disabled; runs while Serve does
 
 	srv *http.Server
 	ln  net.Listener
@@ -95,6 +100,12 @@ func NewServer(store flowwatch.Store, opts Options) *Server {
 	s := &Server{store: store, opts: opts, log: log, cache: newCache(opts.CacheTTL)}
 	if opts.ResponseTTL > 0 {
 		s.resp = newRespCache(opts.ResponseTTL)
+	}
+	if opts.ClaimIndexBytes == 0 {
+		opts.ClaimIndexBytes = DefaultClaimIndexBytes
+	}
+	if opts.ClaimIndexBytes > 0 {
+		s.index = newClaimIndex(store, opts.ClaimIndexBytes, log)
 	}
 	if opts.RatePerSec > 0 {
 		s.limiter = newLimiter(opts.RatePerSec, opts.Burst)
@@ -189,6 +200,14 @@ func (s *Server) Serve(ctx context.Context) error {
 	s.mu.Unlock()
 	if srv == nil {
 		return errors.New("serve: Listen first")
+	}
+	if s.index != nil {
+		// The index loads in the background; until it has, the store
+		// answers. It stops with Serve, before the caller closes the store.
+		ictx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); s.index.run(ictx) }()
+		defer func() { stop(); <-done }()
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -46,7 +46,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*format, "table", "csv", "jsonl"); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openQueryStore(ctx, *db)
 	if err != nil {
 		return err
 	}

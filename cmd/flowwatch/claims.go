@@ -69,7 +69,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	f.LatestVersionsOnly = !*all
-	st, err := openStore(ctx, *db)
+	st, err := openQueryStore(ctx, *db)
 	if err != nil {
 		return err
 	}

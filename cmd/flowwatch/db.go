@@ -37,3 +37,25 @@ func openStore(ctx context.Context, dsn string) (flowwatch.Store, error) {
 	}
 	return sqlite.Open(ctx, dsn)
 }
+
+// queryStore is what the query commands (claims, search, articles, stats)
+// read: a flowwatch.Store or a SQLite reader.
+type queryStore interface {
+	Article(ctx context.Context, id int64) (*flowwatch.Article, []flowwatch.Claim, error)
+	Articles(ctx context.Context, f flowwatch.ArticleFilter) ([]flowwatch.Article, error)
+	Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error)
+	CountClaims(ctx context.Context, f flowwatch.ClaimFilter) (int, error)
+	Search(ctx context.Context, query string, limit int) ([]flowwatch.Hit, error)
+	Stats(ctx context.Context) (flowwatch.Stats, error)
+	Close() error
+}
+
+// openQueryStore opens dsn for a command that only reads. A SQLite file
+// opens with one read connection and no write-side setup, which is most
+// of what a one-query command spends outside its query.
+func openQueryStore(ctx context.Context, dsn string) (queryStore, error) {
+	if isPostgres(dsn) {
+		return openStore(ctx, dsn)
+	}
+	return sqlite.OpenReader(ctx, dsn)
+}

@@ -46,7 +46,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if *limit <= 0 {
 		return flowwatch.Errorf(flowwatch.EINVALID, "--limit must be at least 1")
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openQueryStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*format, "table", "json"); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openQueryStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func TestClaimListMarshalMatchesEncoder(t *testing.T) {
 			if err := json.NewEncoder(&want).Encode(l); err != nil {
 				t.Fatal(err)
 			}
-			got, err := l.marshal()
+			got, _, err := l.marshal()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -187,5 +188,6 @@ func (c *respCache) write(w http.ResponseWriter, inm string, e *respEntry) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	hd.Set("Content-Length", strconv.Itoa(len(e.body)))
 	w.Write(e.body)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
@@ -85,7 +86,12 @@ func (s *Server) json(w http.ResponseWriter, r *http.Request, v any) {
 // jsonBytes writes body, already JSON, as json does.
 func (s *Server) jsonBytes(w http.ResponseWriter, r *http.Request, body []byte) {
 	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	s.jsonBytesTagged(w, r, body, `"`+hex.EncodeToString(sum[:12])+`"`)
+}
+
+// jsonBytesTagged writes body with etag, a strong tag (a hash of all that
+// makes the body).
+func (s *Server) jsonBytesTagged(w http.ResponseWriter, r *http.Request, body []byte, etag string) {
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache")
@@ -94,6 +100,9 @@ func (s *Server) jsonBytes(w http.ResponseWriter, r *http.Request, body []byte) 
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	// With a length, net/http writes the body as it is rather than in
+	// chunks through its small buffer.
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.Write(body)
 }
 

@@ -44,6 +44,7 @@ func main() {
 	flag.DurationVar(&respTTL, "response-cache", time.Second, "the server's response cache TTL (0 turns it off)")
 	flag.IntVar(&pages, "pages", 10, "requests go to a random one of the first `N` pages of 50 (by offset; 1: first pages only, which costs what any after_id cursor page costs)")
 	flag.BoolVar(&warmAll, "warm-all", false, "before measuring, request every URL the load will send once (default mode: the steady state, without the response cache's cold start)")
+	flag.BoolVar(&noIndex, "no-index", false, "turn the server's in-memory claim index off (every request goes to the store)")
 	flag.BoolVar(&distinct, "distinct", false, "make every request's URL distinct (an unreachable max filter), so no cache can answer")
 	flag.Parse()
 	profile = *cpuProfile
@@ -95,7 +96,11 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	if ttl == 0 {
 		ttl = -1
 	}
-	srv := fwhttp.NewServer(store, fwhttp.Options{RatePerSec: -1, ResponseTTL: ttl})
+	opts := fwhttp.Options{RatePerSec: -1, ResponseTTL: ttl}
+	if noIndex {
+		opts.ClaimIndexBytes = -1
+	}
+	srv := fwhttp.NewServer(store, opts)
 	if err := srv.Listen("127.0.0.1:0"); err != nil {
 		return err
 	}
@@ -103,8 +108,24 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	defer stop()
 	go srv.Serve(sctx)
 	base := "http://" + srv.Addr()
+	if !noIndex {
+		// Measure the index, not the store answering while it loads.
+		t0 := time.Now()
+		for !srv.ClaimIndexReady() {
+			if time.Since(t0) > time.Minute {
+				return fmt.Errorf("claim index not loaded after a minute")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		n, b := srv.ClaimIndexStats()
+		fmt.Printf("claim index: %d claims, %.1f MB, loaded in %s; server RSS %s\n", n, float64(b)/1e6, time.Since(t0).Round(time.Millisecond), rss())
+	}
 
-	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, IdleConnTimeout: time.Minute}
+	// Buffers that hold a page of claims (25 KB) read it in one call: the
+	// clients share the server's process and CPU, and the default 4 KB
+	// buffer cost them a read per 4 KB.
+	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, IdleConnTimeout: time.Minute,
+		ReadBufferSize: 64 << 10}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	queries := filterQueries()
 
@@ -215,7 +236,7 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	// CPU per request (server and clients together, both in this process)
 	// says what the machine could do unloaded: the latencies above also
 	// count time spent waiting for a core that other processes hold.
-	fmt.Printf("CPU %s per request (server and clients); load average at the end %s\n", ms(cpu/time.Duration(max(1, len(all)))), loadavg())
+	fmt.Printf("CPU %s per request (server and clients); load average at the end %s; RSS %s\n", ms(cpu/time.Duration(max(1, len(all)))), loadavg(), rss())
 	if e := firstErr.Load(); e != nil {
 		fmt.Println("first error:", e)
 	}
@@ -227,6 +248,7 @@ var (
 	respTTL  time.Duration
 	distinct bool
 	warmAll  bool
+	noIndex  bool
 	pages    int
 )
 
@@ -244,6 +266,21 @@ func loadavg() string {
 		return "unknown"
 	}
 	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+// rss is this process's resident memory (server, clients and SQLite's
+// page cache together).
+func rss() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			return strings.Join(strings.Fields(l)[1:], " ")
+		}
+	}
+	return "unknown"
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }

@@ -75,6 +75,15 @@ type Lexicon struct {
 	// ("Russia recruited 30,000 contract soldiers"): without a North
 	// Korean word in it, its figures are not about North Koreans.
 	ForeignSubjects []string `json:"foreign_subjects,omitempty"`
+	// Demand words make a count of people a need rather than people who
+	// moved ("a shortage of 5 million workers", "firms need 1.5 million
+	// workers"): such a figure in their clause is no claim.
+	Demand []string `json:"demand,omitempty"`
+	// StoryAnaphora are definite phrases that refer back to the story of
+	// the sentences before ("the decision to send 2,000 workers", "the
+	// regime dispatched 500 workers"): a figure in their clause is about
+	// the people of those sentences.
+	StoryAnaphora []string `json:"story_anaphora,omitempty"`
 
 	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
 	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
@@ -376,6 +385,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Origin = appendNew(l.Origin, o.Origin...)
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
+	l.Demand = appendNew(l.Demand, o.Demand...)
+	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)
 	mergeNums(&l.Vague, o.Vague)

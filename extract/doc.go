@@ -20,6 +20,50 @@
 //     Language.Times; the source from attribution cues, carried over the
 //     rest of the paragraph.
 //
+// # Whose people a figure counts
+//
+// Only figures about North Koreans are claims (origin.go). The North
+// Korean word must belong to the figure: its noun phrase ("13,221 North
+// Koreans", "workers from North Korea"), a word before it in its clause
+// ("Russia paid North Korea ... for 5,000 workers"), else its clause's
+// subject, else its clause, else the nearest other clause that names any
+// people. Another people's word decides the other way ("Russia has
+// mobilised 300,000 reservists, while North Korea ..."; "Ukraine says it
+// has lost 43,000 soldiers"); a country's officials or agency ("Ukraine's
+// military intelligence said") are a source, not a people. What follows
+// an attribution ("..., the ministry claimed, without mentioning the
+// North Korean troops") is commentary, read last.
+//
+// A sentence that does not say lends itself the North Koreans of the
+// three sentences before only when the figure points back to them: a
+// bare figure ("rose to 13,000", "600 of them"), a casualty count, a
+// definite or additive figure ("the 11,000", "another 3,000 troops",
+// "5,000 of the workers"), a pronoun or definite noun in its clause
+// ("they", "these troops", "that first contingent"), a place or story
+// anaphor ("killed there", "the decision to send 2,000 workers"), or an
+// anaphoric speaker ("He said 5,000 construction workers would ...").
+// "Some 3,000 soldiers" or "several million workers" alone do not.
+//
+// A figure of need is no claim: a demand word (lexicon section "demand":
+// shortage, need, vacancies; 부족, 수요; дефицит, нехватка) shortly
+// before it with no movement verb between, or right after its noun
+// ("workers are needed"). North Korea's own need ("North Korea needs
+// 5,000 IT workers abroad") is its quota, and stays a claim.
+//
+// # Casualties
+//
+// The spec's events have no "casualties": killed + wounded counted
+// together. Such a figure is recorded as event wounded, in every
+// language: English "casualties", "losses", "lost", "killed or wounded",
+// Korean 사상자 and 사상했다, Russian потери and потеряли. Wounded, not
+// killed, because the wounded are most of any casualty count (NIS: 4,700
+// casualties of which about 600 dead), so reading the figure as deaths
+// would overstate them several times over; the dev gold accepts either
+// value for such figures. The quote keeps the word, and the
+// reconciliation stage (reconcile.measureOf) reads it to compare the
+// figure as casualties, not as wounded alone. Figures that say killed
+// ("died", "사망", "погибли") or wounded alone keep their own event.
+//
 // # Adding a language
 //
 // Korean and Russian are data plus one small file each:

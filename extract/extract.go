@@ -193,6 +193,18 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			}
 			return ctxG
 		}
+		// Whether one of the three sentences before names North Korea,
+		// found only when a figure needs it.
+		prevDone, prevOrigin := false, false
+		prevNK := func() bool {
+			if !prevDone {
+				prevDone = true
+				for b := i - 1; !prevOrigin && b >= 0 && b >= i-3; b-- {
+					prevOrigin = lx.originOf(&doc[b])
+				}
+			}
+			return prevOrigin
+		}
 		times := mod.Times(lx, s.toks, a.Published)
 		lastPeople := -1
 		made = made[:0]
@@ -204,12 +216,6 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				continue
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
-			// North Korean context: the sentence names North Korea, or one
-			// of the three before it does and this one names no other people.
-			nk := s.origin
-			for b := i - 1; !nk && !s.foreign && b >= 0 && b >= i-3; b-- {
-				nk = lx.originOf(&doc[b])
-			}
 			switch f.Kind {
 			case flowwatch.KindPeople:
 				if f.Group == "" {
@@ -217,9 +223,23 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					if lastPeople >= 0 {
 						prev = made[lastPeople].Group
 					}
-					if !lx.attach(s, f, prev, ctx, nk) {
+					if !lx.attach(s, f, prev, ctx, true) {
 						continue
 					}
+					// Whose people: the figure's own sentence decides (see
+					// origin.go); earlier sentences lend their North
+					// Koreans only to a figure that points back to them.
+					switch lx.figureOrigin(s, f) {
+					case -1:
+						continue
+					case 0:
+						if !lx.anaphoric(s, f) || !prevNK() {
+							continue
+						}
+					}
+				}
+				if lx.demandFigure(s, f) {
+					continue
 				}
 				if f.Low != nil && *f.Low < 2 && f.High != nil && *f.High < 2 {
 					continue
@@ -266,6 +286,15 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					c.Event = flowwatch.EventEntered
 				}
 			default:
+				// A wage or a share belongs to the people of its sentence,
+				// else to those of the sentences before.
+				nk := false
+				switch lx.figureOrigin(s, f) {
+				case 1:
+					nk = true
+				case 0:
+					nk = prevNK()
+				}
 				g, ok := lx.ownerGroup(s, f, ctx, nk)
 				if !ok {
 					continue
@@ -650,13 +679,13 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		k++
 	}
 	if head >= 0 {
-		// The noun phrase between the figure and its head.
-		np := toks[f.End:head]
+		// The noun phrase from the figure to its head; a people's name may
+		// run into the head ("5,000 South Koreans", "13,221 North Koreans").
 		origin, foreign := false, false
-		for j := range np {
-			if lx.origin.at(np, j) != nil {
+		for j := f.End; j <= head; j++ {
+			if lx.origin.at(toks, j) != nil {
 				origin = true
-			} else if lx.foreign.at(np, j) != nil {
+			} else if p := lx.foreign.at(toks, j); p != nil && (j < head || len(p.low) > 1) {
 				foreign = true
 			}
 		}
@@ -753,7 +782,7 @@ func (lx *Lexicon) nearestGroupAt(toks []Token, before int) (string, int) {
 
 // ownerGroup is the group a money amount or a share belongs to: the
 // nearest group noun of the sentence, else of the previous one.
-func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, prevOrigin bool) (string, bool) {
+func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, nk bool) (string, bool) {
 	toks := s.toks
 	best, bestD := "", 1<<30
 	for i := 0; i < len(toks); i++ {
@@ -776,10 +805,10 @@ func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, prevOrigin 
 		}
 	}
 	if best != "" {
-		return best, s.origin || prevOrigin
+		return best, nk
 	}
 	if ctxGroup := ctx(); f.Kind == flowwatch.KindMoney && ctxGroup != "" {
-		return ctxGroup, s.origin || prevOrigin
+		return ctxGroup, nk
 	}
 	return "", false
 }

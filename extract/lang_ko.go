@@ -23,6 +23,8 @@ func newKOModule(d *domain.Domain) *mlModule {
 		nums:      nl,
 		outlets:   mlOutlets(d),
 		code:      "ko",
+		origin:    mlOriginOf(d.Lexicon("ko")),
+		demand:    mlDemandOf(d.Lexicon("ko")),
 		m:         m,
 		places:    places,
 		implied:   koImplied,

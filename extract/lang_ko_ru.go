@@ -103,6 +103,105 @@ type mlModule struct {
 	// speaker names who speaks a whole sentence ("По словам Ли, ..."),
 	// or "" (nil: the language marks none).
 	speaker func(s *mlSent) string
+	// origin and demand are the lexicon's origin and demand words,
+	// lower-cased, matched as substrings (see mlOtherPeople, mlDemand).
+	origin, demand []string
+}
+
+// mlWordsOf lower-cases a lexicon word list for substring matching.
+func mlWordsOf(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if w = mlLower(strings.TrimSuffix(w, "*")); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func mlOriginOf(l *domain.Lexicon) []string {
+	if l == nil {
+		return nil
+	}
+	return mlWordsOf(l.Origin)
+}
+
+func mlDemandOf(l *domain.Lexicon) []string {
+	if l == nil {
+		return nil
+	}
+	return mlWordsOf(l.Demand)
+}
+
+// mlOtherPeople reports whether a figure's clause is about another
+// people: it names one before the figure (ВСУ потеряли 50 тысяч
+// военнослужащих, 한국군 병력은 약 50만 명) and names North Korea
+// nowhere.
+func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	foreign := false
+	for _, h := range s.hits {
+		if h.cat == catForeign && h.start >= cs && h.end <= f.start {
+			foreign = true
+		}
+	}
+	if !foreign {
+		return false
+	}
+	low := mlLower(s.text[cs:ce])
+	for _, w := range lm.origin {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	for _, h := range s.hits {
+		if h.cat == catPlace && h.value == "North Korea" && h.start >= cs && h.end <= ce {
+			return false
+		}
+	}
+	return true
+}
+
+// mlDemand reports whether a people figure counts people needed rather
+// than people who moved: a word of need (дефицит, нехватка, 부족, 수요)
+// is nearer the figure in its clause than any event word.
+func mlDemand(lm *mlModule, s *mlSent, f *mlFig) bool {
+	if len(lm.demand) == 0 {
+		return false
+	}
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	dist := func(a, b int) int {
+		if b <= f.start {
+			return f.start - b
+		}
+		return a - f.end
+	}
+	best := -1
+	low := mlLower(s.text[cs:ce])
+	for _, w := range lm.demand {
+		for k := 0; ; {
+			j := strings.Index(low[k:], w)
+			if j < 0 {
+				break
+			}
+			a := cs + k + j
+			if a+len(w) <= f.start || a >= f.end {
+				if d := dist(a, a+len(w)); best < 0 || d < best {
+					best = d
+				}
+			}
+			k += j + len(w)
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.cat == catEvent && h.start >= cs && h.end <= ce && (h.end <= f.start || h.start >= f.end) && dist(h.start, h.end) < best {
+			return false
+		}
+	}
+	return true
 }
 
 // mlMaxFigures bounds the figures read from one sentence.
@@ -334,6 +433,9 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	}
 	if group == "person" {
 		group = ""
+	}
+	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(lm, s, f) {
+		return ic, false
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
 		// Civilians moving into Russia are counted at the border.

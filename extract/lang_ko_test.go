@@ -234,7 +234,7 @@ func TestKOClaims(t *testing.T) {
 		{"planned: 기로 했다", "북한은 공병 1천 명을 쿠르스크에 보내기로 했다.", "",
 			[]string{"people engineers planned 1000..1000 exact [Kursk Oblast] - -"}},
 		{"a total and its part", "파병된 북한군 1만5천여 명 가운데 4천여 명이 사상했다.", "",
-			[]string{"people soldiers sent 15000..15000 approx [] - -", "people soldiers killed 4000..4000 approx [] - -"}},
+			[]string{"people soldiers sent 15000..15000 approx [] - -", "people soldiers wounded 4000..4000 approx [] - -"}}, // 사상: casualties, recorded as wounded (doc.go)
 		{"foreign people are not claims", "러시아군 사상자 수천 명이 발생했다.", "", nil},
 		{"unnamed people are not claims", "행사에 300명이 참석했다.", "", nil},
 		{"series: the next sentence goes on", "NK뉴스에 따르면 올해 1분기 입국한 북한인은 800명이다.\n직전 분기 500명에 비해 늘었다.", "2024-06-01",

@@ -24,6 +24,8 @@ func newRUModule(d *domain.Domain) *mlModule {
 		nums:      nl,
 		outlets:   mlOutlets(d),
 		code:      "ru",
+		origin:    mlOriginOf(d.Lexicon("ru")),
+		demand:    mlDemandOf(d.Lexicon("ru")),
 		m:         m,
 		places:    places,
 		implied:   ruImplied,

@@ -189,7 +189,7 @@ func TestRUClaims(t *testing.T) {
 		{"event nouns before each count", "Разведка Украины сообщила о гибели 200 северокорейских военных и ранении еще 400.", "",
 			[]string{"people soldiers killed 200..200 exact [] - GUR", "people soldiers wounded 400..400 exact [] - GUR"}},
 		{"losses are soldiers'", "Потери КНДР составили несколько сотен человек.", "",
-			[]string{"people soldiers killed 300..- vague [] - -"}},
+			[]string{"people soldiers wounded 300..- vague [] - -"}}, // потери: casualties, recorded as wounded (doc.go)
 		{"a total and its part", "Из 15 тысяч направленных в Россию военных КНДР 4 тысячи погибли.", "",
 			[]string{"people soldiers sent 15000..15000 exact [Russia] - -", "people soldiers killed 4000..4000 exact [Russia] - -"}},
 		{"foreign people are not claims", "Украинская сторона заявила, что погибли сотни российских военных.", "", nil},

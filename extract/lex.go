@@ -16,6 +16,8 @@ type Lexicon struct {
 	future                     *pmatch
 	origin, foreign            *pmatch
 	foreignSubj                *pmatch
+	demand                     *pmatch // words of need: a figure after one is no movement
+	storyAnaphora              *pmatch // "the decision", "the regime": the story so far
 	numWords, scales           map[string]float64
 	vague, few                 *pmatch
 	bounds, boundsAfter        *pmatch
@@ -80,8 +82,24 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.planned = newSet(l.Planned)
 	x.future = ml(l.Future)
 	x.origin = ml(l.Origin)
+	// North Korea's own bodies and companies ("the 7th General Bureau
+	// plans to recruit 1,000 soldiers") name its people as its name does.
+	for _, o := range domain.DefaultOrganizations().List {
+		if o.Country != "KP" || o.Kind != "dprk_body" && o.Kind != "company" {
+			continue
+		}
+		x.origin.add(noTheOrg(o.Name), noTheOrg(o.Name), 0, 0)
+		for _, a := range o.Aliases {
+			if isAcronym(a) {
+				continue // "MSS", "RGB": other countries' bodies share them
+			}
+			x.origin.add(noTheOrg(a), noTheOrg(a), 0, 0)
+		}
+	}
 	x.foreign = ml(l.Foreign)
 	x.foreignSubj = ml(l.ForeignSubjects)
+	x.demand = ml(l.Demand)
+	x.storyAnaphora = ml(l.StoryAnaphora)
 	x.numWords = map[string]float64{}
 	for k, v := range l.NumberWords {
 		x.numWords[lower(k)] = v
@@ -202,7 +220,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			addWord(w)
 		}
 	}
-	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
+	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs}
@@ -215,11 +233,19 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			}
 		}
 	}
-	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.vague, x.few,
+	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs)
 	return x
+}
+
+// noTheOrg drops a leading "the" from an organization's name.
+func noTheOrg(s string) string {
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		return s[4:]
+	}
+	return s
 }
 
 func invert(m map[string]string) map[string][]string {

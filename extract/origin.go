@@ -1,0 +1,292 @@
+package extract
+
+import "github.com/flowwatch/flowwatch"
+
+// Whose people a figure counts. A North Korean word anywhere in a
+// sentence used to make all its figures North Korean, and one in any of
+// the three sentences before did the same for a sentence naming no other
+// people. That made claims of Russia's mobilised men in a sentence that
+// ends "... could turn to Pyongyang", and of Russia's labour shortage in
+// a paragraph after one about North Korean workers. Here the North Korean
+// word must belong to the figure: its noun phrase, its clause's subject,
+// its clause, else the nearest clause that names any people; and earlier
+// sentences lend their North Koreans only to a figure that points back to
+// them ("of them", "the 11,000", "another 3,000 troops", "these workers").
+
+// figureOrigin decides from a figure's own sentence whether it counts
+// North Koreans: +1 it does, -1 it counts another people, 0 the sentence
+// does not say. attach has run: f.Head, f.NK and f.Bare are set.
+func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
+	if f.NK {
+		return 1
+	}
+	toks := s.toks
+	cs, ce := s.clause(f.Start, f.End)
+	if f.Head >= f.End && f.Head < len(toks) && !f.Bare {
+		// The noun's own complement: "15,000 workers from North Korea",
+		// "troops sent by Pyongyang".
+		_, l := lx.Group(toks, f.Head)
+		if l == 0 {
+			l = 1
+		}
+		for k := f.Head + l; k < ce && k < f.Head+l+5; k++ {
+			if toks[k].Kind == Punct {
+				break
+			}
+			if toks[k].may(lx.origin) && lx.origin.at(toks, k) != nil {
+				return 1
+			}
+		}
+	}
+	// A North Korean word between the clause's subject and the figure is
+	// nearer the figure than the subject: "Russia paid North Korea 20
+	// billion won for 5,000 workers".
+	for k := cs; k < f.Start; k++ {
+		if toks[k].may(lx.origin) && lx.origin.at(toks, k) != nil {
+			return 1
+		}
+	}
+	if r := lx.subjectOrigin(toks, cs, f.Start); r != 0 {
+		return r
+	}
+	// What follows the attribution of the figure's clause is commentary on
+	// it ("..., the ministry claimed, without mentioning the North Korean
+	// troops"): it is read as a later clause.
+	cut := ce
+	for k := f.End; k < ce; k++ {
+		if toks[k].may(lx.said) && lx.said.at(toks, k) != nil {
+			cut = k
+			break
+		}
+	}
+	segs := s.segments()
+	ci := -1
+	for k, sp := range segs {
+		if f.Start >= sp.Start && f.Start < sp.End {
+			ci = k
+			break
+		}
+	}
+	if ci < 0 {
+		return lx.spanOrigin(toks, 0, len(toks))
+	}
+	if r := lx.spanOrigin(toks, cs, cut); r != 0 {
+		return r
+	}
+	for k := ci - 1; k >= 0; k-- {
+		if r := lx.spanOrigin(toks, segs[k].Start, segs[k].End); r != 0 {
+			return r
+		}
+	}
+	if r := lx.spanOrigin(toks, cut, ce); r != 0 {
+		return r
+	}
+	for k := ci + 1; k < len(segs); k++ {
+		if r := lx.spanOrigin(toks, segs[k].Start, segs[k].End); r != 0 {
+			return r
+		}
+	}
+	return 0
+}
+
+// subjectOrigin reads the subject of a clause, or of what the clause
+// reports, before the figure: "Russia has mobilised ...", "Ukraine says
+// it has lost ...", "the NIS said North Korea had sent ...". The last
+// subject that names a country or people decides. A country's officials
+// or agency ("Ukraine's military intelligence said") are a source.
+func (lx *Lexicon) subjectOrigin(toks []Token, cs, fs int) int {
+	r := lx.subjectAt(toks, cs, fs)
+	for i := cs; i < fs; i++ {
+		if !toks[i].may(lx.said) {
+			continue
+		}
+		if p := lx.said.at(toks, i); p != nil {
+			e := i + len(p.low)
+			if v := lx.subjectAt(toks, e, fs); v != 0 {
+				r = v
+			}
+		}
+	}
+	return r
+}
+
+// subjectAt is the origin of a subject that starts at toks[st] (after
+// "that", "but", "and", "the"): +1 North Korea, -1 another country, 0
+// neither.
+func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
+	for i := st; i < fs && i < st+4; i++ {
+		t := &toks[i]
+		if t.Kind == Punct || t.Low == "that" || t.Low == "but" || t.Low == "and" || t.Low == "while" || t.Low == "the" || t.Low == "meanwhile" || t.Low == "however" || t.Low == "separately" {
+			continue
+		}
+		if t.may(lx.sources) && lx.sources.at(toks, i) != nil {
+			return 0
+		}
+		if t.may(lx.origin) && lx.origin.at(toks, i) != nil {
+			return 1
+		}
+		if t.may(lx.foreignSubj) {
+			if p := lx.foreignSubj.at(toks, i); p != nil {
+				e := i + len(p.low)
+				if e < len(toks) && (attributionNoun[toks[e].Low] || toks[e].may(lx.sources) && lx.sources.at(toks, e) != nil) {
+					return 0
+				}
+				return -1
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// spanOrigin is +1 when tokens [a, b) name North Korea or its people, else
+// -1 when they name another people, else 0.
+func (lx *Lexicon) spanOrigin(toks []Token, a, b int) int {
+	for i := a; i < b; i++ {
+		if toks[i].may(lx.origin) && lx.origin.at(toks, i) != nil {
+			return 1
+		}
+	}
+	if lx.hasForeign(toks[a:b]) || lx.subjectAt(toks, a, b) < 0 {
+		return -1
+	}
+	return 0
+}
+
+// anaphoric reports whether a people figure points back to people named
+// before its sentence, which may then lend it their North Koreans: a
+// bare figure ("rose to 13,000", "600 of them"), a casualty count
+// ("several hundred casualties"), a definite or additive figure ("the
+// 11,000", "another 3,000 troops", "3,000 more", "5,000 of the
+// workers"), or one in a clause whose people are named by a pronoun or a
+// definite noun ("they", "these troops", "the workers").
+func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
+	if f.Bare || f.Casualty != "" {
+		return true
+	}
+	toks := s.toks
+	if f.Start > 0 && (determiners[toks[f.Start-1].Low] || additive[toks[f.Start-1].Low] || lx.demonstratives[toks[f.Start-1].Low]) {
+		return true
+	}
+	end := f.Head
+	if end < f.End || end > len(toks) {
+		end = f.End
+	}
+	for k := f.End; k < end; k++ {
+		if additive[toks[k].Low] || lx.demonstratives[toks[k].Low] {
+			return true
+		}
+	}
+	if f.End+1 < len(toks) && toks[f.End].Low == "of" && (determiners[toks[f.End+1].Low] || lx.demonstratives[toks[f.End+1].Low]) {
+		return true
+	}
+	if lx.anaphoricSpeaker(toks) {
+		return true
+	}
+	cs, ce := s.clause(f.Start, f.End)
+	// "3,000 soldiers had been killed there": the place of the sentences
+	// before, and so their people; "the decision to send 2,000 workers":
+	// their story.
+	for k := cs; k < ce; k++ {
+		if toks[k].may(lx.placeAnaphora) && lx.placeAnaphora.at(toks, k) != nil {
+			return true
+		}
+		if toks[k].may(lx.storyAnaphora) && lx.storyAnaphora.at(toks, k) != nil {
+			return true
+		}
+	}
+	for k := cs; k < ce; k++ {
+		if k >= f.Start && k < f.End || k == f.Head {
+			continue
+		}
+		switch toks[k].Low {
+		case "they", "them", "their":
+			return true
+		}
+		if determiners[toks[k].Low] || lx.demonstratives[toks[k].Low] || toks[k].Low == "that" || toks[k].Low == "this" {
+			// "the workers", "that first contingent": a definite noun, up
+			// to two words after its determiner.
+			for j := k + 1; j < ce && j <= k+3; j++ {
+				if j == f.Head || j >= f.Start && j < f.End || toks[j].Kind != Word {
+					break
+				}
+				if g, _ := lx.Group(toks, j); g != "" {
+					if g != flowwatch.GroupNationals {
+						return true
+					}
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// additive words make a figure part of a series already begun: "another
+// 3,000", "3,000 more", "an additional 2,000".
+var additive = map[string]bool{"another": true, "more": true, "additional": true, "further": true, "other": true, "such": true}
+
+// demandFigure reports whether a people figure counts people needed
+// rather than people who moved: a demand word shortly before it ("a
+// shortage of 5 million workers", "firms need 1.5 million workers") with
+// no verb of movement and no North Korean word between, or right after
+// its noun ("workers are needed").
+func (lx *Lexicon) demandFigure(s *sent, f *Figure) bool {
+	toks := s.toks
+	cs, _ := s.clause(f.Start, f.End)
+	for i := f.Start - 1; i >= cs && i >= f.Start-6; i-- {
+		t := &toks[i]
+		if t.Kind == Punct || t.may(lx.origin) && lx.origin.at(toks, i) != nil || t.may(lx.events) && lx.events.at(toks, i) != nil {
+			break
+		}
+		if t.may(lx.demand) && lx.demand.at(toks, i) != nil {
+			// "North Korea needs 5,000 IT workers abroad": its own quota
+			// of people to send, not another country's demand.
+			for b := i - 1; b >= cs && b >= i-3; b-- {
+				if toks[b].may(lx.origin) && lx.origin.at(toks, b) != nil {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	k := f.End
+	if f.Head >= f.End && f.Head < len(toks) && !f.Bare {
+		_, l := lx.Group(toks, f.Head)
+		k = f.Head + l
+	}
+	for i := k; i < len(toks) && i < k+2; i++ {
+		if toks[i].may(lx.demand) && lx.demand.at(toks, i) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoricSpeaker reports whether a sentence is attributed to someone
+// named before it ("He said ...", "..., the official added"): it goes on
+// reporting the story of the sentences before, and so their people.
+func (lx *Lexicon) anaphoricSpeaker(toks []Token) bool {
+	for k := range toks {
+		if !toks[k].may(lx.anaphora) {
+			continue
+		}
+		p := lx.anaphora.at(toks, k)
+		if p == nil {
+			continue
+		}
+		switch p.low[0] {
+		case "he", "she", "the":
+		default:
+			continue
+		}
+		e := k + len(p.low)
+		if e < len(toks) && toks[e].may(lx.said) && lx.said.at(toks, e) != nil {
+			return true
+		}
+		if k > 0 && lx.said.endingAt(toks, k, 3) != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -12,16 +12,92 @@ const claimCols = `c.id, c.version_id, c.article, c.kind, c.grp, c.event, c.low,
 	c.place, c.when_from, c.when_to, c.source, c.via, c.orgs, c.lang, c.quote, c.start, c."end", c.extractor,
 	c.outlet, c.url, c.published`
 
+// How a page of claims is found when the filter has a range (a minimum
+// figure, publication dates) beside what else it asks.
+type claimPlan int
+
+const (
+	// planned leaves the choice of index to SQLite: for counts, which
+	// read every match whatever the order.
+	planned claimPlan = iota
+	// inOrder reads claims in id order, from the index of an equality
+	// filter or the table, and checks ranges row by row: a page ends after
+	// its last row, however many claims match.
+	inOrder
+	// byValue and byPublished read the few claims in range from that
+	// range's index and sort them by id.
+	byValue
+	byPublished
+)
+
+// rangeFew is how many claims in range make a range "few": reading them
+// all costs about what paging in id order costs when the range's claims
+// are spread evenly (a page of 100 from a million claims reads about
+// 100 x 1,000,000 / n rows before it fills; both are near 10,000 here).
+var rangeFew = 10000
+
+// plan chooses how Claims reads f. SQLite's planner, asked for a page in
+// id order, chooses the same way whatever the range: it paged 480,000
+// workers' claims to find none of at least 29,000, and sorted 42,000
+// claims of one month to page 100 claims of Russia among them. Counting
+// the range's claims (up to rangeFew, from its index alone) tells which
+// way is short.
+func (s *Store) plan(ctx context.Context, f flowwatch.ClaimFilter) (claimPlan, error) {
+	if f.ArticleID != 0 {
+		return planned, nil
+	}
+	plan, fewest := inOrder, rangeFew
+	count := func(p claimPlan, cond string, args ...any) error {
+		var n int
+		err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM claims WHERE `+cond+` LIMIT ?)`,
+			append(args, rangeFew)...).Scan(&n)
+		if err == nil && n < fewest {
+			plan, fewest = p, n
+		}
+		return err
+	}
+	if f.MinValue != nil {
+		if err := count(byValue, `COALESCE(high, low) >= ?`, *f.MinValue); err != nil {
+			return plan, s.fail(ctx, "list claims", err)
+		}
+	}
+	if !f.Since.IsZero() || !f.Until.IsZero() {
+		since, until := "0000-00-00", "9999-99-99"
+		if !f.Since.IsZero() {
+			since = f.Since.String()
+		}
+		if !f.Until.IsZero() {
+			until = f.Until.String()
+		}
+		if err := count(byPublished, `published BETWEEN ? AND ?`, since, until); err != nil {
+			return plan, s.fail(ctx, "list claims", err)
+		}
+	}
+	return plan, nil
+}
+
 // claimQuery turns f into the FROM and WHERE clauses of a query on
 // claims c, the ORDER BY that pages it, and the arguments.
-func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any) {
+func claimQuery(f flowwatch.ClaimFilter, plan claimPlan) (from, where, order string, args []any) {
 	var conds []string
-	from, order = " FROM claims c", " ORDER BY c.id"
+	claims := " FROM claims c"
+	switch plan {
+	case byValue:
+		claims = " FROM claims c INDEXED BY claims_value"
+	case byPublished:
+		claims = " FROM claims c INDEXED BY claims_published"
+	}
+	from, order = claims, " ORDER BY c.id"
 	if f.Place != "" {
 		// Driving the query from the place index, whose rows for one place
 		// come in claim id order, pages without a sort.
-		from, order = " FROM claims c JOIN claim_places cp ON cp.claim_id = c.id", " ORDER BY cp.claim_id"
+		from, order = claims+" JOIN claim_places cp ON cp.claim_id = c.id", " ORDER BY cp.claim_id"
 		conds, args = append(conds, "cp.place = ?"), append(args, f.Place)
+	}
+	// A unary + keeps SQLite from reading a range from its index.
+	published, value := "c.published", "COALESCE(c.high, c.low)"
+	if plan == inOrder {
+		published, value = "+"+published, "+"+value
 	}
 	if f.ArticleID != 0 {
 		// One article's claims, in text order.
@@ -34,8 +110,15 @@ func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any)
 		}
 	}
 	eq("c.kind", f.Kind)
-	eq("c.grp", f.Group)
-	eq("c.event", f.Event)
+	if f.Place != "" {
+		// claim_places copies group and event (migration 0005): checked
+		// there, the place's rows that fail them need no claim lookup.
+		eq("cp.grp", f.Group)
+		eq("cp.event", f.Event)
+	} else {
+		eq("c.grp", f.Group)
+		eq("c.event", f.Event)
+	}
 	eq("c.source", f.Source)
 	eq("c.outlet", f.Outlet)
 	eq("c.article", f.Article)
@@ -43,13 +126,13 @@ func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any)
 		conds, args = append(conds, "c.id > ?"), append(args, f.AfterID)
 	}
 	if !f.Since.IsZero() {
-		conds, args = append(conds, "c.published >= ?"), append(args, f.Since.String())
+		conds, args = append(conds, published+" >= ?"), append(args, f.Since.String())
 	}
 	if !f.Until.IsZero() {
-		conds, args = append(conds, "c.published <= ?"), append(args, f.Until.String())
+		conds, args = append(conds, published+" <= ?"), append(args, f.Until.String())
 	}
 	if f.MinValue != nil {
-		conds, args = append(conds, "COALESCE(c.high, c.low) >= ?"), append(args, *f.MinValue)
+		conds, args = append(conds, value+" >= ?"), append(args, *f.MinValue)
 	}
 	if f.MaxValue != nil {
 		conds, args = append(conds, "COALESCE(c.low, c.high) <= ?"), append(args, *f.MaxValue)
@@ -68,7 +151,11 @@ func claimQuery(f flowwatch.ClaimFilter) (from, where, order string, args []any)
 
 // Claims implements flowwatch.Store.
 func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatch.Claim, error) {
-	from, where, order, args := claimQuery(f)
+	plan, err := s.plan(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	from, where, order, args := claimQuery(f, plan)
 	q := `SELECT ` + claimCols + from + where + order + limitOffset(f.Limit, f.Offset)
 	if !f.LatestVersionsOnly && f.ArticleID == 0 {
 		// The indexes end in latest, so all versions' claims come from two
@@ -99,7 +186,7 @@ func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatc
 
 // CountClaims implements flowwatch.Store.
 func (s *Store) CountClaims(ctx context.Context, f flowwatch.ClaimFilter) (int, error) {
-	from, where, _, args := claimQuery(f)
+	from, where, _, args := claimQuery(f, planned)
 	var n int
 	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*)`+from+where, args...).Scan(&n)
 	return n, s.fail(ctx, "count claims", err)

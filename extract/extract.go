@@ -737,6 +737,17 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
 		g = ctxGroup()
 	}
+	// "By December, they numbered around 11,000": a pronoun subject of
+	// the figure's clause stands for the people of the sentences before.
+	if g == "" {
+		cs, _ := s.clause(f.Start, f.End)
+		for i := cs; i < f.Start && i < cs+6; i++ {
+			if l := toks[i].Low; l == "they" || l == "these" || l == "those" {
+				g = ctxGroup()
+				break
+			}
+		}
+	}
 	// "North Korean casualties have reached 4,000": a casualty noun before
 	// the figure names the event; the people are the context's, else
 	// soldiers, the people a war's casualties are.

@@ -24,7 +24,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
 	}
 	defer tx.Rollback()
-	var idx searchQueue
+	var idx txState
 	res, apply, err := s.saveTx(ctx, tx, &idx, a, claims)
 	if err == nil {
 		err = s.flushSearch(ctx, tx, &idx)
@@ -70,7 +70,7 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 	defer tx.Rollback()
 	results := make([]flowwatch.SaveResult, len(batch))
 	applies := make([]func(), len(batch))
-	var idx searchQueue
+	var idx txState
 	for i, b := range batch {
 		if results[i], applies[i], err = s.saveTx(ctx, tx, &idx, b.Article, b.Claims); err != nil {
 			return nil, s.fail(ctx, fmt.Sprintf("save article %q", b.Article.Name), err)
@@ -89,12 +89,18 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 	return results, nil
 }
 
-// searchQueue holds the versions inserted by a transaction that are not
-// yet in the search index (see migration 0004): FTS5 turns its pending
-// rows into an index segment at every statement savepoint, so they are
-// indexed together after the transaction's other statements.
-type searchQueue struct {
+// txState is what a write transaction keeps between its statements.
+type txState struct {
+	// rows are the versions inserted by the transaction that are not
+	// yet in the search index (see migration 0004): FTS5 turns its
+	// pending rows into an index segment at every statement savepoint, so
+	// they are indexed together after the transaction's other statements.
 	rows []searchRow
+	// nextClaim is the ID the next claim gets (0: not read yet). The
+	// transaction holds the write lock, so MAX(id)+1 is what SQLite would
+	// choose; choosing it here spares the claim INSERT a RETURNING clause,
+	// which costs a statement journal and a result row per claim.
+	nextClaim int64
 }
 
 type searchRow struct {
@@ -107,7 +113,7 @@ type searchRow struct {
 // (a version's latest flag changing), which expect a latest version to
 // be in the index already. A single-row INSERT into an FTS5 table opens
 // no savepoint, so the whole queue stays one pending segment.
-func (s *Store) flushSearch(ctx context.Context, tx *sql.Tx, q *searchQueue) error {
+func (s *Store) flushSearch(ctx context.Context, tx *sql.Tx, q *txState) error {
 	if len(q.rows) == 0 {
 		return nil
 	}
@@ -124,7 +130,7 @@ func (s *Store) flushSearch(ctx context.Context, tx *sql.Tx, q *searchQueue) err
 // saveTx does SaveArticle's work inside tx, queueing a new version for
 // the search index in idx. apply, called once tx has committed, fills in
 // a's ID, version and sightings.
-func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *searchQueue, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
+func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *txState, a *flowwatch.Article, claims []flowwatch.Claim) (flowwatch.SaveResult, func(), error) {
 	identity := flowwatch.ArticleIdentity(a)
 	seen := a.LastSeen
 	if seen.IsZero() {
@@ -140,7 +146,7 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *searchQueue, a *flo
 	err := tx.StmtContext(ctx, s.selArticle).QueryRowContext(ctx, identity).Scan(&artID)
 	if errors.Is(err, sql.ErrNoRows) {
 		// A new identity has no versions to look through.
-		err = tx.StmtContext(ctx, s.insArticle).QueryRowContext(ctx, identity).Scan(&artID)
+		artID, err = insertID(tx.StmtContext(ctx, s.insArticle).ExecContext(ctx, identity))
 	} else if err == nil {
 		known = true
 	}
@@ -200,13 +206,13 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *searchQueue, a *flo
 		firstSeen = seen
 	}
 	firstSeen = firstSeen.UTC().Truncate(time.Microsecond)
-	err = tx.StmtContext(ctx, s.insVersion).QueryRowContext(ctx, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title),
-		nullStr(a.Outlet), nullDate(a.Published), nullStr(a.Lang), a.Text, a.Hash, fmtTime(firstSeen), fmtTime(seen)).Scan(&verID)
+	verID, err = insertID(tx.StmtContext(ctx, s.insVersion).ExecContext(ctx, artID, version, a.Name, nullStr(a.URL), nullStr(a.Title),
+		nullStr(a.Outlet), nullDate(a.Published), nullStr(a.Lang), a.Text, a.Hash, fmtTime(firstSeen), fmtTime(seen)))
 	if err != nil {
 		return flowwatch.Unchanged, nil, err
 	}
 	idx.rows = append(idx.rows, searchRow{id: verID, title: a.Title, text: a.Text})
-	if err := s.insertClaims(ctx, tx, verID, true, a, claims); err != nil {
+	if err := s.insertClaims(ctx, tx, idx, verID, true, a, claims); err != nil {
 		return flowwatch.Unchanged, nil, err
 	}
 	res := flowwatch.Updated
@@ -214,6 +220,15 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *searchQueue, a *flo
 		res = flowwatch.New
 	}
 	return res, func() { a.ID, a.Version, a.FirstSeen, a.LastSeen = verID, int(version), firstSeen, seen }, nil
+}
+
+// insertID is the rowid an INSERT of one row gave. (RETURNING would cost
+// the statement a journal and a result row.)
+func insertID(r sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
 }
 
 // setLatest marks version verID (0: none) as the latest of article artID,
@@ -231,9 +246,14 @@ func setLatest(ctx context.Context, tx *sql.Tx, artID, verID int64) error {
 
 // insertClaims stores claims for version verID, copying the article's
 // fields into each, and sets their ID and ArticleID.
-func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) error {
+func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) error {
 	if len(claims) == 0 {
 		return nil
+	}
+	if st.nextClaim == 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM claims`).Scan(&st.nextClaim); err != nil {
+			return err
+		}
 	}
 	ins := tx.StmtContext(ctx, s.insClaim)
 	insPlace := tx.StmtContext(ctx, s.insPlace)
@@ -255,13 +275,16 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, verID int64, lates
 		if c.When != nil {
 			from, to = nullDate(c.When.From), nullDate(c.When.To)
 		}
-		err = ins.QueryRowContext(ctx, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+		id := st.nextClaim
+		_, err = ins.ExecContext(ctx, id, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
 			nullStr(c.Lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(c.Outlet), nullStr(c.URL),
-			nullDate(c.Published)).Scan(&c.ID)
+			nullDate(c.Published))
 		if err != nil {
 			return err
 		}
+		c.ID = id
+		st.nextClaim++
 		for _, p := range c.Place {
 			if _, err := insPlace.ExecContext(ctx, c.ID, p); err != nil {
 				return err
@@ -316,7 +339,7 @@ func (s *Store) ReplaceClaims(ctx context.Context, articleID int64, claims []flo
 	if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE version_id = ?`, articleID); err != nil {
 		return s.fail(ctx, op, err)
 	}
-	if err := s.insertClaims(ctx, tx, articleID, latest, &a, claims); err != nil {
+	if err := s.insertClaims(ctx, tx, &txState{}, articleID, latest, &a, claims); err != nil {
 		return s.fail(ctx, op, err)
 	}
 	return s.fail(ctx, op, tx.Commit())
@@ -459,7 +482,10 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 	// Quoted, so that FTS5 operators in the query are just words.
 	terms := make([]string, len(words))
 	for i, w := range words {
-		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+		terms[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if s.prefixOfLonger(ctx, w) {
+			terms[i] += "*"
+		}
 	}
 	if limit <= 0 {
 		limit = 20
@@ -522,6 +548,27 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]flowwatc
 		}
 	}
 	return hits, nil
+}
+
+// prefixOfLonger reports whether a longer term than word starts with it
+// in the search index, or may. Otherwise "word"* matches what "word"
+// does, and FTS5 answers the term far faster: it reads a term's document
+// list lazily, newest first, but merges a prefix's whole list before the
+// first match, and again for each bm25 call's document count.
+// Only words of ASCII letters and digits are looked up, because only
+// their index form is plainly the word (FTS5 folds case and diacritics
+// of the rest by its own tables).
+func (s *Store) prefixOfLonger(ctx context.Context, word string) bool {
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return true
+		}
+	}
+	// Terms are compared as bytes: every longer term lies between these.
+	var one int
+	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM article_fts_vocab WHERE term >= ? AND term <= ? LIMIT 1`,
+		word+"\x01", word+"\xff").Scan(&one)
+	return !errors.Is(err, sql.ErrNoRows) // an error (no vocabulary table yet): search by prefix
 }
 
 func likePattern(s string) string {

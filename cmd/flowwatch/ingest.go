@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -73,6 +74,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "flowwatch ingest: %s: %s\n", it.Origin, it.Err)
 		}
 		bar.add(it)
+	}
+	if path := os.Getenv("FLOWWATCH_CPUPROFILE"); path != "" {
+		// For finding where ingest's time goes (bench/ingest): not a flag,
+		// since users have no use for it.
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
 	}
 	res, err := p.Ingest(ctx, inputs, e.stdin)
 	bar.finish()

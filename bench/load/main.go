@@ -11,11 +11,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -44,6 +46,7 @@ func main() {
 	flag.DurationVar(&respTTL, "response-cache", time.Second, "the server's response cache TTL (0 turns it off)")
 	flag.IntVar(&pages, "pages", 10, "requests go to a random one of the first `N` pages of 50 (by offset; 1: first pages only, which costs what any after_id cursor page costs)")
 	flag.BoolVar(&warmAll, "warm-all", false, "before measuring, request every URL the load will send once (default mode: the steady state, without the response cache's cold start)")
+	flag.BoolVar(&stdClient, "std-client", false, "clients use net/http's Transport (default: one plain keep-alive HTTP/1.1 connection each, which costs the shared CPU less)")
 	flag.BoolVar(&noIndex, "no-index", false, "turn the server's in-memory claim index off (every request goes to the store)")
 	flag.BoolVar(&distinct, "distinct", false, "make every request's URL distinct (an unreachable max filter), so no cache can answer")
 	flag.Parse()
@@ -178,6 +181,8 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 		go func() {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(c), 7))
+			conn := &conn{addr: srv.Addr()}
+			defer conn.close()
 			for {
 				i := next.Add(1)
 				if i > int64(requests) || time.Now().After(deadline) {
@@ -190,7 +195,13 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 					q += fmt.Sprintf("&max=%d", 1_000_000_000+i)
 				}
 				start := time.Now()
-				status, err := get(client, base+q)
+				var status int
+				var err error
+				if stdClient {
+					status, err = get(client, base+q)
+				} else {
+					status, err = conn.get(q)
+				}
 				lat[c] = append(lat[c], time.Since(start))
 				if err != nil || status != 200 {
 					errs.Add(1)
@@ -236,7 +247,8 @@ func run(nClaims, perArticle, clients, requests int, duration time.Duration, dbP
 	// CPU per request (server and clients together, both in this process)
 	// says what the machine could do unloaded: the latencies above also
 	// count time spent waiting for a core that other processes hold.
-	fmt.Printf("CPU %s per request (server and clients); load average at the end %s; RSS %s\n", ms(cpu/time.Duration(max(1, len(all)))), loadavg(), rss())
+	fmt.Printf("CPU %.3fms per request (server and clients); load average at the end %s; RSS %s\n",
+		float64((cpu/time.Duration(max(1, len(all)))).Microseconds())/1000, loadavg(), rss())
 	if e := firstErr.Load(); e != nil {
 		fmt.Println("first error:", e)
 	}
@@ -249,7 +261,11 @@ var (
 	distinct bool
 	warmAll  bool
 	noIndex  bool
-	pages    int
+	// stdClient: the clients share the server's process and two cores, so
+	// what they cost is taken from the server; net/http's Transport hands
+	// every request to two goroutines of its own per connection.
+	stdClient bool
+	pages     int
 )
 
 func cpuTime() time.Duration {
@@ -284,6 +300,47 @@ func rss() string {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
+
+// conn is one client's keep-alive HTTP/1.1 connection, as a browser tab
+// holds one: a request is written, its response read whole.
+type conn struct {
+	addr string
+	c    net.Conn
+	br   *bufio.Reader
+}
+
+func (c *conn) get(path string) (int, error) {
+	if c.c == nil {
+		nc, err := net.DialTimeout("tcp", c.addr, 10*time.Second)
+		if err != nil {
+			return 0, err
+		}
+		c.c, c.br = nc, bufio.NewReaderSize(nc, 64<<10)
+	}
+	c.c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c.c, "GET "+path+" HTTP/1.1\r\nHost: "+c.addr+"\r\nUser-Agent: flowwatch-load\r\n\r\n"); err != nil {
+		c.close()
+		return 0, err
+	}
+	res, err := http.ReadResponse(c.br, nil)
+	if err != nil {
+		c.close()
+		return 0, err
+	}
+	_, err = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if err != nil || res.Close {
+		c.close()
+	}
+	return res.StatusCode, err
+}
+
+func (c *conn) close() {
+	if c.c != nil {
+		c.c.Close()
+		c.c = nil
+	}
+}
 
 func get(c *http.Client, url string) (int, error) {
 	res, err := c.Get(url)

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -30,18 +29,18 @@ const monthRe = `(january|february|march|april|may|june|july|august|september|oc
 // spec: "09-02-2025" is 9 February 2025 unless the first part cannot be a
 // day... or the second cannot be a month.
 var datePatterns = []struct {
-	re         *regexp.Regexp
+	re         *lazyRegexp
 	y, m, d    int
 	numMonth   bool
 	dayFirstOK bool // numeric D-M-Y: swap when the middle part exceeds 12
 }{
-	{re: regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), y: 3, m: 1, d: 2},
-	{re: regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})`), y: 3, m: 2, d: 1},
-	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
-	{re: regexp.MustCompile(`\b(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
-	{re: regexp.MustCompile(`(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일`), y: 1, m: 2, d: 3, numMonth: true},
-	{re: regexp.MustCompile(`(?:^|\D)(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\b`), y: 3, m: 2, d: 1, numMonth: true, dayFirstOK: true},
-	{re: regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
+	{re: lazyRE(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), y: 3, m: 1, d: 2},
+	{re: lazyRE(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})`), y: 3, m: 2, d: 1},
+	{re: lazyRE(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
+	{re: lazyRE(`\b(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
+	{re: lazyRE(`(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일`), y: 1, m: 2, d: 3, numMonth: true},
+	{re: lazyRE(`(?:^|\D)(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\b`), y: 3, m: 2, d: 1, numMonth: true, dayFirstOK: true},
+	{re: lazyRE(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`), y: 1, m: 2, d: 3, numMonth: true},
 }
 
 // dateInLine finds the first full calendar date (day, month and year) in s.
@@ -108,7 +107,7 @@ func daysIn(m time.Month, y int) int {
 }
 
 var (
-	timeOfDay = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`)
+	timeOfDay = lazyRE(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`)
 	// Words a date strip carries besides the date itself.
 	dateWords = map[string]bool{
 		"published": true, "posted": true, "updated": true, "modified": true, "last": true,

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
@@ -18,11 +17,11 @@ type header struct {
 // merely starts with a "Word: something" line is not scanned to its end.
 const maxHeaderLines = 40
 
-var headerKey = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]{0,30}):(?:\s+(.*))?$`)
+var headerKey = lazyRE(`^([A-Za-z][A-Za-z0-9_-]{0,30}):(?:\s+(.*))?$`)
 
 // titleNote is an editor's bracketed remark about the title itself, e.g.
 // "[title from URL slug]", which is not part of the headline.
-var titleNote = regexp.MustCompile(`(?i)\s*\[[^\[\]]*\b(?:title|headline)\b[^\[\]]*\]\s*$`)
+var titleNote = lazyRE(`(?i)\s*\[[^\[\]]*\b(?:title|headline)\b[^\[\]]*\]\s*$`)
 
 // splitHeader recognises a header: every line before the first "---" is
 // "key: value" (blank lines allowed) and at least one key is known. Unknown

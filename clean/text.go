@@ -2,8 +2,8 @@ package clean
 
 import (
 	_ "embed"
-	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,7 +52,7 @@ type phraseRules struct {
 	credit  []string
 }
 
-var rules = loadRules(rulesFile)
+var rules = sync.OnceValue(func() phraseRules { return loadRules(rulesFile) })
 
 func loadRules(src string) phraseRules {
 	r := phraseRules{only: map[string]bool{}}
@@ -252,29 +252,29 @@ func titleLine(s, title string) int {
 }
 
 var (
-	markdownImage = regexp.MustCompile(`^!\[.*\]\([^)\s]*\)$`)
-	bareURL       = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
-	domainLike    = regexp.MustCompile(`^(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$`)
-	weather       = regexp.MustCompile(`^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[FC]$|^-?\d{1,3}(?:[.,]\d)?\s*°\s*[FC]?$`)
-	relTime       = regexp.MustCompile(`(?i)^(?:time|updated|posted)?\s*\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago$`)
-	email         = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:\s|&#160;|\x{a0})protected\]`)
-	byline        = regexp.MustCompile(`(?i)^(?:by|written by|words by|author|reporter|автор|текст)\b\s*:?\s+\S`)
+	markdownImage = lazyRE(`^!\[.*\]\([^)\s]*\)$`)
+	bareURL       = lazyRE(`^(?:https?://|www\.)\S+$`)
+	domainLike    = lazyRE(`^(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$`)
+	weather       = lazyRE(`^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[FC]$|^-?\d{1,3}(?:[.,]\d)?\s*°\s*[FC]?$`)
+	relTime       = lazyRE(`(?i)^(?:time|updated|posted)?\s*\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago$`)
+	email         = lazyRE(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email(?:\s|&#160;|\x{a0})protected\]`)
+	byline        = lazyRE(`(?i)^(?:by|written by|words by|author|reporter|автор|текст)\b\s*:?\s+\S`)
 	// A leading "[Place=Agency/Agency]" credit opens a photo caption in
 	// Korean pages; a news lead's dateline names one agency, no slash.
-	captionCredit = regexp.MustCompile(`^\[[^\[\]]{1,40}=[^\[\]]*/[^\[\]]*\]`)
-	capsName      = regexp.MustCompile(`^\p{Lu}[\p{Lu}'.-]*(?:\s+\p{Lu}[\p{Lu}'.-]*){1,3}$`)
+	captionCredit = lazyRE(`^\[[^\[\]]{1,40}=[^\[\]]*/[^\[\]]*\]`)
+	capsName      = lazyRE(`^\p{Lu}[\p{Lu}'.-]*(?:\s+\p{Lu}[\p{Lu}'.-]*){1,3}$`)
 	// "Image 3 of 12", "1 of 6": a gallery counter.
-	galleryCount = regexp.MustCompile(`(?i)^(?:image|photo|picture|slide)?\s*\d+\s+(?:of|/)\s+/?\s*\d+$`)
+	galleryCount = lazyRE(`(?i)^(?:image|photo|picture|slide)?\s*\d+\s+(?:of|/)\s+/?\s*\d+$`)
 	// "Updated Nov 19, 9:41 AM", "Posted on March 30 by Admin": a time
 	// stamp line even without a year.
-	monthWord = regexp.MustCompile(`\b` + monthRe + `\s*\d`)
-	stampLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
+	monthWord = lazyRE(`\b` + monthRe + `\s*\d`)
+	stampLine = lazyRE(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
 	// "Follow us on Instagram, Facebook and X": a social-media prompt.
-	socialFollow = regexp.MustCompile(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
-	viewCount    = regexp.MustCompile(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
-	captionStart = regexp.MustCompile(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
-	trailCredit  = regexp.MustCompile(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
-	slashCredit  = regexp.MustCompile(`\pL[\pL\s.'-]*/\s*\pL`)
+	socialFollow = lazyRE(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
+	viewCount    = lazyRE(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
+	captionStart = lazyRE(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
+	trailCredit  = lazyRE(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
+	slashCredit  = lazyRE(`\pL[\pL\s.'-]*/\s*\pL`)
 )
 
 func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
@@ -349,11 +349,11 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 func phraseVerdict(lower string) (verdict, bool) {
 	isSep := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 	core := strings.TrimFunc(lower, isSep)
-	if rules.only[core] {
+	if rules().only[core] {
 		return drop, true
 	}
 	words := wordCount(core)
-	for _, p := range rules.end {
+	for _, p := range rules().end {
 		needColon := strings.HasSuffix(p, ":")
 		p = strings.TrimSuffix(p, ":")
 		if !strings.HasPrefix(core, p) {
@@ -376,14 +376,14 @@ func phraseVerdict(lower string) (verdict, bool) {
 		}
 	}
 	if words <= 60 {
-		for _, p := range rules.start {
+		for _, p := range rules().start {
 			if strings.HasPrefix(core, p) {
 				return drop, true
 			}
 		}
 	}
 	if words <= 30 && len(lower) <= 600 {
-		if rules.dropSet.containsAny(lower) {
+		if rules().dropSet.containsAny(lower) {
 			return drop, true
 		}
 	}
@@ -428,7 +428,7 @@ func isCaption(line string, words int) bool {
 	if slashCredit.MatchString(credit) {
 		return true
 	}
-	for _, p := range rules.credit {
+	for _, p := range rules().credit {
 		if strings.Contains(credit, p) {
 			return true
 		}

@@ -48,6 +48,7 @@ type sent struct {
 	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
+	segOrigin  []int8 // spanOrigin of each segment, +2 (0: not yet read)
 	claimGroup string // the group of its last people claim
 	group      string // its last group noun's group, once computed
 	groupDone  bool

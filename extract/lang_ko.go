@@ -24,7 +24,6 @@ func newKOModule(d *domain.Domain) *mlModule {
 		outlets:   mlOutlets(d),
 		code:      "ko",
 		origin:    mlOriginOf(d.Lexicon("ko")),
-		demand:    mlDemandOf(d.Lexicon("ko")),
 		m:         m,
 		places:    places,
 		implied:   koImplied,

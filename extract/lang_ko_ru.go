@@ -80,6 +80,7 @@ type mlSent struct {
 	hits  []mlHit
 	figs  []mlFig
 	times []mlTime
+	low   string // text lower-cased (Russian; Korean has no case)
 }
 
 // mlModule is what a language supplies to the shared engine.
@@ -103,9 +104,9 @@ type mlModule struct {
 	// speaker names who speaks a whole sentence ("По словам Ли, ..."),
 	// or "" (nil: the language marks none).
 	speaker func(s *mlSent) string
-	// origin and demand are the lexicon's origin and demand words,
-	// lower-cased, matched as substrings (see mlOtherPeople, mlDemand).
-	origin, demand []string
+	// origin are the lexicon's origin words, lower-cased, matched as
+	// substrings (see mlOtherPeople).
+	origin []string
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -126,29 +127,25 @@ func mlOriginOf(l *domain.Lexicon) []string {
 	return mlWordsOf(l.Origin)
 }
 
-func mlDemandOf(l *domain.Lexicon) []string {
-	if l == nil {
-		return nil
-	}
-	return mlWordsOf(l.Demand)
-}
-
 // mlOtherPeople reports whether a figure's clause is about another
 // people: it names one before the figure (ВСУ потеряли 50 тысяч
 // военнослужащих, 한국군 병력은 약 50만 명) and names North Korea
 // nowhere.
 func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
-	foreign := false
-	for _, h := range s.hits {
-		if h.cat == catForeign && h.start >= cs && h.end <= f.start {
-			foreign = true
+	foreign := -1
+	for i, h := range s.hits {
+		if h.cat == catForeign && h.end <= f.start {
+			foreign = i
 		}
 	}
-	if !foreign {
+	if foreign < 0 {
 		return false
 	}
-	low := mlLower(s.text[cs:ce])
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	if s.hits[foreign].start < cs {
+		return false
+	}
+	low := s.low[cs:ce]
 	for _, w := range lm.origin {
 		if strings.Contains(low, w) {
 			return false
@@ -163,45 +160,43 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 }
 
 // mlDemand reports whether a people figure counts people needed rather
-// than people who moved: a word of need (дефицит, нехватка, 부족, 수요)
-// is nearer the figure in its clause than any event word.
-func mlDemand(lm *mlModule, s *mlSent, f *mlFig) bool {
-	if len(lm.demand) == 0 {
+// than people who moved: a word of need (дефицит, нехватка, 부족) is
+// nearer the figure in its clause than any event word.
+func mlDemand(s *mlSent, f *mlFig) bool {
+	has := false
+	for _, h := range s.hits {
+		if h.cat == catDemand {
+			has = true
+			break
+		}
+	}
+	if !has {
 		return false
 	}
 	cs, ce := ruClauseBounds(s.text, f.start, f.end)
-	dist := func(a, b int) int {
-		if b <= f.start {
-			return f.start - b
+	dist := func(h mlHit) int {
+		if h.end <= f.start {
+			return f.start - h.end
 		}
-		return a - f.end
+		return h.start - f.end
 	}
-	best := -1
-	low := mlLower(s.text[cs:ce])
-	for _, w := range lm.demand {
-		for k := 0; ; {
-			j := strings.Index(low[k:], w)
-			if j < 0 {
-				break
-			}
-			a := cs + k + j
-			if a+len(w) <= f.start || a >= f.end {
-				if d := dist(a, a+len(w)); best < 0 || d < best {
-					best = d
-				}
-			}
-			k += j + len(w)
-		}
-	}
-	if best < 0 {
-		return false
-	}
+	best, ev := -1, -1
 	for _, h := range s.hits {
-		if h.cat == catEvent && h.start >= cs && h.end <= ce && (h.end <= f.start || h.start >= f.end) && dist(h.start, h.end) < best {
-			return false
+		if h.start < cs || h.end > ce || h.end > f.start && h.start < f.end {
+			continue
+		}
+		switch d := dist(h); h.cat {
+		case catDemand:
+			if best < 0 || d < best {
+				best = d
+			}
+		case catEvent:
+			if ev < 0 || d < ev {
+				ev = d
+			}
 		}
 	}
-	return true
+	return best >= 0 && (ev < 0 || best < ev)
 }
 
 // mlMaxFigures bounds the figures read from one sentence.
@@ -238,8 +233,9 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			continue
 		}
 		seen[t] = struct{}{}
-		s := mlSent{mlSpan: sp, text: t}
+		s := mlSent{mlSpan: sp, text: t, low: t}
 		if !lm.m.korean {
+			s.low = low[sp.start:sp.end]
 			from := len(tokBuf)
 			tokBuf = mlAppendTokens(tokBuf, t, low[sp.start:sp.end])
 			s.toks = tokBuf[from:len(tokBuf):len(tokBuf)]
@@ -434,7 +430,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(lm, s, f) {
+	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(s, f) {
 		return ic, false
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {

@@ -37,6 +37,12 @@ package extract
 //	anaphora    with the value "back": openings of a sentence that
 //	            attributes the sentence before it (Об этом сообщил …)
 //	stop        nouns after a number that count something else (года, раз)
+//	demand      words of need (дефицит*, 부족): a count of people nearer
+//	            one than any event word is no claim
+//	origin      North Korea and its people, matched as lower-case
+//	            substrings (кндр, северокоре, 북한): a clause that names
+//	            another people before its figure and none of these is
+//	            about that people
 
 import (
 	"sort"
@@ -61,6 +67,7 @@ const (
 	catSaid    = "said"    // a reporting verb (밝혔다, заявил)
 	catAccord  = "accord"  // a phrase before a source (по данным)
 	catCite    = "cite"    // an outlet citing its source (со ссылкой на, 인용)
+	catDemand  = "demand"  // a word of need: the count near it is not people who moved (дефицит, 부족)
 )
 
 // mlScript reports whether an alias is written in the module's script
@@ -191,6 +198,9 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	}
 	for _, w := range l.Citing {
 		add(catCite, "cite", w)
+	}
+	for _, w := range l.Demand {
+		add(catDemand, "demand", w)
 	}
 	return m, places
 }

@@ -25,7 +25,6 @@ func newRUModule(d *domain.Domain) *mlModule {
 		outlets:   mlOutlets(d),
 		code:      "ru",
 		origin:    mlOriginOf(d.Lexicon("ru")),
-		demand:    mlDemandOf(d.Lexicon("ru")),
 		m:         m,
 		places:    places,
 		implied:   ruImplied,

@@ -74,7 +74,7 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 		return r
 	}
 	for k := ci - 1; k >= 0; k-- {
-		if r := lx.spanOrigin(toks, segs[k].Start, segs[k].End); r != 0 {
+		if r := lx.segOrigin(s, k); r != 0 {
 			return r
 		}
 	}
@@ -82,11 +82,24 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 		return r
 	}
 	for k := ci + 1; k < len(segs); k++ {
-		if r := lx.spanOrigin(toks, segs[k].Start, segs[k].End); r != 0 {
+		if r := lx.segOrigin(s, k); r != 0 {
 			return r
 		}
 	}
 	return 0
+}
+
+// segOrigin is spanOrigin of the sentence's k-th segment, read once: a
+// sentence's figures ask about the same clauses.
+func (lx *Lexicon) segOrigin(s *sent, k int) int {
+	segs := s.segments()
+	if s.segOrigin == nil {
+		s.segOrigin = make([]int8, len(segs))
+	}
+	if s.segOrigin[k] == 0 {
+		s.segOrigin[k] = int8(lx.spanOrigin(s.toks, segs[k].Start, segs[k].End) + 2)
+	}
+	return int(s.segOrigin[k]) - 2
 }
 
 // subjectOrigin reads the subject of a clause, or of what the clause

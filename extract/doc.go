@@ -41,8 +41,18 @@
 // "5,000 of the workers"), a pronoun or definite noun in its clause
 // ("they", "these troops", "that first contingent"), a place or story
 // anaphor ("killed there", "the decision to send 2,000 workers"), or an
-// anaphoric speaker ("He said 5,000 construction workers would ...").
-// "Some 3,000 soldiers" or "several million workers" alone do not.
+// anaphoric speaker ("He said 5,000 construction workers would ..."). One
+// more case is allowed on purpose: a figure whose clause states an event
+// and whose group is the one the sentence right before (same paragraph,
+// naming North Korea) ended on continues that sentence ("Ukraine says
+// North Korean troops have suffered heavy losses. Some 4,000 soldiers
+// were killed or wounded ..."); wire copy does this all the time. A
+// generic count with no event ("short of several million workers"), or
+// further away, does not inherit. Another people counts as named only
+// as a people ("Russians"), as an adjective of a group or casualty noun
+// ("Russian conscripts", "Ukrainian losses"), predicatively ("most of them
+// Ukrainian") or as a subject ("Russia has mobilised ..."), not as an
+// adjective of a thing ("enrolled at Russian universities").
 //
 // A figure of need is no claim: a demand word (lexicon section "demand":
 // shortage, need, vacancies; 부족, 수요; дефицит, нехватка) shortly

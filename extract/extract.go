@@ -234,7 +234,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					case -1:
 						continue
 					case 0:
-						if !lx.anaphoric(s, f) || !prevNK() {
+						if !lx.anaphoric(s, f) && !lx.continues(doc, i, f) || !prevNK() {
 							continue
 						}
 					}
@@ -629,6 +629,9 @@ func entryStats(toks []Token) bool {
 	return false
 }
 
+// auxiliary verbs after a figure make it the subject of its clause.
+var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "are": true, "is": true}
+
 var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true}
 
 // attach finds the group of a people figure from its head noun, or from
@@ -739,13 +742,24 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		g = ctxGroup()
 	}
 	// "By December, they numbered around 11,000": a pronoun subject of
-	// the figure's clause stands for the people of the sentences before.
+	// the figure's clause stands for the people of the sentences before;
+	// so does a figure that is itself the subject ("Some 7,800 were
+	// enrolled", "the agency estimated that about 1,000 had died").
 	if g == "" {
 		cs, _ := s.clause(f.Start, f.End)
 		for i := cs; i < f.Start && i < cs+6; i++ {
 			if l := toks[i].Low; l == "they" || l == "these" || l == "those" {
 				g = ctxGroup()
 				break
+			}
+		}
+		if g == "" && f.End < n && auxiliary[toks[f.End].Low] {
+			b := f.Start - 1
+			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that") {
+				b--
+			}
+			if b < cs {
+				g = ctxGroup()
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/flowwatch/flowwatch"
+import (
+	"strings"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // Whose people a figure counts. A North Korean word anywhere in a
 // sentence used to make all its figures North Korean, and one in any of
@@ -160,10 +164,51 @@ func (lx *Lexicon) spanOrigin(toks []Token, a, b int) int {
 			return 1
 		}
 	}
-	if lx.hasForeign(toks[a:b]) || lx.subjectAt(toks, a, b) < 0 {
+	if lx.foreignPeople(toks[a:b]) || lx.subjectAt(toks, a, b) < 0 {
 		return -1
 	}
 	return 0
+}
+
+// foreignPeople reports whether tokens name another people: a people
+// noun ("Russians", "South Koreans") or another people's adjective before
+// a group or casualty noun ("Russian conscripts", "Ukrainian losses"),
+// not one before a thing ("Russian universities", "Russian construction
+// sites") nor a source ("Ukrainian officials said").
+func (lx *Lexicon) foreignPeople(toks []Token) bool {
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].may(lx.sources) && !toks[i].may(lx.foreign) {
+			continue
+		}
+		if p := lx.sources.at(toks, i); p != nil {
+			i += len(p.low) - 1
+			continue
+		}
+		p := lx.foreign.at(toks, i)
+		if p == nil {
+			continue
+		}
+		e := i + len(p.low)
+		if last := p.low[len(p.low)-1]; strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+			return true // a people: "Russians", "Ukrainians", "South Koreans"
+		}
+		if last := p.low[len(p.low)-1]; (e == len(toks) || toks[e].Kind == Punct || toks[e].Low == "and" || toks[e].Low == "or") &&
+			(strings.HasSuffix(last, "n") || strings.HasSuffix(last, "ese") || strings.HasSuffix(last, "ish")) {
+			return true // predicative: "most of them Ukrainian and Russian", not "to the US."
+		}
+		for k := e; k < len(toks) && k <= e+2; k++ {
+			if toks[k].Kind != Word {
+				break
+			}
+			if g, _ := lx.Group(toks, k); g != "" {
+				return true
+			}
+			if lx.casualties.at(toks, k) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anaphoric reports whether a people figure points back to people named
@@ -298,6 +343,41 @@ func (lx *Lexicon) anaphoricSpeaker(toks []Token) bool {
 			return true
 		}
 		if k > 0 && lx.said.endingAt(toks, k, 3) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether a figure that names its people without
+// pointing back goes on with the sentence right before it, in the same
+// paragraph: that sentence names North Korea and, last, the figure's
+// group, and the figure's own clause says what happened to them ("Ukraine
+// says North Korean troops have suffered heavy losses. Some 4,000
+// soldiers were killed or wounded ..."). A sentence that names another
+// people or a need has already been ruled out by figureOrigin and
+// demandFigure; a generic count with no event ("short of several million
+// workers") or two sentences away does not continue.
+func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
+	if i == 0 || f.Group == "" {
+		return false
+	}
+	s, p := &doc[i], &doc[i-1]
+	if p.para != s.para || !lx.originOf(p) {
+		return false
+	}
+	if !p.groupDone {
+		p.group, p.groupDone = lx.lastGroup(p.toks), true
+	}
+	if p.group != f.Group && p.claimGroup != f.Group {
+		return false
+	}
+	cs, ce := s.clause(f.Start, f.End)
+	for k := cs; k < ce; k++ {
+		if k >= f.Start && k < f.End {
+			continue
+		}
+		if s.toks[k].may(lx.events) && lx.events.at(s.toks, k) != nil {
 			return true
 		}
 	}

@@ -599,7 +599,16 @@ func fractionOf(toks []Token, i int) bool {
 // whole no words describe is present.
 func (lx *Lexicon) wholeEvent(toks []Token, f *Figure) string {
 	if f.Head >= f.End {
-		for i := f.Head + 1; i < len(toks) && i <= f.Head+2; i++ {
+		// After the whole head ("North Koreans"), and a relative pronoun
+		// ("the 13,221 North Koreans who entered Russia").
+		h := f.Head
+		if _, l := lx.Group(toks, f.Head); l > 1 {
+			h += l - 1
+		}
+		if h+1 < len(toks) && (toks[h+1].Low == "who" || toks[h+1].Low == "that") {
+			h++
+		}
+		for i := h + 1; i < len(toks) && i <= h+2; i++ {
 			if p := lx.events.at(toks, i); p != nil {
 				switch p.val {
 				case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
@@ -810,6 +819,23 @@ func (lx *Lexicon) nearestGroupAt(toks []Token, before int) (string, int) {
 // nearest group noun of the sentence, else of the previous one.
 func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, nk bool) (string, bool) {
 	toks := s.toks
+	if f.Kind == flowwatch.KindShare && f.End < len(toks) && toks[f.End].Low == "of" {
+		// "70 percent of Russians", "90 percent of the workers' wages":
+		// the share is of what follows "of".
+		for k := f.End + 1; k < len(toks) && k <= f.End+4; k++ {
+			if lx.origin.at(toks, k) != nil {
+				break
+			}
+			if p := lx.foreign.at(toks, k); p != nil {
+				if e := k + len(p.low); e >= len(toks) || !attributionNoun[toks[e].Low] {
+					return "", false
+				}
+			}
+			if toks[k].Kind == Punct || lx.isStop(&toks[k]) && !determiners[toks[k].Low] {
+				break
+			}
+		}
+	}
 	best, bestD := "", 1<<30
 	for i := 0; i < len(toks); i++ {
 		if i >= f.Start && i < f.End {

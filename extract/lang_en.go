@@ -352,8 +352,26 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			if p.Low == "aged" || p.Low == "age" || p.Low == "ages" || (p.Low == "of" && j > 1 && toks[j-2].Low == "ages") {
 				return f, k, false // aged 20 to 30
 			}
+			if start > 0 && start < j && (toks[start-1].Low == "aged" || toks[start-1].Low == "ages") {
+				return f, k, false // aged between 20 and 40
+			}
 			if p.Low == "." && j > 1 && lx.notAfter[toks[j-2].Low] {
 				return f, k, false // No. 5
+			}
+		}
+		if numTok.Kind == Number && !numTok.Sep {
+			// "1-800-555-0199", "+7 423 ...": three or more digit groups
+			// glued by hyphens are a phone number or a code.
+			groups, e := 1, j+1
+			for e+1 < n && toks[e].Glued && toks[e].Low == "-" && toks[e+1].Glued && toks[e+1].Kind == Number {
+				groups++
+				e += 2
+			}
+			if j > 1 && toks[j-1].Low == "-" && numTok.Glued && toks[j-1].Glued && toks[j-2].Kind == Number {
+				groups++
+			}
+			if groups >= 3 {
+				return f, e, false
 			}
 		}
 		if numTok.Kind == Number && !scaled && qual != flowwatch.QualRange {

@@ -54,6 +54,13 @@
 // Ukrainian") or as a subject ("Russia has mobilised ..."), not as an
 // adjective of a thing ("enrolled at Russian universities").
 //
+// The Korean and Russian engine (lang_ko_ru.go) applies the same ideas
+// more coarsely: a sentence whose figures are claims, or one of the three
+// before it, must name North Korea (lexicon "origin" words, or the
+// gazetteer's North Korea); a clause that names another people before
+// its figure (ВСУ, российская армия, 한국군, 중앙아시아) and no North
+// Korean word is about that people.
+//
 // A figure of need is no claim: a demand word (lexicon section "demand":
 // shortage, need, vacancies; 부족, 수요; дефицит, нехватка) shortly
 // before it with no movement verb between, or right after its noun

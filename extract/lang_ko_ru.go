@@ -81,6 +81,7 @@ type mlSent struct {
 	figs  []mlFig
 	times []mlTime
 	low   string // text lower-cased (Russian; Korean has no case)
+	nk    int8   // names North Korea: 0 not yet read, 1 yes, 2 no
 }
 
 // mlModule is what a language supplies to the shared engine.
@@ -125,6 +126,36 @@ func mlOriginOf(l *domain.Lexicon) []string {
 		return nil
 	}
 	return mlWordsOf(l.Origin)
+}
+
+// mlNorthKoreaNear reports whether sentence i or one of the three before
+// it names North Korea or its people (the lexicon's origin words, or the
+// gazetteer's North Korea).
+func mlNorthKoreaNear(lm *mlModule, sents []*mlSent, i int) bool {
+	if len(lm.origin) == 0 {
+		return true // a lexicon without origin words cannot tell
+	}
+	for b := i; b >= 0 && b >= i-3; b-- {
+		s := sents[b]
+		if s.nk == 0 {
+			s.nk = 2
+			for _, h := range s.hits {
+				if h.cat == catPlace && h.value == "North Korea" {
+					s.nk = 1
+					break
+				}
+			}
+			for _, w := range lm.origin {
+				if s.nk == 2 && strings.Contains(s.low, w) {
+					s.nk = 1
+				}
+			}
+		}
+		if s.nk == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // mlOtherPeople reports whether a figure's clause is about another
@@ -280,6 +311,12 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			cur = append(cur, ic)
 		}
 		if len(cur) == 0 {
+			continue
+		}
+		if !mlNorthKoreaNear(lm, sents, i) {
+			// Nothing here or in the three sentences before names North
+			// Korea: the people counted are someone else (이주노동자
+			// 500만 명, 100 тысяч местных жителей).
 			continue
 		}
 		// Attribution in the next sentence ("Об этом сообщил ...") covers

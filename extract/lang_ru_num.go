@@ -27,6 +27,13 @@ var ruWords = func() map[string]float64 {
 	add(3, "три", "трех", "трем", "тремя")
 	add(4, "четыре", "четырех", "четырем", "четырьмя")
 	add(1.5, "полтора", "полторы", "полутора")
+	// Collective numerals count people: "двое военных попали в плен".
+	add(2, "двое", "двоих", "двоим")
+	add(3, "трое", "троих", "троим")
+	add(4, "четверо", "четверых")
+	add(5, "пятеро", "пятерых")
+	add(6, "шестеро", "шестерых")
+	add(7, "семеро", "семерых")
 	// 5–20 and 30 decline like пять: пяти, пятью.
 	for v, nom := range map[float64]string{5: "пять", 6: "шесть", 7: "семь", 9: "девять", 10: "десять",
 		11: "одиннадцать", 12: "двенадцать", 13: "тринадцать", 14: "четырнадцать", 15: "пятнадцать",
@@ -513,6 +520,11 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 				return flowwatch.KindPeople, "people", ""
 			}
 		case catNoFig:
+			if k > j && ruPartOfOpening(t, figStart) {
+				// "более 7 тысяч указали целью поездки учебу": the noun
+				// is not the figure's.
+				return flowwatch.KindPeople, "people", ""
+			}
 			return "", "", ""
 		}
 		if h.cat != catPlace {
@@ -521,6 +533,9 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 	}
 	// "7 тысяч из них": a part of people counted before.
 	if j+1 < len(toks) && toks[j].low == "из" && (toks[j+1].low == "них" || toks[j+1].low == "которых") {
+		return flowwatch.KindPeople, "people", ""
+	}
+	if ruPartOfOpening(t, figStart) {
 		return flowwatch.KindPeople, "people", ""
 	}
 	// "число раненых приближается к 1000"
@@ -537,6 +552,14 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		}
 	}
 	return "", "", ""
+}
+
+// ruPartOfOpening reports whether a figure at byte figStart of sentence t
+// is a part of the whole the sentence opens with: "Из 13 221 въехавшего
+// гражданина КНДР более 7 тысяч ...".
+func ruPartOfOpening(t string, figStart int) bool {
+	pre := t[:figStart]
+	return len(pre) > 5 && mlLower(pre[:5]) == "из " && strings.ContainsAny(pre[5:], "0123456789")
 }
 
 // mlTokenAt is the index of the token starting at byte b, or -1.

@@ -1,10 +1,21 @@
-// Command load measures the API under concurrent clients: it fills a fresh
-// SQLite database with generated claims, starts the real server on a
-// loopback port and sends a bounded number of /api/claims requests with
-// filters from many clients at once, then prints latency percentiles and
-// the error count.
+// Command load measures the API under concurrent clients: it fills a
+// SQLite database with generated claims (or reuses one given with -db),
+// starts the real server on a loopback port, waits for the server's
+// in-memory claim index to load, and sends a bounded number of
+// /api/claims requests with filters from many clients at once, then
+// prints latency percentiles, the error count, CPU per request and memory.
 //
-//	go run ./bench/load -claims 100000 -clients 100 -requests 20000
+//	go run ./bench/load -claims 100000 -clients 100 -requests 50000
+//	go run ./bench/load -db /tmp/load.db -requests 50000 -response-cache 0
+//	go run ./bench/load -db /tmp/load.db -requests 50000 -distinct
+//
+// Modes: the default has the server's 1 s response cache and its claim
+// index; -response-cache 0 turns the cache off (every request is answered
+// from the index); -distinct makes every URL distinct, so that no cache
+// can answer; -no-index sends every request to the store (SQLite), as
+// before the index. Each client holds one keep-alive HTTP/1.1 connection
+// (-std-client uses net/http's Transport instead, which costs the shared
+// CPU more).
 //
 // Load goes to 127.0.0.1 only, and the run stops by itself after -requests
 // or -duration, whichever comes first.

@@ -55,6 +55,8 @@ type claimIndex struct {
 	nextFull time.Time     // no full reload before then (bounds their CPU); under mu
 	overAt   time.Time     // when a load last went over budget; under mu
 	loads    atomic.Int64  // full loads, for tests
+	rebuilds atomic.Int64  // syncs that read the newest rows again, for tests
+	rebuild  int           // how many: rebuildRows, less in tests
 	lastLoad time.Duration // under mu
 }
 
@@ -73,7 +75,7 @@ const claimIndexPoll = time.Second
 const loadPage = 5000
 
 func newClaimIndex(store flowwatch.Store, budget int64, log *slog.Logger) *claimIndex {
-	return &claimIndex{store: store, budget: budget, log: log, kick: make(chan struct{}, 1)}
+	return &claimIndex{store: store, budget: budget, log: log, kick: make(chan struct{}, 1), rebuild: rebuildRows}
 }
 
 // current is the snapshot to answer from, or nil: not loaded yet, over
@@ -456,47 +458,114 @@ func (x *claimIndex) load(ctx context.Context, rev flowwatch.Revision) (*claimSn
 }
 
 // appendNew is old plus the claims stored since, if that is all that
-// changed; errReload otherwise.
+// changed; errReload otherwise. When appending alone does not account for
+// the store's Revision, the newest rebuildRows rows are read again: that
+// covers commits out of id order (PostgreSQL hands out ids when claims are
+// inserted, so a transaction may commit lower ids after a sync saw higher
+// ones) and SQLite's reuse of the newest ids, for the cost of copying the
+// older rows (a memmove) rather than reading every claim from the store.
 func (x *claimIndex) appendNew(ctx context.Context, old *claimSnap, rev flowwatch.Revision) (*claimSnap, error) {
+	from := old.n
 	for attempt := 0; ; attempt++ {
-		next, err := x.appendOnce(ctx, old)
-		if err != nil {
+		next, err := x.appendFrom(ctx, old, from)
+		if err != nil && !errors.Is(err, errReload) {
 			return nil, err
 		}
-		// The Revision read after the fetches must describe exactly the
-		// new snapshot, or something other than appends happened.
-		after, err := x.store.Revision(ctx)
-		if err != nil {
-			return nil, err
+		if err == nil {
+			// The Revision read after the fetches must describe exactly
+			// the new snapshot, or something other than appends happened.
+			after, err := x.store.Revision(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum := next.summary()
+			if sum.Claims == after.Claims && sum.MaxClaimID == after.MaxClaimID &&
+				sum.Superseded == after.Superseded && sum.SupersededIDs == after.SupersededIDs {
+				return next, nil
+			}
+			if after.MaxClaimID > sum.MaxClaimID && attempt < 2 {
+				continue // claims stored while we fetched: fetch again
+			}
 		}
-		sum := next.summary()
-		if sum.Claims == after.Claims && sum.MaxClaimID == after.MaxClaimID &&
-			sum.Superseded == after.Superseded && sum.SupersededIDs == after.SupersededIDs {
-			return next, nil
+		if from == old.n && old.n > 0 {
+			from = max(0, old.n-x.rebuild)
+			x.rebuilds.Add(1)
+			continue
 		}
-		// Claims stored while we fetched: fetch again, a few times.
-		if attempt >= 2 || after.MaxClaimID <= sum.MaxClaimID {
-			return nil, errReload
-		}
+		return nil, errReload
 	}
 }
 
-func (x *claimIndex) appendOnce(ctx context.Context, old *claimSnap) (*claimSnap, error) {
-	var maxID int64
-	if old.n > 0 {
-		maxID = old.id[old.n-1]
+// rebuildRows is how many of the newest rows appendNew reads again when
+// appending alone does not explain a change.
+const rebuildRows = 10000
+
+// appendFrom is old's rows before row from, then every claim stored after
+// them. With from == old.n it shares old's arrays and appends past old.n
+// (see claimSnap); with less, it copies the rows it keeps.
+func (x *claimIndex) appendFrom(ctx context.Context, old *claimSnap, from int) (*claimSnap, error) {
+	var afterID int64
+	if from > 0 {
+		afterID = old.id[from-1]
 	}
-	all, err := x.fetchAfter(ctx, maxID, false)
+	all, err := x.fetchAfter(ctx, afterID, false)
 	if err != nil {
 		return nil, err
 	}
-	latest, err := x.fetchAfter(ctx, maxID, true)
+	latest, err := x.fetchAfter(ctx, afterID, true)
 	if err != nil {
 		return nil, err
 	}
 	isLatest := make(map[int64]bool, len(latest))
 	for _, c := range latest {
 		isLatest[c.ID] = true
+	}
+	var next *claimSnap
+	if from == old.n {
+		if len(all) == 0 {
+			next = old
+		} else {
+			next = old.share()
+		}
+	} else {
+		next = old.copyPrefix(from)
+	}
+	if len(all) > 0 {
+		// New strings go to a copy of the dict; old readers keep theirs.
+		for i := range all {
+			if next.dict == old.dict && !next.dict.hasAll(&all[i]) {
+				next.dict = old.dict.clone()
+				break
+			}
+		}
+		// A new latest version of a URL supersedes that URL's other versions.
+		superseding := map[uint32]int64{}
+		for _, c := range all {
+			if isLatest[c.ID] && c.URL != "" {
+				if u, ok := next.dict.lookup(c.URL); ok {
+					superseding[u] = c.ArticleID
+				} else {
+					superseding[next.dict.intern(c.URL)] = c.ArticleID
+				}
+			}
+		}
+		if len(superseding) > 0 {
+			lat := slices.Clone(next.latest[:next.n])
+			for i := range lat {
+				if v, ok := superseding[next.url[i]]; ok && next.url[i] != 0 && next.ver[i] != v {
+					lat[i] = false
+				}
+			}
+			next.latest = lat
+		}
+		for i := range all {
+			if err := next.add(&all[i], isLatest[all[i].ID], x.budget); err != nil {
+				if errors.Is(err, errOverBudget) {
+					return nil, errReload
+				}
+				return nil, err
+			}
+		}
 	}
 	// The newest version's claims may have been replaced by as many with
 	// the same ids (SQLite reuses the largest rowids): compare them.
@@ -506,95 +575,83 @@ func (x *claimIndex) appendOnce(ctx context.Context, old *claimSnap) (*claimSnap
 		if err != nil {
 			return nil, fmt.Errorf("claim index: check newest version: %w", err)
 		}
-		var have [][]byte
-		for i := 0; i < old.n; i++ {
-			if old.ver[i] == tail {
-				have = append(have, old.rowJSON(i))
+		k := 0
+		for i := 0; i < next.n; i++ {
+			if next.ver[i] != tail {
+				continue
 			}
-		}
-		for _, c := range all {
-			if c.ArticleID == tail {
-				js, err := c.MarshalJSON()
-				if err != nil {
-					return nil, err
-				}
-				have = append(have, js)
+			if k >= len(now) {
+				return nil, errReload
 			}
-		}
-		if len(have) != len(now) {
-			return nil, errReload
-		}
-		for i := range now {
-			js, err := now[i].MarshalJSON()
+			js, err := now[k].MarshalJSON()
 			if err != nil {
 				return nil, err
 			}
-			if !bytes.Equal(js, have[i]) {
+			if !bytes.Equal(js, next.rowJSON(i)) {
 				return nil, errReload
 			}
+			k++
+		}
+		if k != len(now) {
+			return nil, errReload
 		}
 	}
-	if len(all) == 0 {
-		return old, nil
-	}
+	return next, nil
+}
+
+// share is a snapshot with old's rows that appends to old's arrays past
+// old.n (which old's readers never read); slicing to n first drops
+// whatever a failed earlier attempt left there.
+func (old *claimSnap) share() *claimSnap {
 	next := *old
-	next.bytes = old.bytes
-	// New strings go to a copy of the dict; old readers keep theirs.
-	for _, c := range all {
-		if !next.dict.hasAll(&c) {
-			next.dict = old.dict.clone()
-			break
-		}
-	}
-	// A new latest version of a URL supersedes that URL's other versions.
-	superseding := map[uint32]int64{}
-	for _, c := range all {
-		if isLatest[c.ID] && c.URL != "" {
-			if u, ok := next.dict.lookup(c.URL); ok {
-				superseding[u] = c.ArticleID
-			} else {
-				superseding[next.dict.intern(c.URL)] = c.ArticleID
-			}
-		}
-	}
-	if len(superseding) > 0 {
-		lat := slices.Clone(old.latest[:old.n])
-		for i := range lat {
-			if v, ok := superseding[old.url[i]]; ok && old.url[i] != 0 && old.ver[i] != v {
-				lat[i] = false
-			}
-		}
-		next.latest = lat
-	} else {
-		next.latest = old.latest[:old.n]
-	}
-	// Appending to old's slices writes past old.n only, which old's readers
-	// never read (see claimSnap); slicing to n first drops whatever a
-	// failed earlier attempt left there.
-	next.id, next.ver, next.kind, next.grp = old.id[:old.n], old.ver[:old.n], old.kind[:old.n], old.grp[:old.n]
-	next.event, next.source, next.outlet, next.art = old.event[:old.n], old.source[:old.n], old.outlet[:old.n], old.art[:old.n]
-	next.url, next.pub, next.lo, next.hi = old.url[:old.n], old.pub[:old.n], old.lo[:old.n], old.hi[:old.n]
-	next.hash = old.hash[:old.n]
-	next.placeOff, next.quoteOff, next.jsonOff = old.placeOff[:old.n+1], old.quoteOff[:old.n+1], old.jsonOff[:old.n+1]
-	next.place, next.quote, next.json = old.place[:old.placeOff[old.n]], old.quote[:old.quoteOff[old.n]], old.json[:old.jsonOff[old.n]]
+	n := old.n
+	next.id, next.ver, next.kind, next.grp = old.id[:n], old.ver[:n], old.kind[:n], old.grp[:n]
+	next.event, next.source, next.outlet, next.art = old.event[:n], old.source[:n], old.outlet[:n], old.art[:n]
+	next.url, next.pub, next.lo, next.hi = old.url[:n], old.pub[:n], old.lo[:n], old.hi[:n]
+	next.hash, next.latest = old.hash[:n], old.latest[:n]
+	next.placeOff, next.quoteOff, next.jsonOff = old.placeOff[:n+1], old.quoteOff[:n+1], old.jsonOff[:n+1]
+	next.place, next.quote, next.json = old.place[:old.placeOff[n]], old.quote[:old.quoteOff[n]], old.json[:old.jsonOff[n]]
 	for col := range next.post {
 		next.post[col] = make(map[uint32][]int32, len(old.post[col]))
 		for id, l := range old.post[col] {
 			next.post[col][id] = l
 		}
 	}
-	for i := range all {
-		if all[i].ID <= maxID {
-			return nil, errReload
-		}
-		if err := next.add(&all[i], isLatest[all[i].ID], x.budget); err != nil {
-			if errors.Is(err, errOverBudget) {
-				return nil, errReload
+	return &next
+}
+
+// copyPrefix is a snapshot of old's first n rows in arrays of its own.
+func (old *claimSnap) copyPrefix(n int) *claimSnap {
+	grow := func(k int) int { return k + k/4 + 1024 }
+	next := &claimSnap{n: n, dict: old.dict}
+	next.id = append(make([]int64, 0, grow(n)), old.id[:n]...)
+	next.ver = append(make([]int64, 0, grow(n)), old.ver[:n]...)
+	u32 := func(a []uint32) []uint32 { return append(make([]uint32, 0, grow(len(a))), a...) }
+	next.kind, next.grp, next.event = u32(old.kind[:n]), u32(old.grp[:n]), u32(old.event[:n])
+	next.source, next.outlet, next.art, next.url = u32(old.source[:n]), u32(old.outlet[:n]), u32(old.art[:n]), u32(old.url[:n])
+	next.pub = append(make([]int32, 0, grow(n)), old.pub[:n]...)
+	next.lo = append(make([]float64, 0, grow(n)), old.lo[:n]...)
+	next.hi = append(make([]float64, 0, grow(n)), old.hi[:n]...)
+	next.hash = append(make([]uint64, 0, grow(n)), old.hash[:n]...)
+	next.latest = append(make([]bool, 0, grow(n)), old.latest[:n]...)
+	next.placeOff, next.quoteOff, next.jsonOff = u32(old.placeOff[:n+1]), u32(old.quoteOff[:n+1]), u32(old.jsonOff[:n+1])
+	next.place = u32(old.place[:old.placeOff[n]])
+	next.quote = append(make([]byte, 0, grow(int(old.quoteOff[n]))), old.quote[:old.quoteOff[n]]...)
+	next.json = append(make([]byte, 0, grow(int(old.jsonOff[n]))), old.json[:old.jsonOff[n]]...)
+	for col := range next.post {
+		next.post[col] = make(map[uint32][]int32, len(old.post[col]))
+		for id, l := range old.post[col] {
+			k := sort.Search(len(l), func(i int) bool { return int(l[i]) >= n })
+			if k > 0 {
+				next.post[col][id] = append(make([]int32, 0, grow(k)), l[:k]...)
 			}
-			return nil, err
 		}
 	}
-	return &next, nil
+	for i := 0; i < n; i++ {
+		next.bytes += int64(perRowBytes + 4*int(old.placeOff[i+1]-old.placeOff[i]) +
+			int(old.quoteOff[i+1]-old.quoteOff[i]) + int(old.jsonOff[i+1]-old.jsonOff[i]))
+	}
+	return next
 }
 
 func (d *dict) hasAll(c *flowwatch.Claim) bool {

@@ -519,3 +519,30 @@ func TestClaimIndexPagesMatchStore(t *testing.T) {
 		}
 	}
 }
+
+// Another process's writes to the same SQLite file show at the next sync.
+func TestClaimIndexOtherProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	st, err := sqlite.Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fill(t, st, 30)
+	x := quietIndex(st)
+	syncNow(t, x)
+	other, err := sqlite.Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for i := 30; i < 40; i++ {
+		a, cs := storetest.Generate(i)
+		if _, err := other.SaveArticle(bg, a, cs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	syncNow(t, x)
+	sameSnap(t, st, x.current())
+	compareIndex(t, st, x.current(), mrand.New(mrand.NewPCG(3, 4)), 100)
+}

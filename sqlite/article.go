@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -19,6 +20,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 		return flowwatch.Unchanged, err
 	}
 	op := fmt.Sprintf("save article %q", a.Name)
+	if err := s.prepareInserts(ctx, claims); err != nil {
+		return flowwatch.Unchanged, s.fail(ctx, op, err)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
@@ -63,6 +67,13 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 		}
 	}
 	op := fmt.Sprintf("save %d articles", len(batch))
+	sets := make([][]flowwatch.Claim, len(batch))
+	for i, b := range batch {
+		sets[i] = b.Claims
+	}
+	if err := s.prepareInserts(ctx, sets...); err != nil {
+		return nil, s.fail(ctx, op, err)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.fail(ctx, op, err)
@@ -255,8 +266,12 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 			return err
 		}
 	}
-	ins := tx.StmtContext(ctx, s.insClaim)
-	insPlace := tx.StmtContext(ctx, s.insPlace)
+	// Multi-row INSERTs, one per chunk of an article's claims and one per
+	// chunk of their places: per statement, SQLite opens a cursor on the
+	// table and on each of its indexes, and database/sql and the driver
+	// add their own round, so fewer statements cost much less.
+	args := make([]any, 0, min(len(claims), maxRowsPerInsert)*claimInsertCols)
+	var places []any
 	for i := range claims {
 		c := &claims[i]
 		c.ArticleID, c.Article, c.Outlet, c.URL, c.Published = verID, a.Name, a.Outlet, a.URL, a.Published
@@ -275,23 +290,117 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 		if c.When != nil {
 			from, to = nullDate(c.When.From), nullDate(c.When.To)
 		}
-		id := st.nextClaim
-		_, err = ins.ExecContext(ctx, id, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+		c.ID = st.nextClaim
+		st.nextClaim++
+		args = append(args, c.ID, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
 			nullStr(c.Lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(c.Outlet), nullStr(c.URL),
 			nullDate(c.Published))
+		for _, p := range c.Place {
+			places = append(places, c.ID, p, nullStr(c.Group), nullStr(c.Event))
+		}
+		if len(args) == maxRowsPerInsert*claimInsertCols || i == len(claims)-1 {
+			if err := s.insertRows(ctx, tx, &s.insClaims, args, claimInsertCols); err != nil {
+				return err
+			}
+			args = args[:0]
+		}
+	}
+	for len(places) > 0 {
+		n := min(len(places), maxRowsPerInsert*placeInsertCols)
+		if err := s.insertRows(ctx, tx, &s.insPlaces, places[:n], placeInsertCols); err != nil {
+			return err
+		}
+		places = places[n:]
+	}
+	return nil
+}
+
+// Multi-row INSERTs: at most maxRowsPerInsert rows each.
+const (
+	maxRowsPerInsert = 16
+	claimInsertCols  = 27
+	placeInsertCols  = 4
+)
+
+// rowInserts holds an INSERT statement prepared for each number of rows.
+type rowInserts struct {
+	head, row string // "INSERT ... VALUES", "(?, ...)"
+	mu        sync.Mutex
+	stmts     [maxRowsPerInsert + 1]*sql.Stmt
+}
+
+func (r *rowInserts) close() {
+	for _, st := range r.stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// prepare prepares the statements that inserting total rows in chunks of
+// maxRowsPerInsert takes. It must run outside a transaction: the writer
+// pool's one connection is the transaction's, so preparing on the pool
+// inside one would wait for ever.
+func (r *rowInserts) prepare(ctx context.Context, db *sql.DB, total int) error {
+	for _, n := range []int{min(total, maxRowsPerInsert), total % maxRowsPerInsert} {
+		if n == 0 {
+			continue
+		}
+		r.mu.Lock()
+		have := r.stmts[n] != nil
+		r.mu.Unlock()
+		if have {
+			continue
+		}
+		// Not under the lock: another goroutine's transaction may hold
+		// the connection and need the lock to finish.
+		st, err := db.PrepareContext(ctx, r.head+" "+strings.TrimSuffix(strings.Repeat(r.row+", ", n), ", "))
 		if err != nil {
 			return err
 		}
-		c.ID = id
-		st.nextClaim++
-		for _, p := range c.Place {
-			if _, err := insPlace.ExecContext(ctx, c.ID, p); err != nil {
-				return err
-			}
+		r.mu.Lock()
+		if r.stmts[n] == nil {
+			r.stmts[n], st = st, nil
+		}
+		r.mu.Unlock()
+		if st != nil {
+			st.Close()
 		}
 	}
 	return nil
+}
+
+// prepareInserts prepares what inserting these claims takes (see
+// rowInserts.prepare), before the transaction that inserts them.
+func (s *Store) prepareInserts(ctx context.Context, claimSets ...[]flowwatch.Claim) error {
+	for _, claims := range claimSets {
+		places := 0
+		for _, c := range claims {
+			places += len(c.Place)
+		}
+		if err := s.insClaims.prepare(ctx, s.w, len(claims)); err != nil {
+			return err
+		}
+		if err := s.insPlaces.prepare(ctx, s.w, places); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertRows inserts the rows of args, cols values each, in one statement
+// prepared by prepareInserts.
+func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, r *rowInserts, args []any, cols int) error {
+	n := len(args) / cols
+	r.mu.Lock()
+	st := r.stmts[n]
+	r.mu.Unlock()
+	if st == nil {
+		return fmt.Errorf("insert %d rows: statement not prepared", n)
+	}
+	_, err := tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	return err
 }
 
 func jsonList(v []string) (string, error) {
@@ -314,6 +423,9 @@ func parseList(s string) []string {
 // ReplaceClaims implements flowwatch.Store.
 func (s *Store) ReplaceClaims(ctx context.Context, articleID int64, claims []flowwatch.Claim) error {
 	op := fmt.Sprintf("replace claims of article version %d", articleID)
+	if err := s.prepareInserts(ctx, claims); err != nil {
+		return s.fail(ctx, op, err)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fail(ctx, op, err)

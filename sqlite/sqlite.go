@@ -39,8 +39,8 @@ type Store struct {
 	saves atomic.Int64 // articles saved since Open
 
 	selArticle, insArticle, selVersion *sql.Stmt
-	insVersion, insClaim, insPlace     *sql.Stmt
-	insSearch                          *sql.Stmt
+	insVersion, insSearch              *sql.Stmt
+	insClaims, insPlaces               rowInserts
 }
 
 var _ flowwatch.Store = (*Store)(nil)
@@ -57,6 +57,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, flowwatch.Errorf(flowwatch.EINVALID, "sqlite database path %q: give a file name without '?' or '#'", path)
 	}
 	s := &Store{path: path}
+	s.insClaims.head = `INSERT INTO claims (id, version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
+		unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published) VALUES`
+	s.insClaims.row = "(" + strings.TrimSuffix(strings.Repeat("?, ", claimInsertCols), ", ") + ")"
+	// Group and event are copied for the place filter (migration 0005).
+	s.insPlaces.head = `INSERT OR IGNORE INTO claim_places (claim_id, place, grp, event) VALUES`
+	s.insPlaces.row = "(?, ?, ?, ?)"
 	var err error
 	if s.w, err = sql.Open("sqlite", dsn(path, false)); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -124,11 +130,13 @@ func dsn(path string, readOnly bool) string {
 // not here, so that a command never lingers on exit.)
 func (s *Store) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insClaim, s.insPlace, s.insSearch} {
+	for _, st := range []*sql.Stmt{s.selArticle, s.insArticle, s.selVersion, s.insVersion, s.insSearch} {
 		if st != nil {
 			st.Close()
 		}
 	}
+	s.insClaims.close()
+	s.insPlaces.close()
 	if s.w != nil {
 		errs = append(errs, s.w.Close())
 	}
@@ -219,10 +227,6 @@ func (s *Store) prepare(ctx context.Context) error {
 	s.selVersion = prep(`SELECT id, version, latest, first_seen, last_seen FROM article_versions WHERE article_id = ? AND hash = ?`)
 	s.insVersion = prep(`INSERT INTO article_versions (article_id, version, latest, name, url, title, outlet,
 		published, lang, text, hash, first_seen, last_seen) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	s.insClaim = prep(`INSERT INTO claims (id, version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
-		unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	s.insPlace = prep(`INSERT OR IGNORE INTO claim_places (claim_id, place) VALUES (?, ?)`)
 	s.insSearch = prep(`INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`)
 	if err != nil {
 		return s.fail(ctx, "prepare statements", err)

@@ -53,6 +53,7 @@ type claimIndex struct {
 	synced   flowwatch.Revision        // what snap was built from; under mu
 	kick     chan struct{}
 	nextFull time.Time     // no full reload before then (bounds their CPU); under mu
+	needFull bool          // appending failed: only a full reload will do; under mu
 	overAt   time.Time     // when a load last went over budget; under mu
 	loads    atomic.Int64  // full loads, for tests
 	rebuilds atomic.Int64  // syncs that read the newest rows again, for tests
@@ -132,8 +133,8 @@ func (x *claimIndex) written(ctx context.Context) {
 func (x *claimIndex) syncCheap(ctx context.Context) error {
 	gen := x.dirty.Load()
 	old := x.snap.Load()
-	if old == nil {
-		return errors.New("no index yet")
+	if old == nil || x.needFull {
+		return errors.New("no index yet, or a full reload is due")
 	}
 	rev, err := x.store.Revision(ctx)
 	if err != nil {
@@ -144,6 +145,9 @@ func (x *claimIndex) syncCheap(ctx context.Context) error {
 		return nil
 	}
 	next, err := x.appendNew(ctx, old, rev)
+	if errors.Is(err, errReload) {
+		x.needFull = true
+	}
 	if err != nil {
 		return err
 	}
@@ -163,7 +167,7 @@ func (x *claimIndex) sync(ctx context.Context) error {
 		x.clean.Store(gen)
 		return nil
 	}
-	if old != nil {
+	if old != nil && !x.needFull {
 		next, err := x.appendNew(ctx, old, rev)
 		if err == nil {
 			x.publish(next, rev, gen)
@@ -172,6 +176,9 @@ func (x *claimIndex) sync(ctx context.Context) error {
 		if !errors.Is(err, errReload) {
 			return err
 		}
+		// Trying again at every poll until the reload is allowed would
+		// cost a rebuild a second for nothing.
+		x.needFull = true
 	}
 	now := time.Now()
 	if now.Before(x.nextFull) || (!x.overAt.IsZero() && now.Sub(x.overAt) < 5*time.Minute) {
@@ -181,9 +188,10 @@ func (x *claimIndex) sync(ctx context.Context) error {
 	next, err := x.load(ctx, rev)
 	x.lastLoad = time.Since(t0)
 	// Reloads cost a second or two of CPU at 100,000 claims: one at most
-	// every four times as long as the last took keeps them under a fifth
-	// of a core however often the store changes.
-	x.nextFull = time.Now().Add(4 * x.lastLoad)
+	// every three times as long as the last took keeps them under a third
+	// of a core however often the store changes (re-extraction rewrites
+	// every claim, one article at a time).
+	x.nextFull = time.Now().Add(2 * x.lastLoad)
 	if errors.Is(err, errOverBudget) {
 		x.overAt = time.Now()
 		x.snap.Store(nil)
@@ -194,6 +202,7 @@ func (x *claimIndex) sync(ctx context.Context) error {
 		return err
 	}
 	x.overAt = time.Time{}
+	x.needFull = false
 	x.loads.Add(1)
 	x.publish(next, rev, gen)
 	// A load reads every claim as structs before packing them: give that

@@ -275,6 +275,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
 				}
+				if ev := lx.casualtyOf(s.toks, f.Start); ev != "" {
+					// "the bodies of 20 North Korean soldiers"
+					c.Event = ev
+				}
 				if fractionOf(s.toks, f.Start) {
 					// "two-thirds of the 11,000 soldiers sent to Kursk were
 					// killed": the killed are the fraction, the figure is
@@ -581,6 +585,18 @@ func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure, figs []Figure) bool {
 	return false
 }
 
+// casualtyOf is the event of a casualty noun the figure at toks[i] is
+// the complement of ("the bodies of 20 soldiers", "the deaths of 300"), or
+// "".
+func (lx *Lexicon) casualtyOf(toks []Token, i int) string {
+	if i >= 2 && toks[i-1].Low == "of" {
+		if p := lx.casualties.endingAt(toks, i-1, 3); p != nil {
+			return p.val
+		}
+	}
+	return ""
+}
+
 // fractionWords name a part of a whole ("half of the 2,000").
 var fractionWords = map[string]bool{"half": true, "third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true, "majority": true, "most": true, "percent": true, "%": true, "proportion": true, "share": true, "fraction": true, "part": true}
 
@@ -709,10 +725,18 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			f.Casualty = casualty
 			f.Event = casualty
 			if f.Group == "" {
+				f.Group = prevFig // "casualties at 4,700, including 600 dead"
+			}
+			if f.Group == "" {
 				f.Group = lx.nearestGroup(toks, f.Start, -1)
 			}
 			if f.Group == "" {
 				f.Group = ctxGroup()
+			}
+			if f.Group == "" && origin {
+				// "two North Korean prisoners of war": a war's dead,
+				// wounded and prisoners are soldiers.
+				f.Group = flowwatch.GroupSoldiers
 			}
 			if f.Group == "" {
 				return false

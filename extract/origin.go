@@ -136,8 +136,18 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 		if t.Kind == Punct || t.Low == "that" || t.Low == "but" || t.Low == "and" || t.Low == "while" || t.Low == "the" || t.Low == "meanwhile" || t.Low == "however" || t.Low == "separately" {
 			continue
 		}
-		if t.may(lx.sources) && lx.sources.at(toks, i) != nil {
-			return 0
+		if t.may(lx.sources) {
+			if p := lx.sources.at(toks, i); p != nil {
+				// "the Kremlin said" is a source; "the Kremlin plans to
+				// call up 160,000 conscripts" is an actor.
+				e := i + len(p.low)
+				if e < len(toks) && toks[e].Low == "'s" {
+					e++
+				}
+				if lx.foreignSubj.at(toks, i) == nil || e < len(toks) && lx.said.at(toks, e) != nil {
+					return 0
+				}
+			}
 		}
 		if t.may(lx.origin) && lx.origin.at(toks, i) != nil {
 			return 1

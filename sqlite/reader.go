@@ -35,12 +35,7 @@ func OpenReader(ctx context.Context, path string) (*Reader, error) {
 	}
 	s := &Store{path: path}
 	var err error
-	// A query command starts with an empty page cache: reading the file
-	// through a memory map rather than copying each page into a cache it
-	// allocates halves the CPU a query costs it (70 -> 20 ms for a page of
-	// claims, 45 -> 23 ms for a search, on 100,000 articles). SQLite caps
-	// the map at its compiled maximum (2 GB); the rest is read as usual.
-	if s.r, err = sql.Open("sqlite", dsn(path, true)+"&_pragma=mmap_size(2147418112)"); err != nil {
+	if s.r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	n := max(4, runtime.NumCPU())

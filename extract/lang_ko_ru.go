@@ -10,6 +10,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/domain"
@@ -126,6 +127,46 @@ func mlOriginOf(l *domain.Lexicon) []string {
 		return nil
 	}
 	return mlWordsOf(l.Origin)
+}
+
+// mlForeignTopic reports whether a Korean sentence is about another
+// country: one stands before its first figure as topic or subject
+// (러시아는 올해 징집병 16만 명을 소집할 계획이다).
+func mlForeignTopic(lm *mlModule, s *mlSent) bool {
+	if !lm.m.korean || len(s.figs) == 0 {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.start >= s.figs[0].start {
+			break
+		}
+		if h.cat != catPlace || h.value == "North Korea" || lm.places[h.value].Kind != "country" {
+			continue
+		}
+		rest := strings.TrimPrefix(s.text[h.end:], "측")
+		if r, _ := utf8.DecodeRuneInString(rest); r == '은' || r == '는' || r == '이' || r == '가' {
+			return true
+		}
+	}
+	return false
+}
+
+// mlLastGroup is the group of the last group noun of a sentence (not
+// another people's), or "".
+func mlLastGroup(lm *mlModule, s *mlSent) string {
+	if s.hits == nil {
+		s.hits = lm.m.find(s.text, s.toks)
+	}
+	g := ""
+	for _, h := range s.hits {
+		switch {
+		case h.cat == catGroup && h.value != "" && h.value != "person":
+			g = h.value
+		case h.cat == catForeign:
+			g = ""
+		}
+	}
+	return g
 }
 
 // mlNorthKoreaNear reports whether sentence i or one of the three before
@@ -331,8 +372,15 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			}
 		}
 		kept = kept[:0]
+		ctx := ""
 		for k := range cur {
-			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2) {
+			if !cur[k].hasGroup && i > 0 && (i-prevAt > 2 || len(prev) == 0) && !mlForeignTopic(lm, s) {
+				ctx = mlLastGroup(lm, sents[i-1])
+				break
+			}
+		}
+		for k := range cur {
+			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2, ctx) {
 				kept = append(kept, cur[k])
 			}
 		}
@@ -357,7 +405,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 // (or one sentence further) continuing the same group. It reports false
 // when the figure names no group and has none to inherit: a count of
 // unnamed people is not a claim about North Koreans.
-func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool) bool {
+func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx string) bool {
 	var p *mlClaim
 	if near && len(prev) > 0 {
 		p = &prev[len(prev)-1]
@@ -367,6 +415,12 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool) bool {
 				break
 			}
 		}
+	}
+	if !ic.hasGroup && (p == nil || p.c.Group == "") && ctx != "" {
+		// "북한은 러시아에 노동자를 보내고 있다. 올해만 1만5천 명이
+		// 입국했다": the people the sentence before named, when it has no
+		// figure of its own.
+		ic.c.Group, ic.hasGroup = ctx, true
 	}
 	if !ic.hasGroup {
 		if p == nil || p.c.Group == "" {

@@ -544,6 +544,10 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		from = k
 	}
 	clause := mlLower(t[from:figStart])
+	if strings.Contains(clause, "их число") || strings.Contains(clause, "число их") || strings.Contains(clause, "их количество") {
+		// "их число превысило 13 тысяч": the people of the sentence before.
+		return flowwatch.KindPeople, "people", ""
+	}
 	if strings.Contains(clause, "число") || strings.Contains(clause, "количеств") {
 		for _, h := range s.hits {
 			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {

@@ -256,8 +256,10 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 	// before, and so their people; "the decision to send 2,000 workers":
 	// their story.
 	for k := cs; k < ce; k++ {
-		if toks[k].may(lx.placeAnaphora) && lx.placeAnaphora.at(toks, k) != nil {
-			return true
+		if toks[k].may(lx.placeAnaphora) {
+			if p := lx.placeAnaphora.at(toks, k); p != nil && lx.placeReference(toks, k, len(p.low)) {
+				return true
+			}
 		}
 		if toks[k].may(lx.storyAnaphora) && lx.storyAnaphora.at(toks, k) != nil {
 			return true
@@ -392,4 +394,15 @@ func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
 		}
 	}
 	return false
+}
+
+// placeReference reports whether the place anaphor at toks[k] (n tokens)
+// refers to a place: "killed there", "in the region"; not the
+// existential "there are" nor a speaker ("the city says").
+func (lx *Lexicon) placeReference(toks []Token, k, n int) bool {
+	e := k + n
+	if toks[k].Low == "there" {
+		return !(e < len(toks) && auxiliary[toks[e].Low])
+	}
+	return k > 0 && lx.locatives[toks[k-1].Low]
 }

@@ -45,7 +45,6 @@ type sent struct {
 	start, end int  // byte offsets of the quote
 	origin     bool // names North Korea or its people (see originOf)
 	originDone bool
-	foreign    bool  // names another people's adjective (and not North Korea)
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
 	segOrigin  []int8 // spanOrigin of each segment, +2 (0: not yet read)
@@ -183,7 +182,6 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		}
 		// What only sentences with figures need.
 		s.origin = lx.originOf(s)
-		s.foreign = !s.origin && (lx.hasForeign(s.toks) || lx.foreignSubject(s.toks))
 		s.breaks = lx.clauseStarts(s.toks)
 		// The people of the sentences before, for figures that name none
 		// ("several hundred casualties"), found only when one needs them.
@@ -344,64 +342,7 @@ func val(p *float64) float64 {
 	return *p
 }
 
-// hasForeign reports whether a sentence names another people
-// ("Russian", "Ukrainian") outside the names of sources.
-func (lx *Lexicon) hasForeign(toks []Token) bool {
-	for i := 0; i < len(toks); i++ {
-		if !toks[i].may(lx.sources) && !toks[i].may(lx.foreign) {
-			continue
-		}
-		if p := lx.sources.at(toks, i); p != nil {
-			i += len(p.low) - 1
-			continue
-		}
-		if p := lx.foreign.at(toks, i); p != nil {
-			// "Ukrainian officials said ..." names a source, not the people counted.
-			if e := i + len(p.low); e < len(toks) && attributionNoun[toks[e].Low] {
-				i = e
-				continue
-			}
-			return true
-		}
-	}
-	return false
-}
-
 var attributionNoun = map[string]bool{"officials": true, "official": true, "intelligence": true, "media": true, "president": true, "ministry": true, "government": true, "authorities": true, "military": true, "sources": true, "source": true, "spokesman": true, "spokesperson": true, "lawmaker": true, "lawmakers": true, "analysts": true, "experts": true, "outlets": true, "report": true, "reports": true, "estimates": true, "data": true, "statistics": true, "state": true, "defense": true, "defence": true, "foreign": true, "news": true, "army": true, "general": true, "commander": true, "commanders": true, "bloggers": true, "milbloggers": true, "war": true}
-
-// foreignSubject reports whether the sentence, or what it reports,
-// opens with another country or people: "Russia recruited ...", "But
-// Ukraine says ...", "The ministry said Ukraine had lost ...". A people's
-// officials or media ("Ukrainian officials said") are a source instead.
-func (lx *Lexicon) foreignSubject(toks []Token) bool {
-	starts := []int{0}
-	for i := range toks {
-		if toks[i].may(lx.said) {
-			if p := lx.said.at(toks, i); p != nil {
-				e := i + len(p.low)
-				if e < len(toks) && toks[e].Low == "that" {
-					e++
-				}
-				starts = append(starts, e)
-			}
-		}
-	}
-	for _, st := range starts {
-		for i := st; i < len(toks) && i < st+3; i++ {
-			if p := lx.foreignSubj.at(toks, i); p != nil {
-				e := i + len(p.low)
-				if !(e < len(toks) && attributionNoun[toks[e].Low]) {
-					return true
-				}
-				break
-			}
-			if toks[i].Kind != Word || !(toks[i].Low == "but" || toks[i].Low == "meanwhile" || toks[i].Low == "and" || toks[i].Low == "however" || toks[i].Low == "the") {
-				break
-			}
-		}
-	}
-	return false
-}
 
 // orgsIn lists the organizations a sentence names, in order, each once.
 func (lx *Lexicon) orgsIn(toks []Token) []string {

@@ -640,6 +640,14 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		if p := lx.casualties.at(toks, k); p != nil {
 			head = k
 			casualty = p.val
+			// "1,000 wounded North Korean soldiers": the casualty word is
+			// an adjective of the group noun after it.
+			for j := k + len(p.low); j < n && j <= k+len(p.low)+3 && !lx.isStop(&toks[j]); j++ {
+				if g, _ := lx.Group(toks, j); g != "" {
+					head, f.Group = j, g
+					break
+				}
+			}
 			break
 		}
 		initial := toks[k].Low == "." && k > 0 && len(toks[k-1].Text) == 1 && isCap(&toks[k-1]) // "N. Korean"

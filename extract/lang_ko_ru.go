@@ -495,6 +495,10 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 			if h.cat == catForeign {
 				return ic, false
 			}
+			if gi > 0 && s.hits[gi-1].cat == catForeign && strings.TrimSpace(s.text[s.hits[gi-1].end:h.start]) == "" {
+				// "우크라이나군 병사 200여 명": another people's soldiers.
+				return ic, false
+			}
 			group = h.value
 		}
 	}

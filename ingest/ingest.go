@@ -59,7 +59,7 @@ type Pipeline struct {
 }
 
 // DefaultBatchSize is Pipeline.BatchSize's default.
-const DefaultBatchSize = 512
+const DefaultBatchSize = 1024
 
 // Doc is one article to be: what a source knows about it before cleaning.
 // Fields left empty are filled from the page itself by clean.

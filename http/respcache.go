@@ -1,7 +1,6 @@
 package http
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"strconv"
@@ -20,6 +19,11 @@ type respCache struct {
 	m      map[string]*respEntry
 	bytes  int
 	flight map[string]*respFlight // answers being built
+	// seen are the URLs answered once: an answer is kept from a URL's
+	// second request on (or its first, when others asked for it while it
+	// was being built), so that URLs asked once (a filter typed once, the
+	// load benchmark's -distinct) do not fill the cache and churn it.
+	seen map[string]struct{}
 	gen    int                    // bumped by clear: a build begun before it is not kept
 }
 
@@ -27,8 +31,9 @@ type respCache struct {
 // get the previous answer if there is one, else wait for this one.
 type respFlight struct {
 	done chan struct{}
-	e    *respEntry // nil when the answer was not cacheable
-	gen  int
+	e       *respEntry // nil when the answer was not cacheable
+	gen     int
+	waiters int // requests that waited for this build; under respCache.mu
 }
 
 type respEntry struct {
@@ -40,8 +45,11 @@ type respEntry struct {
 // respCacheMaxBytes bounds the cache; past it the cache starts over.
 const respCacheMaxBytes = 64 << 20
 
+// respCacheMaxSeen bounds the URLs remembered as asked once.
+const respCacheMaxSeen = 100_000
+
 func newRespCache(ttl time.Duration) *respCache {
-	return &respCache{ttl: ttl, m: map[string]*respEntry{}, flight: map[string]*respFlight{}}
+	return &respCache{ttl: ttl, m: map[string]*respEntry{}, flight: map[string]*respFlight{}, seen: map[string]struct{}{}}
 }
 
 func (c *respCache) clear() {
@@ -58,7 +66,7 @@ func (c *respCache) clear() {
 type bufWriter struct {
 	h      http.Header
 	status int
-	buf    bytes.Buffer
+	body   []byte // kept by the cache as it is: handlers write an answer in one piece
 }
 
 func (b *bufWriter) Header() http.Header { return b.h }
@@ -66,7 +74,8 @@ func (b *bufWriter) Write(p []byte) (int, error) {
 	if b.status == 0 {
 		b.status = http.StatusOK
 	}
-	return b.buf.Write(p)
+	b.body = append(b.body, p...)
+	return len(p), nil
 }
 func (b *bufWriter) WriteHeader(code int) {
 	if b.status == 0 {
@@ -102,6 +111,8 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 		if !building {
 			f = &respFlight{done: make(chan struct{}), gen: c.gen}
 			c.flight[key] = f
+		} else if e == nil {
+			f.waiters++
 		}
 		c.mu.Unlock()
 		switch {
@@ -132,7 +143,7 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 					w.Header()[k] = v
 				}
 				w.WriteHeader(bw.status)
-				w.Write(bw.buf.Bytes())
+				w.Write(bw.body)
 				return
 			}
 			c.write(w, inm, f.e)
@@ -163,9 +174,16 @@ func (c *respCache) build(key string, h http.HandlerFunc, r *http.Request, f *re
 	if bw.status != http.StatusOK || etag == "" {
 		return bw
 	}
-	e = &respEntry{body: bytes.Clone(bw.buf.Bytes()), etag: etag, at: time.Now()}
+	e = &respEntry{body: bw.body, etag: etag, at: time.Now()}
 	c.mu.Lock()
-	if f.gen == c.gen {
+	_, again := c.seen[key]
+	if !again {
+		if len(c.seen) >= respCacheMaxSeen {
+			clear(c.seen)
+		}
+		c.seen[key] = struct{}{}
+	}
+	if f.gen == c.gen && (again || f.waiters > 0) {
 		if c.bytes+len(e.body) > respCacheMaxBytes {
 			c.m, c.bytes = map[string]*respEntry{}, 0
 		}

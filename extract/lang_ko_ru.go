@@ -543,9 +543,38 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	ic.hasPlace = len(c.Place) > 0
 	c.When = mlFigureTime(s, f)
 	c.Source, c.Via = mlFigureSource(lm, s, f)
-	ic.hasSource = c.Source != ""
+	ic.hasSource = c.Source != "" || mlUnnamedAttribution(s)
 	return ic, true
 }
+
+// mlUnnamedAttribution reports whether a sentence is attributed to
+// someone it does not name ("По словам источника, ...", "Ранее
+// сообщалось, что ..."): another report than the sentence before's,
+// whose source it must not take.
+func mlUnnamedAttribution(s *mlSent) bool {
+	if s.toks == nil {
+		return false // Korean: no such cue read yet
+	}
+	for i, h := range s.hits {
+		if h.cat != catAccord {
+			continue
+		}
+		if i+1 >= len(s.hits) || s.hits[i+1].cat != catSource && s.hits[i+1].cat != catPlace || strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) != "" {
+			return true
+		}
+	}
+	for _, w := range mlImpersonalSaid {
+		if strings.Contains(s.low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mlImpersonalSaid open an earlier, unnamed report ("Ранее сообщалось").
+// Not "как утверждается", "сообщается": those go on with the report of
+// the sentence before.
+var mlImpersonalSaid = []string{"ранее сообщалось", "ранее сообщал", "сообщалось ранее"}
 
 func mlContains(xs []string, x string) bool {
 	for _, y := range xs {

@@ -304,6 +304,26 @@ func TestIncrements(t *testing.T) {
 	}
 }
 
+// TestCasualtyMeasure: figures the extractor records as casualties (event
+// wounded) are compared as casualties, whatever word says so; a killed
+// figure stays deaths.
+func TestCasualtyMeasure(t *testing.T) {
+	for _, tc := range []struct {
+		quote, event, want string
+	}{
+		{"Ukraine says North Korea has lost 4,000 troops in Kursk.", "wounded", "casualties"},
+		{"North Korea is losing some 1,000 soldiers a week, Kyiv said.", "wounded", "casualties"},
+		{"North Korean casualties have reached about 4,700.", "wounded", "casualties"},
+		{"Some 2,700 North Korean soldiers were wounded.", "wounded", "wounded"},
+		{"About 600 North Korean soldiers lost their lives in Kursk.", "killed", "killed"},
+	} {
+		c := flowwatch.Claim{Kind: "people", Group: "soldiers", Event: tc.event, Low: f(1000), High: f(1000), Quote: tc.quote}
+		if got, class := measureOf(&c); got != tc.want || class != "losses" {
+			t.Errorf("%q: measure %q (%s), want %q (losses)", tc.quote, got, class, tc.want)
+		}
+	}
+}
+
 // TestOrderIndependent: a store and a directory list the same claims in
 // different orders; the facts must not change.
 func TestOrderIndependent(t *testing.T) {

@@ -265,7 +265,11 @@ func isIncrement(c *flowwatch.Claim) bool {
 	return false
 }
 
-var casualtyWords = regexp.MustCompile(`(?i)casualt|killed (?:or|and) wounded|dead (?:or|and) wounded|killed (?:or|and) injured|losses|사상|потер`)
+var casualtyWords = regexp.MustCompile(`(?i)casualt|killed (?:or|and) wounded|dead (?:or|and) wounded|killed (?:or|and) injured|losses|\blost\b|\blosing\b|사상|потер`)
+
+// livesLost is "lost" that says killed: a killed figure in "600 soldiers
+// lost their lives" is deaths, not casualties.
+var livesLost = regexp.MustCompile(`(?i)\blos(?:t|ing) (?:their|his|her) li(?:ves|fe)\b`)
 
 // measureOf names what a claim counts, and the class of measures that may
 // be compared. Killed and wounded counted together are casualties, which
@@ -285,7 +289,7 @@ func measureOf(c *flowwatch.Claim) (measure, class string) {
 			return c.Event + " (additional)", c.Event
 		}
 	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
-		if c.Event != flowwatch.EventCaptured && casualtyWords.MatchString(c.Quote) {
+		if c.Event != flowwatch.EventCaptured && casualtyWords.MatchString(c.Quote) && !(c.Event == flowwatch.EventKilled && livesLost.MatchString(c.Quote)) {
 			return "casualties", "losses"
 		}
 		return c.Event, "losses"

@@ -231,6 +231,106 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 	return true
 }
 
+// mlForeignSubject reports whether a people figure's clause is about
+// another country's own people: the country, or its institutions, is the
+// clause's subject or topic before the figure (Россия ежегодно призывает
+// ..., Москва набрала ..., 러시아는 ... 모집했다, 러시아 정부는 ...), or
+// the clause counts the subject's own people (자국민, 자국군, своих
+// граждан, собственных военных), and the clause names North Korea
+// nowhere. A North Korea named a sentence or two before does not make
+// them North Korean; English reads such subjects the same way
+// (subjectOrigin). A country that only reports ("Украина заявила, что
+// ...", "...했다고 밝혔다") is a speaker, not the subject.
+func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	low := s.low[cs:ce]
+	for _, w := range lm.origin {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	for _, h := range s.hits {
+		if h.cat == catPlace && h.value == "North Korea" && h.start >= cs && h.end <= ce {
+			return false
+		}
+	}
+	if lm.m.korean {
+		for _, w := range koOwnPeople {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+		for _, h := range s.hits {
+			if h.cat == catSaid && h.start >= f.end {
+				return false // the topic is who reports the figure
+			}
+		}
+		for _, h := range s.hits {
+			if h.start < cs || h.start >= f.start || h.cat != catPlace || h.value == "North Korea" || lm.places[h.value].Kind != "country" {
+				continue
+			}
+			rest := strings.TrimLeft(s.text[h.end:f.start], " ")
+			for _, inst := range koInstitutions {
+				if strings.HasPrefix(rest, inst) {
+					rest = strings.TrimLeft(rest[len(inst):], " ")
+					break
+				}
+			}
+			if r, _ := utf8.DecodeRuneInString(rest); r == '은' || r == '는' || r == '이' || r == '가' {
+				return true
+			}
+		}
+		return false
+	}
+	for i, t := range s.toks {
+		if t.start < cs || t.start >= ce {
+			continue
+		}
+		if ruOwnPeople[t.low] {
+			return true
+		}
+		if t.start >= f.start || !ruForeignSubjects[t.low] {
+			continue
+		}
+		if i > 0 && s.toks[i-1].start >= cs && ruPrepositions[s.toks[i-1].low] {
+			continue // "в Россию", "из Москвы"
+		}
+		said := false
+		for _, h := range s.hits {
+			if h.cat == catSaid && h.start >= t.end && h.start < f.start && h.start-t.end < 40 {
+				said = true
+			}
+		}
+		if !said {
+			return true
+		}
+	}
+	return false
+}
+
+// ruForeignSubjects are nominative names of countries, capitals and
+// institutions that act for another country than North Korea.
+var ruForeignSubjects = map[string]bool{
+	"россия": true, "рф": true, "москва": true, "кремль": true, "минобороны": true,
+	"украина": true, "киев": true, "всу": true,
+	"китай": true, "пекин": true, "беларусь": true, "минск": true, "сша": true, "вашингтон": true,
+	"власти": true, "правительство": true,
+}
+
+// ruOwnPeople count the subject's own people: своих граждан, собственных
+// военных.
+var ruOwnPeople = map[string]bool{"своих": true, "свои": true, "собственных": true, "собственные": true}
+
+// ruPrepositions make the name after them no subject.
+var ruPrepositions = map[string]bool{"в": true, "во": true, "из": true, "на": true, "для": true, "по": true, "с": true, "со": true, "к": true, "от": true, "у": true, "до": true, "о": true, "об": true, "при": true, "между": true, "через": true, "против": true}
+
+// koOwnPeople count the subject's own people.
+var koOwnPeople = []string{"자국"}
+
+// koInstitutions may stand between a country and its topic particle:
+// 러시아 정부는, 러시아 당국은.
+var koInstitutions = []string{"정부", "당국", "국방부", "측", "군 당국"}
+
 // mlDemand reports whether a people figure counts people needed rather
 // than people who moved: a word of need (дефицит, нехватка, 부족) is
 // nearer the figure in its clause than any event word.
@@ -525,7 +625,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(s, f) {
+	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(s, f) {
 		return ic, false
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {

@@ -31,7 +31,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *flowwatch.Article, claims []
 	var idx txState
 	res, apply, err := s.saveTx(ctx, tx, &idx, a, claims)
 	if err == nil {
-		err = s.flushSearch(ctx, tx, &idx)
+		err = s.flush(ctx, tx, &idx)
 	}
 	if err != nil {
 		return flowwatch.Unchanged, s.fail(ctx, op, err)
@@ -87,7 +87,7 @@ func (s *Store) SaveArticles(ctx context.Context, batch []flowwatch.ArticleClaim
 			return nil, s.fail(ctx, fmt.Sprintf("save article %q", b.Article.Name), err)
 		}
 	}
-	if err := s.flushSearch(ctx, tx, &idx); err != nil {
+	if err := s.flush(ctx, tx, &idx); err != nil {
 		return nil, s.fail(ctx, op, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -112,6 +112,10 @@ type txState struct {
 	// choose; choosing it here spares the claim INSERT a RETURNING clause,
 	// which costs a statement journal and a result row per claim.
 	nextClaim int64
+	// claimRows and placeRows are the values of claims and their places
+	// not inserted yet: the transaction's claims go in multi-row INSERTs
+	// of up to maxRowsPerInsert rows (see flush).
+	claimRows, placeRows []any
 }
 
 type searchRow struct {
@@ -119,15 +123,25 @@ type searchRow struct {
 	title, text string
 }
 
-// flushSearch indexes q's versions. It runs before the transaction
-// commits and before any statement that may fire the search triggers
-// (a version's latest flag changing), which expect a latest version to
-// be in the index already. A single-row INSERT into an FTS5 table opens
-// no savepoint, so the whole queue stays one pending segment.
-func (s *Store) flushSearch(ctx context.Context, tx *sql.Tx, q *txState) error {
+// flush inserts what q holds: the claims, their places, then the
+// versions' search index rows. It runs before the transaction commits and
+// before any statement that reads what q holds (a version's latest flag
+// changing updates its claims and fires the search triggers, which expect
+// a latest version to be in the index already).
+func (s *Store) flush(ctx context.Context, tx *sql.Tx, q *txState) error {
+	// Claims before places, which reference them.
+	if err := s.insertRows(ctx, tx, &s.insClaims, q.claimRows, claimInsertCols); err != nil {
+		return err
+	}
+	if err := s.insertRows(ctx, tx, &s.insPlaces, q.placeRows, placeInsertCols); err != nil {
+		return err
+	}
+	q.claimRows, q.placeRows = q.claimRows[:0], q.placeRows[:0]
 	if len(q.rows) == 0 {
 		return nil
 	}
+	// A single-row INSERT into an FTS5 table opens no savepoint, so the
+	// whole queue stays one pending segment.
 	ins := tx.StmtContext(ctx, s.insSearch)
 	for _, r := range q.rows {
 		if _, err := ins.ExecContext(ctx, r.id, nullStr(r.title), r.text); err != nil {
@@ -180,7 +194,7 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *txState, a *flowwat
 			}
 		}
 		if !latest {
-			if err := s.flushSearch(ctx, tx, idx); err != nil {
+			if err := s.flush(ctx, tx, idx); err != nil {
 				return flowwatch.Unchanged, nil, err
 			}
 			if err := setLatest(ctx, tx, artID, verID); err != nil {
@@ -205,7 +219,7 @@ func (s *Store) saveTx(ctx context.Context, tx *sql.Tx, idx *txState, a *flowwat
 	}
 	version++
 	if version > 1 {
-		if err := s.flushSearch(ctx, tx, idx); err != nil {
+		if err := s.flush(ctx, tx, idx); err != nil {
 			return flowwatch.Unchanged, nil, err
 		}
 		if err := setLatest(ctx, tx, artID, 0); err != nil {
@@ -255,8 +269,9 @@ func setLatest(ctx context.Context, tx *sql.Tx, artID, verID int64) error {
 	return err
 }
 
-// insertClaims stores claims for version verID, copying the article's
-// fields into each, and sets their ID and ArticleID.
+// insertClaims queues claims for version verID in st (flush inserts
+// them), copying the article's fields into each, and sets their ID and
+// ArticleID.
 func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) error {
 	if len(claims) == 0 {
 		return nil
@@ -266,12 +281,6 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 			return err
 		}
 	}
-	// Multi-row INSERTs, one per chunk of an article's claims and one per
-	// chunk of their places: per statement, SQLite opens a cursor on the
-	// table and on each of its indexes, and database/sql and the driver
-	// add their own round, so fewer statements cost much less.
-	args := make([]any, 0, min(len(claims), maxRowsPerInsert)*claimInsertCols)
-	var places []any
 	for i := range claims {
 		c := &claims[i]
 		c.ArticleID, c.Article, c.Outlet, c.URL, c.Published = verID, a.Name, a.Outlet, a.URL, a.Published
@@ -292,33 +301,24 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 		}
 		c.ID = st.nextClaim
 		st.nextClaim++
-		args = append(args, c.ID, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+		st.claimRows = append(st.claimRows, c.ID, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
 			nullStr(c.Lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(c.Outlet), nullStr(c.URL),
 			nullDate(c.Published))
 		for _, p := range c.Place {
-			places = append(places, c.ID, p, nullStr(c.Group), nullStr(c.Event))
+			st.placeRows = append(st.placeRows, c.ID, p, nullStr(c.Group), nullStr(c.Event))
 		}
-		if len(args) == maxRowsPerInsert*claimInsertCols || i == len(claims)-1 {
-			if err := s.insertRows(ctx, tx, &s.insClaims, args, claimInsertCols); err != nil {
-				return err
-			}
-			args = args[:0]
-		}
-	}
-	for len(places) > 0 {
-		n := min(len(places), maxRowsPerInsert*placeInsertCols)
-		if err := s.insertRows(ctx, tx, &s.insPlaces, places[:n], placeInsertCols); err != nil {
-			return err
-		}
-		places = places[n:]
 	}
 	return nil
 }
 
-// Multi-row INSERTs: at most maxRowsPerInsert rows each.
+// Multi-row INSERTs: at most maxRowsPerInsert rows each. Per statement,
+// SQLite opens a cursor on the table and on each of its indexes (and
+// copies the pages it changes to a statement journal), and database/sql
+// and the driver add their own round: a few large statements per batch
+// cost much less than one or more per article.
 const (
-	maxRowsPerInsert = 16
+	maxRowsPerInsert = 64
 	claimInsertCols  = 27
 	placeInsertCols  = 4
 )
@@ -343,7 +343,11 @@ func (r *rowInserts) close() {
 // pool's one connection is the transaction's, so preparing on the pool
 // inside one would wait for ever.
 func (r *rowInserts) prepare(ctx context.Context, db *sql.DB, total int) error {
-	for _, n := range []int{min(total, maxRowsPerInsert), total % maxRowsPerInsert} {
+	if total == 0 {
+		return nil
+	}
+	// One row too: for a queue flushed early (see insertRows).
+	for _, n := range []int{1, min(total, maxRowsPerInsert), total % maxRowsPerInsert} {
 		if n == 0 {
 			continue
 		}
@@ -371,36 +375,44 @@ func (r *rowInserts) prepare(ctx context.Context, db *sql.DB, total int) error {
 	return nil
 }
 
-// prepareInserts prepares what inserting these claims takes (see
-// rowInserts.prepare), before the transaction that inserts them.
+// prepareInserts prepares what inserting these claims in one transaction
+// takes (see rowInserts.prepare), before the transaction.
 func (s *Store) prepareInserts(ctx context.Context, claimSets ...[]flowwatch.Claim) error {
-	for _, claims := range claimSets {
-		places := 0
-		for _, c := range claims {
+	claims, places := 0, 0
+	for _, cs := range claimSets {
+		claims += len(cs)
+		for _, c := range cs {
 			places += len(c.Place)
 		}
-		if err := s.insClaims.prepare(ctx, s.w, len(claims)); err != nil {
-			return err
-		}
-		if err := s.insPlaces.prepare(ctx, s.w, places); err != nil {
-			return err
-		}
 	}
-	return nil
+	if err := s.insClaims.prepare(ctx, s.w, claims); err != nil {
+		return err
+	}
+	return s.insPlaces.prepare(ctx, s.w, places)
 }
 
-// insertRows inserts the rows of args, cols values each, in one statement
-// prepared by prepareInserts.
+// insertRows inserts the rows of args, cols values each, in statements of
+// maxRowsPerInsert rows and one of the rest, prepared by prepareInserts.
+// A rest of a size not prepared (a queue flushed before the end of its
+// transaction) goes in one-row statements.
 func (s *Store) insertRows(ctx context.Context, tx *sql.Tx, r *rowInserts, args []any, cols int) error {
-	n := len(args) / cols
-	r.mu.Lock()
-	st := r.stmts[n]
-	r.mu.Unlock()
-	if st == nil {
-		return fmt.Errorf("insert %d rows: statement not prepared", n)
+	for len(args) > 0 {
+		n := min(len(args)/cols, maxRowsPerInsert)
+		r.mu.Lock()
+		st := r.stmts[n]
+		if st == nil {
+			n, st = 1, r.stmts[1]
+		}
+		r.mu.Unlock()
+		if st == nil {
+			return fmt.Errorf("insert %d rows: statement not prepared", n)
+		}
+		if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, args[:n*cols]...); err != nil {
+			return err
+		}
+		args = args[n*cols:]
 	}
-	_, err := tx.StmtContext(ctx, st).ExecContext(ctx, args...)
-	return err
+	return nil
 }
 
 func jsonList(v []string) (string, error) {
@@ -451,7 +463,11 @@ func (s *Store) ReplaceClaims(ctx context.Context, articleID int64, claims []flo
 	if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE version_id = ?`, articleID); err != nil {
 		return s.fail(ctx, op, err)
 	}
-	if err := s.insertClaims(ctx, tx, &txState{}, articleID, latest, &a, claims); err != nil {
+	var st txState
+	if err := s.insertClaims(ctx, tx, &st, articleID, latest, &a, claims); err != nil {
+		return s.fail(ctx, op, err)
+	}
+	if err := s.flush(ctx, tx, &st); err != nil {
 		return s.fail(ctx, op, err)
 	}
 	return s.fail(ctx, op, tx.Commit())

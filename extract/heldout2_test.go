@@ -72,6 +72,21 @@ var heldout2Cases = []heldoutCase{
 	{"k2 en: Vietnamese labourers numbered", "en",
 		"Pyongyang sent about 5,000 construction workers to Russia. Many went to Moscow. Vietnamese labourers in the city numbered some 20,000.",
 		[]string{"people/workers/sent 5000..5000"}},
+	{"k2 en: Uzbek migrants by contrast", "en",
+		"Thousands of North Korean workers are employed in Russia. Wages there have risen. Uzbek migrants, by contrast, number around 1 million.",
+		[]string{"people/workers/present 1000..-"}},
+	{"k2 en: Russian officials are a source", "en",
+		"North Korea has sent about 11,000 troops to Russia. Russian officials say some 1,000 of them have been killed.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/killed 1000..1000"}},
+	{"k2 en: Central Asian citizens, one sentence back", "en",
+		"About 13,000 North Koreans entered Russia last year. Central Asian citizens made up more than 4 million of the arrivals.",
+		[]string{"people/nationals/entered 13000..13000"}},
+	{"k2 en: Kazakh and Turkmen labourers, workforce named", "en",
+		"Some 5,000 North Korean workers arrived in Russia last year. Demand keeps rising. Kazakh and Turkmen labourers, long the core of the workforce, number about 600,000.",
+		[]string{"people/workers/sent 5000..5000"}},
+	{"k2 en: Filipino migrants, labour force", "en",
+		"North Korean workers have been sent to Russia's Far East. Filipino migrants, a growing share of the labour force, total some 40,000.",
+		nil},
 
 	// --- 3. en: anaphoric measure nouns ----------------------------------
 	{"k3 en: put the number at range, figure could be as high as", "en",
@@ -135,7 +150,7 @@ var heldout2Cases = []heldoutCase{
 }
 
 // heldout2Pending are the kinds (name prefixes) not fixed yet.
-var heldout2Pending = []string{"k2 ", "k3 ", "k4 "}
+var heldout2Pending = []string{"k3 ", "k4 "}
 
 func TestHeldout2(t *testing.T) {
 	failed, run := 0, 0

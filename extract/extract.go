@@ -270,6 +270,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = lx.event(s, f)
 				}
+				if c.Event == flowwatch.EventPlanned && f.measure && !lx.clauseEvent(s, f) {
+					// "the figure could be as high as 12,000": the modal
+					// hedges an estimate, it plans nothing.
+					c.Event = flowwatch.EventPresent
+				}
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
 				}
@@ -720,6 +725,15 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if g == "" && ofThem {
 		g = ctxGroup()
 	}
+	// "The Pentagon put the number at around 11,000", "the figure could
+	// be as high as 12,000": a definite measure noun stands for the
+	// people counted in the sentence before.
+	if measureAnaphor(toks, f.Start) {
+		f.measure = true
+		if g == "" {
+			g = ctxGroup()
+		}
+	}
 	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
 		g = ctxGroup()
 	}
@@ -765,6 +779,44 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Group = g
 	return nk
+}
+
+// clauseEvent reports whether the figure's clause names an event.
+func (lx *Lexicon) clauseEvent(s *sent, f *Figure) bool {
+	cs, ce := s.clause(f.Start, f.End)
+	for k := cs; k < ce; k++ {
+		if (k < f.Start || k >= f.End) && s.toks[k].may(lx.events) && lx.events.at(s.toks, k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// measureNouns name a count: "the number", "the figure", "the tally".
+var measureNouns = map[string]bool{"number": true, "figure": true, "total": true, "tally": true, "count": true, "estimate": true}
+
+// measureAnaphor reports whether the figure at toks[fs] is the value of a
+// definite measure noun a few words before it, with no punctuation
+// between: "put the number at", "estimated the total at", "the tally
+// stands at", "the figure could be as high as". "The number of vacancies
+// is 200,000" names its own people (or things) and is no anaphor.
+func measureAnaphor(toks []Token, fs int) bool {
+	for k := fs - 1; k >= 1 && k >= fs-7; k-- {
+		t := &toks[k]
+		if t.Kind == Punct {
+			return false
+		}
+		if !measureNouns[t.Low] {
+			continue
+		}
+		switch toks[k-1].Low {
+		case "the", "that", "this", "its", "their":
+		default:
+			return false
+		}
+		return k+1 < len(toks) && toks[k+1].Low != "of"
+	}
+	return false
 }
 
 // nearestGroup is the group of the group noun nearest before toks[before]

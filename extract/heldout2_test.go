@@ -110,6 +110,15 @@ var heldout2Cases = []heldoutCase{
 	{"k3 en: measure noun without NK context", "en",
 		"Russia's labour ministry published new data. It put the number at 200,000 vacancies.",
 		nil},
+	{"k3 en: their number at", "en",
+		"South Korea's spy agency tracks the North Korean workers sent abroad. It estimated their number in Russia at about 15,000 last year.",
+		[]string{"people/workers/present|sent 15000..15000"}},
+	{"k3 en: the figure has risen to, new paragraph", "en",
+		"Thousands of North Korean labourers now work on Russian building sites.\nOfficials say the figure has risen to 20,000.",
+		[]string{"people/workers/present 1000..-", "people/workers/present|sent 20000..20000"}},
+	{"k3 en: the number of vacancies is no anaphor", "en",
+		"North Korean workers are filling gaps in Russia's Far East. The number of vacancies stands at 200,000.",
+		nil},
 
 	// --- 4. en: partitive / elided subject -------------------------------
 	{"k4 en: of those arrivals came on student visas", "en",
@@ -150,7 +159,7 @@ var heldout2Cases = []heldoutCase{
 }
 
 // heldout2Pending are the kinds (name prefixes) not fixed yet.
-var heldout2Pending = []string{"k3 ", "k4 "}
+var heldout2Pending = []string{"k4 "}
 
 func TestHeldout2(t *testing.T) {
 	failed, run := 0, 0

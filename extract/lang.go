@@ -54,6 +54,7 @@ type Figure struct {
 	Bare     bool   // no noun follows: the group comes from the context
 
 	fromPrev bool // a bare figure's group is the previous figure's
+	measure  bool // the value of a measure noun ("put the number at")
 	ctxHead  int  // token index of the noun a bare figure takes its group from, or -1
 }
 

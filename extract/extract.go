@@ -49,6 +49,7 @@ type sent struct {
 	segs       []Span
 	segOrigin  []int8 // spanOrigin of each segment, +2 (0: not yet read)
 	claimGroup string // the group of its last people claim
+	claimEvent string // and its event
 	group      string // its last group noun's group, once computed
 	groupDone  bool
 	hits       []placeHit // places named, once computed
@@ -270,6 +271,14 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = lx.event(s, f)
 				}
+				if f.partitive && (c.Event == "" && comes(s.toks, f.End) || c.Event == flowwatch.EventSent || c.Event == flowwatch.EventEntered) {
+					// The part came as the whole did: "Of those arrivals,
+					// nearly 8,000 came on student visas" entered as the
+					// 13,000 did.
+					if ev := wholeEventBefore(doc, i, c.Group); ev != "" {
+						c.Event = ev
+					}
+				}
 				if c.Event == flowwatch.EventPlanned && f.measure && !lx.clauseEvent(s, f) {
 					// "the figure could be as high as 12,000": the modal
 					// hedges an estimate, it plans nothing.
@@ -333,7 +342,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			}
 		}
 		if lastPeople >= 0 {
-			s.claimGroup = made[lastPeople].Group
+			s.claimGroup, s.claimEvent = made[lastPeople].Group, made[lastPeople].Event
 		}
 		out = append(out, made...)
 	}
@@ -705,7 +714,11 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
 	// A participle may follow: "including 1,500 holding work visas".
-	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) {
+	// The part of a whole named before may take any verb: "Of those
+	// arrivals, nearly 8,000 came on student visas" (but "Of those, 2,000
+	// containers were shipped" counts containers).
+	verb := partitiveOpening(toks, f.Start) && !(first+1 < n && auxiliary[toks[first+1].Low])
+	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) && !verb {
 		return false // it counts something else: "2,000 containers"
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
@@ -734,8 +747,13 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			g = ctxGroup()
 		}
 	}
-	if g == "" && f.Start >= 2 && f.Start <= 4 && (toks[0].Low == "of" || toks[0].Low == "among") && (toks[1].Low == "them" || toks[1].Low == "those" || toks[1].Low == "these") {
-		g = ctxGroup()
+	if partitiveOpening(toks, f.Start) {
+		// "Of those arrivals, nearly 8,000 came on student visas": a part
+		// of the whole the sentence before counted.
+		f.partitive = true
+		if g == "" {
+			g = ctxGroup()
+		}
 	}
 	// "By December, they numbered around 11,000": a pronoun subject of
 	// the figure's clause stands for the people of the sentences before;
@@ -790,6 +808,56 @@ func (lx *Lexicon) clauseEvent(s *sent, f *Figure) bool {
 		}
 	}
 	return false
+}
+
+// wholeEventBefore is the event of the last claim of group g in the three
+// sentences before doc[i] (a whole a partitive figure is part of), or "".
+func wholeEventBefore(doc []sent, i int, g string) string {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if doc[b].claimGroup != "" {
+			if doc[b].claimGroup == g {
+				return doc[b].claimEvent
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// comes reports whether a verb of coming follows the figure ending at
+// toks[e]: "8,000 came on student visas", "1,000 went to the front".
+func comes(toks []Token, e int) bool {
+	for k := e; k < len(toks) && k <= e+1; k++ {
+		switch toks[k].Low {
+		case "came", "come", "went", "moved", "travelled", "traveled":
+			return true
+		}
+	}
+	return false
+}
+
+// partitiveOpening reports whether a sentence opens with a part of a
+// whole named before it, and the figure at toks[fs] is that part: "Of
+// them, about 600", "Of those arrivals, nearly 8,000", "Among these
+// workers, some 5,000".
+func partitiveOpening(toks []Token, fs int) bool {
+	if fs < 2 || fs > 8 || !(toks[0].Low == "of" || toks[0].Low == "among") {
+		return false
+	}
+	switch toks[1].Low {
+	case "them", "those", "these", "the", "whom":
+	default:
+		return false
+	}
+	for k := 2; k < fs; k++ {
+		if toks[k].Low == "," {
+			return fs-k <= 4 // "Of them, about 600"
+		}
+		if toks[k].Kind != Word || k > 4 {
+			return false
+		}
+	}
+	return fs <= 4 // "Of them about 600"
 }
 
 // measureNouns name a count: "the number", "the figure", "the tally".

@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
@@ -136,6 +135,18 @@ var heldout2Cases = []heldoutCase{
 	{"k4 en: of the arrivals, entered", "en",
 		"Russian data show 12,000 North Koreans arrived in 2024. Of these arrivals, about 1,500 entered on tourist visas.",
 		[]string{"people/nationals/sent|entered 12000..12000", "people/nationals/entered 1500..1500"}},
+	{"k4 en: among them came through", "en",
+		"Some 12,000 North Koreans entered Russia last year. Among them, about 2,000 came through Vladivostok.",
+		[]string{"people/nationals/entered 12000..12000", "people/nationals/entered 2000..2000"}},
+	{"k4 en: of those troops, went to the front", "en",
+		"North Korea deployed about 11,000 troops to Russia. Of those troops, around 1,000 went to the front in Kursk.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/sent 1000..1000"}},
+	{"k4 en: of them, now work", "en",
+		"About 15,000 North Korean workers were sent to Russia last year. Of them, roughly 2,000 now work in Moscow.",
+		[]string{"people/workers/sent 15000..15000", "people/workers/present 2000..2000"}},
+	{"k4 en: of those, containers", "en",
+		"North Korea sent about 11,000 troops to Russia. Of those shipments, 2,000 containers were shells.",
+		[]string{"people/soldiers/sent 11000..11000"}},
 
 	// --- 5. military builders are workers --------------------------------
 	{"k5 ru: military builders", "ru",
@@ -158,18 +169,9 @@ var heldout2Cases = []heldoutCase{
 		[]string{"people/workers/sent 1000..1000"}},
 }
 
-// heldout2Pending are the kinds (name prefixes) not fixed yet.
-var heldout2Pending = []string{"k4 "}
-
 func TestHeldout2(t *testing.T) {
 	failed, run := 0, 0
-cases:
 	for _, tc := range heldout2Cases {
-		for _, p := range heldout2Pending {
-			if strings.HasPrefix(tc.name, p) {
-				continue cases
-			}
-		}
 		run++
 		a := &flowwatch.Article{Name: "heldout2", Text: tc.text, Lang: tc.lang}
 		a.Published, _ = flowwatch.ParseDate("2025-03-10")

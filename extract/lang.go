@@ -53,9 +53,10 @@ type Figure struct {
 	Casualty string // the head noun names an event ("casualties"): killed, wounded, captured
 	Bare     bool   // no noun follows: the group comes from the context
 
-	fromPrev bool // a bare figure's group is the previous figure's
-	measure  bool // the value of a measure noun ("put the number at")
-	ctxHead  int  // token index of the noun a bare figure takes its group from, or -1
+	fromPrev  bool // a bare figure's group is the previous figure's
+	measure   bool // the value of a measure noun ("put the number at")
+	partitive bool // a part of a whole named before ("Of those arrivals, 8,000")
+	ctxHead   int  // token index of the noun a bare figure takes its group from, or -1
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

@@ -54,6 +54,24 @@ var heldout2Cases = []heldoutCase{
 	{"k1 ko: North Korea's own workers", "ko",
 		"북한은 자국 노동자 약 1만 명을 러시아에 보냈다.",
 		[]string{"people/workers/sent 10000..10000"}},
+	{"k1 ko: Russia mobilised, reported by itself", "ko",
+		"북한군 약 1만1천 명이 쿠르스크에 배치됐다. 러시아는 지난해 약 30만 명을 동원했다고 밝혔다.",
+		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k1 ko: Russian authorities as topic", "ko",
+		"북한군 약 1만1천 명이 쿠르스크에 배치됐다. 러시아 당국은 약 30만 명을 동원했다.",
+		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k1 ko: Moscow as topic", "ko",
+		"북한군 약 1만1천 명이 쿠르스크에 배치됐다. 모스크바는 약 30만 명을 새로 모집했다.",
+		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k1 ru: Russian authorities", "ru",
+		"КНДР отправила в Россию около 11 тысяч военных. Российские власти привлекли около 50 тысяч человек.",
+		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k1 ru: Kyiv mobilised", "ru",
+		"КНДР отправила в Россию около 11 тысяч военных. Киев мобилизовал около 200 тысяч человек.",
+		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k1 ru: Russia uses some of them", "ru",
+		"КНДР отправила в Россию около 11 тысяч военных. Россия использует около 5 тысяч из них в Курской области.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/sent|present 5000..5000"}},
 
 	// --- 2. en: another people as subject blocks look-back ---------------
 	{"k2 en: Central Asian migrants number", "en",
@@ -167,6 +185,12 @@ var heldout2Cases = []heldoutCase{
 	{"k5 ko: construction personnel", "ko",
 		"북한 건설 인력 약 1천 명이 러시아에 도착했다.",
 		[]string{"people/workers/sent 1000..1000"}},
+	{"k5 ko: construction personnel, no space", "ko",
+		"북한은 건설인력 6천 명을 보낼 예정이다.",
+		[]string{"people/workers/planned 6000..6000"}},
+	{"k5 ko: military construction workers", "ko",
+		"북한은 군 건설 노동자 6천 명을 보낼 예정이다.",
+		[]string{"people/workers/planned 6000..6000"}},
 }
 
 func TestHeldout2(t *testing.T) {

@@ -254,19 +254,25 @@ func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
 			return false
 		}
 	}
+	// A figure that points back to the people named before is theirs,
+	// whoever the subject: "Россия использует около 5 тысяч из них", "러시아는
+	// 이 중 2천 명을 ...".
+	for _, w := range mlBackPointers {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
 	if lm.m.korean {
 		for _, w := range koOwnPeople {
 			if strings.Contains(low, w) {
 				return true
 			}
 		}
-		for _, h := range s.hits {
-			if h.cat == catSaid && h.start >= f.end {
-				return false // the topic is who reports the figure
-			}
+		if koReportedSubject(s, f) {
+			return false // the topic is who reports the figure
 		}
 		for _, h := range s.hits {
-			if h.start < cs || h.start >= f.start || h.cat != catPlace || h.value == "North Korea" || lm.places[h.value].Kind != "country" {
+			if h.start < cs || h.start >= f.start || h.cat != catPlace || h.value == "North Korea" || lm.places[h.value].Kind != "country" && !koCapitals[h.value] {
 				continue
 			}
 			rest := strings.TrimLeft(s.text[h.end:f.start], " ")
@@ -323,6 +329,36 @@ var ruOwnPeople = map[string]bool{"своих": true, "свои": true, "соб�
 
 // ruPrepositions make the name after them no subject.
 var ruPrepositions = map[string]bool{"в": true, "во": true, "из": true, "на": true, "для": true, "по": true, "с": true, "со": true, "к": true, "от": true, "у": true, "до": true, "о": true, "об": true, "при": true, "между": true, "через": true, "против": true}
+
+// koReportedSubject reports whether a Korean figure is the subject of a
+// clause that a later verb reports ("우크라이나는 4천 명이 사상했다고
+// 밝혔다"): the sentence's topic is then its speaker. A figure that is
+// the object ("러시아는 30만 명을 동원했다고 밝혔다") is what the topic
+// did.
+func koReportedSubject(s *mlSent, f *mlFig) bool {
+	said := false
+	for _, h := range s.hits {
+		if h.cat == catSaid && h.start >= f.end {
+			said = true
+		}
+	}
+	if !said {
+		return false
+	}
+	rest := strings.TrimLeft(s.text[f.end:], " ")
+	rest = strings.TrimPrefix(rest, "여")
+	rest = strings.TrimLeft(rest, " ")
+	rest = strings.TrimPrefix(rest, "명")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r != '을' && r != '를' && r != '의'
+}
+
+// koCapitals stand for their country as a topic: 모스크바는, 키이우는.
+var koCapitals = map[string]bool{"Moscow": true, "Kyiv": true, "Beijing": true, "Washington": true}
+
+// mlBackPointers point a figure back to the people named before: из них,
+// из которых, 이 중, 그중, 이 가운데.
+var mlBackPointers = []string{"из них", "из которых", "из этого числа", "이 중", "이중", "그 중", "그중", "이 가운데", "그 가운데", "이들"}
 
 // koOwnPeople count the subject's own people.
 var koOwnPeople = []string{"자국"}

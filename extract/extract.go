@@ -723,7 +723,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
 	// "1,200 of them were killed" names its people, whatever precedes it.
-	if !ofThem && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) {
+	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) {
 		return false
 	}
 	f.Bare = true

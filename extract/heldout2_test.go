@@ -104,6 +104,15 @@ var heldout2Cases = []heldoutCase{
 	{"k2 en: Filipino migrants, labour force", "en",
 		"North Korean workers have been sent to Russia's Far East. Filipino migrants, a growing share of the labour force, total some 40,000.",
 		nil},
+	{"k2 en: migrants from Central Asia", "en",
+		"North Korean workers are arriving in Vladivostok. Migrants from Central Asia, long the backbone of the workforce, number about 3 million.",
+		nil},
+	{"k2 en: labour migrants from Uzbekistan", "en",
+		"About 15,000 North Korean workers arrived in Russia last year. Labour migrants from Uzbekistan number about 1 million.",
+		[]string{"people/workers/sent 15000..15000"}},
+	{"k2 en: workers from North Korea stay North Korean", "en",
+		"Russia is short of labour. Workers from North Korea now number about 15,000, officials say.",
+		[]string{"people/workers/present 15000..15000"}},
 
 	// --- 3. en: anaphoric measure nouns ----------------------------------
 	{"k3 en: put the number at range, figure could be as high as", "en",
@@ -165,6 +174,9 @@ var heldout2Cases = []heldoutCase{
 	{"k4 en: of those, containers", "en",
 		"North Korea sent about 11,000 troops to Russia. Of those shipments, 2,000 containers were shells.",
 		[]string{"people/soldiers/sent 11000..11000"}},
+	{"k4 en: of the total, exact figure", "en",
+		"Some 13,000 North Koreans entered Russia in 2024. Of the total, 8,000 came as students.",
+		[]string{"people/nationals/entered 13000..13000", "people/nationals/entered 8000..8000"}},
 
 	// --- 5. military builders are workers --------------------------------
 	{"k5 ru: military builders", "ru",

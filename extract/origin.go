@@ -152,6 +152,9 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 		if t.may(lx.origin) && lx.origin.at(toks, i) != nil {
 			return 1
 		}
+		if r := lx.peopleFrom(toks, i, fs); r != 0 {
+			return r
+		}
 		if t.may(lx.foreignSubj) {
 			if p := lx.foreignSubj.at(toks, i); p != nil {
 				e := i + len(p.low)
@@ -165,6 +168,63 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 	}
 	return 0
 }
+
+// peopleFrom reads a subject of people with their origin after it:
+// "Labour migrants from Uzbekistan number about 1 million", "Migrants
+// from Central Asia, ..., number about 3 million" (-1); "Workers from
+// North Korea" (+1); 0 when the subject starting at toks[st] is no such
+// phrase.
+func (lx *Lexicon) peopleFrom(toks []Token, st, fs int) int {
+	people := false
+	for j := st; j < fs && j <= st+3; j++ {
+		t := &toks[j]
+		if t.Kind != Word {
+			return 0
+		}
+		if t.Low != "from" {
+			if g, _ := lx.Group(toks, j); g != "" || peopleNouns[t.Low] {
+				people = true
+			}
+			continue
+		}
+		if !people {
+			return 0
+		}
+		k := j + 1
+		if k < fs && toks[k].Low == "the" {
+			k++
+		}
+		if k >= fs {
+			return 0
+		}
+		if toks[k].may(lx.origin) && lx.origin.at(toks, k) != nil {
+			return 1
+		}
+		if toks[k].may(lx.places) {
+			if p := lx.places.at(toks, k); p != nil && p.val == "name" {
+				switch lx.placeList[p.idx].Kind {
+				case "country", "area":
+					return -1
+				}
+			}
+		}
+		for e := k; e < fs && e <= k+1; e++ {
+			if foreignRegions[toks[e].Low] {
+				return -1
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// peopleNouns name people without being a group of the contract:
+// "migrants from Central Asia".
+var peopleNouns = map[string]bool{"migrants": true, "immigrants": true, "residents": true, "expatriates": true}
+
+// foreignRegions end the name of a region people come from: "Central
+// Asia", "the Caucasus".
+var foreignRegions = map[string]bool{"asia": true, "africa": true, "caucasus": true, "europe": true, "cis": true}
 
 // spanOrigin is +1 when tokens [a, b) name North Korea or its people, else
 // -1 when they name another people, else 0.

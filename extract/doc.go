@@ -38,7 +38,11 @@
 // three sentences before only when the figure points back to them: a
 // bare figure ("rose to 13,000", "600 of them"), a casualty count, a
 // definite or additive figure ("the 11,000", "another 3,000 troops",
-// "5,000 of the workers"), a pronoun or definite noun in its clause
+// "5,000 of the workers"), the value of a definite measure noun ("put the
+// number at 11,000", "the figure could be as high as 12,000"), the part
+// of a partitive opening ("Of those arrivals, nearly 8,000 came ...",
+// which also takes the whole's event with a verb of coming), a pronoun
+// or definite noun in its clause
 // ("they", "these troops", "that first contingent"), a place or story
 // anaphor ("killed there", "the decision to send 2,000 workers"), or an
 // anaphoric speaker ("He said 5,000 construction workers would ..."). One
@@ -52,14 +56,22 @@
 // as a people ("Russians"), as an adjective of a group or casualty noun
 // ("Russian conscripts", "Ukrainian losses"), predicatively ("most of them
 // Ukrainian") or as a subject ("Russia has mobilised ..."), not as an
-// adjective of a thing ("enrolled at Russian universities").
+// adjective of a thing ("enrolled at Russian universities"). A subject of
+// people from another country or region ("Labour migrants from
+// Uzbekistan number ...") is another people too.
 //
 // The Korean and Russian engine (lang_ko_ru.go) applies the same ideas
 // more coarsely: a sentence whose figures are claims, or one of the three
 // before it, must name North Korea (lexicon "origin" words, or the
 // gazetteer's North Korea); a clause that names another people before
 // its figure (ВСУ, российская армия, 한국군, 중앙아시아) and no North
-// Korean word is about that people.
+// Korean word is about that people. So is a clause whose subject or topic
+// is another country or its institutions (Россия призывает, Москва
+// набрала, российские власти; 러시아는, 러시아 정부는, 모스크바는), or that
+// counts the subject's own people (своих граждан, собственных военных;
+// 자국민, 자국군), unless its figure points back (из них, 이 중) or, in
+// Korean, the topic only reports a figure that is the subject of what it
+// reports (우크라이나는 4천 명이 사상했다고 밝혔다).
 //
 // A figure of need is no claim: a demand word (lexicon section "demand":
 // shortage, need, vacancies; 부족, 수요; дефицит, нехватка) shortly

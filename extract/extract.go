@@ -279,7 +279,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						c.Event = ev
 					}
 				}
-				if c.Event == flowwatch.EventPlanned && f.measure && !lx.clauseEvent(s, f) {
+				if c.Event == flowwatch.EventPlanned && f.measure && !lx.sentenceEvent(s, f) {
 					// "the figure could be as high as 12,000": the modal
 					// hedges an estimate, it plans nothing.
 					c.Event = flowwatch.EventPresent
@@ -799,10 +799,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	return nk
 }
 
-// clauseEvent reports whether the figure's clause names an event.
-func (lx *Lexicon) clauseEvent(s *sent, f *Figure) bool {
-	cs, ce := s.clause(f.Start, f.End)
-	for k := cs; k < ce; k++ {
+// sentenceEvent reports whether the figure's sentence names an event
+// ("plans to send more workers; the total could reach 50,000" plans).
+func (lx *Lexicon) sentenceEvent(s *sent, f *Figure) bool {
+	for k := range s.toks {
 		if (k < f.Start || k >= f.End) && s.toks[k].may(lx.events) && lx.events.at(s.toks, k) != nil {
 			return true
 		}

@@ -145,6 +145,9 @@ var heldout2Cases = []heldoutCase{
 	{"k3 en: the number of vacancies is no anaphor", "en",
 		"North Korean workers are filling gaps in Russia's Far East. The number of vacancies stands at 200,000.",
 		nil},
+	{"k3 en: the total of a plan stays planned", "en",
+		"North Korea plans to send more workers to Russia this year, and the total could reach 50,000, Seoul says.",
+		[]string{"people/workers/planned 50000..50000"}},
 
 	// --- 4. en: partitive / elided subject -------------------------------
 	{"k4 en: of those arrivals came on student visas", "en",

@@ -720,7 +720,10 @@ func (c *countingStore) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]
 	return c.Store.Claims(ctx, f)
 }
 
-// Many clients asking the same page at once cost one query.
+// Many clients asking the same page cost one query, or two: the cache
+// keeps a URL's answer from its second request (or from a first that
+// others waited for), so that one-off URLs do not churn it. Whether the
+// second request came while the first was being built depends on timing.
 func TestResponseCacheOneQueryPerPage(t *testing.T) {
 	st := &countingStore{Store: openSQLite(t)}
 	seed(t, st.Store)
@@ -741,7 +744,16 @@ func TestResponseCacheOneQueryPerPage(t *testing.T) {
 			t.Fatalf("answers differ or are wrong: %s", b)
 		}
 	}
-	if st.claims != 1 {
-		t.Errorf("%d Claims queries for 20 identical requests, want 1", st.claims)
+	if st.claims < 1 || st.claims > 2 {
+		t.Errorf("%d Claims queries for 20 identical requests, want 1 or 2", st.claims)
+	}
+	before := st.claims
+	for range 5 {
+		if b := string(s.do(t, "GET", "/api/claims?group=soldiers", nil).body); b != bodies[0] {
+			t.Fatalf("a later answer differs: %s", b)
+		}
+	}
+	if st.claims != before {
+		t.Errorf("%d more Claims queries for 5 later identical requests, want none", st.claims-before)
 	}
 }

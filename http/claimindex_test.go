@@ -3,25 +3,21 @@ package http
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
 	mrand "math/rand/v2"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/pgtest"
 	"github.com/flowwatch/flowwatch/internal/storetest"
-	"github.com/flowwatch/flowwatch/postgres"
 	"github.com/flowwatch/flowwatch/sqlite"
-	"github.com/jackc/pgx/v5"
 )
 
 var bg = context.Background()
@@ -37,38 +33,8 @@ func indexStores(t *testing.T) map[string]func(t *testing.T) flowwatch.Store {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}}
-	base := os.Getenv("FLOWWATCH_TEST_POSTGRES")
-	if base == "" {
-		return m
-	}
-	m["postgres"] = func(t *testing.T) flowwatch.Store {
-		admin, err := pgx.Connect(bg, base)
-		if err != nil {
-			t.Fatalf("connect to FLOWWATCH_TEST_POSTGRES: %v", err)
-		}
-		b := make([]byte, 6)
-		rand.Read(b)
-		schema := "index_test_" + hex.EncodeToString(b)
-		if _, err := admin.Exec(bg, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		u, err := url.Parse(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		s, err := postgres.Open(bg, u.String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			s.Close()
-			admin.Exec(bg, "DROP SCHEMA "+schema+" CASCADE")
-			admin.Close(bg)
-		})
-		return s
+	if pgtest.URL() != "" {
+		m["postgres"] = func(t *testing.T) flowwatch.Store { return pgtest.Store(t, "index_test_") }
 	}
 	return m
 }

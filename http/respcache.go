@@ -24,13 +24,13 @@ type respCache struct {
 	// was being built), so that URLs asked once (a filter typed once, the
 	// load benchmark's -distinct) do not fill the cache and churn it.
 	seen map[string]struct{}
-	gen    int                    // bumped by clear: a build begun before it is not kept
+	gen  int // bumped by clear: a build begun before it is not kept
 }
 
 // respFlight is one build of an answer; requests for the same URL meanwhile
 // get the previous answer if there is one, else wait for this one.
 type respFlight struct {
-	done chan struct{}
+	done    chan struct{}
 	e       *respEntry // nil when the answer was not cacheable
 	gen     int
 	waiters int // requests that waited for this build; under respCache.mu

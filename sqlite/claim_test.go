@@ -64,7 +64,9 @@ func TestClaimPlans(t *testing.T) {
 		groups, events, kinds = append(groups, c.Group), append(events, c.Event), append(kinds, c.Kind)
 		sources, outlets = append(sources, c.Source), append(outlets, c.Outlet)
 	}
-	date := func() flowwatch.Date { return flowwatch.NewDate(2022+r.IntN(5), time.Month(1+r.IntN(12)), 1+r.IntN(28)) }
+	date := func() flowwatch.Date {
+		return flowwatch.NewDate(2022+r.IntN(5), time.Month(1+r.IntN(12)), 1+r.IntN(28))
+	}
 	value := func() *float64 { return flowwatch.F([]float64{50, 500, 5000, 15000, 19000, 20000, 25000}[r.IntN(7)]) }
 	conds := []func(*flowwatch.ClaimFilter){
 		func(f *flowwatch.ClaimFilter) { f.Place = pick(places) },

@@ -12,7 +12,7 @@ import (
 // Every part is an index lookup or a scan of a covering index: the claim
 // count reads the smallest index of claims, and superseded versions are
 // found through article_versions_latest. The tail is every column of the
-// newest version's claims, quoted (so NULL and '' differ), for a digest.
+// newest version's claims, quoted (so NULL and ” differ), for a digest.
 const revisionQuery = `SELECT
 	(SELECT count(*) FROM claims),
 	(SELECT COALESCE(max(id), 0) FROM claims),

@@ -68,6 +68,10 @@ type Lexicon struct {
 	Planned []string `json:"planned,omitempty"`
 	// Future are cues that make a clause without an event cue planned.
 	Future []string `json:"future,omitempty"`
+	// Aspectual verbs take "to" without intention ("continue to arrive",
+	// "began to deploy"): the event goes on or began, it is not planned,
+	// unless a Planned cue stands before the verb ("will continue to send").
+	Aspectual []string `json:"aspectual,omitempty"`
 	// Origin phrases mark North Korean people; Foreign ones other peoples.
 	Origin  []string `json:"origin,omitempty"`
 	Foreign []string `json:"foreign,omitempty"`
@@ -382,6 +386,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	mergeLists(&l.Events, o.Events)
 	l.Planned = appendNew(l.Planned, o.Planned...)
 	l.Future = appendNew(l.Future, o.Future...)
+	l.Aspectual = appendNew(l.Aspectual, o.Aspectual...)
 	l.Origin = appendNew(l.Origin, o.Origin...)
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)

@@ -1045,6 +1045,22 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	for steps := 0; b >= 0 && steps < 3 && modalSkip[toks[b].Low]; steps++ {
 		b--
 	}
+	if b >= 1 && toks[b].Low == "to" && lx.aspectual[toks[b-1].Low] {
+		// "continue to arrive", "began to deploy": the movement goes on or
+		// has begun; only a cue before the verb plans it ("will continue
+		// to send", "plans to start to recruit").
+		b -= 2
+		for steps := 0; b >= 0 && steps < 3 && (modalSkip[toks[b].Low] || toks[b].Low == "to"); steps++ {
+			if toks[b].Low == "to" && b > 0 && lx.planned[toks[b-1].Low] {
+				return flowwatch.EventPlanned
+			}
+			b--
+		}
+		if b >= 0 && lx.planned[toks[b].Low] && toks[b].Low != "to" {
+			return flowwatch.EventPlanned
+		}
+		return c.ev
+	}
 	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && lx.reportedTo(toks, b)) {
 		return flowwatch.EventPlanned
 	}

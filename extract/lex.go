@@ -13,6 +13,7 @@ type Lexicon struct {
 
 	groups, casualties, events *pmatch
 	planned                    set
+	aspectual                  set // "continue", "began": their "to" is no plan
 	future                     *pmatch
 	origin, foreign            *pmatch
 	foreignSubj                *pmatch
@@ -80,6 +81,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.casualties = mm(l.Casualties)
 	x.events = mm(l.Events)
 	x.planned = newSet(l.Planned)
+	x.aspectual = newSet(l.Aspectual)
 	x.future = ml(l.Future)
 	x.origin = ml(l.Origin)
 	// North Korea's own bodies and companies ("the 7th General Bureau
@@ -205,7 +207,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for _, w := range codeWords {
 		addWord(w)
 	}
-	for _, st := range []set{x.collectives, x.planned, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
+	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
 		for w := range st {
 			addWord(w)
 		}

@@ -4,6 +4,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -402,7 +403,63 @@ func (lx *Lexicon) clauseStarts(toks []Token) []int {
 			out = append(out, i)
 		}
 	}
+	// "deployed 11,000 soldiers to Kursk and 600 of them were killed":
+	// a part of the figure before opens a clause of its own, whose event
+	// is its own, whatever word joins it.
+	for i := 1; i+3 < len(toks); i++ {
+		switch toks[i].Low {
+		case "and", "where", "with", "while":
+		default:
+			continue
+		}
+		// "..., where about 4,000 were killed": a figure of its own after
+		// "where" is a clause of its own too; after "and" only a part is
+		// ("11,000 soldiers and 2,000 engineers were sent" share a verb).
+		own := lx.partitiveAt(toks, i+1) || toks[i].Low == "where" && lx.numberOpens(toks, i+1)
+		if own && !slices.Contains(out, i-1) && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
 	return out
+}
+
+// numberOpens reports whether a number opens toks[i:], after at most two
+// words of bound ("about", "some", "more than").
+func (lx *Lexicon) numberOpens(toks []Token, i int) bool {
+	for k := i; k < len(toks) && k < i+3; k++ {
+		t := &toks[k]
+		if t.Kind == Number || lx.numWords[t.Low] != 0 {
+			return true
+		}
+		if t.Kind != Word {
+			return false
+		}
+	}
+	return false
+}
+
+// partitiveAt reports whether a part of a figure named before starts at
+// toks[i]: "600 of them", "about 4,000 of those", "two of them".
+func (lx *Lexicon) partitiveAt(toks []Token, i int) bool {
+	num := false
+	for k := i; k < len(toks) && k < i+5; k++ {
+		t := &toks[k]
+		if t.Kind == Punct {
+			return false
+		}
+		if t.Kind == Number || lx.numWords[t.Low] != 0 || lx.scales[t.Low] != 0 {
+			num = true
+			continue
+		}
+		if t.Low == "of" {
+			return num && k+1 < len(toks) && (toks[k+1].Low == "them" || toks[k+1].Low == "those" || toks[k+1].Low == "whom" || toks[k+1].Low == "these")
+		}
+		if num {
+			return false
+		}
+	}
+	return false
 }
 
 // clause is the clause [start, end) around tokens [a, b).

@@ -38,6 +38,39 @@ var heldout3Cases = []heldoutCase{
 		"Pyongyang will continue to send about 10,000 workers to Russia every year.",
 		[]string{"people/workers/planned 10000..10000"}},
 
+	// --- 2. a clause's event belongs to its own figure --------------------
+	{"k2 en: , where N of them", "en",
+		"Last year North Korea deployed more than 10,000 troops to Russia's Kursk region, where about 4,000 of them were killed or wounded, according to Western officials.",
+		[]string{"people/soldiers/sent 10000..-", "people/soldiers/wounded|killed 4000..4000"}},
+	{"k2 en: , with N of them", "en",
+		"North Korea sent some 11,000 soldiers to Russia, with about 1,000 of them killed in the first months.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/killed 1000..1000"}},
+	{"k2 en: ; N of them", "en",
+		"Pyongyang dispatched about 12,000 troops to the front; 3,000 of them have been wounded.",
+		[]string{"people/soldiers/sent 12000..12000", "people/soldiers/wounded 3000..3000"}},
+	{"k2 en: and N of them were killed", "en",
+		"North Korea deployed 11,000 soldiers to Kursk and 600 of them were killed.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/killed 600..600"}},
+	{"k2 en: , where some N were captured", "en",
+		"About 14,000 North Korean troops were sent to Kursk, where two of them were captured by Ukraine.",
+		[]string{"people/soldiers/sent 14000..14000", "people/soldiers/captured 2..2"}},
+	{"k2 en: , and N of them have returned", "en",
+		"About 15,000 North Korean workers arrived in Russia last year, and 2,000 of them have since returned home.",
+		[]string{"people/workers/sent|entered|present 15000..15000", "people/workers/withdrawn 2000..2000"}},
+	{"k2 en: , of whom kept", "en",
+		"North Korea sent 11,000 troops to Russia, of whom 4,000 were killed or wounded.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/wounded|killed 4000..4000"}},
+
+	{"k2 en: , where N were killed (no partitive)", "en",
+		"North Korea sent about 11,000 soldiers to the Kursk region, where some 1,000 were killed within weeks.",
+		[]string{"people/soldiers/sent 11000..11000", "people/soldiers/killed 1000..1000"}},
+	{"k2 en: and N engineers share the verb", "en",
+		"North Korea sent 11,000 soldiers and 1,000 engineers to Russia.",
+		[]string{"people/soldiers/sent 11000..11000", "people/engineers/sent 1000..1000"}},
+	{"k2 en: , where they were trained keeps sent", "en",
+		"North Korea moved about 10,000 soldiers into eastern Russia, where they were trained.",
+		[]string{"people/soldiers/sent 10000..10000"}},
+
 }
 
 func TestHeldout3(t *testing.T) { runHeldout(t, "held-out 3", heldout3Cases) }

@@ -370,7 +370,7 @@ var koInstitutions = []string{"정부", "당국", "국방부", "측", "군 당�
 // mlDemand reports whether a people figure counts people needed rather
 // than people who moved: a word of need (дефицит, нехватка, 부족) is
 // nearer the figure in its clause than any event word.
-func mlDemand(s *mlSent, f *mlFig) bool {
+func mlDemand(lm *mlModule, s *mlSent, f *mlFig) bool {
 	has := false
 	for _, h := range s.hits {
 		if h.cat == catDemand {
@@ -389,6 +389,7 @@ func mlDemand(s *mlSent, f *mlFig) bool {
 		return h.start - f.end
 	}
 	best, ev := -1, -1
+	var need mlHit
 	for _, h := range s.hits {
 		if h.start < cs || h.end > ce || h.end > f.start && h.start < f.end {
 			continue
@@ -396,7 +397,7 @@ func mlDemand(s *mlSent, f *mlFig) bool {
 		switch d := dist(h); h.cat {
 		case catDemand:
 			if best < 0 || d < best {
-				best = d
+				best, need = d, h
 			}
 		case catEvent:
 			if ev < 0 || d < ev {
@@ -404,7 +405,66 @@ func mlDemand(s *mlSent, f *mlFig) bool {
 			}
 		}
 	}
-	return best >= 0 && (ev < 0 || best < ev)
+	if best < 0 || ev >= 0 && best >= ev {
+		return false
+	}
+	// North Korea's own need (КНДР нужны 5 тысяч IT-специалистов за
+	// рубежом, 북한은 IT 인력 5천 명이 필요하다) is its quota of people to
+	// send, and stays a claim, as in English (demandFigure): North Korea
+	// is the subject: in Russian the word right before the word of need
+	// (КНДР нужны), in Korean a topic or subject before the figure
+	// (북한은, 북한이). North Korea as the people's modifier (북한 노동자
+	// 2만 명이 필요하다, нужны 5 тысяч северокорейских рабочих) is
+	// another country's need for them, as in English.
+	if lm.m.korean {
+		return !lm.koOriginTopic(s, cs, f.start)
+	}
+	return need.start >= f.end || !lm.mlOriginIn(s, max(cs, need.start-36), need.start)
+}
+
+// koOriginTopic reports whether North Korea stands as topic or subject
+// (북한은, 북한이, 북측은) in s.text[a:b].
+func (lm *mlModule) koOriginTopic(s *mlSent, a, b int) bool {
+	if b > len(s.low) {
+		return false
+	}
+	for _, w := range lm.origin {
+		for off := a; off < b; {
+			i := strings.Index(s.low[off:b], w)
+			if i < 0 {
+				break
+			}
+			e := off + i + len(w)
+			// 북한이탈주민 (defectors) is a noun, not 북한 as subject.
+			if r, _ := utf8.DecodeRuneInString(s.low[e:]); (r == '은' || r == '는' || r == '이' || r == '가') && !strings.HasPrefix(s.low[e:], "이탈") {
+				return true
+			}
+			off = e
+		}
+	}
+	return false
+}
+
+// mlOriginIn reports whether s.text[a:b] names North Korea or its people.
+func (lm *mlModule) mlOriginIn(s *mlSent, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.cat == catPlace && h.value == "North Korea" && h.start >= a && h.end <= b {
+			return true
+		}
+	}
+	if b > len(s.low) {
+		return false
+	}
+	low := s.low[a:b]
+	for _, w := range lm.origin {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mlMaxFigures bounds the figures read from one sentence.
@@ -661,7 +721,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(s, f) {
+	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(lm, s, f) {
 		return ic, false
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {

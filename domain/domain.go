@@ -83,6 +83,10 @@ type Lexicon struct {
 	// moved ("a shortage of 5 million workers", "firms need 1.5 million
 	// workers"): such a figure in their clause is no claim.
 	Demand []string `json:"demand,omitempty"`
+	// GroupSizes are plural nouns of a unit people move or fight in
+	// ("in groups of five", "teams of three"): the figure after "of" is
+	// the size of each, not a number of people sent.
+	GroupSizes []string `json:"group_sizes,omitempty"`
 	// StoryAnaphora are definite phrases that refer back to the story of
 	// the sentences before ("the decision to send 2,000 workers", "the
 	// regime dispatched 500 workers"): a figure in their clause is about
@@ -391,6 +395,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
 	l.Demand = appendNew(l.Demand, o.Demand...)
+	l.GroupSizes = appendNew(l.GroupSizes, o.GroupSizes...)
 	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)

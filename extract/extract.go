@@ -239,7 +239,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						}
 					}
 				}
-				if lx.demandFigure(s, f) {
+				if lx.demandFigure(s, f) || lx.groupSize(s, f) {
 					continue
 				}
 				if f.Low != nil && *f.Low < 2 && f.High != nil && *f.High < 2 {

@@ -10,6 +10,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
@@ -721,7 +722,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && mlDemand(lm, s, f) {
+	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && (mlDemand(lm, s, f) || mlGroupSize(lm, s, f)) {
 		return ic, false
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
@@ -950,3 +951,40 @@ func appendTrimmedSpan(out []mlSpan, text string, a, b int) []mlSpan {
 	}
 	return out
 }
+
+// mlGroupSize reports whether a people figure is the size of each unit
+// its people move or fight in, not a number of people, as English
+// groupSize: Russian distributive по (отрядами по 50 человек, группами
+// по 5-6 человек), Korean distributive 씩 (5~6명씩) or a unit after the
+// count (10명 단위로, 5명이 한 조를 이뤄, 3명 1조로).
+func mlGroupSize(lm *mlModule, s *mlSent, f *mlFig) bool {
+	if !lm.m.korean {
+		before := strings.TrimRight(s.low[:f.start], " \u00a0")
+		if !strings.HasSuffix(before, "по") {
+			return false
+		}
+		before = strings.TrimSuffix(before, "по")
+		r, _ := utf8.DecodeLastRuneInString(before)
+		return before == "" || !unicode.IsLetter(r)
+	}
+	rest := strings.TrimLeft(s.text[f.end:], " ")
+	rest = strings.TrimPrefix(rest, "여")
+	rest = strings.TrimLeft(rest, " ")
+	rest = strings.TrimPrefix(rest, "명")
+	if strings.HasPrefix(rest, "씩") {
+		return true
+	}
+	rest = strings.TrimPrefix(rest, "이")
+	rest = strings.TrimPrefix(rest, "가")
+	rest = strings.TrimLeft(rest, " ")
+	for _, p := range koUnitAfter {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// koUnitAfter follow a count that is the size of each unit: 10명 단위로,
+// 5명이 한 조를, 3명 1조로, 4명 1개 조.
+var koUnitAfter = []string{"단위", "한 조", "1조", "1개 조", "1개조", "한 팀", "1팀", "조를", "조로", "팀을 이뤄", "팀으로"}

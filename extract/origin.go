@@ -466,3 +466,38 @@ func (lx *Lexicon) placeReference(toks []Token, k, n int) bool {
 	}
 	return k > 0 && lx.locatives[toks[k-1].Low]
 }
+
+// groupSize reports whether a people figure is the size of each unit
+// its people move or fight in, not a number of people: "(move) in groups
+// of five or six", "in units of 50 to 100", "split into teams of three",
+// "in small squads of about ten soldiers". The units are what the people
+// move in, so "in" or "into" stands before them; as the object of a
+// movement ("reviewing plans to send groups of 1,000–2,000 workers",
+// "dispatched groups of 500 workers") the figure is people sent, and "A
+// group of 300 workers arrived" is a count: the size noun is plural.
+func (lx *Lexicon) groupSize(s *sent, f *Figure) bool {
+	toks := s.toks
+	i := f.Start - 1
+	// bound words of the figure that are not part of it: "of about ten"
+	for steps := 0; i > 0 && steps < 3 && toks[i].Low != "of"; steps++ {
+		if toks[i].Kind != Word {
+			return false
+		}
+		i--
+	}
+	if i < 1 || toks[i].Low != "of" {
+		return false
+	}
+	if !lx.groupSizes[toks[i-1].Low] {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		switch {
+		case toks[k].Low == "in" || toks[k].Low == "into":
+			return true
+		case toks[k].Kind == Punct:
+			return false
+		}
+	}
+	return false
+}

@@ -204,8 +204,23 @@ func ruClauseBounds(t string, a, b int) (int, int) {
 			start = k + len(sep)
 		}
 	}
+	// "направила 11 тысяч военных, из них 4 тысячи погибли": a part of
+	// the figure before is a clause of its own, whose event is its own;
+	// the clause keeps its opening words (из них points back).
+	for _, sep := range ruPartClauses {
+		if k := strings.Index(t[b:], sep); k >= 0 && b+k < end {
+			end = b + k
+		}
+		if k := strings.LastIndex(t[:a], sep); k >= 0 && k+2 > start {
+			start = k + 2
+		}
+	}
 	return start, end
 }
+
+// ruPartClauses open a clause about a part of a figure named before, or
+// what befell it there.
+var ruPartClauses = []string{", из них ", ", из которых ", ", где ", ", причем ", ", причём "}
 
 // ruEvent: the most telling event word from the figure to its clause
 // end, else the nearest before it in the clause, else in the sentence.

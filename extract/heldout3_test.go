@@ -57,6 +57,13 @@ var heldout3Cases = []heldoutCase{
 		"North Korea is set to continue to send up to 5,000 workers a year.",
 		[]string{"people/workers/planned -..5000"}},
 
+	{"k1 ru: планирует направить stays planned", "ru",
+		"КНДР планирует направить в Россию еще 5 тысяч рабочих.",
+		[]string{"people/workers/planned 5000..5000"}},
+	{"k1 ko: 계속 들어오고 있다", "ko",
+		"북한 노동자 수천 명이 매년 러시아로 계속 들어오고 있다.",
+		[]string{"people/workers/sent|entered 1000..-"}},
+
 	// --- 2. a clause's event belongs to its own figure --------------------
 	{"k2 en: , where N of them", "en",
 		"Last year North Korea deployed more than 10,000 troops to Russia's Kursk region, where about 4,000 of them were killed or wounded, according to Western officials.",

@@ -278,7 +278,9 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventEntered, flowwatch.EventRecruited:
 		for k, h := range s.hits {
-			if h.cat != catPlan {
+			// An intention verb may be an event word of its own
+			// (планирует: planned) as well as a modal.
+			if h.cat != catPlan && (h.cat != catEvent || h.value != flowwatch.EventPlanned) {
 				continue
 			}
 			// "будут направлены", "планирует отправить": the modal right

@@ -77,7 +77,27 @@
 // shortage, need, vacancies; 부족, 수요; дефицит, нехватка) shortly
 // before it with no movement verb between, or right after its noun
 // ("workers are needed"). North Korea's own need ("North Korea needs
-// 5,000 IT workers abroad") is its quota, and stays a claim.
+// 5,000 IT workers abroad") is its quota, and stays a claim; Russian and
+// Korean read it the same way (КНДР нужны ..., 북한은 ... 필요하다 stay
+// claims; Россия нуждается в 5 тысячах северокорейских рабочих, 북한
+// 노동자 2만 명이 필요하다 are needs).
+//
+// A group size is no claim either: the figure after a plural unit noun
+// that people move or fight in (lexicon "group_sizes": "in groups of five
+// or six", "split into teams of three"), Russian distributive по
+// (отрядами по 50 человек) and Korean 씩 or a unit after the count
+// (5~6명씩, 10명 단위로, 3명 1조로). As the object of a movement ("send
+// groups of 1,000 workers") the figure is people sent.
+//
+// # Events of clauses
+//
+// A figure's event comes from its own clause. A part of the figure
+// before opens a clause of its own whatever joins it ("and 600 of them
+// were killed", ", where about 4,000 of them", ", where some 1,000 were
+// killed"; Russian ", из них", ", из которых", ", где"), so the total
+// keeps its own verb. Aspectual verbs (lexicon "aspectual": "continue to
+// arrive", "began to deploy") do not make their "to" a plan; only an
+// intention cue before them does ("will continue to send").
 //
 // # Casualties
 //

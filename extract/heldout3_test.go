@@ -225,6 +225,18 @@ var heldout3Cases = []heldoutCase{
 	{"k4 ko: 3명 1조로", "ko",
 		"북한군은 3명 1조로 드론을 피해 이동한다.",
 		nil},
+	{"k4 ru: группами из 5-6 человек", "ru",
+		"Северокорейские военные действуют группами из 5-6 человек.",
+		nil},
+	{"k4 ru: отряд из 3 тысяч is a count", "ru",
+		"КНДР направила в Россию отряд из 3 тысяч военных.",
+		[]string{"people/soldiers/sent 3000..3000"}},
+	{"k4 ru: из 15 тысяч ... 4 тысячи погибли is a whole and a part", "ru",
+		"Из 15 тысяч северокорейских военных около 4 тысяч погибли.",
+		[]string{"people/soldiers/killed 4000..4000", "people/soldiers/present 15000..15000"}},
+	{"k4 ko: 5~6명으로 구성된 소조", "ko",
+		"북한군은 5~6명으로 구성된 소조로 움직인다.",
+		nil},
 }
 
 func TestHeldout3(t *testing.T) { runHeldout(t, "held-out 3", heldout3Cases) }

@@ -110,6 +110,9 @@ type mlModule struct {
 	// origin are the lexicon's origin words, lower-cased, matched as
 	// substrings (see mlOtherPeople).
 	origin []string
+	// groupSizes are the stems of unit nouns (групп, отряд) before "из"
+	// or "по" and a size (группами из 5-6 человек); see mlGroupSize.
+	groupSizes []string
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -960,12 +963,29 @@ func appendTrimmedSpan(out []mlSpan, text string, a, b int) []mlSpan {
 func mlGroupSize(lm *mlModule, s *mlSent, f *mlFig) bool {
 	if !lm.m.korean {
 		before := strings.TrimRight(s.low[:f.start], " \u00a0")
-		if !strings.HasSuffix(before, "по") {
+		if strings.HasSuffix(before, "по") {
+			before = strings.TrimSuffix(before, "по")
+			r, _ := utf8.DecodeLastRuneInString(before)
+			return before == "" || !unicode.IsLetter(r)
+		}
+		// "группами из 5-6 человек": a unit noun, then из and its size;
+		// "из 15 тысяч военных" alone is the whole of a part.
+		if !strings.HasSuffix(before, " из") {
 			return false
 		}
-		before = strings.TrimSuffix(before, "по")
-		r, _ := utf8.DecodeLastRuneInString(before)
-		return before == "" || !unicode.IsLetter(r)
+		before = strings.TrimRight(strings.TrimSuffix(before, " из"), " ")
+		word := before[strings.LastIndexAny(before, " ,;:")+1:]
+		// Plural instrumental only, as English "in groups of": "отряд из
+		// 3 тысяч военных" is one unit, a count.
+		if !strings.HasSuffix(word, "ами") && !strings.HasSuffix(word, "ями") {
+			return false
+		}
+		for _, st := range lm.groupSizes {
+			if strings.HasPrefix(word, st) {
+				return true
+			}
+		}
+		return false
 	}
 	rest := strings.TrimLeft(s.text[f.end:], " ")
 	rest = strings.TrimPrefix(rest, "여")
@@ -987,4 +1007,4 @@ func mlGroupSize(lm *mlModule, s *mlSent, f *mlFig) bool {
 
 // koUnitAfter follow a count that is the size of each unit: 10명 단위로,
 // 5명이 한 조를, 3명 1조로, 4명 1개 조.
-var koUnitAfter = []string{"단위", "한 조", "1조", "1개 조", "1개조", "한 팀", "1팀", "조를", "조로", "팀을 이뤄", "팀으로"}
+var koUnitAfter = []string{"단위", "한 조", "1조", "1개 조", "1개조", "한 팀", "1팀", "조를", "조로", "팀을 이뤄", "팀으로", "으로 구성된 조", "으로 구성된 소조", "으로 구성된 팀", "으로 구성된 분대", "으로 이뤄진 조", "으로 이뤄진 팀", "으로 이뤄진 분대"}

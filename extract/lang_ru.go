@@ -21,10 +21,16 @@ func newRUModule(d *domain.Domain) *mlModule {
 	m, places := mlNewMatcher(false, d, "ru")
 	nl := mlNumsOf(d.Lexicon("ru"))
 	return &mlModule{
-		nums:      nl,
-		outlets:   mlOutlets(d),
-		code:      "ru",
-		origin:    mlOriginOf(d.Lexicon("ru")),
+		nums:    nl,
+		outlets: mlOutlets(d),
+		code:    "ru",
+		origin:  mlOriginOf(d.Lexicon("ru")),
+		groupSizes: func() []string {
+			if l := d.Lexicon("ru"); l != nil {
+				return mlWordsOf(l.GroupSizes)
+			}
+			return nil
+		}(),
 		m:         m,
 		places:    places,
 		implied:   ruImplied,

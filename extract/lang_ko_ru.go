@@ -221,18 +221,24 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 	if s.hits[foreign].start < cs {
 		return false
 	}
+	return !mlNamesNorthKorea(lm, s, cs, ce)
+}
+
+// mlNamesNorthKorea reports whether s.text[cs:ce] names North Korea or
+// its people (an origin word, or the place).
+func mlNamesNorthKorea(lm *mlModule, s *mlSent, cs, ce int) bool {
 	low := s.low[cs:ce]
 	for _, w := range lm.origin {
 		if strings.Contains(low, w) {
-			return false
+			return true
 		}
 	}
 	for _, h := range s.hits {
 		if h.cat == catPlace && h.value == "North Korea" && h.start >= cs && h.end <= ce {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // mlForeignSubject reports whether a people figure's clause is about
@@ -247,17 +253,10 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 // ...", "...했다고 밝혔다") is a speaker, not the subject.
 func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
 	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	if mlNamesNorthKorea(lm, s, cs, ce) {
+		return false
+	}
 	low := s.low[cs:ce]
-	for _, w := range lm.origin {
-		if strings.Contains(low, w) {
-			return false
-		}
-	}
-	for _, h := range s.hits {
-		if h.cat == catPlace && h.value == "North Korea" && h.start >= cs && h.end <= ce {
-			return false
-		}
-	}
 	// A figure that points back to the people named before is theirs,
 	// whoever the subject: "Россия использует около 5 тысяч из них", "러시아는
 	// 이 중 2천 명을 ...".

@@ -37,6 +37,26 @@ const (
 	PerTotal = "total"
 )
 
+// Measures: what quantity a people figure counts (docs/claims.md). They are
+// beyond the spec's enums; reconciliation groups and estimates by them.
+const (
+	MeasureStock      = "stock"      // present at a time
+	MeasureFlow       = "flow"       // sent or entered during a period
+	MeasureCumulative = "cumulative" // total sent to date
+	MeasurePlan       = "plan"       // planned, expected, projected
+	MeasureDocuments  = "documents"  // visas, permits, entries, crossings
+	MeasureCasualties = "casualties" // killed, wounded, captured to date
+)
+
+// Scopes: the area a people figure counts in.
+const (
+	ScopeRussia = "russia"  // Russia as a whole (and occupied Ukraine)
+	ScopeRegion = "region"  // one region or city (Kursk, Primorsky Krai, ...)
+	ScopeBorder = "border"  // near the border, not yet in combat
+	ScopeFront  = "front"   // the front line, in combat
+	ScopeAbroad = "abroad"  // outside Russia (China, the Middle East, worldwide)
+)
+
 // Claim is one mention of a figure in one sentence, with its evidence.
 // Empty strings and nil pointers print as JSON null, as the spec asks.
 type Claim struct {
@@ -66,6 +86,12 @@ type Claim struct {
 	URL       string   // the article's URL
 	Published Date     // the article's publication date
 	Extractor string   // extractor version that produced the claim
+
+	// Structured reading of a people figure for reconciliation, so that
+	// nothing downstream re-parses the quote.
+	Measure   string // Measure* constant; empty for money and shares
+	Increment bool   // "another 3,000", "3,000 more": adds to an earlier figure
+	Scope     string // Scope* constant; empty when the sentence gives none
 }
 
 // F returns a pointer to v, for Low and High.
@@ -96,6 +122,9 @@ type claimJSON struct {
 	URL       string   `json:"url,omitempty"`
 	Published *Date    `json:"published,omitempty"`
 	Extractor string   `json:"extractor,omitempty"`
+	Measure   string   `json:"measure,omitempty"`
+	Increment bool     `json:"increment,omitempty"`
+	Scope     string   `json:"scope,omitempty"`
 }
 
 func nullable(s string) *string {
@@ -128,6 +157,7 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		When: c.When, Source: nullable(c.Source), Quote: c.Quote, Start: c.Start, End: c.End,
 		Via: c.Via, Orgs: c.Orgs, Lang: c.Lang, Outlet: c.Outlet, URL: c.URL,
 		Published: pub, Extractor: c.Extractor,
+		Measure: c.Measure, Increment: c.Increment, Scope: c.Scope,
 	})
 }
 
@@ -143,6 +173,7 @@ func (c *Claim) UnmarshalJSON(b []byte) error {
 		When: w.When, Source: deref(w.Source), Quote: w.Quote, Start: w.Start, End: w.End,
 		Via: w.Via, Orgs: w.Orgs, Lang: w.Lang, Outlet: w.Outlet, URL: w.URL,
 		Extractor: w.Extractor,
+		Measure: w.Measure, Increment: w.Increment, Scope: w.Scope,
 	}
 	if w.Published != nil {
 		c.Published = *w.Published

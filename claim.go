@@ -50,11 +50,11 @@ const (
 
 // Scopes: the area a people figure counts in.
 const (
-	ScopeRussia = "russia"  // Russia as a whole (and occupied Ukraine)
-	ScopeRegion = "region"  // one region or city (Kursk, Primorsky Krai, ...)
-	ScopeBorder = "border"  // near the border, not yet in combat
-	ScopeFront  = "front"   // the front line, in combat
-	ScopeAbroad = "abroad"  // outside Russia (China, the Middle East, worldwide)
+	ScopeRussia = "russia" // Russia as a whole (and occupied Ukraine)
+	ScopeRegion = "region" // one region or city (Kursk, Primorsky Krai, ...)
+	ScopeBorder = "border" // near the border, not yet in combat
+	ScopeFront  = "front"  // the front line, in combat
+	ScopeAbroad = "abroad" // outside Russia (China, the Middle East, worldwide)
 )
 
 // Claim is one mention of a figure in one sentence, with its evidence.
@@ -173,7 +173,7 @@ func (c *Claim) UnmarshalJSON(b []byte) error {
 		When: w.When, Source: deref(w.Source), Quote: w.Quote, Start: w.Start, End: w.End,
 		Via: w.Via, Orgs: w.Orgs, Lang: w.Lang, Outlet: w.Outlet, URL: w.URL,
 		Extractor: w.Extractor,
-		Measure: w.Measure, Increment: w.Increment, Scope: w.Scope,
+		Measure:   w.Measure, Increment: w.Increment, Scope: w.Scope,
 	}
 	if w.Published != nil {
 		c.Published = *w.Published

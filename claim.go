@@ -92,6 +92,10 @@ type Claim struct {
 	Measure   string // Measure* constant; empty for money and shares
 	Increment bool   // "another 3,000", "3,000 more": adds to an earlier figure
 	Scope     string // Scope* constant; empty when the sentence gives none
+
+	// Page is the 1-based page of a PDF report the figure was read on; 0
+	// for any other input.
+	Page int
 }
 
 // F returns a pointer to v, for Low and High.
@@ -125,6 +129,7 @@ type claimJSON struct {
 	Measure   string   `json:"measure,omitempty"`
 	Increment bool     `json:"increment,omitempty"`
 	Scope     string   `json:"scope,omitempty"`
+	Page      int      `json:"page,omitempty"`
 }
 
 func nullable(s string) *string {
@@ -157,7 +162,7 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		When: c.When, Source: nullable(c.Source), Quote: c.Quote, Start: c.Start, End: c.End,
 		Via: c.Via, Orgs: c.Orgs, Lang: c.Lang, Outlet: c.Outlet, URL: c.URL,
 		Published: pub, Extractor: c.Extractor,
-		Measure: c.Measure, Increment: c.Increment, Scope: c.Scope,
+		Measure: c.Measure, Increment: c.Increment, Scope: c.Scope, Page: c.Page,
 	})
 }
 

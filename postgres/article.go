@@ -190,8 +190,10 @@ func setLatest(ctx context.Context, tx pgx.Tx, artID, verID int64) error {
 }
 
 const insertClaim = `INSERT INTO claims (version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
-	unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+	unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published,
+	measure, increment, scope, page)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
+	$27, $28, $29, $30)
 	RETURNING id`
 
 // insertClaims stores claims for version verID in one round trip and
@@ -222,7 +224,7 @@ func insertClaims(ctx context.Context, tx pgx.Tx, verID int64, latest bool, a *f
 		b.Queue(insertClaim, verID, i, latest, a.Name, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
 			nullStr(lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(a.Outlet), nullStr(a.URL),
-			nullDate(a.Published))
+			nullDate(a.Published), nullStr(c.Measure), c.Increment, nullStr(c.Scope), int32(c.Page))
 	}
 	br := tx.SendBatch(ctx, b)
 	for i := range claims {

@@ -11,7 +11,7 @@ import (
 
 const claimCols = `c.id, c.version_id, c.article, c.kind, c.grp, c.event, c.low, c.high, c.qualifier, c.unit, c.per,
 	c.place, c.when_from, c.when_to, c.source, c.via, c.orgs, c.lang, c.quote, c.start, c."end", c.extractor,
-	c.outlet, c.url, c.published`
+	c.outlet, c.url, c.published, c.measure, c.increment, c.scope, c.page`
 
 // claimWhere turns f into a WHERE clause on claims c (or "") and its parameters.
 func claimWhere(f flowwatch.ClaimFilter) (string, args) {
@@ -98,17 +98,20 @@ func scanClaim(row pgx.Row) (flowwatch.Claim, error) {
 	var (
 		c                                         flowwatch.Claim
 		grp, event, qual, unit, per               *string
+		measure, scope                            *string
+		page                                      int32
 		source, via, lang, extractor, outlet, url *string
 		from, to, published                       *time.Time
 		start, end                                int32
 	)
 	err := row.Scan(&c.ID, &c.ArticleID, &c.Article, &c.Kind, &grp, &event, &c.Low, &c.High, &qual, &unit, &per,
 		&c.Place, &from, &to, &source, &via, &c.Orgs, &lang, &c.Quote, &start, &end, &extractor,
-		&outlet, &url, &published)
+		&outlet, &url, &published, &measure, &c.Increment, &scope, &page)
 	if err != nil {
 		return c, err
 	}
-	c.Start, c.End = int(start), int(end)
+	c.Start, c.End, c.Page = int(start), int(end), int(page)
+	c.Measure, c.Scope = str(measure), str(scope)
 	c.Group, c.Event, c.Qualifier, c.Unit, c.Per = str(grp), str(event), str(qual), str(unit), str(per)
 	if len(c.Place) == 0 {
 		c.Place = nil

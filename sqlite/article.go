@@ -304,7 +304,7 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 		st.claimRows = append(st.claimRows, c.ID, verID, i, latest, c.Article, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
 			nullStr(c.Lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(c.Outlet), nullStr(c.URL),
-			nullDate(c.Published))
+			nullDate(c.Published), nullStr(c.Measure), c.Increment, nullStr(c.Scope), c.Page)
 		for _, p := range c.Place {
 			st.placeRows = append(st.placeRows, c.ID, p, nullStr(c.Group), nullStr(c.Event))
 		}
@@ -319,7 +319,7 @@ func (s *Store) insertClaims(ctx context.Context, tx *sql.Tx, st *txState, verID
 // cost much less than one or more per article.
 const (
 	maxRowsPerInsert = 64
-	claimInsertCols  = 27
+	claimInsertCols  = 31
 	placeInsertCols  = 4
 )
 

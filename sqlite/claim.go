@@ -10,7 +10,7 @@ import (
 
 const claimCols = `c.id, c.version_id, c.article, c.kind, c.grp, c.event, c.low, c.high, c.qualifier, c.unit, c.per,
 	c.place, c.when_from, c.when_to, c.source, c.via, c.orgs, c.lang, c.quote, c.start, c."end", c.extractor,
-	c.outlet, c.url, c.published`
+	c.outlet, c.url, c.published, c.measure, c.increment, c.scope, c.page`
 
 // How a page of claims is found when the filter has a range (a minimum
 // figure, publication dates) beside what else it asks.
@@ -199,16 +199,17 @@ func scanClaim(sc scanner) (flowwatch.Claim, error) {
 		c                                         flowwatch.Claim
 		grp, event, qual, unit, per, from, to     sql.NullString
 		source, via, lang, extractor, outlet, url sql.NullString
-		published                                 sql.NullString
+		published, measure, scope                 sql.NullString
 		low, high                                 sql.NullFloat64
 		place, orgs                               string
 	)
 	err := sc.Scan(&c.ID, &c.ArticleID, &c.Article, &c.Kind, &grp, &event, &low, &high, &qual, &unit, &per,
 		&place, &from, &to, &source, &via, &orgs, &lang, &c.Quote, &c.Start, &c.End, &extractor,
-		&outlet, &url, &published)
+		&outlet, &url, &published, &measure, &c.Increment, &scope, &c.Page)
 	if err != nil {
 		return c, err
 	}
+	c.Measure, c.Scope = measure.String, scope.String
 	c.Group, c.Event, c.Qualifier, c.Unit, c.Per = grp.String, event.String, qual.String, unit.String, per.String
 	if low.Valid {
 		c.Low = flowwatch.F(low.Float64)

@@ -26,7 +26,8 @@ const revisionQuery = `SELECT
 			quote(qualifier)||','||quote(unit)||','||quote(per)||','||quote(place)||','||quote(when_from)||','||
 			quote(when_to)||','||quote(source)||','||quote(via)||','||quote(orgs)||','||quote(lang)||','||
 			quote(quote)||','||quote(start)||','||quote("end")||','||quote(extractor)||','||quote(outlet)||','||
-			quote(url)||','||quote(published) AS row
+			quote(url)||','||quote(published)||','||quote(measure)||','||quote(increment)||','||
+			quote(scope)||','||quote(page) AS row
 		FROM claims WHERE version_id = (SELECT version_id FROM claims ORDER BY id DESC LIMIT 1)
 		ORDER BY seq))`
 

@@ -58,7 +58,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	s := &Store{path: path}
 	s.insClaims.head = `INSERT INTO claims (id, version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
-		unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published) VALUES`
+		unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published,
+		measure, increment, scope, page) VALUES`
 	s.insClaims.row = "(" + strings.TrimSuffix(strings.Repeat("?, ", claimInsertCols), ", ") + ")"
 	// Group and event are copied for the place filter (migration 0005).
 	s.insPlaces.head = `INSERT OR IGNORE INTO claim_places (claim_id, place, grp, event) VALUES`

@@ -298,15 +298,16 @@ func testClaimRoundTrip(t *testing.T, s flowwatch.Store) {
 			Low: flowwatch.F(11000), High: flowwatch.F(12000), Qualifier: flowwatch.QualRange, Unit: "people",
 			Place: []string{"Russia", "Kursk Oblast"}, When: &flowwatch.Period{From: date("2024-10-01"), To: date("2024-12-31")},
 			Source: "NIS", Via: "Yonhap", Orgs: []string{"7th General Bureau", "KPA"}, Lang: "en",
-			Quote: "Between 11,000 and 12,000 troops were sent to Kursk late last year, the spy agency said.", Extractor: "en-7"},
+			Quote: "Between 11,000 and 12,000 troops were sent to Kursk late last year, the spy agency said.", Extractor: "en-7",
+			Measure: flowwatch.MeasureFlow, Increment: true, Scope: flowwatch.ScopeRegion, Page: 12},
 		// Open ends, no time, no source, no place: nulls must come back as nulls.
 		{Kind: flowwatch.KindPeople, Group: flowwatch.GroupWorkers, Event: flowwatch.EventPresent,
 			Low: flowwatch.F(10000.5), High: nil, Qualifier: flowwatch.QualAtLeast, Unit: "people",
-			Quote: "More than ten thousand workers are there.", Extractor: "en-7"},
+			Quote: "More than ten thousand workers are there.", Extractor: "en-7", Measure: flowwatch.MeasureStock},
 		{Kind: flowwatch.KindPeople, Group: flowwatch.GroupNationals, Event: flowwatch.EventEntered,
 			Low: nil, High: flowwatch.F(5000), Qualifier: flowwatch.QualAtMost, Unit: "people", Place: []string{},
 			When: &flowwatch.Period{From: date("2024-01-01"), To: date("2024-01-01")}, Lang: "ko",
-			Quote: "최대 5천 명이 입국했다.", Extractor: "ko-2"},
+			Quote: "최대 5천 명이 입국했다.", Extractor: "ko-2", Measure: flowwatch.MeasureDocuments, Scope: flowwatch.ScopeRussia},
 		{Kind: flowwatch.KindMoney, Group: flowwatch.GroupWorkers, Low: flowwatch.F(800), High: flowwatch.F(800),
 			Qualifier: flowwatch.QualExact, Unit: "USD", Per: flowwatch.PerMonth, Source: "Daily NK",
 			Quote: "Each earns $800 a month.", Extractor: "en-7"},
@@ -614,6 +615,8 @@ func testReplaceClaims(t *testing.T, s flowwatch.Store) {
 	}
 	repl := []flowwatch.Claim{old[1]}
 	repl[0].ID, repl[0].Extractor, repl[0].Low, repl[0].High = 0, "en-9", flowwatch.F(900), flowwatch.F(900)
+	// A re-extraction fills the structured reading older rows lack.
+	repl[0].Measure, repl[0].Increment, repl[0].Scope, repl[0].Page = flowwatch.MeasureCumulative, true, flowwatch.ScopeFront, 3
 	if err := s.ReplaceClaims(ctx, id, repl); err != nil {
 		t.Fatal(err)
 	}

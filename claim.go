@@ -178,7 +178,7 @@ func (c *Claim) UnmarshalJSON(b []byte) error {
 		When: w.When, Source: deref(w.Source), Quote: w.Quote, Start: w.Start, End: w.End,
 		Via: w.Via, Orgs: w.Orgs, Lang: w.Lang, Outlet: w.Outlet, URL: w.URL,
 		Extractor: w.Extractor,
-		Measure:   w.Measure, Increment: w.Increment, Scope: w.Scope,
+		Measure:   w.Measure, Increment: w.Increment, Scope: w.Scope, Page: w.Page,
 	}
 	if w.Published != nil {
 		c.Published = *w.Published

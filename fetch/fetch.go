@@ -11,9 +11,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
-	"syscall"
+	"sync"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -35,28 +36,47 @@ type Client struct {
 	Timeout      time.Duration // whole request, body included; 0 means DefaultTimeout
 	MaxBytes     int64         // body cap after decompression; 0 means input.MaxBytes
 	MaxRedirects int           // 0 means DefaultMaxRedirects
-	// DenyPrivate refuses to connect to loopback, private and link-local
-	// addresses: set it when the URL comes from someone else (an API
-	// client), so flowwatch cannot be used to probe its own network.
-	DenyPrivate bool
+	// AllowPrivate lets fetches reach loopback, private, link-local and
+	// reserved addresses. By default they are refused at dial time, after
+	// DNS resolution, on every redirect hop, and (through a proxy) before
+	// the request leaves: a page, feed or redirect written by anyone must
+	// not make flowwatch read its own network or a cloud metadata service.
+	AllowPrivate bool
+	// Allow lists "ip:port" addresses reached even though they are
+	// private: one intranet server, or a test's own loopback server,
+	// without opening the whole private network.
+	Allow []string
 
+	once sync.Once
 	http *http.Client
+	err  error
 }
 
 // New returns a client with the defaults; change fields before first use.
 func New() *Client { return &Client{} }
 
-func (c *Client) client() *http.Client {
-	if c.http != nil {
-		return c.http
+func (c *Client) client() (*http.Client, error) {
+	c.once.Do(c.build)
+	return c.http, c.err
+}
+
+// proxyFromEnv is the proxy choice; tests replace it.
+var proxyFromEnv = http.ProxyFromEnvironment
+
+func (c *Client) build() {
+	g := guard{allowPrivate: c.AllowPrivate, allow: map[netip.AddrPort]bool{}}
+	for _, a := range c.Allow {
+		ap, err := netip.ParseAddrPort(a)
+		if err != nil {
+			c.err = fmt.Errorf("fetch: allowed address %q is not ip:port", a)
+			return
+		}
+		g.allow[ap] = true
 	}
-	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if c.DenyPrivate {
-		dialer.Control = denyPrivate
-	}
+	proxies := &proxySet{}
 	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
+		Proxy:                 g.proxyFunc(proxyFromEnv, proxies),
+		DialContext:           g.dialer(proxies),
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: c.timeout(),
 		MaxIdleConnsPerHost:   4,
@@ -82,7 +102,6 @@ func (c *Client) client() *http.Client {
 			return nil
 		},
 	}
-	return c.http
 }
 
 func (c *Client) timeout() time.Duration {
@@ -150,7 +169,11 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	if v.LastModified != "" {
 		req.Header.Set("If-Modified-Since", v.LastModified)
 	}
-	resp, err := c.client().Do(req)
+	hc, err := c.client()
+	if err != nil {
+		return nil, err
+	}
+	resp, err := hc.Do(req)
 	if err != nil {
 		return nil, c.describe(ctx, err)
 	}
@@ -206,21 +229,4 @@ func (c *Client) describe(ctx context.Context, err error) error {
 		return fmt.Errorf("timed out after %s", c.timeout())
 	}
 	return err
-}
-
-var errPrivate = errors.New("address is private or local; refused")
-
-// denyPrivate runs after DNS resolution, on the address actually dialled,
-// so a public name that resolves to a private address is refused too.
-func denyPrivate(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return err
-	}
-	ip := net.ParseIP(host)
-	if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsUnspecified() || ip.IsMulticast() {
-		return errPrivate
-	}
-	return nil
 }

@@ -321,6 +321,7 @@ func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 		return prepared{it: it}
 	}
 	raw := d.Raw
+	var fetchErr error
 	if d.Fetch != "" {
 		body, final, err := p.fetchPage(ctx, d.Fetch)
 		switch {
@@ -330,7 +331,7 @@ func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 				d.URL = final
 			}
 		case len(d.Fallback) > 0 && ctx.Err() == nil:
-			raw = d.Fallback
+			raw, fetchErr = d.Fallback, err
 		default:
 			it.Err = fmt.Errorf("fetch %s: %w", d.Fetch, err)
 			return prepared{it: it}
@@ -338,6 +339,11 @@ func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 	}
 	a, err := p.article(d, raw)
 	if err != nil {
+		if fetchErr != nil {
+			// Say why the page was not read, not only why the
+			// feed's summary was not enough.
+			err = fmt.Errorf("fetch: %w; the feed's summary: %v", fetchErr, err)
+		}
 		it.Err = err
 		return prepared{it: it}
 	}

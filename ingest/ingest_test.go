@@ -42,7 +42,7 @@ func newPipeline(t *testing.T) (*ingest.Pipeline, flowwatch.Store, *[]ingest.Ite
 	)
 	p := &ingest.Pipeline{
 		Store: st, Extractor: extract.New(domain.Default()), Workers: 2,
-		Fetcher: &fetch.Client{Timeout: 2 * time.Second},
+		Fetcher: &fetch.Client{Timeout: 2 * time.Second, AllowPrivate: true},
 		OnItem: func(it ingest.ItemResult) {
 			mu.Lock()
 			items = append(items, it)

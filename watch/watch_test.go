@@ -136,7 +136,7 @@ func newWatcher(t *testing.T, every time.Duration) (*watch.Watcher, flowwatch.St
 	logs := &syncBuf{}
 	w := &watch.Watcher{
 		Pipeline: &ingest.Pipeline{Store: st, Extractor: extract.New(domain.Default()), Workers: 2,
-			Fetcher: &fetch.Client{Timeout: 300 * time.Millisecond}},
+			Fetcher: &fetch.Client{Timeout: 300 * time.Millisecond, AllowPrivate: true}},
 		Every: every, MaxBackoff: 4 * every,
 		Log: slog.New(slog.NewTextHandler(logs, nil)),
 	}

@@ -40,6 +40,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs, e)
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "articles cleaned, extracted and stored in parallel")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "HTTP timeout per request")
+	allowPrivate := fs.Bool("allow-private", false, "let fetches reach loopback, private and link-local addresses (intranet feeds); refused by default")
 	noFetch := fs.Bool("no-fetch", false, "never fetch over HTTP: URL inputs fail and feed items use the text the feed carries")
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
 	batch := fs.Int("batch", ingest.DefaultBatchSize, "most articles saved in one transaction (1: one per article)")
@@ -65,7 +66,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	p := &ingest.Pipeline{Store: st, Extractor: extract.New(d), Workers: *workers, BatchSize: *batch}
 	if !*noFetch {
-		p.Fetcher = &fetch.Client{Timeout: *timeout}
+		p.Fetcher = &fetch.Client{Timeout: *timeout, AllowPrivate: *allowPrivate}
 	}
 	bar := newIngestBar(e.stderr, *quiet)
 	p.OnItem = func(it ingest.ItemResult) {

@@ -35,6 +35,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	every := fs.Duration("every", watch.DefaultEvery, "time between polls of a feed")
 	maxBackoff := fs.Duration("max-backoff", watch.DefaultMaxBackoff, "longest wait before retrying a failing feed")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "HTTP timeout per request")
+	allowPrivate := fs.Bool("allow-private", false, "let fetches reach loopback, private and link-local addresses (intranet feeds); refused by default")
 	parallel := fs.Int("parallel", watch.DefaultParallel, "feeds polled at once")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "articles cleaned, extracted and stored in parallel per feed")
 	once := fs.Bool("once", false, "poll each feed once and exit (for cron)")
@@ -95,7 +96,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	w := &watch.Watcher{
 		Pipeline: &ingest.Pipeline{
 			Store: st, Extractor: extract.New(d), Workers: *workers,
-			Fetcher: &fetch.Client{Timeout: *timeout},
+			Fetcher: &fetch.Client{Timeout: *timeout, AllowPrivate: *allowPrivate},
 		},
 		Every: *every, MaxBackoff: *maxBackoff, Parallel: *parallel, Log: log,
 	}

@@ -97,7 +97,7 @@ func TestWatchBinary(t *testing.T) {
 	feeds := filepath.Join(tmp, "feeds.txt")
 	os.WriteFile(feeds, []byte(fmt.Sprintf("# test feeds\n%[1]s/good.xml\n%[1]s/500.xml\n%[1]s/hang.xml\n%[1]s/bad.xml\nftp://nope.example.org/feed\n", srv.URL)), 0o644)
 	db := filepath.Join(tmp, "w.db")
-	cmd := exec.Command(testBinary(t), "watch", "--db", db, "--feeds", feeds, "--every", "1s", "--max-backoff", "2s", "--timeout", "500ms")
+	cmd := exec.Command(testBinary(t), "watch", "--allow-private", "--db", db, "--feeds", feeds, "--every", "1s", "--max-backoff", "2s", "--timeout", "500ms")
 	cmd.Dir = tmp
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr

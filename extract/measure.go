@@ -1,0 +1,371 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
+)
+
+// The measure stage reads what each people claim counts (stock, flow,
+// cumulative total, plan, documents, casualties), whether it adds to an
+// earlier figure, and where it counts, from the claim's event and places
+// and the cue words of its sentence (domain/data/measures.json).
+// Reconciliation groups and estimates by these fields and never re-reads
+// the quote. It is pure: claims in, the same claims with three fields set.
+
+// Measurer sets Measure, Increment and Scope on claims.
+type Measurer struct {
+	d    *domain.Domain
+	cues map[string]*cueSet
+}
+
+type cueSet struct {
+	cumulative, period, increment, documents, border, front []cue
+}
+
+// cue is one phrase: its words, each "#" (a number), a whole word, or a
+// prefix (a word written with "*", or a Korean word that particles follow).
+type cue []cueWord
+
+type cueWord struct {
+	text   string
+	num    bool
+	prefix bool
+}
+
+// NewMeasurer compiles the cues of m; d places the claims' places.
+func NewMeasurer(d *domain.Domain, m *domain.MeasureData) *Measurer {
+	x := &Measurer{d: d, cues: map[string]*cueSet{}}
+	for lang, c := range m.Cues {
+		x.cues[lang] = &cueSet{
+			cumulative: compileCues(c.Cumulative), period: compileCues(c.Period),
+			increment: compileCues(c.Increment), documents: compileCues(c.Documents),
+			border: compileCues(c.Border), front: compileCues(c.Front),
+		}
+	}
+	return x
+}
+
+func compileCues(phrases []string) []cue {
+	out := make([]cue, 0, len(phrases))
+	for _, p := range phrases {
+		var c cue
+		for _, w := range strings.Fields(strings.ToLower(p)) {
+			switch {
+			case w == "#":
+				c = append(c, cueWord{num: true})
+			case strings.HasSuffix(w, "*"):
+				c = append(c, cueWord{text: strings.TrimSuffix(w, "*"), prefix: true})
+			default:
+				// Korean particles attach to the noun (국경에서): a Hangul cue of
+				// two or more syllables matches the words it begins.
+				r, _ := utf8.DecodeRuneInString(w)
+				c = append(c, cueWord{text: w, prefix: unicode.Is(unicode.Hangul, r) && utf8.RuneCountInString(w) > 1})
+			}
+		}
+		if len(c) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// defaultMeasurer reads with the embedded cues and gazetteer.
+var defaultMeasurer = sync.OnceValue(func() *Measurer {
+	return NewMeasurer(domain.Default(), domain.DefaultMeasures())
+})
+
+// Measures sets Measure, Increment and Scope on every people claim of
+// claims, with the embedded cues and d's places (nil: the embedded ones).
+func Measures(d *domain.Domain, claims []flowwatch.Claim) {
+	if len(claims) == 0 {
+		return
+	}
+	if d == nil || d == domain.Default() {
+		defaultMeasurer().Set(claims)
+		return
+	}
+	NewMeasurer(d, domain.DefaultMeasures()).Set(claims)
+}
+
+// Set reads every people claim of claims; other kinds get no measure.
+func (x *Measurer) Set(claims []flowwatch.Claim) {
+	var (
+		quote string
+		toks  []mtok
+	)
+	for i := range claims {
+		c := &claims[i]
+		if c.Kind != flowwatch.KindPeople {
+			c.Measure, c.Increment, c.Scope = "", false, ""
+			continue
+		}
+		if c.Quote != quote || toks == nil {
+			quote, toks = c.Quote, measureTokens(c.Quote)
+		}
+		x.set(c, toks)
+	}
+}
+
+func (x *Measurer) set(c *flowwatch.Claim, toks []mtok) {
+	cs := x.cues[strings.ToLower(c.Lang)]
+	if cs == nil {
+		cs = x.cues["en"]
+	}
+	if cs == nil {
+		cs = &cueSet{}
+	}
+	at := figureAt(toks, c)
+	c.Increment = near(toks, cs.increment, at)
+	c.Measure = measureOf(c, toks, cs)
+	c.Scope = x.scope(c, toks, cs)
+}
+
+// measureOf applies the rules of docs/estimates.md: the event decides,
+// and for sent and entered the cue words decide between a total to date,
+// one period's flow and papers.
+func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
+	switch c.Event {
+	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+		return flowwatch.MeasureCasualties
+	case flowwatch.EventPlanned:
+		return flowwatch.MeasurePlan
+	case flowwatch.EventPresent:
+		return flowwatch.MeasureStock
+	case flowwatch.EventRecruited, flowwatch.EventWithdrawn:
+		return flowwatch.MeasureFlow
+	case flowwatch.EventEntered:
+		if anyCue(toks, cs.documents) {
+			return flowwatch.MeasureDocuments
+		}
+		return flowwatch.MeasureFlow
+	case flowwatch.EventSent:
+		switch {
+		case c.Increment:
+			return flowwatch.MeasureFlow
+		case anyCue(toks, cs.cumulative):
+			return flowwatch.MeasureCumulative
+		case anyCue(toks, cs.period):
+			return flowwatch.MeasureFlow
+		}
+		// An undated "sent 12,000" reports the deployment as a whole.
+		return flowwatch.MeasureCumulative
+	}
+	return ""
+}
+
+// scope: combat words put the people at the front; a region or city puts
+// them there; border words near the border; else the country they are in.
+func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
+	if anyCue(toks, cs.front) {
+		return flowwatch.ScopeFront
+	}
+	var russia, abroad, ukraine bool
+	for _, name := range c.Place {
+		p, ok := x.d.Place(name)
+		if !ok {
+			continue
+		}
+		switch {
+		case p.Name == "Russia":
+			russia = true
+		case p.Name == "Ukraine":
+			ukraine = true
+		case p.Country == "Russia" || p.Country == "Ukraine":
+			return flowwatch.ScopeRegion
+		default:
+			abroad = true
+		}
+	}
+	switch {
+	case anyCue(toks, cs.border):
+		return flowwatch.ScopeBorder
+	case russia:
+		return flowwatch.ScopeRussia
+	case ukraine && c.Group == flowwatch.GroupSoldiers:
+		return flowwatch.ScopeFront
+	case ukraine || abroad:
+		return flowwatch.ScopeAbroad
+	}
+	return ""
+}
+
+// mtok is one word of a quote, lower-cased, or a number with its value.
+type mtok struct {
+	text string
+	num  bool
+	val  float64
+}
+
+// measureTokens splits a quote into words and numbers; a number ends
+// where letters start (3천, 11-thousand), and thousands separators stay in
+// it (12,000).
+func measureTokens(q string) []mtok {
+	var out []mtok
+	q = strings.ToLower(q)
+	for i := 0; i < len(q); {
+		r, n := utf8.DecodeRuneInString(q[i:])
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(q) {
+				r2, n2 := utf8.DecodeRuneInString(q[j:])
+				if unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == ',' || r2 == '.') && j+1 < len(q) && q[j+1] >= '0' && q[j+1] <= '9' {
+					j += n2
+					continue
+				}
+				break
+			}
+			v, _ := strconv.ParseFloat(strings.ReplaceAll(q[i:j], ",", ""), 64)
+			out = append(out, mtok{text: q[i:j], num: true, val: v})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(q) {
+				r2, n2 := utf8.DecodeRuneInString(q[j:])
+				if !unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+			}
+			out = append(out, mtok{text: q[i:j]})
+			i = j
+		default:
+			i += n
+		}
+	}
+	return out
+}
+
+func (w cueWord) matches(t mtok) bool {
+	switch {
+	case w.num:
+		return t.num
+	case t.num:
+		return false
+	case w.prefix:
+		return strings.HasPrefix(t.text, w.text)
+	}
+	return t.text == w.text
+}
+
+// cueAt reports whether c matches toks from position i.
+func cueAt(toks []mtok, c cue, i int) bool {
+	if i+len(c) > len(toks) {
+		return false
+	}
+	for k, w := range c {
+		if !w.matches(toks[i+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyCue(toks []mtok, cues []cue) bool {
+	for i := range toks {
+		for _, c := range cues {
+			if cueAt(toks, c, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Increment words qualify the figure they stand next to: "another 3,000"
+// and "3,000 more troops" mark 3,000, not the 11,000 of the same sentence.
+const (
+	incrementBefore = 4 // words from the cue's end to the figure
+	incrementAfter  = 3 // words from the figure's end to the cue
+)
+
+// near reports whether a cue stands close to the figure at at (a token
+// span), or anywhere in the sentence when the figure was not found.
+func near(toks []mtok, cues []cue, at [2]int) bool {
+	for i := range toks {
+		for _, c := range cues {
+			if !cueAt(toks, c, i) {
+				continue
+			}
+			if at[0] < 0 {
+				return true
+			}
+			end := i + len(c)
+			// A "# more" cue starts on the figure itself.
+			if (end <= at[0] && at[0]-end < incrementBefore) || (i >= at[1] && i-at[1] < incrementAfter) || (i >= at[0] && i < at[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Scale words after a number: 12 thousand, 12 тысяч, 1만, 3천.
+var scales = []struct {
+	prefix string
+	mult   float64
+}{{"thousand", 1e3}, {"тыс", 1e3}, {"million", 1e6}, {"млн", 1e6}, {"миллион", 1e6}, {"만", 1e4}, {"천", 1e3}, {"백", 1e2}}
+
+func scaleOf(t mtok) float64 {
+	if t.num {
+		return 0
+	}
+	for _, s := range scales {
+		if strings.HasPrefix(t.text, s.prefix) {
+			return s.mult
+		}
+	}
+	return 0
+}
+
+// figureAt finds the claim's figure in toks: the span of a number (with
+// its scale words, and Korean compounds like 1만5천) whose value is the
+// claim's low or high. {-1, -1} when none is.
+func figureAt(toks []mtok, c *flowwatch.Claim) [2]int {
+	var want []float64
+	if c.Low != nil {
+		want = append(want, *c.Low)
+	}
+	if c.High != nil {
+		want = append(want, *c.High)
+	}
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].num {
+			continue
+		}
+		v, j := 0.0, i
+		for j < len(toks) && toks[j].num {
+			n := toks[j].val
+			j++
+			if j < len(toks) {
+				if m := scaleOf(toks[j]); m > 0 {
+					n *= m
+					j++
+					// 1만5천: a larger scale takes the smaller one after it.
+					if j < len(toks) && toks[j].num && j+1 < len(toks) && scaleOf(toks[j+1]) > 0 && scaleOf(toks[j+1]) < m {
+						v += n
+						continue
+					}
+				}
+			}
+			v += n
+			break
+		}
+		for _, w := range want {
+			if v == w {
+				return [2]int{i, j}
+			}
+		}
+	}
+	return [2]int{-1, -1}
+}

@@ -71,6 +71,7 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 			}
 		}()
 	}
+	defer func() { Measures(x.d, out) }() // measure.go: what each figure counts, once claims are final
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
 		out = fn(x.d, a)

@@ -24,6 +24,7 @@ import (
 	"github.com/flowwatch/flowwatch/clean"
 	"github.com/flowwatch/flowwatch/fetch"
 	"github.com/flowwatch/flowwatch/input"
+	"github.com/flowwatch/flowwatch/pdf"
 )
 
 // Extractor finds the claims of a cleaned article (extract.Extractor).
@@ -337,7 +338,7 @@ func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 			return prepared{it: it}
 		}
 	}
-	a, err := p.article(d, raw)
+	a, err := p.article(ctx, d, raw)
 	if err != nil {
 		if fetchErr != nil {
 			// Say why the page was not read, not only why the
@@ -349,6 +350,7 @@ func (p *Pipeline) prepare(ctx context.Context, d Doc) prepared {
 	}
 	it.Article = a
 	claims := p.Extractor.Extract(a)
+	pdf.SetPages(a.Text, claims)
 	for i := range claims {
 		c := &claims[i]
 		if c.Extractor == "" {
@@ -437,7 +439,7 @@ func (p *Pipeline) fetchPage(ctx context.Context, u string) ([]byte, string, err
 }
 
 // article cleans raw into an article and applies what the source knows.
-func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
+func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.Article, error) {
 	if err := input.Check(raw); err != nil {
 		return nil, err
 	}
@@ -445,7 +447,14 @@ func (p *Pipeline) article(d Doc, raw []byte) (*flowwatch.Article, error) {
 	if name == "" && d.URL != "" {
 		name = URLName(d.URL)
 	}
-	a, err := parse(name, raw, clean.Meta{URL: d.URL, Title: d.Title, Outlet: d.Outlet, Published: d.Published})
+	m := clean.Meta{URL: d.URL, Title: d.Title, Outlet: d.Outlet, Published: d.Published}
+	var a *flowwatch.Article
+	var err error
+	if pdf.Is(raw) {
+		a, err = pdf.Article(ctx, name, raw, m)
+	} else {
+		a, err = parse(name, raw, m)
+	}
 	if err != nil {
 		return nil, err
 	}

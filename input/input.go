@@ -23,6 +23,10 @@ import (
 // a megabyte; anything larger is almost always a dump or a mistake.
 const MaxBytes = 20 << 20
 
+// MaxPDFBytes is the largest PDF read: reports run to hundreds of pages
+// and carry figures and maps (the pdf package reads within the same bound).
+const MaxPDFBytes = 50 << 20
+
 // Item is one input: its bytes, or the reason it cannot be read.
 type Item struct {
 	Path string // as named by the user, or found under a named directory
@@ -36,7 +40,7 @@ type Item struct {
 
 // ArticleExts are the file endings read when walking a directory; a file
 // named explicitly is read whatever its ending.
-var ArticleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true}
+var ArticleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true, ".pdf": true}
 
 // Options changes what a directory walk picks up.
 type Options struct {
@@ -136,15 +140,19 @@ func (w *walker) path(p string, named bool) error {
 	if hasExt(p, w.deferred) {
 		return w.fn(Item{Path: p, Name: Name(p), Deferred: true})
 	}
-	if fi.Size() > MaxBytes {
-		return w.fn(Item{Path: p, Name: Name(p), Err: fmt.Errorf("too large (%s, the limit is %s)", human(fi.Size()), human(MaxBytes))})
-	}
 	f, err := os.Open(p)
 	if err != nil {
 		return w.fn(Item{Path: p, Name: Name(p), Err: describe(err)})
 	}
-	data, err := readBounded(f)
-	f.Close()
+	defer f.Close()
+	limit := int64(MaxBytes)
+	if sniffPDF(f) {
+		limit = MaxPDFBytes
+	}
+	if fi.Size() > limit {
+		return w.fn(Item{Path: p, Name: Name(p), Err: fmt.Errorf("too large (%s, the limit is %s)", human(fi.Size()), human(limit))})
+	}
+	data, err := readLimit(f, limit)
 	return w.fn(item(p, Name(p), data, err))
 }
 
@@ -170,6 +178,24 @@ func idOf(fi fs.FileInfo) (fileID, bool) {
 	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
 }
 
+// sniffPDF peeks at a file's start for the PDF signature and rewinds.
+func sniffPDF(f *os.File) bool {
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	f.Seek(0, io.SeekStart)
+	return IsPDF(head[:n])
+}
+
+// IsPDF reports whether data starts like a PDF file (the signature may
+// follow a little junk, as readers allow).
+func IsPDF(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return bytes.Contains(head, []byte("%PDF-"))
+}
+
 func item(path, name string, data []byte, err error) Item {
 	if err == nil {
 		err = Check(data)
@@ -187,6 +213,9 @@ func item(path, name string, data []byte, err error) Item {
 func Check(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return errors.New("empty file")
+	}
+	if IsPDF(data) {
+		return nil // binary by nature: the pdf package reads it
 	}
 	head := data
 	if len(head) > 8192 {
@@ -233,12 +262,16 @@ func controlShare(b []byte) float64 {
 }
 
 func readBounded(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	return readLimit(r, MaxBytes)
+}
+
+func readLimit(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, describe(err)
 	}
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("too large (over %s)", human(MaxBytes))
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("too large (over %s)", human(limit))
 	}
 	return data, nil
 }

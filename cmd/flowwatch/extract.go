@@ -14,6 +14,7 @@ import (
 	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/extract"
 	"github.com/flowwatch/flowwatch/input"
+	"github.com/flowwatch/flowwatch/pdf"
 )
 
 func init() {
@@ -26,7 +27,7 @@ func init() {
 
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH...",
-		"Reads articles (plain text, text with a key: value header closed by ---, or HTML)\n"+
+		"Reads articles (plain text, text with a key: value header closed by ---, HTML or PDF)\n"+
 			"from files, directories (recursively) and - for standard input, and prints one\n"+
 			"claim per line. Bad inputs are reported on stderr, one line each; the rest go on.")
 	format := fs.String("format", "jsonl", "output format: jsonl or table")
@@ -191,7 +192,13 @@ func extractOne(x *extract.Extractor, it input.Item, lang string) (res extracted
 			res.claims = nil
 		}
 	}()
-	a, err := clean.Parse(it.Name, it.Data)
+	var a *flowwatch.Article
+	var err error
+	if pdf.Is(it.Data) {
+		a, err = pdf.Article(context.Background(), it.Name, it.Data, clean.Meta{})
+	} else {
+		a, err = clean.Parse(it.Name, it.Data)
+	}
 	if err != nil {
 		res.err = err
 		return res
@@ -201,6 +208,7 @@ func extractOne(x *extract.Extractor, it input.Item, lang string) (res extracted
 	}
 	res.article = a
 	res.claims = x.Extract(a)
+	pdf.SetPages(a.Text, res.claims)
 	return res
 }
 

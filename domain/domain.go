@@ -72,6 +72,9 @@ type Lexicon struct {
 	// "began to deploy"): the event goes on or began, it is not planned,
 	// unless a Planned cue stands before the verb ("will continue to send").
 	Aspectual []string `json:"aspectual,omitempty"`
+	// Change are verbs of change: "rose from $500 to $800" states two
+	// levels, not a range.
+	Change []string `json:"change,omitempty"`
 	// Origin phrases mark North Korean people; Foreign ones other peoples.
 	Origin  []string `json:"origin,omitempty"`
 	Foreign []string `json:"foreign,omitempty"`

@@ -116,6 +116,15 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 	j := i + 1
 	if t.Kind == Number {
 		v = t.Num
+		// "15-thousand", "78-hundred": a scale joined by a hyphen.
+		if j+1 < len(toks) && toks[j].Glued && isHyphen(toks[j].Low) && toks[j+1].Glued && toks[j+1].Kind == Word {
+			if s, isScale := lx.scales[toks[j+1].Low]; isScale && s >= 100 && len(toks[j+1].Low) > 1 && !t.Dec {
+				v *= s
+				j += 2
+				scaled = true
+				return v, j, scaled, true
+			}
+		}
 		if j < len(toks) && toks[j].Glued && toks[j].Kind == Word {
 			w := toks[j].Low
 			if s, isScale := lx.scales[w]; isScale && s >= 1000 {
@@ -136,6 +145,12 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 		for j < len(toks) {
 			w := &toks[j]
 			if w.Kind == Punct && w.Low == "-" && w.Glued && any && j+1 < len(toks) && toks[j+1].Glued {
+				// "four-thousand-100": digits finish a number in words.
+				if nt := &toks[j+1]; nt.Kind == Number && scaled && !nt.Sep && !nt.Dec && cur == 0 && total > nt.Num {
+					cur = nt.Num
+					j += 2
+					break
+				}
 				j++
 				continue
 			}
@@ -198,6 +213,14 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 	return v, j, scaled, true
 }
 
+func isHyphen(s string) bool { return s == "-" || s == "‑" || s == "‐" }
+
+// rangeDash are the separators of a numeric range: hyphens and dashes,
+// the non-breaking hyphen and the minus sign included.
+func rangeDash(s string) bool {
+	return s == "-" || s == "–" || s == "—" || s == "‑" || s == "‐" || s == "−"
+}
+
 func (lx *Lexicon) isScaleWord(w string) bool {
 	_, ok := lx.scales[w]
 	return ok && len(w) > 1
@@ -253,6 +276,13 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	}
 	if p := lx.vague.at(toks, i); p != nil && (i == 0 || toks[i-1].Kind != Number) {
 		k := i + len(p.low)
+		// "hundreds if not thousands", "dozens or hundreds": the
+		// first, lower word is the floor; the phrase runs on to the noun.
+		if m := lx.vagueAlternative(toks, k); m > k {
+			f = Figure{Start: i, End: m, Kind: flowwatch.KindPeople, Low: flowwatch.F(p.num), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
+			lx.moneyOrShare(toks, &f, "")
+			return f, m, true
+		}
 		f = Figure{Start: i, End: k, Kind: flowwatch.KindPeople, Low: flowwatch.F(p.num), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
 		return f, k, true
 	}
@@ -273,13 +303,23 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	numTok := &toks[j]
 	low, high := v, v
 	qual := flowwatch.QualExact
+	if numTok.Low == "couple" {
+		// "a couple thousand" is about 2,000; "a couple of soldiers" is
+		// no figure.
+		if !scaled {
+			return f, k, false
+		}
+		qual = flowwatch.QualApprox
+	}
 	start := i
 	// Bounds and "between" before the figure.
 	between := false
 	if start > 0 && toks[start-1].Low == "between" {
 		between = true
 	}
-	fromRange := start > 0 && toks[start-1].Low == "from"
+	// "from 15,000 to 30,000" states a change of a count, two figures;
+	// "anywhere from $200 million to $500 million" is a range of money.
+	fromRange := start > 0 && toks[start-1].Low == "from" && !(cur != "" && !(start > 1 && lx.change[toks[start-2].Low]))
 	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && phrasalVerb[toks[start-2].Low]) {
 		qual = b.val
 		start -= len(b.low)
@@ -293,16 +333,17 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	// A range: "1,000–2,000", "10,000 to 12,000", "between X and Y".
 	if k < n && !fromRange {
 		sep := toks[k].Low
-		if sep == "–" || sep == "-" || sep == "—" || sep == "to" || (sep == "and" && between) {
+		if rangeDash(sep) || sep == "to" || (sep == "and" && between) {
 			m := k + 1
 			cur2 := ""
 			if m < n {
-				if p := lx.currency.at(toks, m); p != nil && toks[m].Kind == Punct {
+				// "$150-$300 million", "USD 7,200 to USD 10,000"
+				if p := lx.currency.at(toks, m); p != nil && (toks[m].Kind == Punct || isAcronym(toks[m].Text)) && m+len(p.low) < n && toks[m+len(p.low)].Kind == Number {
 					cur2 = p.val
 					m += len(p.low)
 				}
 			}
-			if m < n && (toks[m].Kind == Number || (sep != "-" && sep != "–")) {
+			if m < n && (toks[m].Kind == Number || !rangeDash(sep)) {
 				v2, k2, scaled2, ok2 := lx.number(toks, m)
 				if ok2 && v2 > 0 {
 					if yearLike(numTok) && !scaled {
@@ -348,6 +389,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			}
 			if lx.notAfter[p.Low] && (isCap(p) || p.Low == "no" || p.Low == "no.") {
 				return f, k, false // Resolution 2375
+			}
+			if lx.listedAfterName(toks, j) {
+				return f, k, false // Resolutions 2375 and 2397
 			}
 			if p.Low == "aged" || p.Low == "age" || p.Low == "ages" || (p.Low == "of" && j > 1 && toks[j-2].Low == "ages") {
 				return f, k, false // aged 20 to 30
@@ -437,6 +481,38 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		return f, k, false // 53.3 F: people come in whole numbers
 	}
 	return f, f.End, true
+}
+
+// vagueAlternative reads "if not thousands" or "or thousands" after a vague word ending at k and returns where it ends,
+// or k.
+func (lx *Lexicon) vagueAlternative(toks []Token, k int) int {
+	m := k
+	switch {
+	case m+2 < len(toks) && toks[m].Low == "if" && toks[m+1].Low == "not":
+		m += 2
+	case m+1 < len(toks) && toks[m].Low == "or":
+		m++
+	default:
+		return k
+	}
+	if p := lx.vague.at(toks, m); p != nil {
+		return m + len(p.low)
+	}
+	return k
+}
+
+// listedAfterName reports whether the number at toks[j] continues a list
+// of numbers that a name word opens: "Resolutions 2375 and 2397",
+// "Resolutions 2270, 2321 and 2397".
+func (lx *Lexicon) listedAfterName(toks []Token, j int) bool {
+	b := j - 1
+	for b >= 1 && (toks[b].Low == "and" || toks[b].Low == "," || toks[b].Low == "&" || toks[b].Low == "or") && toks[b-1].Kind == Number && !toks[b-1].Sep {
+		b -= 2
+		if b >= 0 && lx.notAfter[toks[b].Low] && isCap(&toks[b]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearMonth reports whether a small number at toks[j] is a day of a date:

@@ -286,6 +286,11 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig
 	for i := 0; i < len(t); {
+		// "2025.3.4", "15:53": a date or a time is skipped whole.
+		if e := mlDateTimeEnd(t, i); e > 0 {
+			i = e
+			continue
+		}
 		n, ok := readKONum(t, i)
 		if !ok {
 			_, sz := utf8.DecodeRuneInString(t[i:])
@@ -302,6 +307,9 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 				if n.mag == 0 && m.mag > 0 && n.val < m.val && n.val < 10 {
 					// 1~2만: the first number takes the second's magnitude.
 					low = n.val * koLeadMag(m.val)
+				} else if n.mag == 0 && m.mag == 0 && n.val < 10 && n.val == math.Trunc(n.val) && n.val*koLeadMag(m.val) < m.val && m.val >= 100 {
+					// 2~3000명, 7~8000달러: the scale is shared too.
+					low = n.val * koLeadMag(m.val)
 				}
 				high = m.val
 				qual = flowwatch.QualRange
@@ -317,6 +325,14 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		if kind == flowwatch.KindMoney && n.val == 0 {
 			i = cend
 			continue
+		}
+		// "2달러50센트": cents after the dollars.
+		if kind == flowwatch.KindMoney && qual == "" {
+			if c, e := koCents(t, cend); e > 0 {
+				low, high = low+c, high+c
+				n.val += c
+				cend = e
+			}
 		}
 		// "1만1000명~1만2000명": a range with the counter on both ends.
 		if qual == "" {
@@ -370,6 +386,16 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	return figs
 }
 
+// koCents reads "50센트" right after a dollar amount and returns its value
+// in dollars and where it ends, or 0 and -1.
+func koCents(s string, i int) (float64, int) {
+	v, e := mlReadDigits(s, i)
+	if e == i || e-i > 2 || !strings.HasPrefix(s[e:], "센트") {
+		return 0, -1
+	}
+	return v / 100, e + len("센트")
+}
+
 // koLeadMag is the power of ten of v's leading digit (20000 → 10000).
 func koLeadMag(v float64) float64 {
 	m := 1.0
@@ -415,8 +441,15 @@ func koPer(nl *mlNums, s string, i int) string {
 			best, at = w.value, k
 		}
 	}
+	if best == perHour {
+		return "" // an hourly wage has no per in the contract
+	}
 	return best
 }
+
+// perHour is the lexicon's per key of hourly pay ("시간당", "в час"): the
+// claim states no per for it.
+const perHour = "hour"
 
 func btoi(b bool) int {
 	if b {

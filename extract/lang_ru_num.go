@@ -87,7 +87,16 @@ type ruNum struct {
 	mag      float64 // the magnitude word's value, 0 without one
 	vague    bool
 	singular bool // "тысяча" alone, or "тысячи" governed by a preposition
+	approx   bool // "пара тысяч": a couple of thousand
 }
+
+// ruCaseEnding are the case endings written after digits of a cardinal
+// ("5-ти", "3-х", "2-ух"); any other ending makes an ordinal or an
+// adjective ("528-го полка", "80-е годы", "20-минутный").
+var ruCaseEnding = map[string]bool{"ти": true, "ми": true, "х": true, "и": true, "ух": true, "ех": true, "ью": true}
+
+// ruCouple are the forms of "пара": "пара тысяч" is about two thousand.
+var ruCouple = map[string]bool{"пара": true, "пару": true, "пары": true, "парой": true}
 
 // gapIs reports whether the text between two tokens is only spaces.
 func mlGapSpaces(s string, a, b int) bool {
@@ -135,14 +144,26 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 			if any && cur != 0 {
 				break
 			}
-			if len(d) != len(w) && !strings.HasPrefix(w[len(d):], "-") {
-				break // 3D, 5G
+			if len(d) != len(w) && !(strings.HasPrefix(w[len(d):], "-") && ruCaseEnding[w[len(d)+1:]]) {
+				break // 3D, 5G, 528-го, 80-е
 			}
 			v, _ := strconv.ParseFloat(d, 64)
 			k := j
 			// "13 221", "10 000": groups of three after a short head.
 			if len(d) <= 3 && len(d) == len(w) {
 				for k+1 < len(toks) && len(toks[k+1].low) == 3 && mlAllDigits(toks[k+1].low) && mlGapSpaces(s, toks[k].end, toks[k+1].start) && len(s[toks[k].end:toks[k+1].start]) <= 3 {
+					v = v*1000 + mlAtof(toks[k+1].low)
+					k++
+				}
+			}
+			// "10,000", "1.500": a comma or a period before exactly three
+			// digits and no magnitude word is a thousands separator.
+			if len(d) <= 3 && len(d) == len(w) {
+				for k+1 < len(toks) && len(toks[k+1].low) == 3 && mlAllDigits(toks[k+1].low) {
+					g := s[toks[k].end:toks[k+1].start]
+					if g != "," && g != "." || (k+2 < len(toks) && ruIsMagnitude(toks[k+2].low)) {
+						break
+					}
 					v = v*1000 + mlAtof(toks[k+1].low)
 					k++
 				}
@@ -165,6 +186,11 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 		if v, ok := ruWords[w]; ok {
 			cur += v
 			any = true
+			j++
+			continue
+		}
+		if ruCouple[w] && !any && j+1 < len(toks) && ruIsMagnitude(toks[j+1].low) {
+			cur, any, n.approx = 2, true, true
 			j++
 			continue
 		}
@@ -228,6 +254,8 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 	n.val, n.j = total+cur, j
 	return n, true
 }
+
+func ruIsMagnitude(w string) bool { _, ok := ruMagnitudes[w]; return ok }
 
 func mlAtof(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 
@@ -293,9 +321,20 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	}
 	var unclassified []pending
 	for i := 0; i < len(toks); {
+		// "2025-09-15", "16:15": a date or a time is read whole and skipped.
+		if e := mlDateTimeEnd(t, toks[i].start); e > 0 {
+			for i < len(toks) && toks[i].start < e {
+				i++
+			}
+			continue
+		}
 		n, ok := readRUNum(t, toks, i)
 		if !ok {
 			i++
+			continue
+		}
+		if ruOneOf(toks, n) {
+			i = n.j
 			continue
 		}
 		// A year or a date is not a figure: "2024 году", "9 февраля".
@@ -316,6 +355,13 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 				if fromTo {
 					k++
 				}
+				if mlDigitsOf(toks[k].low) != "" && !fromTo {
+					if _, ok := readRUNum(t, toks, k); !ok {
+						// "70–80-е": a range of decades or ordinals.
+						i = k + 1
+						continue
+					}
+				}
 				if m, ok := readRUNum(t, toks, k); ok && !m.vague {
 					if n.mag == 0 && m.mag > 0 {
 						low = n.val * m.mag
@@ -335,6 +381,8 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			switch {
 			case n.vague && !ruSingularAfterPrep(toks, n):
 				qual = flowwatch.QualVague
+			case n.approx && ruQual(nl, t, toks, n.i) == "":
+				qual = flowwatch.QualApprox
 			default:
 				switch q := ruQual(nl, t, toks, n.i); q {
 				case "":
@@ -437,6 +485,19 @@ func mlSortFigs(figs []mlFig) {
 			figs[k], figs[k-1] = figs[k-1], figs[k]
 		}
 	}
+}
+
+// ruOneOf reports whether a numeral is "один" naming one person of a
+// group, not a count: "один из рабочих", "одного из них", "ни одного
+// рабочего".
+func ruOneOf(toks []mlTok, n ruNum) bool {
+	if n.j != n.i+1 || n.val != 1 || mlDigitsOf(toks[n.i].low) != "" {
+		return false
+	}
+	if n.i > 0 && toks[n.i-1].low == "ни" {
+		return true
+	}
+	return n.j < len(toks) && toks[n.j].low == "из"
 }
 
 // ruSingularAfterPrep: "около тысячи", "более тысячи" mean one thousand
@@ -589,6 +650,9 @@ func ruPer(nl *mlNums, s *mlSent) string {
 	low := mlLower(s.text)
 	for _, p := range nl.per {
 		if strings.Contains(low, mlLower(strings.TrimSuffix(p.word, "*"))) {
+			if p.value == perHour {
+				return ""
+			}
 			return p.value
 		}
 	}

@@ -14,6 +14,7 @@ type Lexicon struct {
 	groups, casualties, events *pmatch
 	planned                    set
 	aspectual                  set // "continue", "began": their "to" is no plan
+	change                     set // "rose", "fell": "from X to Y" after them is two levels
 	groupSizes                 set // "groups", "teams": "of N" after them is a size
 	future                     *pmatch
 	origin, foreign            *pmatch
@@ -83,6 +84,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.events = mm(l.Events)
 	x.planned = newSet(l.Planned)
 	x.aspectual = newSet(l.Aspectual)
+	x.change = newSet(l.Change)
 	x.groupSizes = newSet(l.GroupSizes)
 	x.future = ml(l.Future)
 	x.origin = ml(l.Origin)
@@ -209,7 +211,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for _, w := range codeWords {
 		addWord(w)
 	}
-	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
+	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
 		for w := range st {
 			addWord(w)
 		}

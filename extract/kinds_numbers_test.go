@@ -1,0 +1,111 @@
+package extract_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// kindCase is one sentence of a kind of number the extractor must read
+// (or must not read) and the claims it must give, each as
+// "kind group event low..high qualifier [/per]"; an empty list means no
+// claim. Every sentence here was written for these tests.
+type kindCase struct {
+	lang, text string
+	want       []string
+}
+
+func shortClaim(c flowwatch.Claim) string {
+	s := c.Kind + " " + c.Group + " " + c.Event + " " + num(c.Low) + ".." + num(c.High) + " " + c.Qualifier
+	if c.Kind == flowwatch.KindMoney {
+		per := c.Per
+		if per == "" {
+			per = "null"
+		}
+		s += " /" + per
+	}
+	return s
+}
+
+func runKinds(t *testing.T, cases []kindCase) {
+	t.Helper()
+	for _, tc := range cases {
+		a := &flowwatch.Article{Name: "t", Text: tc.text, Lang: tc.lang}
+		var got []string
+		for _, c := range extractor().Extract(a) {
+			got = append(got, shortClaim(c))
+		}
+		want := append([]string(nil), tc.want...)
+		sort.Strings(got)
+		sort.Strings(want)
+		if strings.Join(got, "; ") != strings.Join(want, "; ") {
+			t.Errorf("%s\n got  %q\n want %q", tc.text, got, want)
+		}
+	}
+}
+
+// Numbers written in ways a plain digit reader misses.
+func TestKindNumberForms(t *testing.T) {
+	runKinds(t, []kindCase{
+		// Hyphenated scales, as transcripts and wire rewrites spell them.
+		{"en", "Officials said 14-thousand North Korean workers entered Russia last year.",
+			[]string{"people workers entered 14000..14000 exact"}},
+		{"en", "Officials said 300 North Korean soldiers were killed, with another three-thousand-200 injured.",
+			[]string{"people soldiers killed 300..300 exact", "people soldiers wounded 3200..3200 exact"}},
+		{"en", "The agency said some 300 North Korean troops died and roughly 26-hundred were wounded.",
+			[]string{"people soldiers killed 300..300 approx", "people soldiers wounded 2600..2600 approx"}},
+		// "a couple thousand" is about two thousand; "a couple of" is no figure.
+		{"en", "A Pentagon spokesman said a couple thousand North Korean troops are in Kursk.",
+			[]string{"people soldiers present 2000..2000 approx"}},
+		// "hundreds if not thousands": the lower word is the floor.
+		{"en", "Hundreds if not thousands of North Korean laborers are working in Siberia, officials said.",
+			[]string{"people workers present 100.. vague"}},
+		// Money ranges: a dash of any kind, a currency on both ends, a
+		// shared scale, and "anywhere from … to …".
+		{"en", "Each North Korean worker sends an estimated $120‑$250 million home yearly.",
+			[]string{"money workers  120000000..250000000 range /year"}},
+		{"en", "North Korean IT workers bring in $300m-$700m annually for the regime.",
+			[]string{"money it_workers  300000000..700000000 range /year"}},
+		{"en", "North Korean laborers bring in anywhere from $100 million to $400 million a year.",
+			[]string{"money workers  100000000..400000000 range /year"}},
+		{"en", "North Korean IT workers earn from USD 6,500 to USD 9,000 a month.",
+			[]string{"money it_workers  6500..9000 range /month"}},
+		{"en", "North Korean workers were offered about US$3.20 per hour.",
+			[]string{"money workers  3.2..3.2 approx /null"}},
+		// Russian: separators written as a comma or a period, "пара тысяч".
+		{"ru", "Разведка считает, что КНДР отправила в Россию около 12,000 солдат.",
+			[]string{"people soldiers sent 12000..12000 approx"}},
+		{"ru", "Украина сообщила о переброске 2.500 северокорейских спецназовцев.",
+			[]string{"people soldiers sent 2500..2500 exact"}},
+		{"ru", "Пентагон полагает, что пара тысяч солдат из Северной Кореи уже направлена в Курск.",
+			[]string{"people soldiers sent 2000..2000 approx"}},
+		// Korean: a range whose first end borrows the second's scale, and
+		// cents after dollars; an hourly wage states no per.
+		{"ko", "젤렌스키 대통령은 북한군 3~4000명이 쿠르스크에 배치됐다고 말했다.",
+			[]string{"people soldiers sent 3000..4000 range"}},
+		{"ko", "소식통은 북한 노동자 1인당 연간 6~9000달러를 국가에 낸다고 전했다.",
+			[]string{"money workers  6000..9000 range /year"}},
+		{"ko", "러시아 측은 북한 노동자들에게 시간당 약 3달러20센트를 약속했다.",
+			[]string{"money workers  3.2..3.2 approx /null"}},
+	})
+}
+
+// Numbers that are dates, times, ordinals, names or single persons.
+func TestKindNotFigures(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "The sanctions enforce UN Security Council Resolutions 2321 and 2397 against North Korean workers.", nil},
+		{"en", "The sanctions enforce Resolutions 2270, 2321 and 2397 on North Korean laborers.", nil},
+		{"en", "A couple of North Korean soldiers were seen near the village.", nil},
+		{"ru", "date 2025-10-21 Северокорейские военные в Курской области.", nil},
+		{"ru", "12 марта 2025 14:40 Северокорейские рабочие на стройке.", nil},
+		{"ru", "Военнослужащие 529-го инженерного полка КНДР вернулись домой.", nil},
+		{"ru", "Северокорейский спецназ в 60–70-е воевал в Африке.", nil},
+		{"ru", "Телевидение КНДР показало 30-минутный фильм о солдатах КНДР.", nil},
+		{"ru", "Один из рабочих из КНДР рассказал о своей жизни.", nil},
+		{"ru", "Одного из северокорейских солдат допросили следователи.", nil},
+		{"ru", "К лету в регионе не останется ни одного северокорейского рабочего.", nil},
+		{"ko", "2025.4.7 북한군 병사 관련 기사입니다.", nil},
+	})
+}

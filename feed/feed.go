@@ -31,6 +31,9 @@ type Item struct {
 	// Full says Content looks like the whole article rather than a
 	// teaser, so the linked page need not be fetched.
 	Full bool
+	// PDF is the URL of the item's PDF enclosure (a report the item
+	// announces), or empty.
+	PDF string
 }
 
 // FullTextChars is how much text (tags stripped) an item's content must
@@ -99,12 +102,33 @@ func Parse(data []byte) (feed *Feed, err error) {
 			item.Content = it.Description
 		}
 		item.Full = textLen(item.Content) >= FullTextChars
+		item.PDF = pdfEnclosure(it.Enclosures)
 		if item.Key == "" && item.Content == "" {
 			continue // nothing to identify or read
 		}
 		out.Items = append(out.Items, item)
 	}
 	return out, nil
+}
+
+// pdfEnclosure is the URL of the first enclosure that is a PDF, by its
+// type or, when the feed gives none, its ending.
+func pdfEnclosure(es []*gofeed.Enclosure) string {
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		u := strings.TrimSpace(e.URL)
+		typ := strings.ToLower(e.Type)
+		path := strings.ToLower(u)
+		if i := strings.IndexAny(path, "?#"); i >= 0 {
+			path = path[:i]
+		}
+		if u != "" && (strings.Contains(typ, "pdf") || (typ == "" && strings.HasSuffix(path, ".pdf"))) {
+			return u
+		}
+	}
+	return ""
 }
 
 // textLen counts the characters of s outside tags, roughly.

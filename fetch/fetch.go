@@ -162,7 +162,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		return nil, fmt.Errorf("bad request: %v", err)
 	}
 	req.Header.Set("User-Agent", UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 	if v.ETag != "" {
 		req.Header.Set("If-None-Match", v.ETag)
 	}
@@ -195,6 +195,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	max := c.MaxBytes
 	if max == 0 {
 		max = input.MaxBytes
+		if strings.Contains(strings.ToLower(out.ContentType), "application/pdf") {
+			max = input.MaxPDFBytes // reports are larger than pages
+		}
 	}
 	if resp.ContentLength > max {
 		return nil, fmt.Errorf("too large (%d bytes, the limit is %d)", resp.ContentLength, max)

@@ -120,6 +120,15 @@ func (p *Pipeline) FeedDocs(origin string, f *feed.Feed, emit func(Doc) error) e
 			d.Published = flowwatch.DateOf(it.Published.UTC())
 		}
 		content := itemHTML(it)
+		if it.PDF != "" && p.Fetcher != nil && fetch.IsURL(it.PDF) {
+			// The item announces a report: the report is the article
+			// (and its URL the one claims link to, page by page).
+			d.Origin, d.URL, d.Fetch, d.Fallback = it.PDF, it.PDF, it.PDF, content
+			if err := emit(d); err != nil {
+				return err
+			}
+			continue
+		}
 		switch {
 		case content != nil && (it.Full || p.Fetcher == nil || d.URL == ""):
 			d.Raw = content

@@ -136,14 +136,15 @@ func (a *assembler) finish() *Document {
 	a.dropFurniture()
 	var out strings.Builder
 	// pending is the last paragraph, with the form feeds of the pages
-	// ended since: it may go on on the next page.
+	// ended since: it may go on on the next page. A feed that ends a
+	// paragraph has a line of its own, so that no quote ends with one.
 	pending := ""
 	var open *para
 	for _, lines := range a.pageLines {
 		for i, p := range paragraphs(lines) {
 			next := p.text.String()
-			if i == 0 && open != nil && strings.Count(pending, "\f") == 1 && strings.HasSuffix(pending, "\f") && continues(open, p) {
-				pending = joinAcrossPage(strings.TrimSuffix(pending, "\f"), next)
+			if i == 0 && open != nil && strings.Count(pending, "\f") == 1 && strings.HasSuffix(pending, "\n\f") && continues(open, p) {
+				pending = joinAcrossPage(strings.TrimSuffix(pending, "\n\f"), next)
 				open = p
 				continue
 			}
@@ -153,7 +154,11 @@ func (a *assembler) finish() *Document {
 			out.WriteString(pending)
 			pending, open = next, p
 		}
-		pending += "\f"
+		if open == nil {
+			pending += "\f" // pages before the first text
+		} else {
+			pending += "\n\f"
+		}
 	}
 	out.WriteString(pending)
 	return &Document{Pages: a.pages, Text: out.String()}

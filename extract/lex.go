@@ -46,10 +46,6 @@ type Lexicon struct {
 	all                        []*pmatch // every indexed matcher
 }
 
-// codeWords are the words the extractor's code compares tokens with,
-// beyond the lexicon's (intern_test.go keeps the list complete).
-var codeWords = []string{"a", "where", "ed", "number", "figure", "tally", "count", "estimate", "came", "come", "went", "moved", "travelled", "traveled", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "most", "proportion", "share", "fraction", "part", "ing", "visa", "visas", "border", "understood", "known", "if", "her", "yet", "intelligence", "president", "ministry", "government", "authorities", "military", "spokesperson", "lawmaker", "lawmakers", "analysts", "outlets", "report", "estimates", "data", "statistics", "state", "defense", "defence", "foreign", "news", "army", "general", "commander", "commanders", "bloggers", "milbloggers", "war", "official", "spokesman", "source", "aged", "age", "ages", "hand", "hands", "handed", "handing", "turn", "turned", "turns", "turning", "take", "took", "taken", "taking", "pass", "passed", "passing", "sign", "signed", "give", "gave", "given", "send", "sent", "based", "born", "led", "backed", "made", "strong", "meanwhile", "however", "among", "but", "en", "eventually", "any", "name", "country", "a.m.", "additionally", "again", "also", "am", "an", "and", "annually", "another", "are", "at", "be", "been", "between", "by", "each", "earlier", "early", "every", "experts", "fold", "from", "further", "had", "has", "have", "he", "his", "hit", "i", "is", "it", "its", "itself", "last", "late", "later", "likely", "may", "media", "mid", "month", "more", "next", "no", "no.", "not", "now", "numbered", "of", "officially", "officials", "on", "p.m.", "people", "per", "percent", "pm", "possibly", "previously", "quickly", "rd", "nd", "st", "th", "reach", "reached", "reaching", "recently", "reportedly", "reports", "resolution", "resolutions", "said", "says", "separately", "she", "since", "soon", "source", "sources", "stated", "stood", "sunday", "that", "the", "their", "them", "then", "these", "they", "this", "those", "times", "to", "today", "told", "top", "total", "totaled", "totalled", "was", "we", "were", "when", "which", "who", "whom", "with", "x", "year", "yesterday"}
-
 func compile(d *domain.Domain, lang string) *Lexicon {
 	l := d.Lexicon(lang)
 	if l == nil {
@@ -203,13 +199,13 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for w := range x.weekdays {
 		x.weekw.add(w, w, 0, 0)
 	}
+	// The intern table spares the tokenizer an allocation for the
+	// capitalised forms of the lexicon's words; it is an optimisation
+	// only: a word outside it is lower-cased all the same.
 	x.intern = map[string]string{}
 	addWord := func(w string) {
 		w = lower(w)
 		x.intern[w] = w
-	}
-	for _, w := range codeWords {
-		addWord(w)
 	}
 	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
 		for w := range st {

@@ -37,10 +37,9 @@ func Tokenize(text string, from, to int, dst []Token) []Token {
 
 // tokenize is Tokenize with an intern table of lower-cased words. With
 // one, a capitalised word takes its lower-cased form from the table
-// without allocating; a word not in the table keeps Low == Text, which
-// compares unequal to every word the extractor looks for, as its lower
-// case would (intern_test.go checks that the table covers the code's
-// words).
+// without allocating; any other word is lower-cased as Tokenize does, so
+// Low is always the word's lower case and no list of the words the code
+// compares with can fall out of date.
 func tokenize(text string, from, to int, dst []Token, intern map[string]string) []Token {
 	if dst == nil {
 		dst = make([]Token, 0, (to-from)/5+4)
@@ -75,10 +74,8 @@ func tokenize(text string, from, to int, dst []Token, intern map[string]string) 
 			low := w
 			if intern == nil {
 				low = lower(w)
-			} else if l, ok := internLower(w, intern); ok {
-				low = l
-			} else if !isASCII(w) {
-				low = lower(w)
+			} else {
+				low = internLower(w, intern)
 			}
 			dst = append(dst, Token{Start: i, End: j, Text: w, Low: low, Kind: Word, Glued: glued})
 			i = j
@@ -207,18 +204,18 @@ func scanWord(s string, i, to int) int {
 
 func isLetterByte(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
-// internLower is the interned lower case of w, or w itself when w is
-// already lower case.
-func internLower(w string, intern map[string]string) (string, bool) {
+// internLower is the lower case of w: w itself when it is already lower
+// case, the interned copy when the table has it, else a new string.
+func internLower(w string, intern map[string]string) string {
 	var buf [40]byte
 	if len(w) > len(buf) {
-		return "", false
+		return lower(w)
 	}
 	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
-			return "", false
+			return lower(w)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -227,17 +224,10 @@ func internLower(w string, intern map[string]string) (string, bool) {
 		buf[i] = c
 	}
 	if !upper {
-		return w, true
+		return w
 	}
-	l, ok := intern[string(buf[:len(w)])]
-	return l, ok
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+	if l, ok := intern[string(buf[:len(w)])]; ok {
+		return l
 	}
-	return true
+	return string(buf[:len(w)])
 }

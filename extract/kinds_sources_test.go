@@ -1,0 +1,87 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// sourceCase is a text of our own and the source every claim in it must
+// carry ("-" for none); the kinds of sentence are those the train corpus
+// shows across folds (see docs/extraction.md, "Sources").
+type sourceCase struct {
+	name, lang, text string
+	want             string
+}
+
+func sourcesOf(lang, text string) []string {
+	a := &flowwatch.Article{Name: "t", Text: text, Lang: lang}
+	var out []string
+	for _, c := range extractor().Extract(a) {
+		s := c.Source
+		if s == "" {
+			s = "-"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func checkSources(t *testing.T, tests []sourceCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.name, func(t *testing.T) {
+			got := sourcesOf(tc.lang, tc.text)
+			if len(got) == 0 {
+				t.Fatalf("no claims in %q", tc.text)
+			}
+			for i, s := range got {
+				if s != tc.want {
+					t.Errorf("claim %d: source %q, want %q (all: %s)", i, s, tc.want, strings.Join(got, ", "))
+				}
+			}
+		})
+	}
+}
+
+// The gazetteer's organisations and officials, one sentence each in the
+// languages whose names the data files give.
+func TestSourceGazetteer(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"JCS", "en", "South Korea's Joint Chiefs of Staff said about 2,500 North Korean soldiers had been wounded.", "JCS"},
+		{"UK MoD", "en", "Britain's Ministry of Defence said about 4,000 North Korean soldiers were killed or wounded.", "UK MoD"},
+		{"UK Defence Intelligence", "en", "According to UK Defence Intelligence, some 9,000 North Korean troops remain in the region.", "UK MoD"},
+		{"MSMT", "en", "The Multilateral Sanctions Monitoring Team said 7,000 North Korean workers were sent to Russia last year.", "MSMT"},
+		{"SOF", "en", "Ukraine's Special Operations Forces said they had killed 30 North Korean soldiers.", "Ukrainian Special Operations Forces"},
+		{"NRC", "en", "The National Resistance Center said 2,000 North Korean builders had arrived in occupied Donetsk.", "National Resistance Center"},
+		{"NHK", "en", "NHK reported that 8,000 North Korean workers could be sent to a drone plant.", "NHK"},
+		{"DIU", "en", "According to the DIU, 4,500 North Korean soldiers are being trained near the border.", "GUR"},
+		{"SBU", "en", "The Security Service of Ukraine said 3 North Korean soldiers were captured.", "SBU"},
+		{"FSB", "en", "Russia's Federal Security Service said 6,200 North Koreans entered Russia in the quarter.", "FSB"},
+		{"Pentagon spokesperson", "en", "Sabrina Singh said roughly 7,000 North Korean troops had moved toward the front.", "Pentagon"},
+		{"Lloyd Austin", "en", "Lloyd Austin said some 9,000 North Korean soldiers were in the region.", "Lloyd Austin"},
+		{"John Kirby", "en", "John Kirby said 1,500 North Korean soldiers were killed or wounded in a week.", "John Kirby"},
+		{"Blinken", "en", "Blinken said about 7,500 North Korean troops had been deployed to Russia.", "Antony Blinken"},
+		{"UN Panel", "en", "The UN Panel of Experts estimated that 40,000 North Korean workers were abroad.", "UN Panel of Experts"},
+		{"Justice Department", "en", "The Justice Department said North Korean IT workers earned $50 million.", "US Justice Department"},
+		{"FBI", "en", "The FBI said 300 North Korean IT workers had used stolen identities.", "FBI"},
+		{"Khusnullin", "en", "Marat Khusnullin said 20,000 North Korean workers could help build housing.", "Marat Khusnullin"},
+		{"Skibitskyi", "en", "Vadym Skibitskyi said 3,000 North Korean soldiers would arrive soon.", "Vadym Skibitskyi"},
+		{"NATO", "en", "NATO said 2,000 North Korean soldiers had been moved to the front line.", "NATO"},
+		{"FMS", "en", "Russia's migration service said that 15,000 North Koreans lived in Russia.", "FMS"},
+		{"JCS", "ko", "합참은 북한군 2500명이 추가로 파병됐다고 밝혔다.", "JCS"},
+		{"military authorities", "ko", "군 당국은 북한군 1500명이 전선에 배치된 것으로 평가했다.", "JCS"},
+		{"UK MoD", "ko", "영국 국방정보국은 북한군 사상자가 4000명을 넘었다고 추산했다.", "UK MoD"},
+		{"MSMT", "ko", "다국적제재모니터링팀은 북한 노동자 7000명이 러시아에 파견됐다고 밝혔다.", "MSMT"},
+		{"NHK", "ko", "북한이 러시아에 노동자 8000명을 보내는 방안을 검토하고 있다고 NHK가 보도했다.", "NHK"},
+		{"Kim Jong Un by title", "ko", "김 위원장은 북한군 12명이 희생됐다고 말했다.", "Kim Jong Un"},
+		{"Western officials", "ko", "서방 관리들은 북한군 약 3000명이 사상했다고 말했다.", "Western officials"},
+		{"UK MoD", "ru", "По данным британской разведки, около 4000 северокорейских военных погибли или ранены.", "UK MoD"},
+		{"MSMT", "ru", "Многосторонняя группа по мониторингу санкций сообщила, что в Россию направлены 7 тысяч рабочих из КНДР.", "MSMT"},
+		{"SBU", "ru", "СБУ сообщила, что в плен взяты 3 военных КНДР.", "SBU"},
+		{"NHK", "ru", "По данным NHK, КНДР может отправить 8 тысяч рабочих на завод дронов.", "NHK"},
+		{"FMS", "ru", "По данным Федеральной миграционной службы, в России живут 15 тысяч граждан КНДР.", "FMS"},
+		{"NATO", "ru", "В НАТО заявили, что на фронт переброшены 2 тысячи северокорейских военных.", "NATO"},
+	})
+}

@@ -157,7 +157,7 @@ func (w *walker) path(p string, named bool) error {
 }
 
 func (w *walker) wanted(name string) bool {
-	return hasExt(name, w.exts) || hasExt(name, w.deferred)
+	return hasExt(name, w.exts) || hasExt(name, w.deferred) || gzipped(name, w.exts)
 }
 
 func hasExt(name string, exts map[string]bool) bool {
@@ -197,6 +197,9 @@ func IsPDF(data []byte) bool {
 }
 
 func item(path, name string, data []byte, err error) Item {
+	if err == nil {
+		data, err = gunzip(data)
+	}
 	if err == nil {
 		err = Check(data)
 	}

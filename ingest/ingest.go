@@ -22,6 +22,7 @@ import (
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/clean"
+	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/fetch"
 	"github.com/flowwatch/flowwatch/input"
 	"github.com/flowwatch/flowwatch/pdf"
@@ -53,6 +54,9 @@ type Pipeline struct {
 	// 1 turns batching off. Batches only fill up when the store is
 	// slower than extraction, so a trickle of items is saved at once.
 	BatchSize int
+	// Outlets names outlets canonically ("Korea Herald" and "The Korea
+	// Herald" are one outlet); nil means the embedded sources data.
+	Outlets interface{ OutletName(string) string }
 	// SaveTimeout bounds one article's save. Saves run to completion
 	// even when the run's context is cancelled (SIGINT), so that an
 	// article is never left half-ingested; this is their deadline.
@@ -485,6 +489,7 @@ func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.A
 	if a.Outlet == "" {
 		a.Outlet = d.DefaultOutlet
 	}
+	a.Outlet = p.outlets().OutletName(a.Outlet)
 	sum := sha256.Sum256([]byte(a.Text))
 	a.Hash = hex.EncodeToString(sum[:])
 	switch {
@@ -496,6 +501,13 @@ func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.A
 		a.Name = "text-" + a.Hash[:16]
 	}
 	return a, nil
+}
+
+func (p *Pipeline) outlets() interface{ OutletName(string) string } {
+	if p.Outlets != nil {
+		return p.Outlets
+	}
+	return domain.Default()
 }
 
 // parse runs the cleaner, which must never take the process down: a page

@@ -414,3 +414,36 @@ func trim(s string) string {
 	}
 	return s
 }
+
+// Count says how many documents inputs hold when that is known without
+// reading them: files and directories of pages and texts, listed by a
+// walk that opens nothing. A URL, standard input, a feed, a JSON Lines
+// file or a WARC archive holds a number of documents known only once
+// read, and then known is false.
+func Count(ctx context.Context, inputs []string) (n int, known bool) {
+	for _, in := range inputs {
+		if in == "-" || strings.Contains(in, "://") {
+			return 0, false
+		}
+	}
+	items, err := input.List(ctx, inputs, walkOptions())
+	if err != nil {
+		return 0, false
+	}
+	for _, it := range items {
+		if it.Deferred || hasFeedExt(it.Path) {
+			return 0, false
+		}
+	}
+	return len(items), true
+}
+
+func hasFeedExt(path string) bool {
+	lower := strings.ToLower(path)
+	for ext := range FeedExts {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}

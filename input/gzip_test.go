@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,4 +79,41 @@ func FuzzGunzip(f *testing.F) {
 			t.Fatalf("non-gzip input changed: %v", err)
 		}
 	})
+}
+
+func TestListMatchesWalk(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a", "one.txt"), []byte("One.\n"))
+	write(t, filepath.Join(dir, "a", "b", "two.html.gz"), gz(t, []byte("<p>Two.</p>")))
+	write(t, filepath.Join(dir, "a", "b", "skip.md"), []byte("no"))
+	write(t, filepath.Join(dir, "a", "recs.jsonl"), []byte("{}\n"))
+	opt := Options{Defer: map[string]bool{".jsonl": true}}
+	paths := []string{filepath.Join(dir, "a"), filepath.Join(dir, "missing.txt")}
+	var walked []string
+	if err := Walk(context.Background(), paths, nil, opt, func(it Item) error {
+		walked = append(walked, it.Path)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := List(context.Background(), paths, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed, deferred []string
+	for _, it := range items {
+		listed = append(listed, it.Path)
+		if it.Deferred {
+			deferred = append(deferred, filepath.Base(it.Path))
+		}
+		if it.Data != nil {
+			t.Errorf("%s: List read the file", it.Path)
+		}
+	}
+	if strings.Join(listed, "|") != strings.Join(walked, "|") || len(listed) != 4 {
+		t.Errorf("List gave %v, Walk gave %v; want the same 4", listed, walked)
+	}
+	if strings.Join(deferred, "|") != "recs.jsonl" {
+		t.Errorf("deferred = %v, want recs.jsonl", deferred)
+	}
 }

@@ -87,6 +87,7 @@ type walker struct {
 	deferred map[string]bool
 	fn       func(Item) error
 	seen     map[fileID]bool // directories on the current walk, to break symlink loops
+	statOnly bool            // Count: report files without reading them
 }
 
 func (w *walker) path(p string, named bool) error {
@@ -139,6 +140,9 @@ func (w *walker) path(p string, named bool) error {
 	}
 	if hasExt(p, w.deferred) {
 		return w.fn(Item{Path: p, Name: Name(p), Deferred: true})
+	}
+	if w.statOnly {
+		return w.fn(Item{Path: p, Name: Name(p)})
 	}
 	f, err := os.Open(p)
 	if err != nil {

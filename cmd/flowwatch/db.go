@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
@@ -38,6 +41,29 @@ func openStore(ctx context.Context, dsn string) (flowwatch.Store, error) {
 	return sqlite.Open(ctx, dsn)
 }
 
+// openReadStore opens dsn for a command that reads what was stored before:
+// a SQLite file that does not exist is an error rather than a new, empty
+// database, which would answer a mistyped --db with silence.
+func openReadStore(ctx context.Context, dsn string) (flowwatch.Store, error) {
+	if err := mustExist(dsn); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, dsn)
+}
+
+// mustExist fails when dsn names a SQLite file that is not there.
+// PostgreSQL URLs pass: the server says itself whether the database exists.
+func mustExist(dsn string) error {
+	if isPostgres(dsn) {
+		return nil
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return flowwatch.Errorf(flowwatch.ENOTFOUND, "no database at %s: ingest something first, or give --db (or $FLOWWATCH_DB) the right file", path)
+	}
+	return nil
+}
+
 // queryStore is what the query commands (claims, search, articles, stats)
 // read: a flowwatch.Store or a SQLite reader.
 type queryStore interface {
@@ -54,6 +80,9 @@ type queryStore interface {
 // opens with one read connection and no write-side setup, which is most
 // of what a one-query command spends outside its query.
 func openQueryStore(ctx context.Context, dsn string) (queryStore, error) {
+	if err := mustExist(dsn); err != nil {
+		return nil, err
+	}
 	if isPostgres(dsn) {
 		return openStore(ctx, dsn)
 	}

@@ -63,7 +63,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	limit := f.Limit
-	store, err := openStore(ctx, *db)
+	store, err := openReadStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return usageErr(fs, "give at least one file, directory or - for standard input")
 	}
 	if *format != "jsonl" && *format != "table" {
 		return flowwatch.Errorf(flowwatch.EINVALID, "unknown --format %q: use jsonl or table", *format)

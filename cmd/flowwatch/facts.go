@@ -219,7 +219,7 @@ func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Doma
 		}
 		return arts, claims, failed, nil
 	}
-	st, err := openStore(ctx, dsn)
+	st, err := openReadStore(ctx, dsn)
 	if err != nil {
 		return nil, nil, 0, err
 	}

@@ -51,8 +51,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(inputs) == 0 {
-		fs.Usage()
-		return errUsage
+		return usageErr(fs, "give at least one file, directory, URL or - for standard input")
 	}
 	d, err := loadDomain(*domainFile)
 	if err != nil {
@@ -64,11 +63,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	p := &ingest.Pipeline{Store: st, Extractor: extract.New(d), Workers: *workers, BatchSize: *batch}
+	p := &ingest.Pipeline{Store: st, Extractor: extract.New(d), Outlets: d, Workers: *workers, BatchSize: *batch}
 	if !*noFetch {
 		p.Fetcher = &fetch.Client{Timeout: *timeout, AllowPrivate: *allowPrivate}
 	}
-	bar := newIngestBar(e.stderr, *quiet)
+	bar := newIngestBar(e.stderr, *quiet, func() (int, bool) { return ingest.Count(ctx, inputs) })
 	p.OnItem = func(it ingest.ItemResult) {
 		if it.Err != nil {
 			bar.clear()
@@ -112,29 +111,43 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 // ingestBar is a progress bar on a terminal and nothing otherwise (the
-// summary line is printed either way).
+// summary line is printed either way): a bar with a total and the time
+// left when the inputs can be counted first, a spinner with running
+// counts when they cannot (WARC, JSON Lines, feeds, URLs, stdin).
 type ingestBar struct {
 	bar *progressbar.ProgressBar
 	res ingest.Result
 }
 
-func newIngestBar(w io.Writer, quiet bool) *ingestBar {
-	b := &ingestBar{}
+func newIngestBar(w io.Writer, quiet bool, count func() (int, bool)) *ingestBar {
 	f, ok := w.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
-		return b
+		return &ingestBar{}
 	}
-	b.bar = progressbar.NewOptions(-1,
+	total, known := count()
+	if !known {
+		total = -1
+	}
+	return newBar(w, total)
+}
+
+// newBar draws on w: a bar out of total, or a spinner when total is -1.
+func newBar(w io.Writer, total int) *ingestBar {
+	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("ingesting"),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionSpinnerType(14),
-		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionThrottle(100 * time.Millisecond),
 		progressbar.OptionClearOnFinish(),
-	)
-	return b
+	}
+	if total < 0 {
+		opts = append(opts, progressbar.OptionSpinnerType(14))
+	} else {
+		opts = append(opts, progressbar.OptionSetPredictTime(true), progressbar.OptionFullWidth())
+	}
+	return &ingestBar{bar: progressbar.NewOptions(total, opts...)}
 }
 
 func (b *ingestBar) add(it ingest.ItemResult) {
@@ -153,8 +166,8 @@ func (b *ingestBar) add(it ingest.ItemResult) {
 			b.res.Unchanged++
 		}
 	}
-	b.bar.Describe(fmt.Sprintf("%d new, %d unchanged, %d updated, %d failed", b.res.New, b.res.Unchanged, b.res.Updated, b.res.Failed))
 	b.bar.Add(1)
+	b.bar.Describe(fmt.Sprintf("%d new, %d unchanged, %d updated, %d failed", b.res.New, b.res.Unchanged, b.res.Updated, b.res.Failed))
 }
 
 func (b *ingestBar) clear() {

@@ -48,11 +48,12 @@ func main() {
 }
 
 func run(ctx context.Context, e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return 2
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(e.stdout)
-		if len(args) == 0 {
-			return 2
-		}
 		return 0
 	}
 	if args[0] == "version" || args[0] == "--version" {
@@ -61,14 +62,19 @@ func run(ctx context.Context, e *env, args []string) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "flowwatch: unknown command %q (run 'flowwatch help' for the list)\n", args[0])
+		fmt.Fprintf(e.stderr, "flowwatch: unknown command %q\nhint: run 'flowwatch help' for the list of commands\n", args[0])
 		return 2
 	}
 	if err := c.run(ctx, e, args[1:]); err != nil {
 		if errors.Is(err, errReported) {
 			return 1
 		}
-		if errors.Is(err, errUsage) {
+		if errors.Is(err, errHelp) {
+			return 0
+		}
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(e.stderr, "flowwatch %s: %s\nhint: run 'flowwatch %s -h' for its flags and arguments\n", c.name, ue.msg, c.name)
 			return 2
 		}
 		fmt.Fprintf(e.stderr, "flowwatch %s: %s\n", c.name, userMessage(err))
@@ -76,9 +82,6 @@ func run(ctx context.Context, e *env, args []string) int {
 	}
 	return 0
 }
-
-// errUsage marks a flag error that the flag package already printed.
-var errUsage = errors.New("usage")
 
 // userMessage shows an application error's message, and otherwise the
 // wrapped chain, which names the operation and input that failed.

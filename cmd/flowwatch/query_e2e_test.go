@@ -201,7 +201,7 @@ func TestQueryCommands(t *testing.T) {
 		{[]string{"claims", "--since", "2025/01/01"}, 2, "YYYY-MM-DD"},
 		{[]string{"claims", "--min", "lots"}, 2, "number"},
 		{[]string{"claims", "--format", "xml"}, 1, "unknown --format"},
-		{[]string{"search"}, 2, "usage"},
+		{[]string{"search"}, 2, "hint: run 'flowwatch search -h'"},
 	} {
 		_, stderr, code := runBinary(t, tmp, nil, append(bad.args, "--db", db)...)
 		if code != bad.code || !strings.Contains(stderr, bad.msg) {

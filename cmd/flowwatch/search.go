@@ -37,8 +37,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	query := strings.TrimSpace(strings.Join(words, " "))
 	if query == "" {
-		fs.Usage()
-		return errUsage
+		return usageErr(fs, "give the words to search for")
 	}
 	if err := checkFormat(*format, "table", "csv", "jsonl"); err != nil {
 		return err

@@ -31,8 +31,7 @@ func runToken(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(rest) == 0 {
-		fs.Usage()
-		return errUsage
+		return usageErr(fs, "say create NAME, list or delete ID")
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {

@@ -50,8 +50,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		return flowwatch.Errorf(flowwatch.EINVALID, "watch takes no arguments (got %q): list feeds in the --feeds file", rest[0])
 	}
 	if *feedsFile == "" {
-		fs.Usage()
-		return errUsage
+		return usageErr(fs, "--feeds FILE is required")
 	}
 	if *every < time.Second {
 		return flowwatch.Errorf(flowwatch.EINVALID, "--every %s is too short: poll at most once a second", *every)
@@ -95,7 +94,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	w := &watch.Watcher{
 		Pipeline: &ingest.Pipeline{
-			Store: st, Extractor: extract.New(d), Workers: *workers,
+			Store: st, Extractor: extract.New(d), Outlets: d, Workers: *workers,
 			Fetcher: &fetch.Client{Timeout: *timeout, AllowPrivate: *allowPrivate},
 		},
 		Every: *every, MaxBackoff: *maxBackoff, Parallel: *parallel, Log: log,

@@ -58,6 +58,10 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	if err := s.foldNames(r.Context(), &f); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
 	want := f.Limit
 	f.Limit++
 	if snap := s.index.current(); snap != nil {
@@ -378,6 +382,10 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	if err := s.foldNames(r.Context(), &f); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
 	v, err := s.cached(filterKey("sources", r.URL.Query()), func() (any, error) {
 		sources, outlets := map[string]*sourceView{}, map[string]*sourceView{}
 		add := func(m map[string]*sourceView, name string, c flowwatch.Claim) *sourceView {
@@ -452,6 +460,10 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	if err := s.foldNames(r.Context(), &f); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
 	v, err := s.cached(filterKey("places", r.URL.Query()), func() (any, error) {
 		m := map[string]*placeView{}
 		err := s.allClaims(r.Context(), f, func(c flowwatch.Claim) error {
@@ -513,6 +525,10 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	}
 	limit := p.int("limit", 0, 1, 10_000_000)
 	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	if err := s.foldNames(r.Context(), &f); err != nil {
 		s.error(w, r, err, 0)
 		return
 	}

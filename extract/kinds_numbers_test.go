@@ -109,3 +109,37 @@ func TestKindNotFigures(t *testing.T) {
 		{"ko", "2025.4.7 북한군 병사 관련 기사입니다.", nil},
 	})
 }
+
+// Intention versus movement versus presence, as Korean and Russian word
+// order states them.
+func TestKindEventsKORU(t *testing.T) {
+	runKinds(t, []kindCase{
+		// Korean: future and conjecture endings plan; a past relative
+		// clause before the count is what happened to those counted.
+		{"ko", "정보당국은 북한군 2천 명이 내년 초까지 추가 파병될 것이라고 밝혔다.",
+			[]string{"people soldiers planned 2000..2000 exact"}},
+		{"ko", "러시아 공장에 북한 노동자 5천여 명 파견될 듯",
+			[]string{"people workers planned 5000..5000 approx"}},
+		{"ko", "북한이 러시아에 공병 2천 명을 파견한다.",
+			[]string{"people engineers planned 2000..2000 exact"}},
+		{"ko", "국정원은 쿠르스크에 배치된 9000여 명의 북한군 가운데 일부가 전투에 투입되기 시작했다고 밝혔다.",
+			[]string{"people soldiers sent 9000..9000 approx"}},
+		{"ko", "전선으로 이동 중인 북한군 7000명이 곧 전투에 투입될 예정이다.",
+			[]string{"people soldiers sent 7000..7000 exact"}},
+		// Russian: a decision or an agreement to send plans; a future
+		// perfective plans; the verb before its counted subject is its
+		// event; training and standing are presence.
+		{"ru", "Принято решение направить в Россию две тысячи саперов из КНДР.",
+			[]string{"people engineers planned 2000..2000 exact"}},
+		{"ru", "Достигнута договоренность о направлении в Россию 4 тыс. военных строителей из КНДР.",
+			[]string{"people workers planned 4000..4000 exact"}},
+		{"ru", "Региональные власти наймут 3 тысячи рабочих из КНДР.",
+			[]string{"people workers planned 3000..3000 exact"}},
+		{"ru", "Всего в России находится около 9 000 северокорейских солдат, и часть из них переброшена в Курскую область.",
+			[]string{"people soldiers present 9000..9000 approx"}},
+		{"ru", "Около 7 тысяч северокорейских пехотинцев проходят подготовку на востоке России с целью отправки на фронт.",
+			[]string{"people soldiers present 7000..7000 approx"}},
+		{"ru", "В прошлом году в Россию прибыли тысячи северокорейских рабочих, чтобы работать на стройках.",
+			[]string{"people workers sent 1000.. vague"}},
+	})
+}

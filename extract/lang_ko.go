@@ -126,6 +126,12 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 		break
 	}
+	// A past relative clause right before the count says what happened
+	// to the people counted: 쿠르스크에 배치된 1만1천여 명, 파견된 약
+	// 1만 명의 병력, 이동 중인 북한군 8000명.
+	if ev, at := koModifierEvent(s, f); at >= 0 {
+		return ev, at
+	}
 	ev, at := "", -1
 	// "1만5천여 명 가운데 4천여 명이 사상했다": the total before 가운데 or
 	// 중 is not what befell the part; its own verb stands before it.
@@ -156,6 +162,57 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// koPastAdnominal are the endings of a past or ongoing relative clause
+// (배치된, 파견한, 보낸, 보내진, 파견됐던); the present 주둔하고 있는 states
+// a standing, not what the sentence reports.
+var koPastAdnominal = []string{"된", "한", "낸", "진", "던"}
+
+// koModifierEvent is the event of a relative clause that modifies the
+// figure: its event word ends in a past adnominal (or stands before 중인)
+// and at most one word (the group noun, 약) stands between it and the
+// figure. It returns "", -1 when there is none.
+func koModifierEvent(s *mlSent, f *mlFig) (string, int) {
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.end > f.start {
+			continue
+		}
+		if h.cat != catEvent {
+			if h.cat == catGroup || h.cat == catPlace {
+				continue
+			}
+			return "", -1
+		}
+		t := s.text
+		we := h.end
+		for we < f.start && t[we] != ' ' {
+			we++
+		}
+		word := t[h.start:we]
+		rest := t[we:f.start]
+		ongoing := strings.HasPrefix(rest, " 중인")
+		if ongoing {
+			rest = rest[len(" 중인"):]
+		}
+		if strings.ContainsAny(rest, ",.·\"'“”()") || len(strings.Fields(rest)) > 1 {
+			return "", -1
+		}
+		past := false
+		for _, e := range koPastAdnominal {
+			past = past || strings.HasSuffix(word, e)
+		}
+		if !past && !ongoing {
+			return "", -1
+		}
+		switch h.value {
+		case flowwatch.EventSent, flowwatch.EventPresent, flowwatch.EventEntered, flowwatch.EventRecruited:
+			return h.value, i
+		}
+		return "", -1
+	}
+	return "", -1
 }
 
 // koImplied: event words that name the group when the sentence names

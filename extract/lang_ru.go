@@ -249,7 +249,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 		break
 	}
-	ev, at := "", -1
+	ev, at := ruVerbBefore(s, f, cs)
 	// "из 15 тысяч военных 4 тысячи погибли": the total after из is not
 	// what befell the part.
 	// Its own words stand before the part's figure ("из 15 тысяч
@@ -262,7 +262,13 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			}
 		}
 	}
+	// After the figure: what befell them (killed, withdrawn) outranks how
+	// they got there; otherwise the nearest verb is the figure's
+	// ("проходят подготовку ... с целью отправки" are present).
 	for i, h := range s.hits {
+		if at >= 0 && ruEventRank[ev] < ruEventRank[flowwatch.EventCaptured] && ruEventRank[h.value] < ruEventRank[flowwatch.EventCaptured] {
+			continue
+		}
 		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
 			ev, at = h.value, i
 		}
@@ -303,6 +309,31 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruVerbBefore is the event word right before the figure in its clause,
+// with at most two words between ("в России находится около 10 000",
+// "прибыли тысячи рабочих", "о переброске 1.500"): Russian puts the verb
+// before its counted subject. It returns "", -1 when there is none.
+func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.end > f.start {
+			continue
+		}
+		if h.cat != catEvent {
+			if h.cat == catGroup || h.cat == catForeign {
+				return "", -1
+			}
+			continue
+		}
+		gap := s.text[h.end:f.start]
+		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || len(strings.Fields(gap)) > 2 {
+			return "", -1
+		}
+		return h.value, i
+	}
+	return "", -1
 }
 
 // ruMonthStems are the months' stems; a token is a month when it is the

@@ -85,3 +85,21 @@ func TestSourceGazetteer(t *testing.T) {
 		{"NATO", "ru", "В НАТО заявили, что на фронт переброшены 2 тысячи северокорейских военных.", "NATO"},
 	})
 }
+
+// English reporting frames: a country or capital as speaker, an
+// apposition between the source and its verb, the one who tells a
+// reporter, "the report" pointing back past a paragraph.
+func TestSourceFramesEnglish(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"country says", "en", "Ukraine says it has captured 4 North Korean soldiers.", "Ukraine"},
+		{"S, country said", "en", "About 900 North Korean soldiers were wounded, South Korea said on Tuesday.", "South Korea"},
+		{"S, says country", "en", "Some 2,000 North Korean troops arrived last month, says Japan.", "Japan"},
+		{"according to a capital", "en", "According to Seoul, 700 North Korean soldiers were killed.", "Seoul"},
+		{"a country that is only a place", "en", "About 3,000 North Korean workers are employed in Russia.", "-"},
+		{"apposition", "en", "Sergei Shoigu, the Security Council secretary, announced that 2,000 North Korean builders would come.", "Sergei Shoigu"},
+		{"the report, past a paragraph", "en", "The UK Ministry of Defence published an update on Sunday.\n\nThe report, shared widely online, estimates that 5,000 North Korean soldiers were wounded.", "UK MoD"},
+		{"the teller, not the outlet told", "en", "Marat Khusnullin, who visited Vladivostok on Monday, told TASS that 3,000 North Korean workers would arrive.", "Marat Khusnullin"},
+		{"officials of two countries", "en", "Ukrainian and American officials said 6,000 North Korean soldiers were in Kursk.", "-"},
+		{"headline prefix", "en", "British intel: 4,000 North Korean soldiers wounded in Kursk", "UK MoD"},
+	})
+}

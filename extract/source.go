@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // mention is a source named in a sentence.
 type mention struct {
 	start, end int
@@ -70,6 +72,9 @@ func (a *attributor) sentence(i int) {
 		if m.end+1 < len(toks) && toks[m.end].Low == "-" && toks[m.end].Glued && toks[m.end+1].Glued && toks[m.end+1].Kind == Word {
 			continue // "Seoul-based", "Kremlin-backed": an adjective, not a source
 		}
+		if a.inUnnamed(toks, m.start, m.end) {
+			continue // "Ukrainian and American officials": nobody in particular
+		}
 		if m.start > 0 && toks[m.start-1].Low == "[" {
 			continue // a caption's credit: [RFA]
 		}
@@ -118,8 +123,9 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 	if a.before(lx.according, toks, m.start, 6) || a.before(lx.by, toks, m.start, 6) {
 		return cueSaid
 	}
-	// "the NIS said", "the NIS had said in a briefing", "NIS believes"
-	k := m.end
+	// "the NIS said", "the NIS had said in a briefing", "NIS believes",
+	// "Shoigu, Russia's Security Council chief, announced".
+	k := skipApposition(toks, m.end)
 	if k < len(toks) && toks[k].Low == ")" {
 		k++
 	}
@@ -182,6 +188,10 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		at.src, at.via = a.name(plain[0]), a.name(citedBy[0])
 	case len(citedBy) > 0:
 		at.src = a.name(citedBy[0])
+	case len(recipient) > 0 && len(plain) > 0 && plain[0].end <= recipient[0].start:
+		// "Shoigu, who met Kim on Tuesday, told Russian media that ...":
+		// the one who tells is the source, the outlet told its reporter.
+		at.src, at.via = a.name(plain[0]), a.name(recipient[0])
 	case len(recipient) > 0 && a.speaker(toks) == "":
 		at.src = a.name(recipient[0])
 	}
@@ -191,6 +201,11 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if at.via == "" && len(recipient) > 0 && a.name(recipient[0]) != at.src {
 			at.via = a.name(recipient[0])
 		}
+		return
+	}
+	if c := a.countrySpeaker(toks); c != "" {
+		at.src, at.set = c, true
+		a.history = append(a.history, srcRef{c, "government"})
 		return
 	}
 	for k := range toks {
@@ -208,7 +223,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if p == nil {
 			continue
 		}
-		e := k + len(p.low)
+		e := skipApposition(toks, k+len(p.low))
 		for e < len(toks) && e < k+len(p.low)+2 && saidSkip[toks[e].Low] {
 			e++ // "the agency also confirmed", "the ministry had said"
 		}
@@ -344,6 +359,16 @@ func joinTokens(toks []Token) string {
 // no agency named before is a news agency (an outlet); "the official"
 // with no official named before speaks for the government named.
 func (a *attributor) recall(kind string) string {
+	if kind == "document" {
+		// "the report", "the assessment": whatever body published one, an
+		// agency, a ministry or an outlet, never a person.
+		for i := len(a.history) - 1; i >= 0; i-- {
+			if a.history[i].kind != "official" {
+				return a.history[i].name
+			}
+		}
+		return ""
+	}
 	if kind == "agency" {
 		if s := a.latest("agency"); s != "" {
 			return s
@@ -386,4 +411,71 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 		via = ""
 	}
 	return at.src, via
+}
+
+// skipApposition skips an apposition or a parenthetical clause that
+// starts at toks[k] ("Shoigu, Russia's Security Council chief, said",
+// "The report, cited by Caliber.Az, estimates"): up to ten words between
+// two commas. It returns k when there is none.
+func skipApposition(toks []Token, k int) int {
+	if k >= len(toks) || toks[k].Low != "," {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j <= k+11; j++ {
+		switch toks[j].Low {
+		case ",":
+			return j + 1
+		case ".", ";", ":", "\"", "?", "!":
+			return k
+		}
+	}
+	return k
+}
+
+// countrySpeaker is a country or a capital that speaks for its
+// government in the sentence: "Ukraine says it captured ...", "South
+// Korea said", "..., says South Korea", "according to Seoul". A country
+// is a place, not a source of the gazetteer (its name must stay a
+// place elsewhere), so it is read here, with the same cues as a source.
+// It returns the place's canonical name, or "".
+func (a *attributor) countrySpeaker(toks []Token) string {
+	lx := a.lx
+	for k := 0; k < len(toks); k++ {
+		if !toks[k].may(lx.places) || !isCap(&toks[k]) {
+			continue
+		}
+		p := lx.places.at(toks, k)
+		if p == nil || p.val != "name" {
+			continue
+		}
+		pl := lx.placeList[p.idx]
+		m := mention{start: k, end: k + len(p.low)}
+		k = m.end - 1
+		if pl.Kind != "country" && !pl.Metonym && !pl.Ignore {
+			continue
+		}
+		if last := toks[m.end-1].Low; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || m.end < len(toks) && (toks[m.end].Low == "'s" || toks[m.end].Low == "'") {
+			continue // "Ukraine's special forces": the forces speak
+		}
+		if m.start > 0 && (toks[m.start-1].Low == "of" || toks[m.start-1].Low == "in" || toks[m.start-1].Low == "to") && !a.before(lx.according, toks, m.start, 1) {
+			continue // "the government of Japan", "in Russia"
+		}
+		if a.cueOf(toks, m) == cueSaid {
+			return pl.Name
+		}
+	}
+	return ""
+}
+
+// inUnnamed reports whether toks[start:end] lies inside a phrase that
+// attributes to nobody in particular ("Ukrainian and American officials").
+func (a *attributor) inUnnamed(toks []Token, start, end int) bool {
+	for j := start; j >= 0 && j >= start-4; j-- {
+		if toks[j].may(a.lx.unnamed) {
+			if p := a.lx.unnamed.at(toks, j); p != nil && j+len(p.low) >= end {
+				return true
+			}
+		}
+	}
+	return false
 }

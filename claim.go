@@ -96,6 +96,11 @@ type Claim struct {
 	// Page is the 1-based page of a PDF report the figure was read on; 0
 	// for any other input.
 	Page int
+
+	// FigureStart and FigureEnd are the byte offsets of the figure itself
+	// in Article.Text, inside Start..End: what a reader highlights, and
+	// where the fitted stage of extract reads the figure's context.
+	FigureStart, FigureEnd int
 }
 
 // F returns a pointer to v, for Low and High.
@@ -130,6 +135,8 @@ type claimJSON struct {
 	Increment bool     `json:"increment,omitempty"`
 	Scope     string   `json:"scope,omitempty"`
 	Page      int      `json:"page,omitempty"`
+	FigStart  int      `json:"figure_start,omitempty"`
+	FigEnd    int      `json:"figure_end,omitempty"`
 }
 
 func nullable(s string) *string {
@@ -163,6 +170,7 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		Via: c.Via, Orgs: c.Orgs, Lang: c.Lang, Outlet: c.Outlet, URL: c.URL,
 		Published: pub, Extractor: c.Extractor,
 		Measure: c.Measure, Increment: c.Increment, Scope: c.Scope, Page: c.Page,
+		FigStart: c.FigureStart, FigEnd: c.FigureEnd,
 	})
 }
 

@@ -154,3 +154,5 @@
 // maxSentence tokens, so every per-sentence step stays linear on any
 // input. BenchmarkExtract reports MB/s and MB per CPU second.
 package extract
+
+//go:generate go run ../cmd/flowwatch train --corpus ../../shared/eval/train --out model.json

@@ -14,8 +14,9 @@ import (
 
 // Extractor is safe for concurrent use: after New it is read-only.
 type Extractor struct {
-	d   *domain.Domain
-	lex map[string]*Lexicon
+	d     *domain.Domain
+	lex   map[string]*Lexicon
+	model *Model // the fitted last stage; nil: the rules' reading as is
 }
 
 // New compiles the domain's lexicons; a nil d means domain.Default().
@@ -23,7 +24,7 @@ func New(d *domain.Domain) *Extractor {
 	if d == nil {
 		d = domain.Default()
 	}
-	x := &Extractor{d: d, lex: map[string]*Lexicon{}}
+	x := &Extractor{d: d, lex: map[string]*Lexicon{}, model: DefaultModel()}
 	for _, l := range d.Langs() {
 		if lx := compile(d, l); lx != nil {
 			x.lex[l] = lx
@@ -71,7 +72,26 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 			}
 		}()
 	}
-	defer func() { Measures(x.d, out) }() // measure.go: what each figure counts, once claims are final
+	out = x.Rules(a)
+	if x.model != nil {
+		out = x.model.Apply(a.Text, out)
+	}
+	Measures(x.d, out) // measure.go: what each figure counts, once claims are final
+	return out
+}
+
+// SetModel replaces the fitted stage; nil turns it off, leaving the
+// rules' reading (what `flowwatch train` fits on).
+func (x *Extractor) SetModel(m *Model) { x.model = m }
+
+// Model is the fitted stage in use, nil for none.
+func (x *Extractor) Model() *Model { return x.model }
+
+// Rules returns the claims the rule stages read, before the fitted stage.
+func (x *Extractor) Rules(a *flowwatch.Article) (out []flowwatch.Claim) {
+	if a == nil || a.Text == "" {
+		return nil
+	}
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
 		out = fn(x.d, a)
@@ -330,6 +350,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			}
 			c.Orgs = orgs
 			c.Start, c.End = s.start, s.end
+			c.FigureStart, c.FigureEnd = s.toks[f.Start].Start, s.toks[f.End-1].End
 			c.Lang = lx.Lang
 			c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
 			c.Extractor = flowwatch.ExtractorVersion

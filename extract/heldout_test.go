@@ -697,7 +697,7 @@ func runHeldout(t *testing.T, set string, cases []heldoutCase) {
 		a := &flowwatch.Article{Name: "heldout", Text: tc.text, Lang: tc.lang}
 		a.Published, _ = flowwatch.ParseDate("2025-03-10")
 		var got []string
-		for _, c := range extractor().Extract(a) {
+		for _, c := range rules().Extract(a) {
 			got = append(got, heldoutKey(c))
 		}
 		sort.Strings(got)

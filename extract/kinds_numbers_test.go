@@ -34,7 +34,7 @@ func runKinds(t *testing.T, cases []kindCase) {
 	for _, tc := range cases {
 		a := &flowwatch.Article{Name: "t", Text: tc.text, Lang: tc.lang}
 		var got []string
-		for _, c := range extractor().Extract(a) {
+		for _, c := range rules().Extract(a) {
 			got = append(got, shortClaim(c))
 		}
 		want := append([]string(nil), tc.want...)

@@ -18,7 +18,7 @@ type sourceCase struct {
 func sourcesOf(lang, text string) []string {
 	a := &flowwatch.Article{Name: "t", Text: text, Lang: lang}
 	var out []string
-	for _, c := range extractor().Extract(a) {
+	for _, c := range rules().Extract(a) {
 		s := c.Source
 		if s == "" {
 			s = "-"

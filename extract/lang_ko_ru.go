@@ -680,6 +680,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	c.Lang = lm.code
 	c.Quote = s.text
 	c.Start, c.End = s.start, s.end
+	c.FigureStart, c.FigureEnd = s.start+f.start, s.start+f.end
 	c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
 
 	group := f.group

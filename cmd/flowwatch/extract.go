@@ -32,6 +32,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			"claim per line. Bad inputs are reported on stderr, one line each; the rest go on.")
 	format := fs.String("format", "jsonl", "output format: jsonl or table")
 	text := fs.Bool("text", false, "print the cleaned text that was read instead of claims")
+	explain := fs.Bool("explain", false, "print, per figure, the candidates with their scores and what decided each field")
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
 	lang := fs.String("lang", "", "language of every input (en, ko, ru), overriding detection and lang: headers")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "articles processed in parallel")
@@ -62,6 +63,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	switch {
 	case *text:
 		print = func(res extracted) error { return printText(out, res) }
+	case *explain:
+		print = func(res extracted) error { return printExplain(out, x, res) }
 	case *format == "table":
 		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "ARTICLE\tKIND\tGROUP\tEVENT\tFIGURE\tQUAL\tPLACE\tWHEN\tSOURCE\tQUOTE")

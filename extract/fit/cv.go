@@ -1,0 +1,66 @@
+package fit
+
+import (
+	"slices"
+
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/extract"
+)
+
+// Result is a cross-validated score, by language and in all.
+type Result struct {
+	Rules  map[string]Score // the rules' reading alone, by language
+	Fitted map[string]Score // with the model fitted on the other folds
+	Seen   map[string]Score // with the model fitted on every fold: how far it memorises
+}
+
+// CrossValidate fits on four folds and scores the fifth, for each fold,
+// and adds the five held-out scores up by language. No article is ever
+// scored by a model that saw it.
+func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
+	rules := make([][]flowwatch.Claim, len(docs))
+	ex := make([][]Example, len(docs))
+	for i := range docs {
+		rules[i] = x.Rules(docs[i].Article)
+		ex[i] = docExamples(&docs[i], rules[i])
+	}
+	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}}
+	var all []Example
+	for i := range docs {
+		all = append(all, ex[i]...)
+	}
+	full := Train(all, opt)
+	for i := range docs {
+		add(res.Seen, docs[i].Lang(), ScoreDoc(docs[i].Gold, full.Apply(docs[i].Article.Text, slices.Clone(rules[i]))))
+	}
+	for k := 0; k < Folds; k++ {
+		var train []Example
+		for i := range docs {
+			if Fold(docs[i].Article.Name) != k {
+				train = append(train, ex[i]...)
+			}
+		}
+		m := Train(train, opt)
+		for i := range docs {
+			if Fold(docs[i].Article.Name) != k {
+				continue
+			}
+			lang := docs[i].Lang()
+			add(res.Rules, lang, ScoreDoc(docs[i].Gold, rules[i]))
+			got := m.Apply(docs[i].Article.Text, slices.Clone(rules[i]))
+			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
+		}
+	}
+	return res
+}
+
+func add(m map[string]Score, lang string, s Score) {
+	t := m[lang]
+	t.Add(s)
+	m[lang] = t
+}
+
+// Fit fits the model on every doc: what `flowwatch train` embeds.
+func Fit(docs []Doc, x *extract.Extractor, opt Options) *extract.Model {
+	return Train(Examples(docs, x.Rules), opt)
+}

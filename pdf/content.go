@@ -65,6 +65,9 @@ func (in *interp) run(content []byte, res lpdf.Value, st textState, depth int) {
 		lastArr  []token // the last complete array operand (TJ's)
 		inArr    int
 		dictDep  int
+		// Fonts by resource name: looking one up in the document costs
+		// an object parse, and text switches fonts all the time.
+		fonts = map[string]*font{}
 	)
 	l := &lexer{b: content}
 	for {
@@ -144,8 +147,13 @@ func (in *interp) run(content []byte, res lpdf.Value, st textState, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if len(operands) >= 2 && operands[len(operands)-2].kind == tName {
-				st.font = in.font(res, operands[len(operands)-2].str)
-				st.size = operands[len(operands)-1].num
+				name := operands[len(operands)-2].str
+				f, ok := fonts[name]
+				if !ok {
+					f = in.font(res, name)
+					fonts[name] = f
+				}
+				st.font, st.size = f, operands[len(operands)-1].num
 			}
 		case "Tc":
 			if v, ok := nums(1); ok {

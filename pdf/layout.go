@@ -90,7 +90,7 @@ func buildLines(spans []span) []rawLine {
 	})
 	var lines []rawLine
 	for _, s := range spans {
-		if strings.TrimSpace(s.text) == "" || s.size <= 0 {
+		if strings.TrimSpace(s.text) == "" || !sane(s) {
 			continue
 		}
 		n := len(lines)
@@ -179,7 +179,10 @@ func findColumns(raws []rawLine, box [4]float64) (float64, []int) {
 	}
 	bestScore, bestX := 0, 0.0
 	var bestBands []int
-	for x := left + 0.3*width; x <= left+0.7*width; x += 2 {
+	// At most a few hundred candidate positions, however wide the text
+	// claims to be (a hostile width table can put runs miles apart).
+	step := max(2, width/400)
+	for x := left + 0.3*width; x <= left+0.7*width; x += step {
 		score, bb := columnScore(raws, x, left, right)
 		if score > bestScore {
 			bestScore, bestX, bestBands = score, x, bb
@@ -318,4 +321,16 @@ func rank(lines []line) {
 		lines[i].top = r
 		lines[i].bottom = len(idx) - 1 - r
 	}
+}
+
+// sane rejects runs placed off any page or sized absurdly: corrupt
+// matrices and width tables, not text anyone could see.
+func sane(s span) bool {
+	const far = 1e6
+	for _, v := range []float64{s.x0, s.x1, s.y, s.size} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > far {
+			return false
+		}
+	}
+	return s.size > 0 && s.size < 2000
 }

@@ -184,7 +184,7 @@ func describeOpen(err error) error {
 		}
 		return ErrEncrypted
 	case strings.Contains(msg, "missing %%EOF"), strings.Contains(msg, "missing final startxref"), strings.Contains(msg, "EOF"):
-		return fmt.Errorf("truncated or corrupt PDF (%s)", oneLine(msg))
+		return fmt.Errorf("truncated or corrupt PDF (%s)", strings.ReplaceAll(oneLine(msg), "%%", "%"))
 	}
 	return fmt.Errorf("corrupt PDF: %s", oneLine(msg))
 }

@@ -493,3 +493,37 @@ func (w *writer) crypt(n int, data []byte) []byte {
 	k := append(append([]byte(nil), w.key...), byte(n), byte(n>>8), byte(n>>16), 0, 0)
 	return rc4crypt(md5sum(k), data)
 }
+
+// Objects writes a PDF whose objects are objs (numbered from 1, the
+// catalog first) with a correct cross-reference table: for tests of
+// malformed structure that the Doc writer never makes.
+func Objects(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// Stream is a stream object's text for Objects, Flate-compressed when
+// compress is set.
+func Stream(data []byte, compress bool) string {
+	filter := ""
+	if compress {
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(data)
+		zw.Close()
+		data, filter = z.Bytes(), "/Filter /FlateDecode "
+	}
+	return fmt.Sprintf("<< %s/Length %d >>\nstream\n%s\nendstream", filter, len(data), data)
+}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/export"
 )
 
@@ -368,6 +369,7 @@ func (s *Server) cached(key string, build func() (any, error)) (any, error) {
 // sourceView is one source (who a figure is attributed to) or outlet.
 type sourceView struct {
 	Name    string         `json:"name"`
+	Aliases []string       `json:"aliases,omitempty"` // other names the filter takes, from the domain data
 	Claims  int            `json:"claims"`
 	Outlets []string       `json:"outlets,omitempty"`
 	ByGroup map[string]int `json:"by_group"`
@@ -420,6 +422,14 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 			}
 			return nil
 		})
+		d := domain.Default()
+		for _, m := range []map[string]*sourceView{sources, outlets} {
+			for _, sv := range m {
+				if src, ok := d.SourceByAlias(sv.Name); ok && src.Name == sv.Name {
+					sv.Aliases = src.Aliases
+				}
+			}
+		}
 		return map[string]any{"sources": sortedViews(sources), "outlets": sortedViews(outlets)}, err
 	})
 	if err != nil {
@@ -447,6 +457,7 @@ func sortedViews(m map[string]*sourceView) []*sourceView {
 // placeView is one place with the claims that name it, for the places view.
 type placeView struct {
 	Name    string         `json:"name"`
+	Aliases []string       `json:"aliases,omitempty"` // other names the filter takes, from the domain data
 	Claims  int            `json:"claims"`
 	ByGroup map[string]int `json:"by_group"`
 	ByEvent map[string]int `json:"by_event"`
@@ -489,7 +500,11 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 			return nil
 		})
 		out := make([]*placeView, 0, len(m))
+		d := domain.Default()
 		for _, pv := range m {
+			if pl, ok := d.Place(pv.Name); ok && pl.Name == pv.Name {
+				pv.Aliases = pl.Aliases
+			}
 			out = append(out, pv)
 		}
 		sort.Slice(out, func(i, j int) bool {

@@ -252,6 +252,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/search", c(s.handleSearch))
 	mux.HandleFunc("GET /api/timeline", c(s.handleTimeline))
 	mux.HandleFunc("GET /api/stats", c(s.handleStats))
+	mux.HandleFunc("GET /api/changes", c(s.handleChanges))
+	mux.HandleFunc("GET /feed.atom", s.handleFeed)
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	mux.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("POST /api/ingest", s.requireToken(s.handleIngest))

@@ -36,6 +36,10 @@ type Watcher struct {
 	MaxBackoff time.Duration // longest wait after repeated errors
 	Parallel   int           // feeds polled at once
 	Log        *slog.Logger
+	// AfterPoll, when set, is called after a poll that stored new or
+	// updated articles, with the time the poll began: what changed since
+	// then is what the poll brought (watch --notify posts it).
+	AfterPoll func(ctx context.Context, feed string, began time.Time, pr PollResult)
 
 	once sync.Once
 	sem  chan struct{}
@@ -186,6 +190,15 @@ type PollResult struct {
 // recorded in the feed's state and logged, and returned; a
 // *ingest.StoreError means the store failed and watching should stop.
 func (w *Watcher) Poll(ctx context.Context, u string) (PollResult, error) {
+	began := time.Now()
+	pr, err := w.poll(ctx, u)
+	if err == nil && w.AfterPoll != nil && pr.New+pr.Updated > 0 {
+		w.AfterPoll(ctx, u, began, pr)
+	}
+	return pr, err
+}
+
+func (w *Watcher) poll(ctx context.Context, u string) (PollResult, error) {
 	w.init()
 	var pr PollResult
 	log := w.Log.With("feed", u)

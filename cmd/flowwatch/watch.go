@@ -7,12 +7,15 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/changes"
 	"github.com/flowwatch/flowwatch/extract"
 	"github.com/flowwatch/flowwatch/fetch"
 	"github.com/flowwatch/flowwatch/ingest"
+	"github.com/flowwatch/flowwatch/notify"
 	"github.com/flowwatch/flowwatch/watch"
 )
 
@@ -42,6 +45,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "log debug details")
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
+	notifyURL := fs.String("notify", "", "POST each change a poll brings (new fact, moved estimate, new conflict) as JSON to `URL`, retrying a few times")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -99,6 +103,13 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		},
 		Every: *every, MaxBackoff: *maxBackoff, Parallel: *parallel, Log: log,
 	}
+	if *notifyURL != "" {
+		n, err := notify.New(*notifyURL)
+		if err != nil {
+			return err
+		}
+		w.AfterPoll = notifyChanges(st, newStoreReconciler(d), n, log)
+	}
 	if *once {
 		failed := 0
 		for _, u := range feeds {
@@ -125,4 +136,27 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	}
 	log.Info("stopped cleanly")
 	return nil
+}
+
+// notifyChanges posts what each poll changed. Polls run in parallel, so
+// a poll's "since it began" may include another's changes; the notifier
+// sends each change once. A webhook failure is logged and watching goes on.
+func notifyChanges(st flowwatch.Store, rc changes.Reconciler, n *notify.Notifier, log *slog.Logger) func(context.Context, string, time.Time, watch.PollResult) {
+	var mu sync.Mutex // one reconciliation at a time: they are the costly part
+	return func(ctx context.Context, feed string, began time.Time, _ watch.PollResult) {
+		mu.Lock()
+		defer mu.Unlock()
+		list, err := changes.Since(ctx, st, rc, began)
+		if err != nil {
+			log.Error("changes for --notify", "feed", feed, "err", err.Error())
+			return
+		}
+		if err := n.Send(ctx, list); err != nil {
+			log.Warn("notify failed", "err", err.Error())
+			return
+		}
+		if len(list) > 0 {
+			log.Info("notified", "changes", len(list), "url", n.URL)
+		}
+	}
 }

@@ -62,6 +62,12 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*logFormat, "text", "json"); err != nil {
 		return err
 	}
+	var notifier *notify.Notifier
+	if *notifyURL != "" {
+		if notifier, err = notify.New(*notifyURL); err != nil {
+			return err
+		}
+	}
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
@@ -103,12 +109,8 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		},
 		Every: *every, MaxBackoff: *maxBackoff, Parallel: *parallel, Log: log,
 	}
-	if *notifyURL != "" {
-		n, err := notify.New(*notifyURL)
-		if err != nil {
-			return err
-		}
-		w.AfterPoll = notifyChanges(st, newStoreReconciler(d), n, log)
+	if notifier != nil {
+		w.AfterPoll = notifyChanges(st, newStoreReconciler(d), notifier, log)
 	}
 	if *once {
 		failed := 0

@@ -120,7 +120,11 @@ type ingestBar struct {
 }
 
 func newIngestBar(w io.Writer, quiet bool, count func() (int, bool)) *ingestBar {
-	f, ok := w.(*os.File)
+	tty := w
+	if rw, ok := w.(redactWriter); ok {
+		tty = rw.w // to ask whether it is a terminal; the bar still writes through rw
+	}
+	f, ok := tty.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return &ingestBar{}
 	}

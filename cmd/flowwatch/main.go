@@ -48,6 +48,7 @@ func main() {
 }
 
 func run(ctx context.Context, e *env, args []string) int {
+	e.stderr = redactWriter{e.stderr}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return 2

@@ -131,7 +131,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	log.Info("watching feeds", "feeds", len(feeds), "every", every.String(), "db", *db)
+	log.Info("watching feeds", "feeds", len(feeds), "every", every.String(), "db", redact(*db))
 	if err := w.Run(ctx, feeds); err != nil {
 		log.Error("stopped", "err", err.Error())
 		return fmt.Errorf("%w\nstopped: fix the database and start watch again; feeds resume where they were", err)

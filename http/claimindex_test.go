@@ -475,7 +475,7 @@ func TestClaimIndexPagesMatchStore(t *testing.T) {
 	} {
 		get := func(s *Server) (*httptest.ResponseRecorder, string) {
 			w := httptest.NewRecorder()
-			s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/api/claims?"+q, nil))
+			s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "http://localhost/api/claims?"+q, nil))
 			return w, w.Header().Get("ETag")
 		}
 		a, atag := get(indexed)

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,10 @@ type Options struct {
 	// GET /api/claims (see claimIndex); 0 means DefaultClaimIndexBytes,
 	// <0 turns the index off (the store answers every request).
 	ClaimIndexBytes int64
+	// AllowedHosts are the names, besides localhost, IP addresses and
+	// the listen host, that requests may carry in Host ("*.example.org"
+	// allows subdomains). Others get 421: see checkHost.
+	AllowedHosts []string
 }
 
 // Server is the API and dashboard over one store.
@@ -68,9 +73,10 @@ type Server struct {
 	resp    *respCache  // nil when disabled
 	index   *claimIndex // nil when disabled; runs while Serve does
 
-	srv *http.Server
-	ln  net.Listener
-	mu  sync.Mutex
+	srv        *http.Server
+	ln         net.Listener
+	listenHost string // the host named in Listen's address, lower case
+	mu         sync.Mutex
 
 	freshMu sync.Mutex
 	fresh   map[net.Conn]time.Time // connections without a request yet, and when they came
@@ -139,6 +145,9 @@ func (s *Server) Listen(addr string) error {
 	}
 	s.mu.Lock()
 	s.ln = ln
+	if h, _, err := net.SplitHostPort(addr); err == nil {
+		s.listenHost = strings.ToLower(h)
+	}
 	s.srv = &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -261,7 +270,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("DELETE /api/tokens/{id}", s.requireToken(s.handleDeleteToken))
 	mux.HandleFunc("/api/", s.handleAPINotFound)
 	mux.Handle("/", s.uiHandler())
-	return s.recoverer(s.securityHeaders(s.rateLimit(s.logRequests(mux))))
+	return s.recoverer(s.securityHeaders(s.checkHost(s.rateLimit(s.logRequests(mux)))))
 }
 
 func (s *Server) handleAPINotFound(w http.ResponseWriter, r *http.Request) {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
@@ -37,6 +38,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	rate := fs.Float64("rate", 50, "requests per second allowed per client address (0 turns the limit off)")
 	maxBody := fs.Int64("max-body", 10<<20, "largest request body in `bytes`")
 	respTTL := fs.Duration("response-cache", time.Second, "reuse whole JSON answers for this long (0 turns it off); ingest through the server clears them")
+	var allowedHosts hostList
+	fs.Var(&allowedHosts, "allowed-host", "a `NAME` clients may use for this server besides localhost and its IP addresses (repeatable; *.example.org for subdomains); other Host headers get 421")
 	verbose := fs.Bool("v", false, "log every request on stderr")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
@@ -74,6 +77,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Logger:       slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})),
 		RatePerSec:   r,
 		MaxBodyBytes: *maxBody,
+		AllowedHosts: allowedHosts,
 	})
 	if err := srv.Listen(*addr); err != nil {
 		return err
@@ -148,4 +152,18 @@ func reconciled[T any](items []T, extra ...any) map[string]any {
 		m[extra[i].(string)] = extra[i+1]
 	}
 	return m
+}
+
+// hostList collects repeated --allowed-host flags (commas also separate).
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	for _, n := range strings.Split(v, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			*h = append(*h, n)
+		}
+	}
+	return nil
 }

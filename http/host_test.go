@@ -1,0 +1,55 @@
+package http_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	fwhttp "github.com/flowwatch/flowwatch/http"
+)
+
+// A page on evil.example whose name rebinds to 127.0.0.1 makes the
+// browser send "Host: evil.example:PORT" to this server: it must not be
+// answered, while the names the server goes by are.
+func TestDNSRebindingHost(t *testing.T) {
+	s := start(t, openSQLite(t), fwhttp.Options{AllowedHosts: []string{"flowwatch.intranet.example", "*.team.example"}})
+	port := s.url[strings.LastIndexByte(s.url, ':'):]
+	tests := []struct {
+		host string
+		want int
+	}{
+		{"evil.example" + port, http.StatusMisdirectedRequest},
+		{"evil.example", http.StatusMisdirectedRequest},
+		{"localhost.evil.example" + port, http.StatusMisdirectedRequest},
+		{"127.0.0.1.nip.io" + port, http.StatusMisdirectedRequest},
+		{"flowwatch.intranet.example.evil.example", http.StatusMisdirectedRequest},
+		{"team.example", http.StatusMisdirectedRequest},
+		{"127.0.0.1" + port, http.StatusOK},
+		{"localhost" + port, http.StatusOK},
+		{"LOCALHOST.", http.StatusOK},
+		{"app.localhost" + port, http.StatusOK},
+		{"[::1]" + port, http.StatusOK},
+		{"flowwatch.intranet.example", http.StatusOK},
+		{"FlowWatch.Intranet.Example" + port, http.StatusOK},
+		{"a.team.example", http.StatusOK},
+	}
+	for _, path := range []string{"/api/stats", "/"} {
+		for _, tt := range tests {
+			req, _ := http.NewRequest("GET", s.url+path, nil)
+			req.Host = tt.host
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tt.want {
+				t.Errorf("GET %s Host %s: %d, want %d", path, tt.host, res.StatusCode, tt.want)
+			}
+			if tt.want != http.StatusOK && (strings.Contains(string(body), "articles") || !strings.Contains(string(body), "--allowed-host")) {
+				t.Errorf("Host %s: body %s", tt.host, body)
+			}
+		}
+	}
+}

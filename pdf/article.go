@@ -56,7 +56,8 @@ func PageAt(text string, offset int) int {
 }
 
 // SetPages sets the page of each claim read from text (an article's
-// Text): the page its quote starts on. Claims of other text keep 0.
+// Text): the page its figure is on (a sentence may run over a page
+// break), else the page its quote starts on. Claims of other text keep 0.
 func SetPages(text string, claims []flowwatch.Claim) {
 	if strings.IndexByte(text, '\f') < 0 {
 		return
@@ -69,7 +70,12 @@ func SetPages(text string, claims []flowwatch.Claim) {
 		}
 	}
 	for i := range claims {
-		claims[i].Page = 1 + countBefore(feeds, claims[i].Start)
+		c := &claims[i]
+		at := c.Start
+		if c.FigureEnd > c.FigureStart && c.FigureStart >= c.Start {
+			at = c.FigureStart
+		}
+		c.Page = 1 + countBefore(feeds, at)
 	}
 }
 

@@ -18,8 +18,8 @@ import (
 // The claims read from a PDF are the claims read from the same text as a
 // .txt file (with the same title, outlet and date in its header), apart
 // from the page. Offsets differ with the text around them (the PDF's
-// text is laid out by pages), so Start and End are compared through the
-// quote they point at; a page break inside a quote reads as a space.
+// text is laid out by pages), so Start, End and the figure's offsets are
+// compared through the quote they point at; a page break inside a quote reads as a space.
 func TestClaimsMatchText(t *testing.T) {
 	x := extract.New(domain.Default())
 	for _, fx := range pdftest.All() {
@@ -67,7 +67,7 @@ func orUnknown(s string) string {
 func comparable(t *testing.T, text string, claims []flowwatch.Claim) []string {
 	var out []string
 	for _, c := range claims {
-		c.Page, c.Start, c.End = 0, 0, 0
+		c.Page, c.Start, c.End, c.FigureStart, c.FigureEnd = 0, 0, 0, 0, 0
 		c.Quote = strings.ReplaceAll(c.Quote, "\f", " ")
 		b, err := json.Marshal(c)
 		if err != nil {

@@ -313,7 +313,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// "the bodies of 20 North Korean soldiers"
 					c.Event = ev
 				}
-				if fractionOf(s.toks, f.Start) {
+				if c.Event == flowwatch.EventWounded && lx.capturedBefore(s.toks, f.Start) {
+					// "captured two wounded soldiers": the wounded were
+					// taken prisoner; the verb is the event.
+					c.Event = flowwatch.EventCaptured
+				}
+				if fractionOf(s.toks, f.Start) || lx.partWhole(s.toks, f.Start) {
 					// "two-thirds of the 11,000 soldiers sent to Kursk were
 					// killed": the killed are the fraction, the figure is
 					// the whole, which the words after its noun describe.
@@ -644,6 +649,55 @@ func fractionOf(toks []Token, i int) bool {
 	return b >= 1 && toks[b].Low == "of" && fractionWords[toks[b-1].Low]
 }
 
+// partWhole reports whether the figure at toks[i] is the whole a count
+// before it is part of: "6,000 of the 11,000 troops sent", "4,000 out of
+// the 12,000 deployed", "4,000 casualties from the 11,000 troops".
+func (lx *Lexicon) partWhole(toks []Token, i int) bool {
+	b := i - 1
+	if b < 0 || toks[b].Low != "the" {
+		return false
+	}
+	b--
+	if b < 1 || (toks[b].Low != "of" && toks[b].Low != "from") {
+		return false
+	}
+	prep := toks[b].Low
+	b--
+	if prep == "of" && b >= 1 && toks[b].Low == "out" {
+		b--
+	}
+	if toks[b].Kind == Number {
+		return true
+	}
+	if _, ok := lx.numWords[toks[b].Low]; ok && toks[b].Low != "a" && toks[b].Low != "an" {
+		return true
+	}
+	return lx.casualties.at(toks, b) != nil || (b > 0 && lx.casualties.endingAt(toks, b+1, 3) != nil)
+}
+
+// originBefore reports whether a North Korean word stands before toks[i]
+// in its sentence.
+func (lx *Lexicon) originBefore(toks []Token, i int) bool {
+	for b := 0; b < i; b++ {
+		if lx.origin.at(toks, b) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// capturedBefore reports whether a capture verb stands right before the
+// figure at toks[i]: "captured two wounded soldiers", "the capture of two
+// injured soldiers".
+func (lx *Lexicon) capturedBefore(toks []Token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if p := lx.events.at(toks, b); p != nil && p.val == flowwatch.EventCaptured && b+len(p.low) <= i {
+			return true
+		}
+	}
+	return false
+}
+
 // wholeEvent is the event of the whole a fraction is taken from, read
 // from the words right after its noun ("soldiers sent to Kursk"); a
 // whole no words describe is present.
@@ -658,17 +712,36 @@ func (lx *Lexicon) wholeEvent(toks []Token, f *Figure) string {
 		if h+1 < len(toks) && (toks[h+1].Low == "who" || toks[h+1].Low == "that") {
 			h++
 		}
-		for i := h + 1; i < len(toks) && i <= h+2; i++ {
-			if p := lx.events.at(toks, i); p != nil {
-				switch p.val {
-				case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
-				default:
-					return p.val
-				}
-			}
+		if ev := lx.describedBy(toks, h+1); ev != "" {
+			return ev
 		}
+		return flowwatch.EventPresent
+	}
+	// A whole with no noun: "out of the 12,000 initially deployed".
+	if ev := lx.describedBy(toks, f.End); ev != "" {
+		return ev
 	}
 	return flowwatch.EventPresent
+}
+
+// describedBy is the movement or state a participle phrase starting at
+// toks[i] gives a whole ("sent to Kursk", "initially deployed", "thought
+// to have been deployed"), within four words and before any punctuation,
+// or "".
+func (lx *Lexicon) describedBy(toks []Token, i int) string {
+	for k := i; k < len(toks) && k <= i+4; k++ {
+		if toks[k].Kind == Punct {
+			return ""
+		}
+		if p := lx.events.at(toks, k); p != nil {
+			switch p.val {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return ""
+			}
+			return p.val
+		}
+	}
+	return ""
 }
 
 // participle reports whether a word is a lower-case -ing or -ed form:
@@ -775,9 +848,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			if f.Group == "" {
 				f.Group = ctxGroup()
 			}
-			if f.Group == "" && origin {
-				// "two North Korean prisoners of war": a war's dead,
-				// wounded and prisoners are soldiers.
+			if f.Group == "" && (origin || lx.originBefore(toks, f.Start)) {
+				// "two North Korean prisoners of war", "North Korea
+				// suffered 3,000 casualties": a war's dead, wounded and
+				// prisoners are soldiers.
 				f.Group = flowwatch.GroupSoldiers
 			}
 			if f.Group == "" {

@@ -143,3 +143,32 @@ func TestKindEventsKORU(t *testing.T) {
 			[]string{"people workers sent 1000.. vague"}},
 	})
 }
+
+// Intention versus movement, captures, and the whole a part is taken
+// from, in English.
+func TestKindEventsEN(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Pyongyang is considering sending about 8,000 North Korean workers to Russia.",
+			[]string{"people workers planned 8000..8000 approx"}},
+		{"en", "Analysts warned of a possible deployment of up to 20,000 North Korean troops.",
+			[]string{"people soldiers planned ..20000 at_most"}},
+		{"en", "Officials said 6,000 North Korean troops are being readied to join Russian units.",
+			[]string{"people soldiers planned 6000..6000 exact"}},
+		{"en", "An official said several thousand North Korean soldiers are undergoing training in Russia.",
+			[]string{"people soldiers present 3000.. vague"}},
+		{"en", "A general said more than 9,000 North Korean soldiers were assigned to Kursk.",
+			[]string{"people soldiers sent 9000.. at_least"}},
+		{"en", "Ukrainian drones struck a column, killing 300 North Korean soldiers, the army said.",
+			[]string{"people soldiers killed 300..300 exact"}},
+		// A capture verb before a wounded adjective: the wounded were captured.
+		{"en", "Ukraine said it had captured three wounded North Korean soldiers near the border.",
+			[]string{"people soldiers captured 3..3 exact"}},
+		{"en", "Kyiv announced the capture of two North Korean soldiers in the region.",
+			[]string{"people soldiers captured 2..2 exact"}},
+		// The whole a part is taken from is described by its participle.
+		{"en", "Officials said over 5,000 of the roughly 10,000 North Korean troops sent to the front have become casualties.",
+			[]string{"people soldiers wounded 5000.. at_least", "people soldiers sent 10000..10000 approx"}},
+		{"en", "North Korea suffered about 3,000 casualties from the 10,000 troops it deployed last year.",
+			[]string{"people soldiers wounded 3000..3000 approx", "people soldiers sent 10000..10000 exact"}},
+	})
+}

@@ -103,3 +103,16 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"headline prefix", "en", "British intel: 4,000 North Korean soldiers wounded in Kursk", "UK MoD"},
 	})
 }
+
+// Korean: the reporting verb closes the sentence, so the speaker is the
+// subject right before it or the topic that opens the sentence; a
+// country or leader inside the reported clause is an actor, and a report
+// with no reporter (…것으로 알려졌다) has no source.
+func TestSourceFramesKorean(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"subject before the verb", "ko", "김정은 위원장이 북한 공병 2000명을 보내기로 했다고 쇼이구 서기가 3일 밝혔다.", "Sergei Shoigu"},
+		{"topic, country in the clause", "ko", "국정원은 러시아가 북한 노동자 7000명을 더 받을 계획이라고 밝혔다.", "NIS"},
+		{"topic with a title, quote", "ko", "젤렌스키 우크라이나 대통령은 “러시아가 북한군 4000명을 추가로 배치했다”고 말했다.", "Volodymyr Zelensky"},
+		{"no reporter", "ko", "러시아에는 북한 노동자 수천 명이 머무는 것으로 알려졌다.", "-"},
+	})
+}

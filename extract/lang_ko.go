@@ -22,6 +22,7 @@ func newKOModule(d *domain.Domain) *mlModule {
 	return &mlModule{
 		nums:      nl,
 		outlets:   mlOutlets(d),
+		srcs:      mlSources(d),
 		code:      "ko",
 		origin:    mlOriginOf(d.Lexicon("ko")),
 		m:         m,
@@ -569,4 +570,133 @@ func mlPart(y int, part string) *flowwatch.Period {
 		return mlMonths(y, 1, y, 1)
 	}
 	return mlYear(y)
+}
+
+// koUnnamed are the endings of a report with no reporter: "(…것으로)
+// 알려졌다" (it is known), "전해졌다" (it was passed on), "분석이
+// 나온다" (an analysis comes out). A sentence with one and no speaker of
+// its own takes no source, not even the sentence before's.
+var koUnnamed = []string{"알려졌", "알려져", "전해졌", "전해져", "분석이 나", "관측이 나", "관측이다", "보도가 나", "보도까지 나", "전망이 나"}
+
+// koHearsay is koSpeaker's answer for "…했다고 한다": a report passed on
+// with no speaker, which goes on with the sentence before's source.
+const koHearsay = -2
+
+// koQuotative mark the end of a reported clause: what stands before one
+// is what was said, not who said it.
+var koQuotative = []string{"다고", "라고", "”고", "\"고", "’고", "'고", "며 ", "면서", "냐고", "자고"}
+
+// koSpeaker is the hit of the one who speaks a Korean sentence, or -1:
+// the subject of the reporting verb that closes it. The verb ends the
+// sentence and what was said comes first, so the speaker is either the
+// subject right before the verb ("…파견했다고 쇼이구 서기가 17일
+// 밝혔다") or the topic that opens the sentence ("젤렌스키 대통령은
+// “러시아가 …”라고 밝혔다"); a country or leader inside the reported
+// clause (러시아가, 김정은이) is an actor, not a source.
+func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
+	said := -1
+	for i, h := range s.hits {
+		if h.cat == catSaid && h.start >= f.end {
+			said = i
+		}
+	}
+	if said < 0 {
+		t := strings.TrimRight(s.text, ".。 ")
+		if strings.HasSuffix(t, "고 한다") || strings.HasSuffix(t, "고 합니다") {
+			return koHearsay
+		}
+		return -1
+	}
+	v := s.hits[said].start
+	// The subject right before the verb, with no reported clause between.
+	for i := said - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.cat != catSource && !mlIsSource(lm, s, h) {
+			continue
+		}
+		if koQuotes(s.text[h.end:v]) {
+			break
+		}
+		if koParticle(s.text[h.end:v], false) {
+			return i
+		}
+		break
+	}
+	// Else the source nearest before the figure, outside quotation marks,
+	// unless it is a country or a North Korean leader inside the reported
+	// clause ("…은 러시아가 1만 2천 명을 유치할 계획이라고 밝혔다"): then
+	// the topic that opens the sentence speaks.
+	near, topic := -1, -1
+	for i := 0; i < said; i++ {
+		h := s.hits[i]
+		if h.start >= f.start {
+			break
+		}
+		if h.cat != catSource && !(h.cat == catPlace && h.value != "North Korea") || koQuoted(s.text[:h.start]) {
+			continue
+		}
+		rest := s.text[h.end:v]
+		if koParticle(rest, true) && topic < 0 {
+			topic = i
+		}
+		if koParticle(rest, false) {
+			near = i
+		}
+	}
+	if near < 0 {
+		return -1
+	}
+	h := s.hits[near]
+	if h.cat == catSource && lm.srcs[h.value].Country != "North Korea" || topic < 0 || topic == near {
+		return near
+	}
+	return topic
+}
+
+// koQuoted reports whether text leaves a quotation open.
+func koQuoted(text string) bool {
+	open := strings.Count(text, "“") + strings.Count(text, "‘") - strings.Count(text, "”") - strings.Count(text, "’")
+	return open > 0 || strings.Count(text, "\"")%2 == 1
+}
+
+// koQuotes reports whether text holds the end of a reported clause.
+func koQuotes(text string) bool {
+	for _, q := range koQuotative {
+		if strings.Contains(text, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// koParticle reports whether the name that text follows is a subject: one
+// of the next four words (the name's own word, a title, a country:
+// "젤렌스키 우크라이나 대통령은", "쇼이구(Sergei Shoigu)는") ends in a
+// topic particle (은/는), or, unless topic is set, a subject particle
+// (이/가), before any word that ends in an object or place particle.
+func koParticle(text string, topic bool) bool {
+	words := strings.Fields(text)
+	if text == "" || text[0] == ' ' {
+		words = append([]string{""}, words...)
+	}
+	for k, w := range words {
+		if k > 3 {
+			return false
+		}
+		w = strings.TrimRight(w, ",")
+		switch {
+		case strings.HasSuffix(w, "은") || strings.HasSuffix(w, "는"):
+			return true
+		case strings.HasSuffix(w, "이") || strings.HasSuffix(w, "가"):
+			if !topic {
+				return true
+			}
+		}
+		for _, p := range []string{"에", "를", "을", "로", "에서", "에게"} {
+			if strings.HasSuffix(w, p) {
+				return false
+			}
+		}
+	}
+	return false
 }

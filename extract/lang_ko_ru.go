@@ -95,6 +95,9 @@ type mlModule struct {
 	split   func(text string) []mlSpan
 	nums    *mlNums
 	outlets map[string]bool // sources of kind outlet: they report others' figures
+	// srcs are the kind and country of every source, by canonical name:
+	// anaphora and speakers ask what a named source is.
+	srcs map[string]flowwatch.Source
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
 	// group and event pick the hit that names the figure's group and
@@ -753,7 +756,13 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 // whose source it must not take.
 func mlUnnamedAttribution(s *mlSent) bool {
 	if s.toks == nil {
-		return false // Korean: no such cue read yet
+		// Korean: a report with no reporter (…것으로 알려졌다, …전해졌다).
+		for _, w := range koUnnamed {
+			if strings.Contains(s.text, w) {
+				return true
+			}
+		}
+		return false
 	}
 	for i, h := range s.hits {
 		if h.cat != catAccord {
@@ -813,6 +822,14 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 // mlFigureSource is who the sentence attributes the figure to: the source
 // named nearest before the figure, else the first named after it.
 func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
+	if lm.m.korean {
+		switch i := koSpeaker(lm, s, f); {
+		case i >= 0:
+			return mlCited(lm, s, i)
+		case i == koHearsay:
+			return "", ""
+		}
+	}
 	best := -1
 	for i, h := range s.hits {
 		if h.end <= f.start && mlIsSource(lm, s, h) {
@@ -926,6 +943,15 @@ func mlHasNumber(s string, korean bool) bool {
 		return strings.ContainsAny(s, "천만백십억")
 	}
 	return true // Russian number words are many; the reader is cheap on tokens
+}
+
+// mlSources are the sources by canonical name.
+func mlSources(d *domain.Domain) map[string]flowwatch.Source {
+	out := map[string]flowwatch.Source{}
+	for _, s := range d.Sources() {
+		out[s.Name] = s
+	}
+	return out
 }
 
 // mlOutlets are the sources of kind outlet: news organisations that

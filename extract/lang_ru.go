@@ -23,6 +23,7 @@ func newRUModule(d *domain.Domain) *mlModule {
 	return &mlModule{
 		nums:    nl,
 		outlets: mlOutlets(d),
+		srcs:    mlSources(d),
 		code:    "ru",
 		origin:  mlOriginOf(d.Lexicon("ru")),
 		groupSizes: func() []string {

@@ -97,7 +97,7 @@ type mlModule struct {
 	outlets map[string]bool // sources of kind outlet: they report others' figures
 	// srcs are the kind and country of every source, by canonical name:
 	// anaphora and speakers ask what a named source is.
-	srcs map[string]flowwatch.Source
+	srcs    map[string]flowwatch.Source
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
 	// group and event pick the hit that names the figure's group and

@@ -5,12 +5,19 @@ import (
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/clean"
+	"github.com/flowwatch/flowwatch/extract"
 	"github.com/flowwatch/flowwatch/internal/corpus"
 )
 
 // BenchmarkExtract measures extraction alone (cleaning is done before the
 // timer) over generated articles; MB/s is bytes of cleaned text.
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkExtract(b *testing.B) { benchExtract(b, extractor()) }
+
+// BenchmarkExtractRules is the same without the fitted stage: what the
+// model costs is the difference.
+func BenchmarkExtractRules(b *testing.B) { benchExtract(b, rules()) }
+
+func benchExtract(b *testing.B, x *extract.Extractor) {
 	var arts []*flowwatch.Article
 	size := 0
 	for i := 0; i < 200; i++ {
@@ -22,7 +29,6 @@ func BenchmarkExtract(b *testing.B) {
 		arts = append(arts, a)
 		size += len(a.Text)
 	}
-	x := extractor()
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	claims := 0

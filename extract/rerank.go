@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -35,6 +36,9 @@ type Model struct {
 	// fitted weight overturns them only on clear evidence.
 	Override float64          `json:"override"`
 	Heads    map[string]*Head `json:"heads"`
+
+	compiled sync.Once
+	table    map[string][]float64 // every head's weights of a feature, heads in headOrder
 }
 
 // Head is one multi-class decision: softmax over Classes.
@@ -130,25 +134,99 @@ type Decision struct {
 	Before flowwatch.Claim // the rules' reading
 }
 
-// Decide re-decides one claim in place and reports whether to keep it.
+// Decide re-decides one claim in place and reports whether to keep it,
+// with the candidates and the features that weighed most.
 func (m *Model) Decide(text string, c *flowwatch.Claim) (Decision, bool) {
+	return m.decide(text, c, true)
+}
+
+// headOrder is the order of the heads' weights in Model.table.
+var headOrder = [...]string{HeadKeep, HeadEvent, HeadGroup}
+
+// compile merges the heads' weights so that scoring looks each feature up
+// once: the lookups were most of what the stage cost.
+func (m *Model) compile() {
+	m.compiled.Do(func() {
+		width := 0
+		for _, name := range headOrder {
+			if h := m.Heads[name]; h != nil {
+				width += len(h.Classes)
+			}
+		}
+		m.table = map[string][]float64{}
+		off := 0
+		for _, name := range headOrder {
+			h := m.Heads[name]
+			if h == nil {
+				continue
+			}
+			for f, w := range h.W {
+				row := m.table[f]
+				if row == nil {
+					row = make([]float64, width)
+					m.table[f] = row
+				}
+				copy(row[off:], w)
+			}
+			off += len(h.Classes)
+		}
+	})
+}
+
+// probs returns each head's class probabilities for a claim.
+func (m *Model) probs(text string, c *flowwatch.Claim) map[string][]float64 {
+	m.compile()
+	var z []float64
+	for _, name := range headOrder {
+		if h := m.Heads[name]; h != nil {
+			z = append(z, h.Bias...)
+		}
+	}
+	var buf []byte
+	eachFeature(text, c, &buf, func(f []byte) {
+		if w, ok := m.table[string(f)]; ok {
+			for k := range z {
+				z[k] += w[k]
+			}
+		}
+	})
+	out := make(map[string][]float64, len(headOrder))
+	off := 0
+	for _, name := range headOrder {
+		if h := m.Heads[name]; h != nil {
+			out[name] = softmax(z[off : off+len(h.Classes)])
+			off += len(h.Classes)
+		}
+	}
+	return out
+}
+
+func (m *Model) decide(text string, c *flowwatch.Claim, explain bool) (Decision, bool) {
 	d := Decision{Before: *c}
-	feats := Features(text, c)
+	probs := m.probs(text, c)
+	var feats []string
+	if explain {
+		feats = Features(text, c)
+	}
 	d.Keep = 1
-	if h := m.Heads[HeadKeep]; h != nil {
-		d.Keep = h.Probs(feats)[1]
+	if p := probs[HeadKeep]; p != nil {
+		d.Keep = p[1]
 	}
 	if h := m.Heads[HeadGroup]; h != nil {
-		p := h.Probs(feats)
-		d.Group = probMap(h.Classes, p)
+		p := probs[HeadGroup]
 		c.Group = m.choose(h, p, c.Group)
-		d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Group), 3)...)
+		if explain {
+			d.Group = probMap(h.Classes, p)
+			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Group), 3)...)
+		}
 	}
 	if h := m.Heads[HeadEvent]; h != nil && c.Kind == flowwatch.KindPeople {
-		p := h.Probs(feats)
-		d.Event = probMap(h.Classes, p)
+		p := probs[HeadEvent]
 		c.Event = m.choose(h, p, c.Event)
-		d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Event), 3)...)
+		if explain {
+			d.Event = probMap(h.Classes, p)
+			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Event), 3)...)
+		}
 	}
 	return d, d.Keep >= m.Threshold
 }
@@ -166,7 +244,7 @@ func (m *Model) Apply(text string, cs []flowwatch.Claim) []flowwatch.Claim {
 	seen := map[key]bool{}
 	for i := range cs {
 		c := cs[i]
-		if _, keep := m.Decide(text, &c); !keep {
+		if _, keep := m.decide(text, &c, false); !keep {
 			continue
 		}
 		k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Start}
@@ -230,65 +308,201 @@ func argmax(p []float64) int {
 const featureWindow = 8
 
 // Features lists the evidence the model weighs for a claim: the rules'
-// reading, the figure's size, and the words of its sentence, those near the
-// figure marked by side. Words are cut to a stem-like prefix so that one
-// feature covers a word's forms (направил, направить; deployed, deploying);
-// Korean words give their syllable pairs, which carry the particles and
-// verb endings.
+// reading, the figure's size, and the words near the figure, marked by
+// side. Words are cut to a stem-like prefix so that one feature covers a
+// word's forms (направил, направить; deployed, deploying); Korean words
+// give their syllable pairs, which carry the particles and verb endings.
+// A feature may occur more than once; each occurrence counts.
 func Features(text string, c *flowwatch.Claim) []string {
-	f := make([]string, 0, 96)
-	f = append(f, "bias", "k="+c.Kind, "ev="+c.Event, "gr="+c.Group, "q="+c.Qualifier,
-		"lang="+c.Lang, "u="+c.Unit, "mag="+magnitude(c), "k.ev="+c.Kind+"."+c.Event)
+	var out []string
+	var buf []byte
+	eachFeature(text, c, &buf, func(f []byte) { out = append(out, string(f)) })
+	return out
+}
+
+// eachFeature calls emit with each feature of Features, built in *buf so
+// that scoring allocates nothing per feature.
+func eachFeature(text string, c *flowwatch.Claim, buf *[]byte, emit func([]byte)) {
+	b := *buf
+	put := func(parts ...string) {
+		b = b[:0]
+		for _, p := range parts {
+			b = append(b, p...)
+		}
+		emit(b)
+	}
+	put("bias")
+	put("k=", c.Kind)
+	put("ev=", c.Event)
+	put("gr=", c.Group)
+	put("q=", c.Qualifier)
+	put("lang=", c.Lang)
+	put("u=", c.Unit)
+	put(magnitude(c))
+	put("k.ev=", c.Kind, ".", c.Event)
 	if c.Source != "" {
-		f = append(f, "src")
+		put("src")
 	}
 	if c.When != nil {
-		f = append(f, "when")
+		put("when")
 	}
 	if len(c.Place) > 0 {
-		f = append(f, "place")
+		put("place")
 	}
+	defer func() { *buf = b }()
 	fs, fe := c.FigureStart, c.FigureEnd
 	if fs < c.Start || fe > c.End || fs >= fe || c.End > len(text) {
-		return f // no figure offsets: the rules' reading alone
+		return // no figure offsets: the rules' reading alone
 	}
-	left := words(text[c.Start:fs])
-	right := words(text[fe:c.End])
-	fig := words(text[fs:fe])
-	for i, w := range left {
-		d := len(left) - i
-		if d <= featureWindow {
-			f = append(f, "L:"+w)
-		}
-		if d <= 2 {
-			f = append(f, "L2:"+w)
-		}
-		f = append(f, "S:"+w)
+	word := func(prefix, w string) {
+		b = appendWord(b[:0], prefix, w, emit)
 	}
-	for i, w := range right {
-		if i < featureWindow {
-			f = append(f, "R:"+w)
+	i := fs
+	for n := 0; n < featureWindow; n++ {
+		ws, we := prevWord(text, c.Start, i)
+		if ws < 0 {
+			break
 		}
-		if i < 2 {
-			f = append(f, "R2:"+w)
+		word("L:", text[ws:we])
+		if n < 2 {
+			word("L2:", text[ws:we])
 		}
-		f = append(f, "S:"+w)
+		i = ws
 	}
-	for _, w := range fig {
-		f = append(f, "F:"+w)
+	i = fe
+	for n := 0; n < featureWindow; n++ {
+		ws, we := nextWord(text, i, c.End)
+		if ws < 0 {
+			break
+		}
+		word("R:", text[ws:we])
+		if n < 2 {
+			word("R2:", text[ws:we])
+		}
+		i = we
+	}
+	for i := fs; ; {
+		ws, we := nextWord(text, i, fe)
+		if ws < 0 {
+			break
+		}
+		word("F:", text[ws:we])
+		i = we
 	}
 	// A Korean or Russian sentence often ends on its predicate.
-	for i := max(0, len(right)-3); i < len(right); i++ {
-		f = append(f, "E:"+right[i])
+	i = c.End
+	for n := 0; n < 3; n++ {
+		ws, we := prevWord(text, fe, i)
+		if ws < 0 {
+			break
+		}
+		word("E:", text[ws:we])
+		i = ws
 	}
-	if c.Start == 0 || c.Start > 0 && !strings.Contains(text[:c.Start], "\n") {
-		f = append(f, "first-line")
+	if nl := strings.IndexByte(text, '\n'); nl < 0 || c.Start < nl {
+		put("first-line")
 	}
-	if n := len(left) + len(right); n < 8 {
-		f = append(f, "short")
+	if c.End-c.Start < 60 {
+		put("short")
 	}
-	slices.Sort(f)
-	return slices.Compact(f)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// nextWord finds the first word in text[from:to]: letters and digits,
+// with hyphens inside. It returns -1, -1 when there is none.
+func nextWord(text string, from, to int) (int, int) {
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(text[i:to])
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= to {
+		return -1, -1
+	}
+	j := i
+	for j < to {
+		r, n := utf8.DecodeRuneInString(text[j:to])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		j += n
+	}
+	return i, j
+}
+
+// prevWord finds the last word in text[from:to], as nextWord does.
+func prevWord(text string, from, to int) (int, int) {
+	j := to
+	for j > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:j])
+		if isWordRune(r) {
+			break
+		}
+		j -= n
+	}
+	if j <= from {
+		return -1, -1
+	}
+	i := j
+	for i > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:i])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		i -= n
+	}
+	for i < j && text[i] == '-' {
+		i++
+	}
+	return i, j
+}
+
+// appendWord emits w normalised, behind prefix: a number is "#"; a
+// Korean word gives its syllable pairs; another word is lower-cased and
+// cut to six letters (five in Cyrillic, whose endings are longer).
+func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsDigit(r):
+		b = append(append(b[:0], prefix...), '#')
+		emit(b)
+		return b
+	case unicode.Is(unicode.Hangul, r):
+		if utf8.RuneCountInString(w) == 1 {
+			b = append(append(b[:0], prefix...), w...)
+			emit(b)
+			return b
+		}
+		for i := 0; i < len(w); {
+			_, n1 := utf8.DecodeRuneInString(w[i:])
+			if i+n1 >= len(w) {
+				break
+			}
+			_, n2 := utf8.DecodeRuneInString(w[i+n1:])
+			b = append(append(b[:0], prefix...), w[i:i+n1+n2]...)
+			emit(b)
+			i += n1
+		}
+		return b
+	}
+	n := 6
+	if unicode.Is(unicode.Cyrillic, r) {
+		n = 5
+	}
+	b = append(b[:0], prefix...)
+	for _, r := range w {
+		if n == 0 {
+			break
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		n--
+	}
+	emit(b)
+	return b
 }
 
 func magnitude(c *flowwatch.Claim) string {
@@ -297,56 +511,7 @@ func magnitude(c *flowwatch.Claim) string {
 		v = c.High
 	}
 	if v == nil || *v <= 0 {
-		return "none"
+		return "mag=none"
 	}
-	return fmt.Sprint(int(math.Floor(math.Log10(*v))))
-}
-
-// words splits s into normalised words.
-func words(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			s = s[n:]
-			continue
-		}
-		end := n
-		for end < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[end:])
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && r2 != '-' {
-				break
-			}
-			end += n2
-		}
-		out = appendWord(out, s[:end])
-		s = s[end:]
-	}
-	return out
-}
-
-func appendWord(out []string, w string) []string {
-	r, _ := utf8.DecodeRuneInString(w)
-	switch {
-	case unicode.IsDigit(r):
-		return append(out, "#")
-	case unicode.Is(unicode.Hangul, r):
-		rs := []rune(w)
-		if len(rs) == 1 {
-			return append(out, string(rs))
-		}
-		for i := 0; i+1 < len(rs); i++ {
-			out = append(out, string(rs[i:i+2]))
-		}
-		return out
-	}
-	w = strings.ToLower(w)
-	n := 6
-	if unicode.Is(unicode.Cyrillic, r) {
-		n = 5
-	}
-	if utf8.RuneCountInString(w) > n {
-		w = string([]rune(w)[:n])
-	}
-	return append(out, w)
+	return "mag=" + strconv.Itoa(int(math.Floor(math.Log10(*v))))
 }

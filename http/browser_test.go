@@ -59,7 +59,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := seed(t, st, "evil")
+	ids := seed(t, st, "evil", "bidi")
 	st.Close()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -81,7 +81,7 @@ func TestBrowser(t *testing.T) {
 
 	node := exec.CommandContext(ctx, "node", "test.mjs")
 	node.Dir = e2e
-	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]))
+	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]))
 	if os.Getenv("FLOWWATCH_SCREENSHOTS") != "" {
 		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
 	}

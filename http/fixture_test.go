@@ -30,6 +30,7 @@ type fixClaim struct {
 type fixArticle struct {
 	name, url, title, outlet, published, text string
 	claims                                    []fixClaim
+	optIn                                     bool // seeded only when named
 }
 
 const evilText = "Workers said <script>window.__pwned=1</script> nothing. " +
@@ -68,6 +69,14 @@ var fixture = []fixArticle{
 			{"share", "workers", "", flowwatch.F(90), flowwatch.F(90), "approx", "percent", "", nil, "<script>alert(1)</script>",
 				"<img src=x onerror=\"window.__pwned=2\"> About 90 percent of their pay is taken by the state."},
 		}},
+	// Bidi overrides reorder what is shown: the title displays as "the
+	// NIS said" unless they are removed.
+	{name: "bidi", url: "https://bidi.example.org/a", title: "\u202edias SIN eht\u202c", outlet: "\u2067Example\u2069 Wire", published: "2025-02-02",
+		text: "\u202edias SIN eht\u202c that 1,000 North Korean workers arrived.", optIn: true,
+		claims: []fixClaim{
+			{"people", "workers", "arrived", flowwatch.F(1000), flowwatch.F(1000), "exact", "people", "", nil, "\u202eSIN\u202c",
+				"1,000 North Korean workers arrived."},
+		}},
 }
 
 // openSQLite opens a fresh SQLite store in the test's temp dir.
@@ -87,7 +96,7 @@ func seed(t *testing.T, s flowwatch.Store, only ...string) map[string]int64 {
 	t.Helper()
 	ids := map[string]int64{}
 	for _, fa := range fixture {
-		if len(only) > 0 && !slices.Contains(only, fa.name) {
+		if (len(only) > 0 || fa.optIn) && !slices.Contains(only, fa.name) {
 			continue
 		}
 		d, err := flowwatch.ParseDate(fa.published)

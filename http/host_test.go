@@ -1,6 +1,7 @@
 package http_test
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -51,5 +52,24 @@ func TestDNSRebindingHost(t *testing.T) {
 				t.Errorf("Host %s: body %s", tt.host, body)
 			}
 		}
+	}
+}
+
+// Stored text keeps its bidi controls; no JSON answer carries them.
+func TestAPIDropsBidiControls(t *testing.T) {
+	st := openSQLite(t)
+	ids := seed(t, st, "bidi")
+	s := start(t, st, fwhttp.Options{})
+	for _, path := range []string{fmt.Sprintf("/api/articles/%d", ids["bidi"]), "/api/articles", "/api/claims", "/api/search?q=workers", "/api/sources"} {
+		r := s.do(t, "GET", path, nil)
+		if r.status != 200 {
+			t.Fatalf("%s: %d %s", path, r.status, r.body)
+		}
+		if strings.ContainsAny(string(r.body), "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+			t.Errorf("%s carries bidi controls: %s", path, r.body)
+		}
+	}
+	if r := s.do(t, "GET", fmt.Sprintf("/api/articles/%d", ids["bidi"]), nil); !strings.Contains(string(r.body), `"dias SIN eht"`) {
+		t.Errorf("title not kept in its stored order: %s", r.body)
 	}
 }

@@ -92,6 +92,7 @@ func (s *Server) jsonBytes(w http.ResponseWriter, r *http.Request, body []byte) 
 // jsonBytesTagged writes body with etag, a strong tag (a hash of all that
 // makes the body).
 func (s *Server) jsonBytesTagged(w http.ResponseWriter, r *http.Request, body []byte, etag string) {
+	body = stripBidi(body)
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache")

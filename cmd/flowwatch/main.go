@@ -78,7 +78,7 @@ func run(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "flowwatch %s: %s\nhint: run 'flowwatch %s -h' for its flags and arguments\n", c.name, ue.msg, c.name)
 			return 2
 		}
-		fmt.Fprintf(e.stderr, "flowwatch %s: %s\n", c.name, userMessage(err))
+		fmt.Fprintf(e.stderr, "flowwatch %s: %s\n", c.name, escapeLines(userMessage(err)))
 		return 1
 	}
 	return 0

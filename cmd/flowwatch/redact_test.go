@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flowwatch/flowwatch/warc/warctest"
 )
 
 func TestRedact(t *testing.T) {
@@ -77,4 +79,49 @@ func withPassword(t *testing.T, dsn, pw string) string {
 		user = user[:j]
 	}
 	return dsn[:i] + user + ":" + pw + dsn[i+at:]
+}
+
+func TestEscapeLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"news/a.html", "news/a.html"},
+		{"a\nflowwatch ingest: 0 articles", `a\nflowwatch ingest: 0 articles`},
+		{"x\x1b[31mred\r", `x\x1b[31mred\r`},
+		{"\u202edias SIN eht\u202c.html", `\u202edias SIN eht\u202c.html`},
+		{"bad\xffbyte", `bad\xffbyte`},
+		{"Сеул 서울 \ufffd", "Сеул 서울 \ufffd"},
+	}
+	for _, tt := range tests {
+		if got := escapeLine(tt.in); got != tt.want {
+			t.Errorf("escapeLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A file name and a WARC target URI carrying a newline, a terminal escape
+// and a bidi override each stay inside their one error line.
+func TestIngestErrorLinesEscaped(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "fake\nflowwatch ingest: 0 articles: all fine\u202e.html")
+	if err := os.WriteFile(name, []byte("  "), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	warc := "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.example/\x1b[2J\u202eevil\r\nContent-Type: application/http\r\nContent-Length: 9999\r\n\r\nHTTP/1.1 200 OK\r\n"
+	b := &warctest.Builder{}
+	b.Response("https://news.example.org/ok", 200, "text/html", []byte("<html><body><p>About 1,000 North Korean workers arrived in Vladivostok, an official said.</p></body></html>"))
+	if err := os.WriteFile(filepath.Join(dir, "a.warc"), append(b.Bytes(), warc...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runInProcess(t, "ingest", "-q", "--db", filepath.Join(t.TempDir(), "e.db"), dir)
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[2], "1 new") || strings.ContainsAny(stderr, "\x1b\u202e") {
+		t.Fatalf("want 2 error lines and the summary, got %d lines:\n%q", len(lines), stderr)
+	}
+	for _, want := range []string{`fake\nflowwatch ingest`, `\u202e.html`, `\x1b[2J\u202eevil`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
 }

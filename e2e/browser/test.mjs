@@ -5,6 +5,8 @@
 //   FLOWWATCH_URL      the server's base URL (http://127.0.0.1:PORT)
 //   FLOWWATCH_EVIL_ID  id of an article whose text, title, outlet and claim
 //                      carry <script>, onerror= and javascript: payloads
+//   FLOWWATCH_BIDI_ID  optional: id of an article whose title is
+//                      "\u202edias SIN eht\u202c" (a bidi override)
 //   SCREENSHOT_DIR     optional: where to save PNG screenshots
 //
 // Prints one line per check and "N passed, N failed" last; exits 1 on a failure.
@@ -16,6 +18,7 @@ import { join } from "node:path";
 
 const base = process.env.FLOWWATCH_URL;
 const evilId = process.env.FLOWWATCH_EVIL_ID;
+const bidiId = process.env.FLOWWATCH_BIDI_ID;
 const shots = process.env.SCREENSHOT_DIR || "";
 if (!base || !evilId) {
   console.error("test.mjs: set FLOWWATCH_URL and FLOWWATCH_EVIL_ID (run it through go test ./http -run Browser)");
@@ -185,6 +188,25 @@ await check("hostile article text shows as text and runs nothing", async () => {
   await page.waitForSelector("#claims-table");
   assert(await page.locator("main b").count() === 0, "outlet markup became an element");
   assert(await page.evaluate(() => window.__pwned) === undefined, "a payload ran in the claims table");
+});
+
+if (bidiId) await check("a bidi override in a title does not reorder it", async () => {
+  await page.goto(`${base}/#/article/${bidiId}`);
+  await page.waitForSelector("#article-text", { timeout: 10000 });
+  const title = await page.locator("h1").textContent();
+  assert(title === "dias SIN eht", `title ${JSON.stringify(title)}`);
+  // Rendered left to right as stored: the first letter is drawn left of
+  // the last one (an override would draw "the NIS said").
+  const order = await page.evaluate(() => {
+    const h = document.querySelector("h1");
+    const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    const node = walk.nextNode();
+    const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect().left; };
+    return [at(0), at(node.data.length - 1)];
+  });
+  assert(order[0] < order[1], `first letter at x=${order[0]}, last at x=${order[1]}: shown reversed`);
+  const text = await page.locator("#article-text").textContent();
+  assert(!/[\u202a-\u202e\u2066-\u2069]/.test(text), "article text still carries bidi controls");
 });
 
 await check("no page errors, console errors, dialogs or outside requests (desktop)", async () => {

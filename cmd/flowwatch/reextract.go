@@ -10,6 +10,7 @@ import (
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/extract"
+	"github.com/flowwatch/flowwatch/pdf"
 )
 
 func init() {
@@ -66,6 +67,8 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 					continue
 				}
 				claims := x.Extract(a)
+				// Text read from a PDF keeps its form feeds: pages survive.
+				pdf.SetPages(a.Text, claims)
 				for i := range claims {
 					if claims[i].Extractor == "" {
 						claims[i].Extractor = flowwatch.ExtractorVersion

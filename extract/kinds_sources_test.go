@@ -116,3 +116,18 @@ func TestSourceFramesKorean(t *testing.T) {
 		{"no reporter", "ko", "러시아에는 북한 노동자 수천 명이 머무는 것으로 알려졌다.", "-"},
 	})
 }
+
+// Russian and Korean: a source named before speaks again through an
+// anaphor or a bare surname; a person in the sentence speaks only with
+// a cue, else he is its actor.
+func TestSourceAnaphoraKoRu(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"по его словам", "ru", "С журналистами встретился Кирилл Буданов.\nПо его словам, в Россию прибыли 4 тысячи военных КНДР.", "Kyrylo Budanov"},
+		{"депутат", "ru", "На брифинге выступил депутат Ли Сон Квен.\nВ Россию направлены 3 тысячи военных строителей из КНДР, объяснил депутат.", "Lee Seong-kweun"},
+		{"bare surname", "ru", "На брифинге выступил депутат Ли Сон Квен.\nВ Курской области погибли 500 военных КНДР, сказал Ли.", "Lee Seong-kweun"},
+		{"dash after a headline", "ru", "КНДР отправит в Россию еще 2 тысячи военных, — Буданов", "Kyrylo Budanov"},
+		{"an actor is no source", "ru", "Ким Чен Ын отправил в Россию 3 тысячи северокорейских военных.", "-"},
+		{"the speaker, not the actor of the clause", "ru", "Сергей Шойгу ранее сообщал, что Ким Чен Ын направит в Курскую область 2 тысячи военных строителей из КНДР.", "Sergei Shoigu"},
+		{"surname and title", "ko", "국회 정보위원회 박선원 의원이 국정원 보고를 전했다.\n박 의원은 북한군 사상자가 2000명에 이른다고 말했다.", "Park Sun-won"},
+	})
+}

@@ -573,6 +573,15 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 				}
 			}
 		}
+		// "По его словам, ...", "объяснил депутат", "박 의원은": a source
+		// named in the sentences before speaks again.
+		for k := range cur {
+			if !cur[k].hasSource {
+				if src := mlRecall(lm, sents, i); src != "" {
+					cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = src, "", true
+				}
+			}
+		}
 		kept = kept[:0]
 		ctx := ""
 		for k := range cur {
@@ -853,7 +862,10 @@ func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	switch h.cat {
 	case catSource:
-		return true
+		// Russian: a person named in a sentence is often its actor
+		// ("которых Ким Чен Ын отправил"); a person is its source only
+		// with a cue (по словам, заявил, "Шойгу:").
+		return s.toks == nil || lm.srcs[h.value].Kind != "official" || ruCued(s, h)
 	case catPlace:
 		// The origin country is the actor of these sentences, not who
 		// reports them (북한이 파견한 노동자).
@@ -1034,3 +1046,161 @@ func mlGroupSize(lm *mlModule, s *mlSent, f *mlFig) bool {
 // koUnitAfter follow a count that is the size of each unit: 10명 단위로,
 // 5명이 한 조를, 3명 1조로, 4명 1개 조.
 var koUnitAfter = []string{"단위", "한 조", "1조", "1개 조", "1개조", "한 팀", "1팀", "조를", "조로", "팀을 이뤄", "팀으로", "으로 구성된 조", "으로 구성된 소조", "으로 구성된 팀", "으로 구성된 분대", "으로 이뤄진 조", "으로 이뤄진 팀", "으로 이뤄진 분대"}
+
+// ruCued reports whether a Russian source hit is marked as the one who
+// speaks: after по словам/по данным or со ссылкой на (a title may stand
+// between: "по словам законодателя Ли"), near a reporting verb before or
+// after it (at most four words between, none a clause break: "Шойгу
+// ранее сообщал", "сообщил секретарь Совбеза РФ Шойгу"), after a dash
+// that closes a headline ("..., — Буданов"), or opening one ("Шойгу:").
+func ruCued(s *mlSent, h mlHit) bool {
+	at := -1
+	for i, x := range s.hits {
+		if x.start == h.start {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for i := at - 1; i >= 0; i-- {
+		p := s.hits[i]
+		gap := s.text[p.end:h.start]
+		if mlWordsBetween(gap) > 4 || strings.ContainsAny(gap, ",.;:«»\"()") {
+			break
+		}
+		switch p.cat {
+		case catAccord, catCite:
+			if mlWordsBetween(gap) <= 2 {
+				return true
+			}
+		case catSaid:
+			return true
+		}
+	}
+	for i := at + 1; i < len(s.hits); i++ {
+		n := s.hits[i]
+		gap := s.text[h.end:n.start]
+		if mlWordsBetween(gap) > 3 || strings.ContainsAny(gap, ".;:«»\"") || strings.Count(gap, ",") == 1 {
+			break
+		}
+		if n.cat == catSaid {
+			return true
+		}
+	}
+	before := strings.TrimRight(s.text[:h.start], " ")
+	if strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, " -") {
+		return true
+	}
+	return strings.HasPrefix(strings.TrimSpace(s.text[h.end:]), ":")
+}
+
+// mlWordsBetween counts the words of a gap between two hits.
+func mlWordsBetween(gap string) int { return len(strings.Fields(gap)) }
+
+// mlRecall is the source a sentence points back to, or "": an anaphor
+// (по его словам, депутат, сообщает агентство; 박 의원은) or a bare
+// surname before or after a reporting verb (сказал Ли) names a source of
+// the sentences before (at most eight back): the latest of the anaphor's
+// kind, or the latest whose name starts with the surname.
+func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
+	s := sents[i]
+	kind, prefix := "", ""
+	for k, h := range s.hits {
+		if h.cat == catAnaphor {
+			kind = h.value
+			if lm.m.korean {
+				// Korean titles point back only after a surname: "박 의원은".
+				sur := strings.TrimRight(s.text[:h.start], " ")
+				r, sz := utf8.DecodeLastRuneInString(sur)
+				if !mlIsHangul(r) || len(sur) > sz && sur[len(sur)-sz-1] != ' ' && sur[len(sur)-sz-1] != '"' {
+					kind = ""
+					continue
+				}
+				prefix = string(r)
+			}
+			break
+		}
+		if h.cat == catSaid && !lm.m.korean {
+			prefix = ruSurnameAt(s, k)
+			if prefix != "" {
+				kind = "official"
+				break
+			}
+		}
+	}
+	if kind == "" {
+		return ""
+	}
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		p := sents[j]
+		if p.hits == nil {
+			p.hits = lm.m.find(p.text, p.toks)
+		}
+		for k := len(p.hits) - 1; k >= 0; k-- {
+			h := p.hits[k]
+			if h.cat != catSource {
+				continue
+			}
+			src := lm.srcs[h.value]
+			if prefix != "" {
+				if strings.HasPrefix(p.text[h.start:h.end], prefix) {
+					return h.value
+				}
+				continue
+			}
+			if mlKindFits(kind, src.Kind) {
+				return h.value
+			}
+		}
+	}
+	return ""
+}
+
+// mlKindFits reports whether a source of kind k fits an anaphor of kind
+// want: "official" a person, "outlet" a news organisation, "agency" an
+// agency or a government body, "any" anyone.
+func mlKindFits(want, k string) bool {
+	switch want {
+	case "any":
+		return true
+	case "agency":
+		return k == "agency" || k == "government" || k == "international"
+	}
+	return want == k
+}
+
+// ruSurnameAt is the capitalised word right after the reporting verb
+// s.hits[k] ("..., сказал Ли.") or right before it ("Ли сообщил, что"),
+// when no source of the gazetteer stands there: a surname the article
+// gave in full before.
+func ruSurnameAt(s *mlSent, k int) string {
+	h := s.hits[k]
+	after := strings.TrimLeft(s.text[h.end:], " ")
+	if w := mlFirstWord(after); w != "" && mlCapital(w) && (len(after) == len(w) || strings.ContainsAny(after[len(w):len(w)+1], ".,;!? ")) && (k+1 >= len(s.hits) || s.hits[k+1].start > h.end+1+len(w)) {
+		return w
+	}
+	before := strings.TrimRight(s.text[:h.start], " ")
+	if i := strings.LastIndexAny(before, " ,.:;—–-«»\""); i >= 0 || before != "" {
+		w := before[i+1:]
+		if w != "" && mlCapital(w) && (k == 0 || s.hits[k-1].end <= i+1) && strings.TrimSpace(before[:i+1]) == "" {
+			return w
+		}
+	}
+	return ""
+}
+
+func mlFirstWord(t string) string {
+	for i, r := range t {
+		if !unicode.IsLetter(r) && r != '-' {
+			return t[:i]
+		}
+	}
+	return t
+}
+
+func mlCapital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -68,6 +68,7 @@ const (
 	catAccord  = "accord"  // a phrase before a source (по данным)
 	catCite    = "cite"    // an outlet citing its source (со ссылкой на, 인용)
 	catDemand  = "demand"  // a word of need: the count near it is not people who moved (дефицит, 부족)
+	catAnaphor = "anaphor" // points back to a source named before (по его словам, депутат, 의원); value: its kind
 )
 
 // mlScript reports whether an alias is written in the module's script
@@ -185,6 +186,8 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	for w, v := range l.Anaphora {
 		if v == "back" {
 			add(catBack, "back", w)
+		} else {
+			add(catAnaphor, v, w)
 		}
 	}
 	for _, w := range l.Stop {

@@ -72,9 +72,10 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 			}
 		}()
 	}
-	out = x.Rules(a)
-	if x.model != nil {
-		out = x.model.Apply(a.Text, out)
+	if x.model == nil {
+		out = x.Rules(a)
+	} else {
+		out = x.model.Choose(a.Text, x.Candidates(a))
 	}
 	Measures(x.d, out) // measure.go: what each figure counts, once claims are final
 	return out
@@ -87,10 +88,46 @@ func (x *Extractor) SetModel(m *Model) { x.model = m }
 // Model is the fitted stage in use, nil for none.
 func (x *Extractor) Model() *Model { return x.model }
 
+// Candidate is a figure the rule stages read, and why they would not take
+// it ("" when they take it). The fitted stage weighs every candidate, and
+// takes a dropped one only on strong evidence.
+type Candidate struct {
+	flowwatch.Claim
+	Dropped string // one of the drop* reasons
+}
+
+// Why the rules drop a figure they read.
+const (
+	dropNoGroup     = "no-group"     // no people noun or context for it
+	dropOtherPeople = "other-people" // its people are not North Koreans
+	dropNoOrigin    = "no-origin"    // nothing ties it to North Koreans
+	dropDemand      = "demand"       // a labour need, not people
+	dropGroupSize   = "group-size"   // the size of each group or unit
+	dropNoOwner     = "no-owner"     // a wage or share with no people
+)
+
 // Rules returns the claims the rule stages read, before the fitted stage.
-func (x *Extractor) Rules(a *flowwatch.Article) (out []flowwatch.Claim) {
+func (x *Extractor) Rules(a *flowwatch.Article) []flowwatch.Claim {
+	kept, _ := x.rules(a)
+	return kept
+}
+
+// Candidates returns every figure the rule stages read, those they drop
+// included, in text order.
+func (x *Extractor) Candidates(a *flowwatch.Article) []Candidate {
+	kept, dropped := x.rules(a)
+	out := make([]Candidate, 0, len(kept)+len(dropped))
+	for _, c := range kept {
+		out = append(out, Candidate{Claim: c})
+	}
+	out = append(out, dropped...)
+	slices.SortStableFunc(out, func(a, b Candidate) int { return a.FigureStart - b.FigureStart })
+	return out
+}
+
+func (x *Extractor) rules(a *flowwatch.Article) (out []flowwatch.Claim, dropped []Candidate) {
 	if a == nil || a.Text == "" {
-		return nil
+		return nil, nil
 	}
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
@@ -100,7 +137,7 @@ func (x *Extractor) Rules(a *flowwatch.Article) (out []flowwatch.Claim) {
 				out[i].Extractor = flowwatch.ExtractorVersion
 			}
 		}
-		return out
+		return out, nil
 	}
 	mod, ok := languages[lang]
 	lx := x.lex[lang]
@@ -108,7 +145,7 @@ func (x *Extractor) Rules(a *flowwatch.Article) (out []flowwatch.Claim) {
 		mod, lx = languages["en"], x.lex["en"]
 	}
 	if mod == nil || lx == nil {
-		return nil
+		return nil, nil
 	}
 	buf := bufPool.Get().(*buffers)
 	defer buf.put()
@@ -186,8 +223,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 	return doc
 }
 
-func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon) []flowwatch.Claim {
-	var out []flowwatch.Claim
+func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon) (out []flowwatch.Claim, dropped []Candidate) {
 	at := newAttributor(lx, doc)
 	type key struct {
 		kind, group, event string
@@ -238,6 +274,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				continue
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
+			drop := "" // why the rules would not take the figure (see Candidate)
 			switch f.Kind {
 			case flowwatch.KindPeople:
 				if f.Group == "" {
@@ -245,23 +282,23 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					if lastPeople >= 0 {
 						prev = made[lastPeople].Group
 					}
-					if !lx.attach(s, f, prev, ctx, true) {
-						continue
-					}
 					// Whose people: the figure's own sentence decides (see
 					// origin.go); earlier sentences lend their North
 					// Koreans only to a figure that points back to them.
-					switch lx.figureOrigin(s, f) {
-					case -1:
-						continue
-					case 0:
-						if !lx.anaphoric(s, f) && !lx.continues(doc, i, f) || !prevNK() {
-							continue
-						}
+					switch {
+					case !lx.attach(s, f, prev, ctx, true):
+						drop = dropNoGroup
+					case lx.figureOrigin(s, f) == -1:
+						drop = dropOtherPeople
+					case lx.figureOrigin(s, f) == 0 && (!lx.anaphoric(s, f) && !lx.continues(doc, i, f) || !prevNK()):
+						drop = dropNoOrigin
 					}
 				}
-				if lx.demandFigure(s, f) || lx.groupSize(s, f) {
-					continue
+				if drop == "" && lx.demandFigure(s, f) {
+					drop = dropDemand
+				}
+				if drop == "" && lx.groupSize(s, f) {
+					drop = dropGroupSize
 				}
 				if f.Low != nil && *f.Low < 2 && f.High != nil && *f.High < 2 {
 					continue
@@ -341,7 +378,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				g, ok := lx.ownerGroup(s, f, ctx, nk)
 				if !ok {
-					continue
+					drop = dropNoOwner
 				}
 				c.Group = g
 			}
@@ -359,6 +396,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			c.Lang = lx.Lang
 			c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
 			c.Extractor = flowwatch.ExtractorVersion
+			if drop != "" {
+				// Read all the same, for the fitted stage to weigh; it
+				// never lends its group or event to the figures after it.
+				dropped = append(dropped, Candidate{Claim: c, Dropped: drop})
+				continue
+			}
 			k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Quote}
 			if seen[k] {
 				continue
@@ -374,7 +417,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		}
 		out = append(out, made...)
 	}
-	return out
+	return out, dropped
 }
 
 func val(p *float64) float64 {

@@ -34,8 +34,11 @@ type Model struct {
 	// Override is the least probability another event or group needs to
 	// replace the rules' choice: the rules say something general, and a
 	// fitted weight overturns them only on clear evidence.
-	Override float64          `json:"override"`
-	Heads    map[string]*Head `json:"heads"`
+	Override float64 `json:"override"`
+	// Reinstate is the least keep probability of a figure the rules
+	// dropped.
+	Reinstate float64          `json:"reinstate"`
+	Heads     map[string]*Head `json:"heads"`
 
 	compiled sync.Once
 	table    map[string][]float64 // every head's weights of a feature, heads in headOrder
@@ -136,7 +139,7 @@ type Decision struct {
 
 // Decide re-decides one claim in place and reports whether to keep it,
 // with the candidates and the features that weighed most.
-func (m *Model) Decide(text string, c *flowwatch.Claim) (Decision, bool) {
+func (m *Model) Decide(text string, c *Candidate) (Decision, bool) {
 	return m.decide(text, c, true)
 }
 
@@ -174,7 +177,7 @@ func (m *Model) compile() {
 }
 
 // probs returns each head's class probabilities for a claim.
-func (m *Model) probs(text string, c *flowwatch.Claim) map[string][]float64 {
+func (m *Model) probs(text string, c *Candidate) map[string][]float64 {
 	m.compile()
 	var z []float64
 	for _, name := range headOrder {
@@ -201,12 +204,13 @@ func (m *Model) probs(text string, c *flowwatch.Claim) map[string][]float64 {
 	return out
 }
 
-func (m *Model) decide(text string, c *flowwatch.Claim, explain bool) (Decision, bool) {
+func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bool) {
+	c := &cand.Claim
 	d := Decision{Before: *c}
-	probs := m.probs(text, c)
+	probs := m.probs(text, cand)
 	var feats []string
 	if explain {
-		feats = Features(text, c)
+		feats = Features(text, cand)
 	}
 	d.Keep = 1
 	if p := probs[HeadKeep]; p != nil {
@@ -228,14 +232,17 @@ func (m *Model) decide(text string, c *flowwatch.Claim, explain bool) (Decision,
 			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Event), 3)...)
 		}
 	}
+	if cand.Dropped != "" {
+		return d, d.Keep >= m.Reinstate && c.Group != ""
+	}
 	return d, d.Keep >= m.Threshold
 }
 
-// Apply re-decides every claim of an article and drops the figures the
-// model does not take for claims. Claims that become the same claim are
-// kept once.
-func (m *Model) Apply(text string, cs []flowwatch.Claim) []flowwatch.Claim {
-	out := cs[:0]
+// Choose re-decides every candidate of an article and returns those the
+// model takes for claims, in text order. Claims that become the same claim
+// are kept once.
+func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
+	out := make([]flowwatch.Claim, 0, len(cs))
 	type key struct {
 		kind, group, event string
 		low, high          float64
@@ -243,10 +250,11 @@ func (m *Model) Apply(text string, cs []flowwatch.Claim) []flowwatch.Claim {
 	}
 	seen := map[key]bool{}
 	for i := range cs {
-		c := cs[i]
-		if _, keep := m.decide(text, &c, false); !keep {
+		cand := cs[i]
+		if _, keep := m.decide(text, &cand, false); !keep {
 			continue
 		}
+		c := cand.Claim
 		k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Start}
 		if seen[k] {
 			continue
@@ -313,7 +321,7 @@ const featureWindow = 8
 // word's forms (направил, направить; deployed, deploying); Korean words
 // give their syllable pairs, which carry the particles and verb endings.
 // A feature may occur more than once; each occurrence counts.
-func Features(text string, c *flowwatch.Claim) []string {
+func Features(text string, c *Candidate) []string {
 	var out []string
 	var buf []byte
 	eachFeature(text, c, &buf, func(f []byte) { out = append(out, string(f)) })
@@ -322,7 +330,8 @@ func Features(text string, c *flowwatch.Claim) []string {
 
 // eachFeature calls emit with each feature of Features, built in *buf so
 // that scoring allocates nothing per feature.
-func eachFeature(text string, c *flowwatch.Claim, buf *[]byte, emit func([]byte)) {
+func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
+	c := &cand.Claim
 	b := *buf
 	put := func(parts ...string) {
 		b = b[:0]
@@ -340,6 +349,10 @@ func eachFeature(text string, c *flowwatch.Claim, buf *[]byte, emit func([]byte)
 	put("u=", c.Unit)
 	put(magnitude(c))
 	put("k.ev=", c.Kind, ".", c.Event)
+	if cand.Dropped != "" {
+		put("drop")
+		put("drop=", cand.Dropped)
+	}
 	if c.Source != "" {
 		put("src")
 	}

@@ -19,7 +19,8 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 	a := res.article
 	m := x.Model()
 	fmt.Fprintf(w, "==> %s <==\n", plain(res.path))
-	for _, c := range x.Rules(a) {
+	for _, cand := range x.Candidates(a) {
+		c := cand.Claim
 		fig := ""
 		if c.FigureStart < c.FigureEnd && c.FigureEnd <= len(a.Text) {
 			fig = a.Text[c.FigureStart:c.FigureEnd]
@@ -28,22 +29,28 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 		fmt.Fprintf(w, "  sentence  %s\n", plain(c.Quote))
 		fmt.Fprintf(w, "  rules     group %s, event %s, place %s, when %s, source %s\n",
 			dash(c.Group), dash(c.Event), dash(strings.Join(c.Place, ",")), dash(period(c.When)), dash(c.Source))
+		if cand.Dropped != "" {
+			fmt.Fprintf(w, "  rules drop it: %s\n", cand.Dropped)
+		}
 		if m == nil {
 			fmt.Fprintln(w, "  no fitted stage: the rules' reading is the claim")
 			continue
 		}
-		after := c
+		after := cand
 		d, keep := m.Decide(a.Text, &after)
-		verdict := "kept"
+		verdict, threshold := "kept", m.Threshold
+		if cand.Dropped != "" {
+			threshold = m.Reinstate
+		}
 		if !keep {
 			verdict = "dropped"
 		}
-		fmt.Fprintf(w, "  keep      %.2f against threshold %.2f: %s\n", d.Keep, m.Threshold, verdict)
+		fmt.Fprintf(w, "  keep      %.2f against threshold %.2f: %s\n", d.Keep, threshold, verdict)
 		if d.Group != nil {
-			fmt.Fprintf(w, "  group     %s → %s\n", ranked(d.Group, c.Group), after.Group)
+			fmt.Fprintf(w, "  group     %s → %s\n", ranked(d.Group, c.Group), after.Claim.Group)
 		}
 		if d.Event != nil {
-			fmt.Fprintf(w, "  event     %s → %s\n", ranked(d.Event, c.Event), after.Event)
+			fmt.Fprintf(w, "  event     %s → %s\n", ranked(d.Event, c.Event), after.Claim.Event)
 		}
 		if len(d.Top) > 0 {
 			fmt.Fprintf(w, "  weighed   %s\n", plain(strings.Join(d.Top, "; ")))

@@ -35,6 +35,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&opt.Rate, "rate", 0, "AdaGrad step (0: the default)")
 	fs.Float64Var(&opt.Threshold, "threshold", 0, "least keep probability (0: the default)")
 	fs.Float64Var(&opt.Override, "override", 0, "least probability to overturn the rules' event or group (0: the default)")
+	fs.Float64Var(&opt.Reinstate, "reinstate", 0, "least keep probability of a figure the rules drop (0: the default)")
 	fs.IntVar(&opt.MinCount, "min-count", 0, "least examples a feature must occur in (0: the default)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err

@@ -1,8 +1,6 @@
 package fit
 
 import (
-	"slices"
-
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/extract"
 )
@@ -18,11 +16,17 @@ type Result struct {
 // and adds the five held-out scores up by language. No article is ever
 // scored by a model that saw it.
 func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
+	cands := make([][]extract.Candidate, len(docs))
 	rules := make([][]flowwatch.Claim, len(docs))
 	ex := make([][]Example, len(docs))
 	for i := range docs {
-		rules[i] = x.Rules(docs[i].Article)
-		ex[i] = docExamples(&docs[i], rules[i])
+		cands[i] = x.Candidates(docs[i].Article)
+		for _, c := range cands[i] {
+			if c.Dropped == "" {
+				rules[i] = append(rules[i], c.Claim)
+			}
+		}
+		ex[i] = docExamples(&docs[i], cands[i])
 	}
 	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}}
 	var all []Example
@@ -31,7 +35,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 	}
 	full := Train(all, opt)
 	for i := range docs {
-		add(res.Seen, docs[i].Lang(), ScoreDoc(docs[i].Gold, full.Apply(docs[i].Article.Text, slices.Clone(rules[i]))))
+		add(res.Seen, docs[i].Lang(), ScoreDoc(docs[i].Gold, full.Choose(docs[i].Article.Text, cands[i])))
 	}
 	for k := 0; k < Folds; k++ {
 		var train []Example
@@ -47,7 +51,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 			}
 			lang := docs[i].Lang()
 			add(res.Rules, lang, ScoreDoc(docs[i].Gold, rules[i]))
-			got := m.Apply(docs[i].Article.Text, slices.Clone(rules[i]))
+			got := m.Choose(docs[i].Article.Text, cands[i])
 			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
 		}
 	}
@@ -62,5 +66,5 @@ func add(m map[string]Score, lang string, s Score) {
 
 // Fit fits the model on every doc: what `flowwatch train` embeds.
 func Fit(docs []Doc, x *extract.Extractor, opt Options) *extract.Model {
-	return Train(Examples(docs, x.Rules), opt)
+	return Train(Examples(docs, x.Candidates), opt)
 }

@@ -16,9 +16,9 @@ type Options struct {
 	L2       float64 // weight decay of word features, as for a summed loss; 0: 60
 	Rate     float64 // AdaGrad step; 0: 0.3
 	MinCount int     // least examples a feature must occur in; 0: 5
-	// Threshold and Override are the model's decision settings (see
-	// extract.Model); 0: 0.5 and 0.7.
-	Threshold, Override float64
+	// Threshold, Override and Reinstate are the model's decision settings
+	// (see extract.Model); 0: 0.5, 0.7 and 0.8.
+	Threshold, Override, Reinstate float64
 }
 
 func (o Options) withDefaults() Options {
@@ -33,6 +33,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Threshold == 0 {
 		o.Threshold = 0.5
+	}
+	if o.Reinstate == 0 {
+		o.Reinstate = 0.8
 	}
 	if o.Override == 0 {
 		o.Override = 0.7
@@ -61,16 +64,17 @@ type Example struct {
 	Group []int
 }
 
-// Examples runs the rules over docs and labels every figure they read.
-func Examples(docs []Doc, rules func(*flowwatch.Article) []flowwatch.Claim) []Example {
+// Examples runs the rules over docs and labels every figure they read,
+// those they drop included.
+func Examples(docs []Doc, candidates func(*flowwatch.Article) []extract.Candidate) []Example {
 	var out []Example
 	for i := range docs {
-		out = append(out, docExamples(&docs[i], rules(docs[i].Article))...)
+		out = append(out, docExamples(&docs[i], candidates(docs[i].Article))...)
 	}
 	return out
 }
 
-func docExamples(d *Doc, cs []flowwatch.Claim) []Example {
+func docExamples(d *Doc, cs []extract.Candidate) []Example {
 	golds := append([]Gold(nil), d.Gold...)
 	sort.SliceStable(golds, func(i, j int) bool { return !golds[i].Optional && golds[j].Optional })
 	owner := make([]int, len(cs)) // gold index+1 of each claim, 0 for none
@@ -78,7 +82,7 @@ func docExamples(d *Doc, cs []flowwatch.Claim) []Example {
 		g := &golds[gi]
 		best, bo := -1, 0.0
 		for ci := range cs {
-			if owner[ci] != 0 || !sameFigure(g, &cs[ci]) {
+			if owner[ci] != 0 || !sameFigure(g, &cs[ci].Claim) {
 				continue
 			}
 			if o := covered(g.Quote, cs[ci].Quote); o > bo {
@@ -102,7 +106,7 @@ func docExamples(d *Doc, cs []flowwatch.Claim) []Example {
 			e.Keep = []int{1}
 		}
 		e.Group = indexes(groupClasses, g.groups)
-		if cs[ci].Kind == flowwatch.KindPeople {
+		if cs[ci].Claim.Kind == flowwatch.KindPeople {
 			e.Event = indexes(eventClasses, g.events)
 		}
 	}
@@ -142,7 +146,7 @@ func indexes(classes, names []string) []int {
 func Train(ex []Example, opt Options) *extract.Model {
 	opt = opt.withDefaults()
 	vocab := vocabulary(ex, opt.MinCount)
-	m := &extract.Model{Version: 1, Threshold: opt.Threshold, Override: opt.Override, Heads: map[string]*extract.Head{}}
+	m := &extract.Model{Version: 1, Threshold: opt.Threshold, Override: opt.Override, Reinstate: opt.Reinstate, Heads: map[string]*extract.Head{}}
 	for _, h := range []struct {
 		name    string
 		classes []string

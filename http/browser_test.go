@@ -60,6 +60,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := seed(t, st, "evil", "bidi")
+	pdfID := seedPDF(t, st)
 	st.Close()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -81,7 +82,7 @@ func TestBrowser(t *testing.T) {
 
 	node := exec.CommandContext(ctx, "node", "test.mjs")
 	node.Dir = e2e
-	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]))
+	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
 	if os.Getenv("FLOWWATCH_SCREENSHOTS") != "" {
 		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
 	}

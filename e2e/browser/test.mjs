@@ -7,6 +7,8 @@
 //                      carry <script>, onerror= and javascript: payloads
 //   FLOWWATCH_BIDI_ID  optional: id of an article whose title is
 //                      "\u202edias SIN eht\u202c" (a bidi override)
+//   FLOWWATCH_PDF_ID   optional: id of an article read from a PDF report,
+//                      with a claim on page 2
 //   SCREENSHOT_DIR     optional: where to save PNG screenshots
 //
 // Prints one line per check and "N passed, N failed" last; exits 1 on a failure.
@@ -19,6 +21,7 @@ import { join } from "node:path";
 const base = process.env.FLOWWATCH_URL;
 const evilId = process.env.FLOWWATCH_EVIL_ID;
 const bidiId = process.env.FLOWWATCH_BIDI_ID;
+const pdfId = process.env.FLOWWATCH_PDF_ID;
 const shots = process.env.SCREENSHOT_DIR || "";
 if (!base || !evilId) {
   console.error("test.mjs: set FLOWWATCH_URL and FLOWWATCH_EVIL_ID (run it through go test ./http -run Browser)");
@@ -140,6 +143,17 @@ await check("clicking a claim highlights its sentence in the article", async () 
   const href = await page.locator("#original-link").getAttribute("href");
   assert(/^https?:\/\//.test(href), `original link ${href}`);
   await shot(page, "evidence");
+});
+
+if (pdfId) await check("a claim from a PDF shows its page and links to that page of the original", async () => {
+  await page.goto(`${base}/#/article/${Number(pdfId)}`);
+  await page.waitForSelector(".claim-item", { timeout: 10000 });
+  await page.locator(".claim-item", { hasText: "5,000" }).first().click();
+  await page.waitForSelector("#claim-page", { timeout: 10000 });
+  const text = await page.locator("#claim-page").textContent();
+  assert(text.includes("page 2"), `page shown as "${text}"`);
+  const href = await page.locator("#page-link").getAttribute("href");
+  assert(href === "https://reports.example.org/monitoring/report.pdf#page=2", `page link ${href}`);
 });
 
 await check("places view lists places", async () => {

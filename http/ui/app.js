@@ -418,7 +418,18 @@ function renderDetails(box, c, a) {
     h("dt", {}, "Where"), h("dd", {}, (c.place || []).join(", ") || "not stated"),
     h("dt", {}, "When"), h("dd", {}, when),
     h("dt", {}, "Attributed to"), h("dd", {}, c.source || "unattributed", c.via ? ` (via ${c.via})` : ""),
+    ...pageRow(c, a),
     h("dt", {}, "Sentence"), h("dd", { id: "claim-quote" }, c.quote)));
+}
+
+// pageRow is the page of a claim read from a PDF report, linked to that
+// page of the original (#page=N opens it there in browsers' PDF viewers).
+function pageRow(c, a) {
+  if (!(c.page > 0)) return [];
+  const original = safeHref(a.url);
+  const href = original ? original.split("#")[0] + `#page=${Number(c.page)}` : null;
+  return [h("dt", {}, "Page"), h("dd", { id: "claim-page" }, `page ${Number(c.page)}`, href ? " " : null,
+    href ? h("a", { href, target: "_blank", rel: "noopener noreferrer nofollow", id: "page-link" }, `open page ${Number(c.page)} of the original ↗`) : null)];
 }
 
 // ---- facts -----------------------------------------------------------------

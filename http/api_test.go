@@ -628,7 +628,7 @@ func TestIsLoopback(t *testing.T) {
 
 func TestDashboardServed(t *testing.T) {
 	s := seeded(t, openSQLite, fwhttp.Options{})
-	for _, p := range []string{"/", "/app.js", "/app.css", "/vendor/uPlot.iife.min.js", "/vendor/uPlot.min.css", "/favicon.svg"} {
+	for _, p := range []string{"/", "/app.js", "/app.css", "/favicon.svg"} {
 		if r := s.do(t, "GET", p, nil); r.status != 200 || len(r.body) == 0 {
 			t.Errorf("%s: %d", p, r.status)
 		}

@@ -130,29 +130,3 @@ func waitForAddr(t *testing.T, r io.Reader) (string, string) {
 	}
 	return "", ""
 }
-
-// The bundled chart library is npm's uplot dist, unmodified: the copy
-// under ui/vendor must match the version e2e/browser/package-lock.json pins.
-func TestVendoredUPlotMatchesNPM(t *testing.T) {
-	dist := filepath.Join("..", "e2e", "browser", "node_modules", "uplot")
-	if _, err := os.Stat(dist); err != nil {
-		t.Skip("e2e/browser/node_modules is missing (npm ci in e2e/browser): cannot compare the vendored uPlot")
-	}
-	for vendored, npm := range map[string]string{
-		"ui/vendor/uPlot.iife.min.js": "dist/uPlot.iife.min.js",
-		"ui/vendor/uPlot.min.css":     "dist/uPlot.min.css",
-		"ui/vendor/uPlot.LICENSE":     "LICENSE",
-	} {
-		a, err := os.ReadFile(vendored)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(filepath.Join(dist, npm))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(a) != string(b) {
-			t.Errorf("%s differs from npm's %s: copy it again", vendored, npm)
-		}
-	}
-}

@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// ui is the dashboard: plain HTML, CSS and ES modules with uPlot bundled
-// under vendor/, all served from the binary.
+// ui is the dashboard: plain HTML, CSS and an ES module that draws its own
+// SVG charts, all served from the binary.
 //
 //go:embed ui
 var uiFS embed.FS

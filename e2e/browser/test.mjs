@@ -82,15 +82,152 @@ const desktop = await open({ viewport: { width: 1280, height: 900 } });
 const page = desktop.page;
 let filteredTotal = 0, group = "";
 
-await check("overview shows headline figures from the samples", async () => {
+// overviewChecks: one card per estimate series, showing that series' band
+// for its latest month (not the smallest and largest figure ever stored),
+// with a why line, a change line and a spark line.
+async function overviewChecks(page) {
   await page.goto(base + "/");
-  await page.waitForSelector("#headlines .card.headline", { timeout: 15000 });
-  const n = await page.locator("#headlines .card.headline").count();
-  assert(n >= 1, `no headline figures (${n})`);
-  const value = await page.locator("#headlines .card .value").first().textContent();
-  assert(/\d/.test(value), `headline without a figure: ${value}`);
-  await page.waitForSelector("#chart .uplot", { timeout: 10000 });
+  await page.waitForSelector("#headlines .card.headline.estimate", { timeout: 15000 });
+  const cards = await page.evaluate(async () => {
+    const body = await (await fetch("/api/estimates")).json();
+    const latest = {};
+    for (const it of body.items) {
+      const rows = it.points ? it.points.map(p => ({ ...p, series: it.series })) : [it];
+      for (const r of rows) if (!latest[r.series] || latest[r.series].month < r.month) latest[r.series] = r;
+    }
+    return [...document.querySelectorAll("#headlines .card.estimate")].map(c => {
+      const v = c.querySelector(".value");
+      const want = latest[c.dataset.series];
+      return { series: c.dataset.series, low: v.dataset.low, high: v.dataset.high, want: want ? [String(want.low ?? ""), String(want.high ?? "")] : null,
+        why: (c.querySelector(".why") || {}).textContent || "", change: (c.querySelector(".change") || {}).textContent || "",
+        spark: !!c.querySelector("svg.spark"), visible: c.getBoundingClientRect().width > 0 };
+    });
+  });
+  assert(cards.length >= 1, "no estimate cards");
+  for (const c of cards) {
+    assert(c.want && c.low === c.want[0] && c.high === c.want[1], `${c.series}: card shows ${c.low}–${c.high}, the latest month's band is ${c.want}`);
+    assert(/latest evidence \d{4}-\d{2}/.test(c.why), `${c.series}: why line "${c.why}" lacks the latest evidence date`);
+    assert(/carried|reported|derived/.test(c.why), `${c.series}: why line "${c.why}" does not say whether it was carried`);
+    assert(c.change.length > 0, `${c.series}: no change line`);
+  }
+  assert(cards.some(c => c.spark), "no spark line");
+  assert(await page.locator("#changes-teaser").count() === 1, "no 'what changed' line on the overview");
+}
+
+// timelineChecks: a claim dated to a whole year is a bar across that year
+// (not a point in January); the band is labelled; focus shows evidence.
+async function timelineChecks(page) {
+  await page.selectOption("#timeline-series", "troops_sent_total").catch(() => page.selectOption("#timeline-series", { index: 0 }));
+  await page.waitForSelector("#chart svg.timeline rect.span", { timeout: 10000 });
+  const year = await page.evaluate(() => {
+    const svg = document.querySelector("#chart svg.timeline");
+    const t0 = Number(svg.dataset.t0), t1 = Number(svg.dataset.t1), l = Number(svg.dataset.left), r = Number(svg.dataset.right);
+    const X = t => l + (r - l) * (t - t0) / (t1 - t0);
+    const bars = [...svg.querySelectorAll("rect.span")].filter(b => b.dataset.from.endsWith("-01-01") && b.dataset.to.endsWith("-12-31"));
+    return bars.map(b => ({ from: b.dataset.from, x: Number(b.getAttribute("x")), w: Number(b.getAttribute("width")),
+      wantX: X(Date.parse(b.dataset.from + "T00:00:00Z")), wantW: X(Date.parse(b.dataset.to + "T23:59:59Z")) - X(Date.parse(b.dataset.from + "T00:00:00Z")) }));
+  });
+  assert(year.length > 0, "no claim dated to a whole year on the troops-sent timeline");
+  for (const b of year) {
+    assert(Math.abs(b.x - b.wantX) < 2 && Math.abs(b.w - b.wantW) < 2 && b.w > 20, `year ${b.from} drawn at x=${b.x} w=${b.w}, want x=${b.wantX} w=${b.wantW}`);
+  }
+  const label = await page.locator("#chart .band-label").first().textContent().catch(() => "");
+  assert(/estimate/.test(label), `estimate band not labelled: "${label}"`);
+  const legend = await page.locator("#timeline-legend").textContent();
+  assert(!/--/.test(legend) && /period/.test(legend), `legend "${legend}"`);
+  await page.locator("#chart rect.span").first().focus();
+  await page.waitForFunction(() => /open the evidence/.test(document.querySelector("#timeline-evidence").textContent), null, { timeout: 5000 });
+}
+
+// conflictChecks: every conflict states its reason, both figures, their
+// sources and links to their claims, visibly, with no hover.
+async function conflictChecks(page) {
+  await page.goto(base + "/#/facts");
+  await page.waitForSelector("#conflicts .conflict-card", { timeout: 20000 });
+  const cards = page.locator("#conflicts .conflict-card");
+  const n = await cards.count();
+  assert(n > 0, "no conflicts shown");
+  for (let i = 0; i < n; i++) {
+    const c = cards.nth(i);
+    assert(await c.locator(".reason").isVisible(), `conflict ${i}: reason not visible`);
+    const reason = (await c.locator(".reason").textContent()).trim();
+    assert(reason.length > 5, `conflict ${i}: reason "${reason}"`);
+    const sides = c.locator(".side");
+    assert(await sides.count() === 2, `conflict ${i}: ${await sides.count()} sides`);
+    for (let j = 0; j < 2; j++) {
+      const text = await sides.nth(j).textContent();
+      assert(/\d/.test(text) && /Original sources:/.test(text), `conflict ${i} side ${j}: "${text}"`);
+      assert(await sides.nth(j).locator('a[href^="#/claim/"]').count() > 0, `conflict ${i} side ${j}: no link to its claims`);
+      assert(await sides.nth(j).isVisible(), `conflict ${i} side ${j} hidden`);
+    }
+  }
+}
+
+async function fitsWidth(page, what) {
+  const w = await page.evaluate(() => document.documentElement.scrollWidth);
+  const vw = page.viewportSize().width;
+  assert(w <= vw + 1, `${what} is ${w}px wide on a ${vw}px screen`);
+}
+
+await check("overview: one card per estimate series, not min–max", async () => {
+  await overviewChecks(page);
   await shot(page, "overview");
+});
+
+await check("timeline: spans, labelled bands, evidence on focus", async () => {
+  await timelineChecks(page);
+});
+
+await check("what changed: remembered visit and a listing", async () => {
+  const stored = await page.evaluate(() => localStorage.getItem("flowwatch.lastVisit"));
+  assert(stored && !isNaN(Date.parse(stored)), `last visit not in local storage: ${stored}`);
+  await page.goto(base + "/#/changes?since=2000-01-01");
+  await page.waitForSelector("#changes .change-item", { timeout: 20000 });
+  const kinds = await page.locator("#changes .change-item").evaluateAll(els => [...new Set(els.map(e => e.dataset.kind))]);
+  assert(kinds.includes("fact") && kinds.includes("estimate"), `change kinds ${kinds}`);
+  await shot(page, "changes");
+});
+
+await check("claims: 'kursk' finds Kursk Oblast, 'nis' finds NIS, with suggestions", async () => {
+  await page.goto(base + "/#/claims");
+  await page.waitForSelector("#claims-total");
+  await page.fill("#filters input[name=place]", "kursk");
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction(() => location.hash.includes("place=kursk") && document.querySelector("#claims-table, .note"), null, { timeout: 10000 });
+  await page.waitForSelector("#claims-table tbody tr", { timeout: 10000 });
+  const places = await page.locator("#claims-table tbody tr td:nth-child(5)").allTextContents();
+  assert(places.length > 0 && places.every(p => p.includes("Kursk Oblast")), `place=kursk rows: ${places.join(" | ")}`);
+  const options = await page.locator("#suggest-places option").evaluateAll(os => os.map(o => o.value + " " + o.label));
+  assert(options.some(o => o.startsWith("Kursk Oblast")), `no Kursk Oblast suggestion: ${options.slice(0, 5)}`);
+  await page.goto(base + "/#/claims?source=nis");
+  await page.waitForSelector("#claims-table tbody tr", { timeout: 10000 });
+  const sources = await page.locator("#claims-table tbody tr td:nth-child(6)").allTextContents();
+  assert(sources.length > 0 && sources.every(s => s === "NIS"), `source=nis rows: ${sources.join(" | ")}`);
+});
+
+await check("claims: a when column and sorting by date, value and source", async () => {
+  await page.goto(base + "/#/claims?kind=people");
+  await page.waitForSelector("#claims-table");
+  const heads = await page.locator("#claims-table thead th").allTextContents();
+  assert(heads.some(t => t.startsWith("When")), `no When column: ${heads}`);
+  await page.click('#claims-table a.sort[data-sort=value]');
+  await page.waitForFunction(() => location.hash.includes("sort=value"));
+  await page.waitForSelector('#claims-table th[aria-sort=ascending]');
+  const values = await page.evaluate(async () => {
+    const ids = [...document.querySelectorAll("#claims-table tbody tr")].map(r => Number(r.dataset.claim));
+    const all = (await (await fetch("/api/claims?kind=people&limit=1000")).json()).items;
+    const by = new Map(all.map(c => [c.id, c.high ?? c.low]));
+    return ids.map(id => by.get(id));
+  });
+  for (let i = 1; i < values.length; i++) assert(values[i - 1] === null || values[i] === null || values[i - 1] <= values[i], `not sorted by value: ${values.join(",")}`);
+  await page.click('#claims-table a.sort[data-sort=value]');
+  await page.waitForSelector('#claims-table th[aria-sort=descending]');
+  await page.click('#claims-table a.sort[data-sort=source]');
+  await page.waitForSelector('#claims-table th[aria-sort=ascending] a[data-sort=source]');
+  await page.click('#claims-table a.sort[data-sort=published]');
+  await page.waitForSelector('#claims-table th[aria-sort=ascending] a[data-sort=published]');
+  const dates = await page.locator("#claims-table tbody tr td:nth-child(1)").allTextContents();
+  assert(dates.join() === [...dates].sort().join(), `not sorted by date: ${dates}`);
 });
 
 await check("a filter narrows the claims", async () => {
@@ -162,15 +299,11 @@ await check("places view lists places", async () => {
   await shot(page, "places");
 });
 
-await check("facts view shows reconciled figures with conflict markers", async () => {
-  await page.goto(base + "/#/facts");
-  await page.waitForSelector("#facts-table", { timeout: 20000 });
-  assert(await page.locator(".note.warn").count() === 0, "facts are not reconciled: " + await page.locator(".note.warn").first().textContent().catch(() => ""));
-  const facts = await page.locator("#facts-table .fact-row").count();
-  const marked = await page.locator("#facts-table .fact-row .conflict").count();
-  assert(facts > 0 && marked > 0, `${facts} facts, ${marked} conflict markers; the samples hold conflicting figures`);
+await check("facts and conflicts: reason, both figures, sources and claim links, without hover", async () => {
+  await conflictChecks(page);
+  assert(await page.locator(".note.warn").count() === 0, "facts are not reconciled");
   await shot(page, "facts");
-  await page.locator("#facts-table .fact-row:has(.conflict) td:nth-child(6) a").first().click();
+  await page.locator("#conflicts .side a[href^='#/claim/']").first().click();
   await page.waitForSelector("#article-text mark.current", { timeout: 10000 });
 });
 
@@ -230,13 +363,26 @@ await desktop.close();
 
 problems = [];
 const phone = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-await check("phone: overview fits the screen", async () => {
-  await phone.page.goto(base + "/");
-  await phone.page.waitForSelector("#headlines .card.headline", { timeout: 15000 });
-  await phone.page.waitForSelector("#chart .uplot", { timeout: 10000 });
-  const w = await phone.page.evaluate(() => document.documentElement.scrollWidth);
-  assert(w <= 391, `page is ${w}px wide on a 390px screen`);
+await check("phone: overview cards, timeline and fit", async () => {
+  await overviewChecks(phone.page);
+  await timelineChecks(phone.page);
+  await fitsWidth(phone.page, "overview");
   await shot(phone.page, "phone-overview");
+});
+await check("phone: conflicts readable without hover", async () => {
+  await conflictChecks(phone.page);
+  await fitsWidth(phone.page, "facts page");
+  await shot(phone.page, "phone-facts");
+});
+await check("phone: 'kursk' finds Kursk Oblast, what changed fits", async () => {
+  await phone.page.goto(base + "/#/claims?place=kursk");
+  await phone.page.waitForSelector("#claims-table tbody tr", { timeout: 10000 });
+  const places = await phone.page.locator("#claims-table tbody tr td:nth-child(5)").allTextContents();
+  assert(places.length > 0 && places.every(p => p.includes("Kursk Oblast")), `place=kursk rows: ${places.join(" | ")}`);
+  await fitsWidth(phone.page, "claims page");
+  await phone.page.goto(base + "/#/changes?since=2000-01-01");
+  await phone.page.waitForSelector("#changes .change-item", { timeout: 20000 });
+  await fitsWidth(phone.page, "what changed page");
 });
 await check("phone: claims and evidence fit the screen", async () => {
   await phone.page.goto(base + "/#/claims?group=soldiers");

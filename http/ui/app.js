@@ -37,7 +37,7 @@ function append(el, children) {
 // A javascript: or data: URL from an article is dropped, not linked.
 function safeHref(v) {
   const s = String(v);
-  if (s.startsWith("#/") || s.startsWith("api/") || s.startsWith("/api/")) return s;
+  if (s.startsWith("#/") || s.startsWith("#conflict-") || s.startsWith("api/") || s.startsWith("/api/") || s === "/feed.atom") return s;
   try {
     const u = new URL(s);
     if (u.protocol === "http:" || u.protocol === "https:") return u.href;
@@ -117,7 +117,7 @@ function route() {
   const parts = path.split("/").filter(Boolean);
   const view = parts[0] || "overview";
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.view === view);
-  const views = { overview, claims, facts, places, sources, articles, article, search, claim: claimByID };
+  const views = { overview, changes, claims, facts, places, sources, articles, article, search, claim: claimByID };
   const fn = views[view] || notFound;
   document.title = `flowwatch · ${view}`;
   fn(params, parts.slice(1)).catch(err => showError(err));
@@ -132,32 +132,98 @@ document.getElementById("search").addEventListener("submit", ev => {
   if (q) location.hash = "#/search" + qs({ q });
 });
 
+// ---- estimates, facts and the last visit ---------------------------------
+
+// The five estimate series of the quantity model, in the order an analyst
+// asks about them, with the claims each is drawn from on the timeline.
+const SERIES = {
+  workers_present: { title: "Workers present", groups: ["workers"], measures: ["stock"], events: ["present"] },
+  troops_present: { title: "Troops present", groups: ["soldiers", "engineers"], measures: ["stock"], events: ["present"] },
+  troops_sent_total: { title: "Troops sent in total", groups: ["soldiers", "engineers"], measures: ["cumulative", "flow"], events: ["sent"] },
+  casualties_total: { title: "Casualties (killed, wounded, captured)", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed", "wounded", "captured"] },
+  killed_total: { title: "Killed", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed"] },
+  // Names of earlier builds, read the same way.
+  troops_deployed: { title: "Troops deployed", groups: ["soldiers", "engineers"], measures: ["stock", "cumulative", "flow"], events: ["sent", "present"] },
+  casualties: { title: "Casualties", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed", "wounded", "captured"] },
+};
+const SERIES_ORDER = ["workers_present", "troops_present", "troops_sent_total", "casualties_total", "killed_total", "troops_deployed", "casualties"];
+const PLAN_MEASURES = ["plan", "planned", "projection"];
+
+function seriesInfo(name) { return SERIES[name] || { title: human(name), groups: [], measures: [], events: [] }; }
+
+// estimateRows reads /api/estimates as rows of {series, month, low, high,
+// best, basis, facts, sources}; bodies that nest months as points of a
+// series are flattened to the same rows.
+function estimateRows(body) {
+  const out = [];
+  for (const it of (body && body.items) || []) {
+    if (Array.isArray(it.points)) {
+      for (const p of it.points) out.push({ series: it.series, month: p.month, low: p.low ?? null, high: p.high ?? null,
+        best: p.best ?? null, basis: p.basis || (p.carried ? "carried" : "reported"), facts: p.facts || [], sources: p.sources || [], why: p.why || "" });
+    } else if (it.month) out.push({ facts: [], sources: [], best: null, ...it });
+  }
+  return out.sort((a, b) => a.series.localeCompare(b.series) || a.month.localeCompare(b.month));
+}
+
+function bySeries(rows) {
+  const m = new Map();
+  for (const r of rows) { if (!m.has(r.series)) m.set(r.series, []); m.get(r.series).push(r); }
+  return [...m.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+function rank(s) { const i = SERIES_ORDER.indexOf(s); return i < 0 ? 99 : i; }
+
+// mid is a row's single figure: its best, else the middle of its band.
+function mid(r) {
+  if (r.best !== null && r.best !== undefined) return r.best;
+  if (r.low !== null && r.high !== null) return (r.low + r.high) / 2;
+  return r.low ?? r.high;
+}
+
+let estimatesCache, factsCache;
+async function loadEstimates() {
+  if (estimatesCache === undefined) {
+    try { estimatesCache = estimateRows(await api("/api/estimates")); } catch (err) { estimatesCache = null; }
+  }
+  return estimatesCache;
+}
+async function loadFacts() {
+  if (factsCache === undefined) {
+    try { factsCache = await api("/api/facts"); } catch (err) { factsCache = null; }
+  }
+  return factsCache;
+}
+
+// The reader's last visit is kept in this browser only: the server keeps
+// no record of who looked when.
+const VISIT_KEY = "flowwatch.lastVisit";
+const lastVisit = (() => {
+  let prev = null;
+  try {
+    prev = localStorage.getItem(VISIT_KEY);
+    localStorage.setItem(VISIT_KEY, new Date().toISOString());
+  } catch (err) { /* storage off: every visit is a first one */ }
+  return prev && !isNaN(Date.parse(prev)) ? prev : null;
+})();
+
 // ---- overview ------------------------------------------------------------
 
 async function overview() {
   loading();
-  const [summary, stats] = await Promise.all([api("/api/summary"), api("/api/stats")]);
+  const [rows, factsRes, stats] = await Promise.all([loadEstimates(), loadFacts(), api("/api/stats")]);
+  const facts = new Map(((factsRes && factsRes.items) || []).map(f => [f.id, f]));
+  const series = bySeries(rows || []);
   const cards = h("div", { class: "cards", id: "headlines" });
-  for (const f of summary.items) {
-    const filter = { kind: f.kind, group: f.group, event: f.event || "" };
-    const latest = f.latest;
-    cards.append(h("div", { class: "card headline" },
-      h("span", { class: "label" }, f.label),
-      h("span", { class: "value" }, rangeText(f.low, f.high, f.unit)),
-      h("span", { class: "meta" }, `${plural(f.claims, "claim")} · ${plural(f.sources, "source")} · ${plural(f.outlets, "outlet")}`),
-      latest ? h("span", { class: "meta" }, "Latest: ", h("a", { href: claimLink(latest) }, figureText(latest)),
-        latest.source ? ` (${latest.source})` : "", latest.published ? `, ${latest.published}` : "") : null,
-      h("a", { class: "more", href: "#/claims" + qs(filter) }, "See the claims →")));
-  }
-  if (!summary.items.length) {
-    cards.append(h("p", { class: "note" }, "No claims yet. Load articles with 'flowwatch ingest PATH' or start the demo with 'flowwatch serve --samples'."));
+  if (series.length) {
+    for (const [name, rs] of series) cards.append(seriesCard(name, rs, facts, factsRes));
+  } else {
+    cards.append(...(await reportedCards()));
   }
   const chartBox = h("div", { id: "chart" });
-  const groupSel = select("group", GROUPS, "soldiers", "any group");
-  const eventSel = select("event", EVENTS, "sent", "any event");
-  const controls = h("div", { class: "chart-controls" },
-    h("label", {}, "Group ", groupSel), h("label", {}, "Event ", eventSel),
-    h("span", { class: "muted small" }, "Lines: smallest, median and largest figure stated per month, and the reconciled estimate where there is one; bars: number of claims."));
+  const evidence = h("div", { id: "timeline-evidence", class: "evidence-box", "aria-live": "polite" },
+    h("p", { class: "muted small" }, "Point at or tab to a bar to see its evidence."));
+  const names = series.length ? series.map(([n]) => n) : SERIES_ORDER.slice(0, 5);
+  const pick = h("select", { name: "series", id: "timeline-series", "aria-label": "Series" },
+    names.map(n => h("option", { value: n }, seriesInfo(n).title)));
   const kv = h("dl", { class: "kv" },
     h("dt", {}, "Articles"), h("dd", {}, fmtNum(stats.articles)),
     h("dt", {}, "Claims"), h("dd", {}, fmtNum(stats.claims)),
@@ -165,16 +231,124 @@ async function overview() {
     h("dt", {}, "Sources"), h("dd", {}, fmtNum(stats.sources)),
     h("dt", {}, "Published"), h("dd", {}, [stats.first_published, stats.last_published].filter(Boolean).join(" to ") || "—"));
   main.replaceChildren(
-    h("h1", {}, "What is reported"),
+    h("h1", {}, "How many now, how sure"),
+    changesTeaser(),
     cards,
     h("h2", {}, "Timeline"),
-    h("div", { class: "panel" }, controls, chartBox),
+    h("div", { class: "panel" }, h("div", { class: "chart-controls" }, h("label", {}, "Series ", pick), legend()), chartBox, evidence),
     h("h2", {}, "In the store"),
     h("div", { class: "panel" }, kv));
-  const draw = () => drawTimeline(chartBox, { kind: "people", group: groupSel.value, event: eventSel.value });
-  groupSel.addEventListener("change", draw);
-  eventSel.addEventListener("change", draw);
+  const draw = () => drawTimeline(chartBox, evidence, pick.value, rows || [], facts);
+  pick.addEventListener("change", draw);
   await draw();
+}
+
+function changesTeaser() {
+  const since = lastVisit || new Date(Date.now() - 7 * 864e5).toISOString();
+  const box = h("p", { class: "note", id: "changes-teaser" }, lastVisit ? `Since your last visit (${lastVisit.slice(0, 10)}): ` : "This week: ", "…");
+  api("/api/changes" + qs({ since: since.replace(/\.\d+Z$/, "Z") })).then(res => {
+    const n = res.items.length;
+    box.replaceChildren(lastVisit ? `Since your last visit (${lastVisit.slice(0, 10)}): ` : "This week: ",
+      h("a", { href: "#/changes" + qs({ since: since.replace(/\.\d+Z$/, "Z") }) }, n ? `${plural(n, "change")} →` : "nothing changed →"));
+  }).catch(() => box.remove());
+  return box;
+}
+
+function seriesCard(name, rs, facts, factsRes) {
+  const info = seriesInfo(name);
+  const last = rs[rs.length - 1], prev = rs.length > 1 ? rs[rs.length - 2] : null;
+  const rowFacts = last.facts.map(id => facts.get(id)).filter(Boolean);
+  // The original sources behind the figure: never the outlets that relayed them.
+  const sources = last.sources.length ? last.sources : [...new Set(rowFacts.flatMap(f => f.sources || []))];
+  const evidenceDate = rowFacts.map(f => f.last_reported || f.first_reported || "").filter(Boolean).sort().pop()
+    || (rs.filter(r => r.basis !== "carried").pop() || last).month;
+  const carriedFrom = last.basis === "carried" ? (rs.filter(r => r.basis !== "carried").pop() || {}).month : null;
+  const why = h("p", { class: "why" },
+    sources.length ? `${sources.join(", ")}` : "No named source",
+    ` · latest evidence ${evidenceDate}`,
+    last.basis === "carried" ? h("span", { class: "carried" }, ` · carried${carriedFrom ? " from " + carriedFrom : ""}`)
+      : last.basis === "derived" ? " · derived from other series" : " · reported this month");
+  const card = h("div", { class: "card headline estimate", "data-series": name },
+    h("span", { class: "label" }, info.title),
+    h("span", { class: "value", "data-low": last.low ?? "", "data-high": last.high ?? "" }, rangeText(last.low, last.high)),
+    h("span", { class: "meta" }, `${last.month}`, mid(last) !== null && last.best !== null ? ` · best ${fmtNum(last.best)}` : ""),
+    why,
+    changeLine(last, prev, facts),
+    spark(rs),
+    projections(name, factsRes),
+    h("a", { class: "more", href: "#/facts" + qs({ series: name }) }, "The facts behind it →"));
+  return card;
+}
+
+// changeLine says how the series moved since the month before, and which
+// fact made it move: the one behind this month that was not behind the last.
+function changeLine(last, prev, facts) {
+  if (!prev) return h("p", { class: "change muted" }, "First month with an estimate.");
+  const a = mid(prev), b = mid(last);
+  const d = a !== null && b !== null ? b - a : null;
+  const moved = d !== null && Math.abs(d) > 0;
+  const causeId = last.facts.find(id => !prev.facts.includes(id));
+  const cause = causeId ? facts.get(causeId) : null;
+  return h("p", { class: "change" + (moved ? "" : " muted") },
+    moved ? `${d > 0 ? "+" : "−"}${fmtNum(Math.abs(d))} since ${prev.month}` : `No change since ${prev.month}`,
+    cause ? [": ", h("a", { href: "#/facts" + qs({ fact: cause.id }) }, factLabel(cause)),
+      cause.sources && cause.sources.length ? ` (${cause.sources.join(", ")})` : ""] : moved ? " (no new fact: the band was recomputed)" : "");
+}
+
+// projections lists the plans and projections of the same people, beside
+// the series, labelled: they never count as present.
+function projections(name, factsRes) {
+  const info = seriesInfo(name);
+  if (name.startsWith("casualties") || name.startsWith("killed")) return null;
+  const plans = ((factsRes && factsRes.items) || []).filter(f => f.kind === "people" && info.groups.includes(f.group) &&
+    (PLAN_MEASURES.includes(f.measure) || f.event === "planned"));
+  if (!plans.length) return null;
+  plans.sort((x, y) => String(y.last_reported || "").localeCompare(String(x.last_reported || "")));
+  return h("div", { class: "projection" }, h("span", { class: "projection-label" }, "Plans and projections (not counted as present)"),
+    h("ul", {}, plans.slice(0, 3).map(f => h("li", {},
+      h("a", { href: "#/facts" + qs({ fact: f.id }) }, rangeText(f.low, f.high ?? f.low), " ", human(f.group)),
+      f.place && f.place.length ? ` to ${f.place[0]}` : "",
+      f.sources && f.sources.length ? ` (${f.sources.join(", ")}` : " (", `${f.sources && f.sources.length ? ", " : ""}${f.last_reported || f.first_reported || "undated"})`))));
+}
+
+const SVGNS = "http://www.w3.org/2000/svg";
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVGNS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined && v !== false) el.setAttribute(k, String(v));
+  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+// spark draws a series' band and best figure month by month.
+function spark(rs) {
+  const W = 220, H = 40, P = 2;
+  const vals = rs.flatMap(r => [r.low, r.high, mid(r)]).filter(v => v !== null && v !== undefined);
+  if (rs.length < 2 || !vals.length) return null;
+  const top = Math.max(...vals) || 1;
+  const x = i => P + (W - 2 * P) * i / (rs.length - 1);
+  const y = v => H - P - (H - 2 * P) * v / top;
+  const band = rs.map((r, i) => `${x(i)},${y(r.high ?? r.low ?? 0)}`).concat(rs.map((r, i) => `${x(i)},${y(r.low ?? r.high ?? 0)}`).reverse());
+  const line = rs.map((r, i) => `${x(i)},${y(mid(r) ?? 0)}`).join(" ");
+  return s("svg", { class: "spark", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none", role: "img",
+    "aria-label": `${rs[0].month} to ${rs[rs.length - 1].month}: ${rs.map(r => fmtNum(mid(r))).join(", ")}` },
+    s("polygon", { points: band.join(" "), class: "spark-band" }),
+    s("polyline", { points: line, class: "spark-line" }));
+}
+
+// reportedCards is the overview without reconciliation: the reported
+// ranges, said to be no estimate.
+async function reportedCards() {
+  const summary = await api("/api/summary");
+  const out = [h("p", { class: "note warn" }, "No reconciled estimates: these are the smallest and largest figures reported, not an estimate.")];
+  for (const f of summary.items) {
+    const filter = { kind: f.kind, group: f.group, event: f.event || "" };
+    out.push(h("div", { class: "card headline reported" },
+      h("span", { class: "label" }, f.label),
+      h("span", { class: "value" }, rangeText(f.low, f.high, f.unit)),
+      h("span", { class: "meta" }, `reported range · ${plural(f.claims, "claim")} · ${plural(f.sources, "source")}`),
+      h("a", { class: "more", href: "#/claims" + qs(filter) }, "See the claims →")));
+  }
+  return out;
 }
 
 function select(name, options, value, anyLabel) {
@@ -184,55 +358,109 @@ function select(name, options, value, anyLabel) {
   return s;
 }
 
-let chart = null;
+// ---- timeline ----------------------------------------------------------------
 
-async function drawTimeline(box, filter) {
-  const t = await api("/api/timeline" + qs(filter));
-  if (chart) { chart.destroy(); chart = null; }
-  box.replaceChildren();
-  if (!t.buckets.length) { box.append(h("p", { class: "muted" }, "No dated claims match.")); return; }
-  if (typeof uPlot === "undefined") { box.append(h("p", { class: "error" }, "The chart library did not load.")); return; }
-  const xs = t.buckets.map(d => Date.parse(d + "T00:00:00Z") / 1000);
-  const width = Math.max(280, box.clientWidth || 600);
-  const est = await estimateFor(filter, t.buckets);
-  const opts = {
-    width, height: width < 500 ? 240 : 300,
-    scales: { x: { time: true }, n: { range: (u, lo, hi) => [0, Math.max(1, hi * 1.2)] } },
-    axes: [{}, { label: "figure", size: 70, values: (u, vs) => vs.map(v => v === null ? "" : compact(v)) },
-      { scale: "n", side: 1, label: "claims", grid: { show: false } }],
-    series: [{},
-      { label: "claims", scale: "n", stroke: "#9db4d0", fill: "rgba(157,180,208,.35)", paths: uPlot.paths.bars({ size: [0.6, 40] }) },
-      { label: "smallest", stroke: "#6b8e23", width: 1.5, points: { size: 6 } },
-      { label: "median", stroke: "#1d4e89", width: 2, points: { size: 7 } },
-      { label: "largest", stroke: "#a2430b", width: 1.5, points: { size: 6 } }],
-  };
-  const data = [xs, t.claims, t.low, t.median, t.high];
-  if (est) {
-    opts.series.push({ label: "estimate low", stroke: "#6a3d9a", width: 2, dash: [6, 4], spanGaps: false },
-      { label: "estimate high", stroke: "#6a3d9a", width: 2, dash: [2, 3], spanGaps: false });
-    data.push(est.low, est.high);
-  }
-  chart = new uPlot(opts, data, box);
+function legend() {
+  return h("ul", { class: "legend", id: "timeline-legend" },
+    h("li", {}, h("span", { class: "key key-span" }), "a claim: a bar over the period its figure covers, from its smallest to its largest figure"),
+    h("li", {}, h("span", { class: "key key-undated" }), "a claim that states no period: drawn at its report date"),
+    h("li", {}, h("span", { class: "key key-band" }), "the estimate band (lighter where carried from an earlier month)"),
+    h("li", {}, h("span", { class: "key key-best" }), "the best estimate"));
 }
 
-// Reconciled estimates are monthly series; the chart shows the one that
-// matches the chosen group and event, aligned with the timeline's months.
-const SERIES = { soldiers: { sent: "troops_deployed", present: "troops_deployed", "": "troops_deployed", killed: "casualties", wounded: "casualties" },
-  workers: { sent: "workers_present", present: "workers_present", "": "workers_present" } };
-let estimates;
+function dayOf(d) { return Date.parse(d + "T00:00:00Z"); }
+function monthStart(m) { return Date.parse(m + "-01T00:00:00Z"); }
+function monthEnd(m) { const [y, mo] = m.split("-").map(Number); return Date.UTC(y, mo, 1) - 1; }
 
-async function estimateFor(filter, buckets) {
-  const name = (SERIES[filter.group] || {})[filter.event || ""];
-  if (!name) return null;
-  if (estimates === undefined) {
-    try { estimates = (await api("/api/estimates")).items; } catch (err) { estimates = null; }
+// claimSpan is the time a claim's figure covers: its stated period, or
+// its report date when it states none.
+function claimSpan(c) {
+  if (c.when && c.when.from) return { from: dayOf(c.when.from), to: dayOf(c.when.to || c.when.from) + 864e5 - 1, dated: true };
+  if (c.published) return { from: dayOf(c.published), to: dayOf(c.published) + 864e5 - 1, dated: false };
+  return null;
+}
+
+function inSeries(c, info) {
+  if (c.kind !== "people" || !info.groups.includes(c.group)) return false;
+  if (PLAN_MEASURES.includes(c.measure) || c.event === "planned") return false;
+  if (c.measure) return info.measures.includes(c.measure) && (!info.events.length || info.measures[0] !== "casualties" || info.events.includes(c.event));
+  return info.events.includes(c.event);
+}
+
+async function drawTimeline(box, evidenceBox, name, rows, facts) {
+  const info = seriesInfo(name);
+  const pages = await Promise.all(info.groups.map(g => api("/api/claims" + qs({ kind: "people", group: g, limit: 1000 }))));
+  const claims = pages.flatMap(p => p.items).filter(c => inSeries(c, info));
+  const est = rows.filter(r => r.series === name);
+  box.replaceChildren();
+  const spans = claims.map(c => ({ c, span: claimSpan(c), v: [c.low ?? c.high, c.high ?? c.low] })).filter(x => x.span && x.v[0] !== null);
+  if (!spans.length && !est.length) { box.append(h("p", { class: "muted" }, "No claims or estimates for this series yet.")); return; }
+  const width = Math.max(300, box.clientWidth || 600), height = width < 500 ? 260 : 320;
+  const pad = { l: 56, r: 12, t: 14, b: 28 };
+  let t0 = Math.min(...spans.map(x => x.span.from), ...est.map(r => monthStart(r.month)));
+  let t1 = Math.max(...spans.map(x => x.span.to), ...est.map(r => monthEnd(r.month)));
+  if (t1 - t0 < 60 * 864e5) { t0 -= 30 * 864e5; t1 += 30 * 864e5; }
+  const top = Math.max(1, ...spans.map(x => x.v[1]), ...est.map(r => r.high ?? r.low ?? 0)) * 1.1;
+  const X = t => pad.l + (width - pad.l - pad.r) * (t - t0) / (t1 - t0);
+  const Y = v => height - pad.b - (height - pad.t - pad.b) * v / top;
+  const svg = s("svg", { class: "timeline", width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": `${info.title}: claims and estimate`,
+    "data-t0": t0, "data-t1": t1, "data-left": pad.l, "data-right": width - pad.r });
+  // axes
+  for (let i = 0; i <= 4; i++) {
+    const v = top * i / 4;
+    svg.append(s("line", { x1: pad.l, x2: width - pad.r, y1: Y(v), y2: Y(v), class: "grid" }),
+      s("text", { x: pad.l - 6, y: Y(v) + 4, class: "tick", "text-anchor": "end" }, compact(Math.round(v))));
   }
-  const e = (estimates || []).find(x => x.series === name);
-  if (!e || !e.points.length) return null;
-  const byMonth = new Map(e.points.map(p => [p.month, p]));
-  const low = buckets.map(b => { const p = byMonth.get(b.slice(0, 7)); return p ? p.low : null; });
-  const high = buckets.map(b => { const p = byMonth.get(b.slice(0, 7)); return p ? (p.high ?? p.low) : null; });
-  return low.some(v => v !== null) ? { low, high } : null;
+  const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
+  for (let y = y0; y <= y1 + 1; y++) {
+    for (const m of [0, 3, 6, 9]) {
+      const t = Date.UTC(y, m, 1);
+      if (t < t0 || t > t1) continue;
+      svg.append(s("line", { x1: X(t), x2: X(t), y1: pad.t, y2: height - pad.b, class: m ? "grid" : "grid year" }),
+        s("text", { x: X(t) + 2, y: height - pad.b + 16, class: "tick" }, m ? (width < 500 ? "" : ["", "Apr", "Jul", "Oct"][m / 3]) : String(y)));
+    }
+  }
+  // estimate band, month by month, labelled
+  if (est.length) {
+    const g = s("g", { class: "est", "data-series": name });
+    for (const r of est) {
+      const lo = r.low ?? r.high, hi = r.high ?? r.low;
+      if (lo === null) continue;
+      g.append(s("rect", { x: X(monthStart(r.month)), width: Math.max(1, X(monthEnd(r.month)) - X(monthStart(r.month))), y: Y(hi), height: Math.max(2, Y(lo) - Y(hi)),
+        class: "band" + (r.basis === "carried" ? " carried" : ""), "data-month": r.month },
+        s("title", {}, `${info.title}, ${r.month}: ${rangeText(r.low, r.high)}${r.best !== null ? ", best " + fmtNum(r.best) : ""} (${r.basis})`)));
+    }
+    const best = est.filter(r => mid(r) !== null).map(r => `${X((monthStart(r.month) + monthEnd(r.month)) / 2)},${Y(mid(r))}`);
+    if (best.length > 1) g.append(s("polyline", { points: best.join(" "), class: "best" }));
+    const lastRow = est[est.length - 1];
+    const lx = Math.min(X(monthEnd(lastRow.month)), width - pad.r), ly = Y(lastRow.high ?? lastRow.low ?? 0) - 4;
+    g.append(s("text", { x: lx, y: Math.max(pad.t + 10, ly), "text-anchor": "end", class: "band-label" }, `estimate: ${rangeText(lastRow.low, lastRow.high)}`));
+    svg.append(g);
+  }
+  // claims as spans
+  const show = (c, span) => {
+    evidenceBox.replaceChildren(h("p", {}, h("strong", {}, figureText(c)), " ", whoWhat(c),
+      c.when ? ` · covers ${whenText(c)}` : ` · no period stated; reported ${c.published || "undated"}`),
+    h("p", { class: "small" }, c.source ? `Attributed to ${c.source}` : "Unattributed", c.outlet ? ` · ${c.outlet}` : "", c.published ? `, ${c.published}` : "", " · ",
+      h("a", { href: claimLink(c) }, "open the evidence")),
+    h("blockquote", { class: "small" }, truncate(c.quote, 300)));
+  };
+  for (const { c, span, v } of spans) {
+    const x = X(span.from), w = Math.max(3, X(span.to) - X(span.from));
+    const y = Y(v[1]), hgt = Math.max(3, Y(v[0]) - Y(v[1]));
+    const bar = s("rect", { x, y: hgt < 4 ? y - 1.5 : y, width: w, height: hgt < 4 ? 4 : hgt, rx: 1.5,
+      class: "span" + (span.dated ? "" : " undated"), tabindex: 0, "data-claim": c.id,
+      "data-from": new Date(span.from).toISOString().slice(0, 10), "data-to": new Date(span.to).toISOString().slice(0, 10),
+      "aria-label": `${figureText(c)} ${whoWhat(c)}, ${span.dated ? "covering " + whenText(c) : "reported " + c.published}${c.source ? ", " + c.source : ""}` },
+      s("title", {}, `${figureText(c)} ${whoWhat(c)} — ${c.source || "unattributed"}`));
+    bar.addEventListener("mouseenter", () => show(c, span));
+    bar.addEventListener("focus", () => show(c, span));
+    bar.addEventListener("click", () => { location.hash = claimLink(c); });
+    bar.addEventListener("keydown", ev => { if (ev.key === "Enter") location.hash = claimLink(c); });
+    svg.append(bar);
+  }
+  box.append(svg);
+  if (pages.some(p => p.has_more)) box.append(h("p", { class: "muted small" }, "Showing the first 1,000 claims of each group."));
 }
 
 function compact(v) {
@@ -246,9 +474,9 @@ let resizeTimer = 0;
 window.addEventListener("resize", () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
-    const box = document.getElementById("chart");
-    if (chart && box) chart.setSize({ width: Math.max(280, box.clientWidth), height: box.clientWidth < 500 ? 240 : 300 });
-  }, 150);
+    const pick = document.getElementById("timeline-series");
+    if (pick) pick.dispatchEvent(new Event("change"));
+  }, 250);
 });
 
 // ---- claims --------------------------------------------------------------
@@ -256,6 +484,7 @@ window.addEventListener("resize", () => {
 async function claims(params) {
   const filter = {};
   for (const k of FILTERS) if (params[k]) filter[k] = params[k];
+  const sort = SORTS[params.sort] ? params.sort : "";
   const offset = Math.max(0, parseInt(params.offset || "0", 10) || 0);
   const form = filterForm(filter);
   // On a phone the filters would fill the screen: they fold away, and
@@ -267,26 +496,36 @@ async function claims(params) {
   main.replaceChildren(h("h1", {}, "Claims"), box, results);
   let page;
   try {
-    page = await api("/api/claims" + qs({ ...filter, limit: PAGE, offset }));
+    // A sorted view sorts the first SORT_WINDOW matches here: the API
+    // pages in storage order, which keeps any one query cheap.
+    page = sort ? await api("/api/claims" + qs({ ...filter, limit: SORT_WINDOW }))
+      : await api("/api/claims" + qs({ ...filter, limit: PAGE, offset }));
   } catch (err) { showError(err, results); return; }
+  let items = page.items, hasMore = page.has_more;
+  if (sort) {
+    items = items.slice().sort(SORTS[sort]).slice(offset, offset + PAGE);
+    hasMore = offset + PAGE < page.items.length;
+  }
   const exportLinks = ["csv", "jsonl", "ftm", "acled"].map(f =>
     h("a", { class: "button secondary export", href: "/api/export" + qs({ ...filter, format: f }), download: "", "data-format": f }, labelFor(f)));
-  const table = claimsTable(page.items);
+  const table = claimsTable(items, { ...filter, ...(sort ? { sort } : {}) });
   // The API counts only when asked (a count reads every match): a page
   // that is not the last says "N+" until the exact total arrives.
-  const shown = `${offset + 1}–${offset + page.items.length}`;
-  const range = h("span", { class: "muted" }, !page.items.length ? "none" : page.total != null ? `${shown} of ${fmtNum(page.total)}` : `${shown} of ${fmtNum(offset + page.items.length)}+`);
+  const shown = `${offset + 1}–${offset + items.length}`;
+  const range = h("span", { class: "muted" }, !items.length ? "none" : page.total != null ? `${shown} of ${fmtNum(page.total)}` : `${shown} of ${fmtNum(offset + items.length)}+`);
+  const nav = o => go({ ...filter, ...(sort ? { sort } : {}), offset: o });
   const pager = h("div", { class: "pager" },
-    h("button", { class: "secondary", disabled: offset === 0, onclick: () => go({ ...filter, offset: Math.max(0, offset - PAGE) }) }, "← Previous"),
+    h("button", { class: "secondary", disabled: offset === 0, onclick: () => nav(Math.max(0, offset - PAGE)) }, "← Previous"),
     range,
-    h("button", { class: "secondary", disabled: !page.has_more, onclick: () => go({ ...filter, offset: offset + PAGE }) }, "Next →"));
+    h("button", { class: "secondary", disabled: !hasMore, onclick: () => nav(offset + PAGE) }, "Next →"));
   const totalEl = n => h("strong", { id: "claims-total", "data-total": n }, `${fmtNum(n)} ${n === 1 ? "claim" : "claims"}`);
-  const heading = h("span", {}, page.total != null ? totalEl(page.total) : h("strong", { class: "muted" }, `${fmtNum(offset + page.items.length)}+ claims`));
+  const heading = h("span", {}, page.total != null ? totalEl(page.total) : h("strong", { class: "muted" }, `${fmtNum(offset + items.length)}+ claims`));
   results.replaceChildren(
     h("div", { class: "toolbar" }, heading,
-      h("span", { class: "spacer" }), h("span", { class: "muted small" }, "Export:"), exportLinks),
-    page.items.length ? table : h("p", { class: "note" }, "No claims match these filters."),
-    pager);
+      h("span", { class: "spacer" }), h("span", { class: "muted small" }, "Export these claims:"), exportLinks),
+    ...[sort && page.has_more ? h("p", { class: "note small", id: "sort-window" }, `Sorted within the first ${fmtNum(SORT_WINDOW)} matches; narrow the filters to sort them all.`) : null,
+      items.length ? table : h("p", { class: "note" }, "No claims match these filters."),
+      pager].filter(Boolean));
   if (page.total == null) {
     try {
       const counted = await api("/api/claims" + qs({ ...filter, limit: 1, count: "true" }));
@@ -296,6 +535,31 @@ async function claims(params) {
     } catch (err) { /* the page stands without its total */ }
   }
 }
+
+const SORT_WINDOW = 1000;
+
+// whenText is the span a claim's figure refers to, as the text states it.
+function whenText(c) {
+  if (!c.when) return "";
+  return c.when.from === c.when.to ? c.when.from : `${c.when.from} – ${c.when.to}`;
+}
+
+function byKey(key, dir) {
+  return (a, b) => {
+    const x = key(a), y = key(b);
+    if (x === y) return a.id - b.id;
+    if (x === null || x === "") return 1; // unknowns last either way
+    if (y === null || y === "") return -1;
+    return (x < y ? -1 : 1) * dir;
+  };
+}
+const figureOf = c => c.high ?? c.low;
+const SORTS = {
+  published: byKey(c => c.published || "", 1), "-published": byKey(c => c.published || "", -1),
+  when: byKey(c => c.when ? c.when.from : "", 1), "-when": byKey(c => c.when ? c.when.from : "", -1),
+  value: byKey(figureOf, 1), "-value": byKey(figureOf, -1),
+  source: byKey(c => (c.source || "").toLowerCase(), 1), "-source": byKey(c => (c.source || "").toLowerCase(), -1),
+};
 
 function labelFor(f) { return { csv: "CSV", jsonl: "JSON Lines", ftm: "FollowTheMoney", acled: "ACLED CSV" }[f]; }
 
@@ -308,9 +572,9 @@ function filterForm(filter) {
     field("kind", "Kind", select("kind", KINDS, filter.kind)),
     field("group", "Group", select("group", GROUPS, filter.group)),
     field("event", "Event", select("event", EVENTS, filter.event)),
-    field("place", "Place", input("place", "text", "e.g. Kursk Oblast")),
-    field("source", "Source", input("source", "text", "e.g. NIS")),
-    field("outlet", "Outlet", input("outlet", "text")),
+    field("place", "Place", suggest(input("place", "text", "e.g. kursk"), "places")),
+    field("source", "Source", suggest(input("source", "text", "e.g. nis"), "sources")),
+    field("outlet", "Outlet", suggest(input("outlet", "text", "e.g. yonhap"), "outlets")),
     field("since", "Published since", input("since", "date")),
     field("until", "until", input("until", "date")),
     field("min", "Figure at least", input("min", "number")),
@@ -324,15 +588,40 @@ function filterForm(filter) {
     for (const [k, v] of new FormData(form)) if (String(v).trim()) f[k] = String(v).trim();
     go(f);
   });
+  form.append(...["places", "sources", "outlets"].map(id => h("datalist", { id: "suggest-" + id })));
+  fillSuggestions(form);
   return form;
 }
 
-function claimsTable(items) {
+// suggest ties an input to the datalist of names the server knows. The
+// filter itself is case-insensitive and takes aliases ("kursk" finds
+// Kursk Oblast); the list shows the stored names and their aliases.
+function suggest(input, list) {
+  input.setAttribute("list", "suggest-" + list);
+  input.setAttribute("autocomplete", "off");
+  return input;
+}
+
+let suggestions;
+async function fillSuggestions(form) {
+  if (!suggestions) {
+    const [pl, src] = await Promise.all([api("/api/places"), api("/api/sources")]).catch(() => [null, null]);
+    if (!pl || !src) return;
+    suggestions = { places: pl.items, sources: src.sources, outlets: src.outlets };
+  }
+  for (const [id, rows] of Object.entries(suggestions)) {
+    const dl = form.querySelector("#suggest-" + id);
+    dl.replaceChildren(...rows.map(r => h("option", { value: r.name, label: [r.name, ...(r.aliases || [])].join(" · ") })));
+  }
+}
+
+function claimsTable(items, view) {
   const rows = items.map(c => {
     const tr = h("tr", { class: "clickable claim-row", tabindex: 0, "data-claim": c.id, "data-article": c.article_id },
       h("td", { "data-label": "Published" }, c.published || "—"),
       h("td", { class: "num", "data-label": "Figure" }, figureText(c)),
       h("td", { "data-label": "Who, what" }, whoWhat(c)),
+      h("td", { class: "when", "data-label": "When" }, whenText(c) || h("span", { class: "muted" }, "not stated")),
       h("td", { "data-label": "Place" }, (c.place || []).map(p => h("span", { class: "tag" }, p))),
       h("td", { "data-label": "Source" }, c.source || h("span", { class: "muted" }, "unattributed")),
       h("td", { "data-label": "Outlet" }, c.outlet || ""),
@@ -342,8 +631,19 @@ function claimsTable(items) {
     tr.addEventListener("keydown", ev => { if (ev.key === "Enter") open(); });
     return tr;
   });
+  const cur = (view && view.sort) || "";
+  const head = (label, key) => {
+    if (!key || !view) return h("th", {}, label);
+    const dir = cur === key ? "ascending" : cur === "-" + key ? "descending" : null;
+    const next = cur === key ? "-" + key : key;
+    const { offset, ...rest } = view;
+    return h("th", { "aria-sort": dir || "none" },
+      h("a", { class: "sort", href: "#/claims" + qs({ ...rest, sort: next }), "data-sort": key, title: `Sort by ${label.toLowerCase()}` },
+        label, dir === "ascending" ? " ▲" : dir === "descending" ? " ▼" : ""));
+  };
   return h("table", { class: "data", id: "claims-table" },
-    h("thead", {}, h("tr", {}, ["Published", "Figure", "Who, what", "Place", "Source", "Outlet", "Sentence"].map(t => h("th", {}, t)))),
+    h("thead", {}, h("tr", {}, head("Published", "published"), head("Figure", "value"), head("Who, what"), head("When", "when"),
+      head("Place"), head("Source", "source"), head("Outlet"), head("Sentence"))),
     h("tbody", {}, rows));
 }
 
@@ -452,37 +752,75 @@ async function facts(params) {
   }
   const conflicts = new Map((res.conflicts || []).map(c => [c.id, c]));
   const onlyConflicts = params.conflicts === "1";
-  const items = onlyConflicts ? res.items.filter(f => (f.conflicts || []).length) : res.items;
-  main.replaceChildren(h("h1", {}, "Facts"),
-    h("p", { class: "muted" }, "Claims that state the same quantity, merged across outlets. Syndicated copies count once; ",
-      "a conflict is two figures for one quantity that disagree beyond rounding."),
+  let items = onlyConflicts ? res.items.filter(f => (f.conflicts || []).length) : res.items;
+  let heading = "Facts";
+  if (params.series) {
+    // The facts behind an estimate series: those its months name.
+    const rows = (await loadEstimates() || []).filter(r => r.series === params.series);
+    const ids = new Set(rows.flatMap(r => r.facts));
+    items = items.filter(f => ids.has(f.id));
+    heading = `Facts behind “${seriesInfo(params.series).title}”`;
+  }
+  main.replaceChildren(h("h1", {}, heading),
+    h("p", { class: "muted" }, "Claims that state the same quantity, merged across outlets. Relays and syndicated copies of one original source count once; ",
+      "a conflict is two figures that differ, with the reason the data shows."),
     h("div", { class: "toolbar" }, h("strong", {}, `${items.length} facts, ${conflicts.size} conflicts`), h("span", { class: "spacer" }),
       h("a", { class: "button secondary", href: "#/facts" + qs(onlyConflicts ? {} : { conflicts: "1" }) }, onlyConflicts ? "Show all facts" : "Only facts in conflict")),
+    ...(conflicts.size ? [h("h2", { id: "conflicts-heading" }, `Conflicts (${conflicts.size})`), conflictList([...conflicts.values()])] : []),
+    h("h2", {}, "Facts"),
     items.length ? factsTable(items, conflicts) : h("p", { class: "note" }, "No facts match."));
+  if (params.fact) {
+    const row = document.getElementById("fact-" + params.fact);
+    if (row) { row.classList.add("target"); row.scrollIntoView({ block: "center" }); }
+  }
 }
 
 function factLabel(f) {
   const what = f.kind === "people" ? [human(f.group), human(f.measure || f.event)].filter(Boolean).join(" ")
     : `${human(f.group)} ${f.kind === "money" ? "pay" : "share"}${f.per ? " per " + f.per : ""}`;
-  return what + (f.place && f.place.length ? ` — ${f.place[0]}` : "");
+  return `${rangeText(f.value ?? f.low, f.value ?? f.low)} ${what}` + (f.place && f.place.length ? ` — ${f.place[0]}` : "");
 }
 
 function factsTable(items, conflicts) {
   return h("table", { class: "data", id: "facts-table" },
-    h("thead", {}, h("tr", {}, ["Fact", "Figure", "Range", "Reports", "Sources", "First reported", "Conflicts"].map(t => h("th", {}, t)))),
+    h("thead", {}, h("tr", {}, ["Fact", "Figure", "Range", "Reports", "Original sources", "First reported", "Conflicts"].map(t => h("th", {}, t)))),
     h("tbody", {}, items.map(f => {
       const cs = (f.conflicts || []).map(id => conflicts.get(id)).filter(Boolean);
       const unit = f.kind === "money" ? f.unit : f.kind === "share" ? "percent" : "people";
-      return h("tr", { class: "fact-row" },
+      return h("tr", { class: "fact-row", id: "fact-" + f.id },
         h("td", { "data-label": "Fact" }, factLabel(f)),
         h("td", { class: "num", "data-label": "Figure" }, rangeText(f.value, f.value, unit)),
         h("td", { class: "num", "data-label": "Range" }, f.high === null && f.low !== null ? `≥ ${fmtNum(f.low)}` : rangeText(f.low, f.high, unit)),
         h("td", { class: "num", "data-label": "Reports" }, f.reports),
-        h("td", { "data-label": "Sources" }, `${f.independent} independent: `, (f.sources || []).join(", ")),
+        h("td", { "data-label": "Original sources" }, `${f.independent} independent: `, (f.sources || []).join(", ") || "none named"),
         h("td", { "data-label": "First reported" }, f.first ? h("a", { href: `#/claim/${f.first.id}` + qs({ article: f.first.article }) },
           f.first_reported || "date unknown", f.first.outlet ? ` (${f.first.outlet})` : "") : f.first_reported || ""),
-        h("td", { "data-label": "Conflicts" }, cs.map(c => h("span", { class: "conflict", title: (c.details || []).join("; ") }, c.reason))));
+        h("td", { "data-label": "Conflicts" }, cs.map(c => h("a", { class: "conflict", href: "#conflict-" + c.id,
+          onclick: ev => { ev.preventDefault(); const el = document.getElementById("conflict-" + c.id); if (el) el.scrollIntoView({ block: "start" }); } }, c.reason))));
     })));
+}
+
+// conflictList shows every conflict in full, at every width: the reason in
+// words, both figures, their original sources and links to their claims.
+function conflictList(list) {
+  return h("div", { class: "conflicts", id: "conflicts" }, list.map(c => h("section", { class: "conflict-card", id: "conflict-" + c.id },
+    h("h3", {}, h("span", { class: "conflict" }, c.reason), " ", sideFigure(c.a), " versus ", sideFigure(c.b)),
+    h("p", { class: "reason" }, (c.details && c.details.length ? c.details : [c.reason]).join("; ") + "."),
+    h("div", { class: "sides" }, conflictSide("One side", c.a), conflictSide("The other", c.b)))));
+}
+
+function sideFigure(sd) { return `${rangeText(sd.low, sd.high)} ${human(sd.measure || "")}`.trim(); }
+
+function conflictSide(label, sd) {
+  const when = sd.when ? (sd.when.from === sd.when.to ? sd.when.from : `${sd.when.from} to ${sd.when.to}`) : "no period stated";
+  return h("div", { class: "side" },
+    h("p", {}, h("strong", {}, label, ": ", sideFigure(sd)), sd.place && sd.place.length ? ` in ${sd.place.join(", ")}` : "", ` · ${when}`),
+    h("p", { class: "small" }, "Original sources: ", (sd.sources || []).join(", ") || "none named",
+      sd.total ? ` · ${plural(sd.total, "claim")}` : ""),
+    h("ul", { class: "small side-claims" }, (sd.claims || []).map(r => h("li", {},
+      h("a", { href: r.id ? `#/claim/${r.id}` + qs({ article: r.article }) : "#/claims" + qs({ article: r.article }) },
+        [r.outlet, r.published].filter(Boolean).join(", ") || r.article),
+      r.quote ? ` — “${truncate(r.quote, 140)}”` : ""))));
 }
 
 // claimByID opens a claim known by id and article name (facts carry those)
@@ -506,6 +844,39 @@ function rangesTable(items) {
       h("td", { class: "num", "data-label": "Sources" }, f.sources),
       h("td", { "data-label": "Latest" }, f.latest ? h("a", { href: claimLink(f.latest) }, figureText(f.latest), f.latest.published ? `, ${f.latest.published}` : "") : ""),
       h("td", {}, f.low !== null && f.high !== null && f.low !== f.high ? h("span", { class: "conflict", title: "The claims state different figures" }, "figures differ") : "")))));
+}
+
+// ---- what changed -------------------------------------------------------------
+
+const KIND_TITLES = { estimate: "Estimates that moved", fact: "New facts", conflict: "New conflicts" };
+
+async function changes(params) {
+  loading();
+  const def = lastVisit || new Date(Date.now() - 7 * 864e5).toISOString();
+  const since = params.since || def.replace(/\.\d+Z$/, "Z");
+  const res = await api("/api/changes" + qs({ since }));
+  const pickDate = h("input", { type: "date", name: "since", id: "changes-since", value: since.slice(0, 10) });
+  const form = h("form", { class: "toolbar", id: "changes-form" }, h("label", {}, "Changes after ", pickDate),
+    h("button", { type: "submit" }, "Show"), h("span", { class: "spacer" }),
+    h("a", { href: "/feed.atom", class: "button secondary", type: "application/atom+xml" }, "Atom feed"));
+  form.addEventListener("submit", ev => { ev.preventDefault(); if (pickDate.value) location.hash = "#/changes" + qs({ since: pickDate.value }); });
+  const groups = ["estimate", "fact", "conflict"].map(k => [k, res.items.filter(c => c.kind === k)]).filter(([, l]) => l.length);
+  main.replaceChildren(h("h1", {}, "What changed"),
+    h("p", { class: "muted" }, `After ${since.replace("T", " ").replace("Z", " UTC")}`,
+      lastVisit && !params.since ? " (your last visit, remembered by this browser only)" : "", "."),
+    form,
+    groups.length ? h("div", { id: "changes" }, groups.map(([k, list]) => [h("h2", {}, KIND_TITLES[k], ` (${list.length})`),
+      h("ul", { class: "changes" }, list.map(changeItem))]))
+      : h("p", { class: "note" }, "Nothing changed in that time."));
+}
+
+function changeItem(c) {
+  return h("li", { class: "change-item", "data-kind": c.kind, id: "change-" + c.id },
+    h("p", {}, h("strong", {}, c.title)),
+    h("p", { class: "small" }, c.summary),
+    h("p", { class: "small muted" }, `seen ${c.at.slice(0, 16).replace("T", " ")}`,
+      c.fact ? [" · ", h("a", { href: "#/facts" + qs({ fact: c.fact }) }, "the fact")] : "",
+      (c.claims || []).slice(0, 3).map((id, i) => [" · ", h("a", { href: `#/claim/${id}` + qs({ article: (c.articles || [])[i] || "" }) }, `claim ${i + 1}`)])));
 }
 
 // ---- places, sources, articles, search --------------------------------------

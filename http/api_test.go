@@ -563,6 +563,8 @@ func TestUINoMarkupSinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The SVG namespace is a name, not an address anything is fetched from.
+		b = bytes.ReplaceAll(b, []byte(`"http://www.w3.org/2000/svg"`), nil)
 		for _, sink := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "http://", "https://", "@import"} {
 			if bytes.Contains(b, []byte(sink)) {
 				t.Errorf("%s uses %s", f, sink)

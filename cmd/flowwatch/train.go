@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -29,6 +30,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	corpus := fs.String("corpus", "../shared/eval/train", "annotated corpus `DIR`")
 	out := fs.String("out", "extract/model.json", "where to write the model (`FILE`)")
 	cv := fs.Bool("cv", false, "cross-validate instead of writing a model")
+	cvOut := fs.String("cv-out", "", "with --cv, write each article's held-out claims as JSON Lines to `FILE` (for ../shared/eval/score --explain)")
 	var opt fit.Options
 	fs.Float64Var(&opt.L2, "l2", 0, "weight decay (0: the default)")
 	fs.IntVar(&opt.Epochs, "epochs", 0, "passes of gradient descent (0: the default)")
@@ -57,6 +59,9 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s fitted  %s\n", l, res.Fitted[l])
 			fmt.Fprintf(e.stdout, "%s seen    %s\n", l, res.Seen[l])
 		}
+		if *cvOut != "" {
+			return writeHeld(*cvOut, docs, res)
+		}
 		return nil
 	}
 	m := fit.Fit(docs, x, opt)
@@ -69,4 +74,27 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "flowwatch train: %d articles, model written to %s\n", len(docs), *out)
 	return nil
+}
+
+func writeHeld(path string, docs []fit.Doc, res fit.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	for _, d := range docs {
+		for _, c := range res.Held[d.Article.Name] {
+			b, err := c.MarshalJSON()
+			if err != nil {
+				f.Close()
+				return fmt.Errorf("train: %w", err)
+			}
+			w.Write(append(b, '\n'))
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("train: %w", err)
+	}
+	return f.Close()
 }

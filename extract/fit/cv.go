@@ -10,6 +10,9 @@ type Result struct {
 	Rules  map[string]Score // the rules' reading alone, by language
 	Fitted map[string]Score // with the model fitted on the other folds
 	Seen   map[string]Score // with the model fitted on every fold: how far it memorises
+	// Held is every article's claims from the model that did not see it,
+	// by article name: what --cv-out writes for error analysis.
+	Held map[string][]flowwatch.Claim
 }
 
 // CrossValidate fits on four folds and scores the fifth, for each fold,
@@ -28,7 +31,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 		}
 		ex[i] = docExamples(&docs[i], cands[i])
 	}
-	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}}
+	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}, Held: map[string][]flowwatch.Claim{}}
 	var all []Example
 	for i := range docs {
 		all = append(all, ex[i]...)
@@ -53,6 +56,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 			add(res.Rules, lang, ScoreDoc(docs[i].Gold, rules[i]))
 			got := m.Choose(docs[i].Article.Text, cands[i])
 			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
+			res.Held[docs[i].Article.Name] = got
 		}
 	}
 	return res

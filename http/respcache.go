@@ -1,6 +1,7 @@
 package http
 
 import (
+	"fmt"
 	"context"
 	"net/http"
 	"strconv"
@@ -122,6 +123,13 @@ func (s *Server) cachedGET(h http.HandlerFunc) http.HandlerFunc {
 				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), refreshTimeout)
 				go func() {
 					defer cancel()
+					// No middleware stands above this goroutine: a
+					// panic here would end the server.
+					defer func() {
+						if v := recover(); v != nil {
+							s.log.Error("panic in background refresh", "path", r.URL.Path, "panic", fmt.Sprint(v))
+						}
+					}()
 					c.build(key, h, r.WithContext(ctx), f)
 				}()
 			}

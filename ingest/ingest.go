@@ -445,7 +445,8 @@ func (p *Pipeline) fetchPage(ctx context.Context, u string) ([]byte, string, err
 // article cleans raw into an article and applies what the source knows.
 func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.Article, error) {
 	if err := input.Check(raw); err != nil {
-		return nil, err
+		// Bad input, not a failure of ours: API clients get 422.
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "%s", err.Error())
 	}
 	name := d.Name
 	if name == "" && d.URL != "" {
@@ -463,7 +464,7 @@ func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.A
 		return nil, err
 	}
 	if a == nil || strings.TrimSpace(a.Text) == "" {
-		return nil, errors.New("no article text found")
+		return nil, flowwatch.Errorf(flowwatch.EINVALID, "no article text found")
 	}
 	u := d.URL
 	if u == "" {
@@ -522,11 +523,11 @@ func parse(name string, raw []byte, m clean.Meta) (a *flowwatch.Article, err err
 	if err != nil {
 		// The cleaner names the input by its article name; our lines name
 		// it by origin already.
-		msg := flowwatch.ErrorMessage(err)
-		if flowwatch.ErrorCode(err) == flowwatch.EINTERNAL {
+		code, msg := flowwatch.ErrorCode(err), flowwatch.ErrorMessage(err)
+		if code == flowwatch.EINTERNAL {
 			msg = err.Error()
 		}
-		return nil, errors.New(strings.TrimPrefix(msg, name+": "))
+		return nil, flowwatch.Errorf(code, "%s", strings.TrimPrefix(msg, name+": "))
 	}
 	return a, nil
 }

@@ -267,7 +267,7 @@ func (w *Watcher) ingest(ctx context.Context, log *slog.Logger, st flowwatch.Fee
 	}, func(it ingest.ItemResult) {
 		if it.Err != nil {
 			if ctx.Err() == nil {
-				log.Warn("item failed", "item", it.Origin, "err", it.Err.Error())
+				log.Warn("item failed", "item", it.Origin, "err", message(it.Err))
 			}
 			return
 		}
@@ -324,4 +324,13 @@ func (w *Watcher) saveState(st flowwatch.FeedState) error {
 		return &ingest.StoreError{Err: fmt.Errorf("save feed state of %s: %w", st.URL, err)}
 	}
 	return nil
+}
+
+// message is an error as a log line shows it: an application error's
+// message without its code, anything else in full.
+func message(err error) string {
+	if flowwatch.ErrorCode(err) != flowwatch.EINTERNAL {
+		return flowwatch.ErrorMessage(err)
+	}
+	return err.Error()
 }

@@ -92,7 +92,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	err = extractAll(ctx, paths, e.stdin, *workers, x, *lang, func(res extracted) error {
 		if res.err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "flowwatch extract: %s: %s\n", escapeLine(res.path), escapeLine(res.err.Error()))
+			fmt.Fprintf(e.stderr, "flowwatch extract: %s: %s\n", escapeLine(res.path), escapeLine(userMessage(res.err)))
 			return nil
 		}
 		return print(res)

@@ -192,7 +192,7 @@ func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Doma
 		err := extractAll(ctx, paths, e.stdin, runtime.GOMAXPROCS(0), x, "", func(res extracted) error {
 			if res.err != nil {
 				failed++
-				fmt.Fprintf(e.stderr, "flowwatch %s: %s: %s\n", cmd, escapeLine(res.path), escapeLine(res.err.Error()))
+				fmt.Fprintf(e.stderr, "flowwatch %s: %s: %s\n", cmd, escapeLine(res.path), escapeLine(userMessage(res.err)))
 				return nil
 			}
 			a := *res.article

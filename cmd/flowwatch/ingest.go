@@ -71,7 +71,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	p.OnItem = func(it ingest.ItemResult) {
 		if it.Err != nil {
 			bar.clear()
-			fmt.Fprintf(e.stderr, "flowwatch ingest: %s: %s\n", escapeLine(it.Origin), escapeLine(it.Err.Error()))
+			fmt.Fprintf(e.stderr, "flowwatch ingest: %s: %s\n", escapeLine(it.Origin), escapeLine(userMessage(it.Err)))
 		}
 		bar.add(it)
 	}

@@ -1,8 +1,8 @@
 package http
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"sync"

@@ -692,6 +692,64 @@ func fractionOf(toks []Token, i int) bool {
 	return b >= 1 && toks[b].Low == "of" && fractionWords[toks[b-1].Low]
 }
 
+// coordinatedHead finds the head noun of a figure coordinated after the
+// one whose noun phrase would start at toks[first]: "77 and wounded 40
+// North Korean soldiers", "300, and another 2,700 soldiers". It returns
+// the head's index and group, or -1.
+func (lx *Lexicon) coordinatedHead(toks []Token, first int) (int, string) {
+	n := len(toks)
+	if first >= n || (toks[first].Low != "and" && toks[first].Low != ",") {
+		return -1, ""
+	}
+	m := first + 1
+	if m < n && toks[m].Low == "and" {
+		m++
+	}
+	if p := lx.events.at(toks, m); p != nil {
+		m += len(p.low)
+	}
+	// Bound words ("as many as", "another", "some") before the number.
+	for steps := 0; m < n && steps < 3 && toks[m].Kind == Word; steps++ {
+		if _, isNum := lx.numWords[toks[m].Low]; isNum && toks[m].Low != "a" && toks[m].Low != "an" {
+			break
+		}
+		m++
+	}
+	_, next, _, ok := lx.number(toks, m)
+	if !ok {
+		return -1, ""
+	}
+	for j := next; j < n && j < next+5; j++ {
+		if g, _ := lx.Group(toks, j); g != "" {
+			return j, g
+		}
+		if lx.isStop(&toks[j]) {
+			break
+		}
+	}
+	return -1, ""
+}
+
+// eventAdjacent reports whether an event cue touches a bare figure: the
+// verb whose object it is ("injured 47 others", "killed 300"), or the
+// verb it is the subject of ("3,800 killed or wounded", "2,700 have been
+// wounded", "12,000 has arrived").
+func (lx *Lexicon) eventAdjacent(toks []Token, start, first int) bool {
+	for b := start - 1; b >= 0 && b >= start-4; b-- {
+		if p := lx.events.at(toks, b); p != nil {
+			if b+len(p.low) == start {
+				return true
+			}
+			break
+		}
+	}
+	k := first
+	for steps := 0; k < len(toks) && steps < 2 && (auxiliary[toks[k].Low] || toks[k].Low == "been"); steps++ {
+		k++
+	}
+	return k < len(toks) && lx.events.at(toks, k) != nil
+}
+
 // partWhole reports whether the figure at toks[i] is the whole a count
 // before it is part of: "6,000 of the 11,000 troops sent", "4,000 out of
 // the 12,000 deployed", "4,000 casualties from the 11,000 troops".
@@ -769,10 +827,10 @@ func (lx *Lexicon) wholeEvent(toks []Token, f *Figure) string {
 
 // describedBy is the movement or state a participle phrase starting at
 // toks[i] gives a whole ("sent to Kursk", "initially deployed", "thought
-// to have been deployed"), within four words and before any punctuation,
+// to have been deployed"), within six words and before any punctuation,
 // or "".
 func (lx *Lexicon) describedBy(toks []Token, i int) string {
-	for k := i; k < len(toks) && k <= i+4; k++ {
+	for k := i; k < len(toks) && k <= i+6; k++ {
 		if toks[k].Kind == Punct {
 			return ""
 		}
@@ -819,8 +877,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	for k < n && toks[k].Kind == Punct && (toks[k].Low == "\"" || toks[k].Low == "'") {
 		k++
 	}
-	// "2,000 more arrived", "3,000 more troops": "more" is transparent.
-	if k < n && toks[k].Low == "more" {
+	// "2,000 more arrived", "3,000 more troops", "injured 47 others":
+	// "more" and "others" are transparent.
+	if k < n && (toks[k].Low == "more" || toks[k].Low == "others") {
 		k++
 	}
 	first := k
@@ -859,11 +918,21 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			}
 			break
 		}
+		if k >= first && toks[k].Kind == Word && strings.HasSuffix(toks[k].Low, "ing") && len(toks[k].Low) > 5 && lx.events.at(toks, k) == nil {
+			break // "1,500 holding work visas": the noun is the verb's object
+		}
 		initial := toks[k].Low == "." && k > 0 && len(toks[k-1].Text) == 1 && isCap(&toks[k-1]) // "N. Korean"
 		if lx.isStop(&toks[k]) && !(k == first && toks[k].Low == "of") && !initial {
 			break
 		}
 		k++
+	}
+	if head < 0 {
+		// "killed 77 and wounded 40 North Korean soldiers": a figure
+		// coordinated with a later one shares its noun.
+		if h, g := lx.coordinatedHead(toks, first); h >= 0 {
+			head, f.Group = h, g
+		}
 	}
 	if head >= 0 {
 		// The noun phrase from the figure to its head; a people's name may
@@ -919,7 +988,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
 	// "1,200 of them were killed" names its people, whatever precedes it.
-	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) {
+	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) && !lx.eventAdjacent(toks, f.Start, first) {
 		return false
 	}
 	f.Bare = true
@@ -1198,7 +1267,22 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		}
 		return cues
 	}
+	afterHead := -1
+	if f.Head >= f.End && !numberBetween(toks, f.End, f.Head) {
+		_, l := lx.Group(toks, f.Head)
+		afterHead = f.Head + max(l, 1)
+	}
 	dist := func(c cue) int {
+		if c.pos == afterHead && (c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured) {
+			// A participle right after the figure's noun says what befell
+			// those counted: "lost about 1,000 soldiers killed".
+			return -1 << 21
+		}
+		if c.end == f.Start {
+			// The verb whose object the figure is: "killed 77 and
+			// wounded 40", "injured another 47".
+			return -1 << 20
+		}
 		if c.pos >= f.End {
 			return c.pos - f.End
 		}
@@ -1261,6 +1345,17 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return flowwatch.EventPlanned
 	}
 	return c.ev
+}
+
+// numberBetween reports whether a number stands in toks[a:b]: the noun
+// after it is that number's ("5,000 of the 10,000 troops sent").
+func numberBetween(toks []Token, a, b int) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Kind == Number {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedTo reports whether the "to" at toks[b] follows a verb of

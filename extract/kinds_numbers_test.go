@@ -172,3 +172,37 @@ func TestKindEventsEN(t *testing.T) {
 			[]string{"people soldiers wounded 3000..3000 approx", "people soldiers sent 10000..10000 exact"}},
 	})
 }
+
+// Coordinated casualty counts, documents and crossings, vague sums of
+// money, in English.
+func TestKindCoordinationEN(t *testing.T) {
+	runKinds(t, []kindCase{
+		// The verb whose object a figure is names its event; a bare
+		// figure coordinated with a later one shares its noun.
+		{"en", "The brigade said it had killed 60 and wounded as many as 35 North Korean soldiers in two days.",
+			[]string{"people soldiers killed 60..60 exact", "people soldiers wounded ..35 at_most"}},
+		{"en", "Drone crews killed 40 North Korean soldiers and injured 25 others over two days.",
+			[]string{"people soldiers killed 40..40 exact", "people soldiers wounded 25..25 exact"}},
+		{"en", "Some 400 North Korean soldiers have been killed, while 3,100 have been wounded.",
+			[]string{"people soldiers killed 400..400 approx", "people soldiers wounded 3100..3100 exact"}},
+		// A participle right after the noun says what befell them.
+		{"en", "Pyongyang has lost about 900 soldiers killed, the agency said.",
+			[]string{"people soldiers killed 900..900 approx"}},
+		{"en", "Nine members of the regiment died during the mission in Kursk, KCNA said of the North Korean unit.",
+			[]string{"people soldiers killed 9..9 exact"}},
+		// Documents and crossings are entries; a noun after a participle
+		// is the verb's object, not the figure's people.
+		{"en", "At least 600 new work permits were issued to North Korean laborers this year.",
+			[]string{"people workers entered 600.. at_least"}},
+		{"en", "Russia grants between 11,000 and 14,000 work visas to North Korean citizens every year.",
+			[]string{"people workers entered 11000..14000 range"}},
+		{"en", "In 2022 over 5,000 North Koreans arrived in Russia, border statistics show, including 900 holding work visas.",
+			[]string{"people nationals entered 5000.. at_least", "people nationals entered 900..900 exact"}},
+		// Vague sums of money; "millions" alone counts no people.
+		{"en", "North Korean IT workers earn thousands of dollars a month, the report says.",
+			[]string{"money it_workers  1000.. vague /month"}},
+		{"en", "The scheme brings hundreds of millions of dollars a year to North Korea from its workers abroad.",
+			[]string{"money workers  100000000.. vague /year"}},
+		{"en", "North Korean hackers stole crypto worth billions last year.", nil},
+	})
+}

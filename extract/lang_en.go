@@ -284,6 +284,18 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			return f, m, true
 		}
 		f = Figure{Start: i, End: k, Kind: flowwatch.KindPeople, Low: flowwatch.F(p.num), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
+		// "thousands of dollars", "hundreds of millions of dollars": a
+		// vague amount of money.
+		if k+1 < n && toks[k].Low == "of" {
+			if c := lx.currency.at(toks, k+1); c != nil && toks[k+1].Kind == Word {
+				f.End = k + 1 + len(c.low)
+				lx.moneyOrShare(toks, &f, c.val)
+				return f, f.End, true
+			}
+		}
+		if p.num >= 1e6 {
+			return f, k, false // "worth billions": millions count money, not people
+		}
 		return f, k, true
 	}
 	// Currency before the number: "$800", "US$ 2 million".

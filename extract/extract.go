@@ -131,13 +131,17 @@ func (x *Extractor) rules(a *flowwatch.Article) (out []flowwatch.Claim, dropped 
 	}
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
-		out = fn(x.d, a)
-		for i := range out {
-			if out[i].Extractor == "" {
-				out[i].Extractor = flowwatch.ExtractorVersion
+		for _, c := range fn(x.d, a) {
+			if c.Extractor == "" {
+				c.Extractor = flowwatch.ExtractorVersion
+			}
+			if c.Dropped == "" {
+				out = append(out, c.Claim)
+			} else {
+				dropped = append(dropped, c)
 			}
 		}
-		return out, nil
+		return out, dropped
 	}
 	mod, ok := languages[lang]
 	lx := x.lex[lang]

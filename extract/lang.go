@@ -72,11 +72,12 @@ var languages = map[string]Language{}
 // English.
 func RegisterLanguage(l Language) { languages[l.Code()] = l }
 
-// ArticleFunc extracts the claims of a whole article. It is for language
+// ArticleFunc reads every figure of a whole article, as candidates: those
+// its rules take, and those they drop with the reason. It is for language
 // modules that bring their own engine instead of implementing Language.
 // d is the Extractor's domain data (never nil), so --domain files reach
 // the module too.
-type ArticleFunc func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim
+type ArticleFunc func(d *domain.Domain, a *flowwatch.Article) []Candidate
 
 var articleFuncs = map[string]ArticleFunc{}
 

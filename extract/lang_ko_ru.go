@@ -25,10 +25,10 @@ import (
 // They compile the Extractor's Domain, so a --domain file's Korean or
 // Russian aliases reach them.
 func init() {
-	RegisterArticleFunc("ko", func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim {
+	RegisterArticleFunc("ko", func(d *domain.Domain, a *flowwatch.Article) []Candidate {
 		return mlExtract(mlModulesFor(d).ko, a)
 	})
-	RegisterArticleFunc("ru", func(d *domain.Domain, a *flowwatch.Article) []flowwatch.Claim {
+	RegisterArticleFunc("ru", func(d *domain.Domain, a *flowwatch.Article) []Candidate {
 		return mlExtract(mlModulesFor(d).ru, a)
 	})
 }
@@ -487,7 +487,9 @@ type mlClaim struct {
 }
 
 // mlExtract runs a language module over an article.
-func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
+// mlExtract returns every figure read, in text order: those the rules
+// take, and those they drop with the reason (see Candidate).
+func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 	text := a.Text
 	spans := lm.split(text)
 	// One allocation each for the sentences, the lower-cased text and the
@@ -520,7 +522,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 	for i := range vals {
 		sents[i] = &vals[i]
 	}
-	out := make([]flowwatch.Claim, 0, 16)
+	out := make([]Candidate, 0, 16)
 	// Claims under construction live in two buffers reused across
 	// sentences: the current sentence's and the previous one's.
 	var cur, kept, prev []mlClaim
@@ -547,8 +549,9 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		cur = cur[:0]
 		for fi := range s.figs {
 			f := &s.figs[fi]
-			ic, ok := mlBuildClaim(lm, a, s, f)
-			if !ok {
+			ic, why := mlBuildClaim(lm, a, s, f)
+			if why != "" {
+				out = append(out, Candidate{Claim: ic.c, Dropped: why})
 				continue
 			}
 			cur = append(cur, ic)
@@ -560,6 +563,9 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 			// Nothing here or in the three sentences before names North
 			// Korea: the people counted are someone else (이주노동자
 			// 500만 명, 100 тысяч местных жителей).
+			for k := range cur {
+				out = append(out, Candidate{Claim: cur[k].c, Dropped: dropNoOrigin})
+			}
 			continue
 		}
 		// Attribution in the next sentence ("Об этом сообщил ...") covers
@@ -593,13 +599,15 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []flowwatch.Claim {
 		for k := range cur {
 			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2, ctx) {
 				kept = append(kept, cur[k])
+			} else {
+				out = append(out, Candidate{Claim: cur[k].c, Dropped: dropNoGroup})
 			}
 		}
 		if len(kept) == 0 {
 			continue
 		}
 		for _, ic := range kept {
-			out = append(out, ic.c)
+			out = append(out, Candidate{Claim: ic.c})
 		}
 		// The old previous buffer becomes the next sentence's.
 		prev, kept, prevAt = kept, prev[:0], i
@@ -682,7 +690,9 @@ func mlDefaultEvent(group string) string {
 	return flowwatch.EventPresent
 }
 
-func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, bool) {
+// mlBuildClaim reads a figure's claim, and why the rules would not take
+// it ("" when they take it).
+func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, string) {
 	var ic mlClaim
 	c := &ic.c
 	c.Article = a.Name
@@ -697,7 +707,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 
 	group := f.group
 	if group == "foreign" {
-		return ic, false
+		return mlFinish(lm, s, f, ic), dropOtherPeople
 	}
 	if group == "" || group == "person" {
 		if gi := lm.group(s, f); gi >= 0 && (group == "" || s.hits[gi].end <= f.start) {
@@ -705,11 +715,11 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 			// посетителей ... до 1696 человек"), never one named after.
 			h := s.hits[gi]
 			if h.cat == catForeign {
-				return ic, false
+				return mlFinish(lm, s, f, ic), dropOtherPeople
 			}
 			if gi > 0 && s.hits[gi-1].cat == catForeign && strings.TrimSpace(s.text[s.hits[gi-1].end:h.start]) == "" {
 				// "우크라이나군 병사 200여 명": another people's soldiers.
-				return ic, false
+				return mlFinish(lm, s, f, ic), dropOtherPeople
 			}
 			group = h.value
 		}
@@ -737,15 +747,27 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if mlOtherPeople(lm, s, f) || f.kind == flowwatch.KindPeople && mlForeignSubject(lm, s, f) || f.kind == flowwatch.KindPeople && (mlDemand(lm, s, f) || mlGroupSize(lm, s, f)) {
-		return ic, false
-	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
 		// Civilians moving into Russia are counted at the border.
 		ev = flowwatch.EventEntered
 	}
 	c.Group, ic.hasGroup = group, group != ""
 	c.Event, ic.hasEvent = ev, ev != ""
+	people := f.kind == flowwatch.KindPeople
+	switch {
+	case mlOtherPeople(lm, s, f) || people && mlForeignSubject(lm, s, f):
+		return mlFinish(lm, s, f, ic), dropOtherPeople
+	case people && mlDemand(lm, s, f):
+		return mlFinish(lm, s, f, ic), dropDemand
+	case people && mlGroupSize(lm, s, f):
+		return mlFinish(lm, s, f, ic), dropGroupSize
+	}
+	return mlFinish(lm, s, f, ic), ""
+}
+
+// mlFinish reads the places, time and source of a figure's claim.
+func mlFinish(lm *mlModule, s *mlSent, f *mlFig, ic mlClaim) mlClaim {
+	c := &ic.c
 
 	for _, h := range s.hits {
 		if h.cat == catPlace && !lm.places[h.value].Ignore && !mlContains(c.Place, h.value) {
@@ -756,7 +778,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	c.When = mlFigureTime(s, f)
 	c.Source, c.Via = mlFigureSource(lm, s, f)
 	ic.hasSource = c.Source != "" || mlUnnamedAttribution(s)
-	return ic, true
+	return ic
 }
 
 // mlUnnamedAttribution reports whether a sentence is attributed to

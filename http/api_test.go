@@ -379,7 +379,7 @@ func TestWritesNeedToken(t *testing.T) {
 				t.Fatalf("an unauthorised write changed the store: %d claims", n)
 			}
 
-			r := s.do(t, "POST", "/api/ingest?name=new", strings.NewReader(article), "Authorization", "Bearer "+tok)
+			r := s.do(t, "POST", "/api/ingest?name=new", strings.NewReader(article), "Authorization", "bearer "+tok)
 			if r.status != 200 {
 				t.Fatalf("ingest with token: %d %s", r.status, r.body)
 			}

@@ -40,10 +40,10 @@ type tokenKey struct{}
 // requireToken lets a request through only with a valid bearer token.
 func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		auth := r.Header.Get("Authorization")
-		tok, ok := strings.CutPrefix(auth, "Bearer ")
+		// The scheme is case-insensitive (RFC 9110, 11.1).
+		scheme, tok, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 		tok = strings.TrimSpace(tok)
-		if !ok || tok == "" {
+		if !strings.EqualFold(scheme, "Bearer") || tok == "" {
 			s.error(w, r, flowwatch.Errorf(flowwatch.EUNAUTHORIZED,
 				"this endpoint needs a token: create one with 'flowwatch token create NAME' and send 'Authorization: Bearer TOKEN'"), 0)
 			return

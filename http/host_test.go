@@ -73,3 +73,16 @@ func TestAPIDropsBidiControls(t *testing.T) {
 		t.Errorf("title not kept in its stored order: %s", r.body)
 	}
 }
+
+// A 64 KB query of thousands of unknown parameters gets a short answer.
+func TestManyUnknownParameters(t *testing.T) {
+	s := start(t, openSQLite(t), fwhttp.Options{})
+	var q strings.Builder
+	for i := 0; q.Len() < 60<<10; i++ {
+		fmt.Fprintf(&q, "p%d=x&", i)
+	}
+	r := s.do(t, "GET", "/api/claims?"+q.String(), nil)
+	if r.status != 400 || len(r.body) > 1000 || !strings.Contains(string(r.body), "unknown parameters") {
+		t.Fatalf("%d, %d bytes: %.400s", r.status, len(r.body), r.body)
+	}
+}

@@ -53,14 +53,37 @@ func readParams(r *http.Request, known ...string) *params {
 		}
 	}
 	sort.Strings(unknown)
-	for _, k := range unknown {
+	// A query may name thousands of unknown parameters; the answer
+	// names a few and lists the known ones once, so it stays short.
+	if len(unknown) > 0 {
+		what := "unknown parameter " + quoteNames(unknown)
+		if len(unknown) > maxNamed {
+			what = fmt.Sprintf("%d unknown parameters (%s, ...)", len(unknown), quoteNames(unknown[:maxNamed]))
+		}
 		if len(known) == 0 {
-			p.fail("unknown parameter %q: this endpoint takes none", k)
+			p.fail("%s: this endpoint takes none", what)
 		} else {
-			p.fail("unknown parameter %q: known parameters are %s", k, strings.Join(known, ", "))
+			p.fail("%s: known parameters are %s", what, strings.Join(known, ", "))
 		}
 	}
+	if len(p.errs) > maxNamed+2 {
+		p.errs = append(p.errs[:maxNamed], fmt.Sprintf("and %d more problems", len(p.errs)-maxNamed))
+	}
 	return p
+}
+
+// maxNamed is how many problems with parameters one answer names.
+const maxNamed = 5
+
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		if len(n) > 40 {
+			n = n[:40] + "…"
+		}
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func knownParams(r *http.Request, known ...string) error { return readParams(r, known...).err() }

@@ -9,11 +9,13 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"runtime"
 	"strings"
 	"sync"
@@ -467,8 +469,11 @@ func (p *Pipeline) article(ctx context.Context, d Doc, raw []byte) (*flowwatch.A
 		return nil, flowwatch.Errorf(flowwatch.EINVALID, "no article text found")
 	}
 	u := d.URL
-	if u == "" {
-		u = a.URL
+	if u == "" || sameSite(a.URL, d.URL) {
+		// The page's canonical link names it better than the address it
+		// came from (tracking, AMP paths), but only on its own site: a
+		// page cannot make itself a version of another outlet's article.
+		u = cmp.Or(a.URL, d.URL)
 	}
 	a.URL = ""
 	if fetch.IsURL(u) {
@@ -573,4 +578,15 @@ func URLName(raw string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-") + "-" + hex.EncodeToString(sum[:4])
+}
+
+// sameSite says whether two URLs are on one host (a leading "www." aside).
+func sameSite(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil || ua.Hostname() == "" {
+		return false
+	}
+	host := func(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
+	return host(ua) == host(ub)
 }

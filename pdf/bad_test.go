@@ -57,6 +57,7 @@ func badInputs() map[string]struct {
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 /X "+strings.Repeat("[", 200000)+" >>",
 		), pdf.Limits{}, "PDF"},
 		"deep content arrays": {onePage(strings.Repeat("[", 500000)+"BT /F1 10 Tf 50 700 Td (Text) Tj ET", false), pdf.Limits{}, "no text layer"},
+		"xref loop":           {[]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R /Prev 45 >>\nstartxref\n45\n%%EOF\n"), pdf.Limits{Timeout: 20 * time.Second}, "loop"},
 		"stream bomb":         {onePage(string(zeros), true), pdf.Limits{MaxDecoded: 1 << 20}, "compression bomb"},
 		"too many pages":      {report, pdf.Limits{MaxPages: 2}, "limit is 2"},
 		"too large":           {report, pdf.Limits{MaxBytes: 1000}, "too large"},

@@ -39,7 +39,7 @@ func meta(d *Document, info lpdf.Value, first []line) {
 	}
 	d.Issuer = strings.TrimSpace(info.Key("Author").Text())
 	if d.Issuer == "" {
-		d.Issuer = firstPageIssuer(first)
+		d.Issuer = firstPageIssuer(first, firstPageTitle(first))
 	}
 	for _, l := range first {
 		if t, ok := findDate(l.text); ok {
@@ -104,9 +104,11 @@ func median(v []float64) float64 {
 	return c[len(c)/2]
 }
 
-func firstPageIssuer(first []line) string {
+// firstPageIssuer is a line near the top of the first page, other than
+// the title, that names an organisation.
+func firstPageIssuer(first []line, title string) string {
 	for i, l := range first {
-		if i > 12 || len(l.text) > 120 {
+		if i > 12 || len(l.text) > 120 || (title != "" && strings.Contains(title, l.text)) {
 			continue
 		}
 		if !nameLike(l.text) {

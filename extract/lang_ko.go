@@ -584,7 +584,7 @@ const koHearsay = -2
 
 // koQuotative mark the end of a reported clause: what stands before one
 // is what was said, not who said it.
-var koQuotative = []string{"다고", "라고", "”고", "\"고", "’고", "'고", "며 ", "면서", "냐고", "자고"}
+var koQuotative = []string{"다고", "라고", "다는 ", "라는 ", "”고", "\"고", "’고", "'고", "며 ", "면서", "냐고", "자고"}
 
 // koSpeaker is the hit of the one who speaks a Korean sentence, or -1:
 // the subject of the reporting verb that closes it. The verb ends the
@@ -635,6 +635,9 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 		if h.cat != catSource && !(h.cat == catPlace && h.value != "North Korea") || koQuoted(s.text[:h.start]) {
 			continue
 		}
+		if h.cat == catPlace && i > 0 && s.hits[i-1].cat == catSource && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {
+			continue // the country in a speaker's title: "젤렌스키 우크라이나 대통령이"
+		}
 		rest := s.text[h.end:v]
 		if koParticle(rest, true) && topic < 0 {
 			topic = i
@@ -647,8 +650,11 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 		return -1
 	}
 	h := s.hits[near]
-	if h.cat == catSource && lm.srcs[h.value].Country != "North Korea" || topic < 0 || topic == near {
+	if h.cat == catSource && lm.srcs[h.value].Country != "North Korea" || topic == near {
 		return near
+	}
+	if topic < 0 {
+		return koHearsay // a country or leader acting in the clause
 	}
 	return topic
 }

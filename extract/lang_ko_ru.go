@@ -884,6 +884,9 @@ func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	switch h.cat {
 	case catSource:
+		if mlResolution(s, h) {
+			return false
+		}
 		// Russian: a person named in a sentence is often its actor
 		// ("которых Ким Чен Ын отправил"); a person is its source only
 		// with a cue (по словам, заявил, "Шойгу:").
@@ -1132,7 +1135,7 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 	for k, h := range s.hits {
 		if h.cat == catAnaphor {
 			kind = h.value
-			if lm.m.korean {
+			if lm.m.korean && kind == "official" {
 				// Korean titles point back only after a surname: "박 의원은".
 				sur := strings.TrimRight(s.text[:h.start], " ")
 				r, sz := utf8.DecodeLastRuneInString(sur)
@@ -1150,6 +1153,14 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 				kind = "official"
 				break
 			}
+		}
+	}
+	if kind == "" && lm.m.korean {
+		// "존스는 … 말했다": a bare surname as topic is the source the
+		// article named in full before ("세스 존스").
+		if w := koTopicWord(s); w != "" {
+			kind, prefix = "official", ""
+			return mlRecallSuffix(lm, sents, i, w)
 		}
 	}
 	if kind == "" {
@@ -1187,6 +1198,8 @@ func mlKindFits(want, k string) bool {
 	switch want {
 	case "any":
 		return true
+	case "document":
+		return k != "official"
 	case "agency":
 		return k == "agency" || k == "government" || k == "international"
 	}
@@ -1225,4 +1238,63 @@ func mlFirstWord(t string) string {
 func mlCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// mlRecallSuffix is the source of the sentences before sents[i] (at
+// most eight back) whose name as written ends with w, or "".
+func mlRecallSuffix(lm *mlModule, sents []*mlSent, i int, w string) string {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		p := sents[j]
+		if p.hits == nil {
+			p.hits = lm.m.find(p.text, p.toks)
+		}
+		for k := len(p.hits) - 1; k >= 0; k-- {
+			h := p.hits[k]
+			if h.cat == catSource && h.end-h.start > len(w) && strings.HasSuffix(p.text[h.start:h.end], " "+w) {
+				return h.value
+			}
+		}
+	}
+	return ""
+}
+
+// koTopicWord is the word before the topic particle that opens a Korean
+// sentence closed by a reporting verb ("존스는 … 했습니다" → 존스), when
+// no source of the gazetteer is there, or "".
+func koTopicWord(s *mlSent) string {
+	said := false
+	for _, h := range s.hits {
+		said = said || h.cat == catSaid
+	}
+	if !said {
+		return ""
+	}
+	w := strings.Fields(s.text)
+	if len(w) == 0 {
+		return ""
+	}
+	first := w[0]
+	for _, p := range []string{"은", "는"} {
+		if strings.HasSuffix(first, p) {
+			name := strings.TrimSuffix(first, p)
+			if utf8.RuneCountInString(name) >= 2 && len(s.hits) > 0 && s.hits[0].start >= len(first) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// mlResolution reports whether a source hit names the body of a
+// resolution or a sanctions regime, not a speaker: "유엔 안보리 결의",
+// "안보리 제재 위반", "резолюция Совета безопасности ООН".
+func mlResolution(s *mlSent, h mlHit) bool {
+	after := strings.TrimLeft(s.text[h.end:], " ")
+	for _, w := range []string{"결의", "제재", "대북제재"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	before := strings.Fields(s.low[:h.start])
+	return len(before) > 0 && (strings.HasPrefix(before[len(before)-1], "резолюци") || strings.HasPrefix(before[len(before)-1], "санкци"))
 }

@@ -16,14 +16,15 @@ import (
 // to the canonical one before any store sees the filter, in two steps, the
 // same for SQLite, PostgreSQL and the claim index:
 //
-//  1. the domain data's aliases, case-insensitively (canonicalNames, which
+//  1. the domain data's aliases, case-insensitively (CanonicalNames, which
 //     the CLI's filters go through too);
 //  2. the names actually stored, case-insensitively (Server.foldNames), for
 //     names the domain data does not know ("sbs news").
 
-// canonicalNames rewrites f's place, source and outlet through the domain
+// CanonicalNames rewrites f's place, source and outlet through the domain
 // data's names and aliases. A name the data does not know is left as typed.
-func canonicalNames(f *flowwatch.ClaimFilter, d *domain.Domain) {
+// The API's filters go through it, and the CLI's claims filters too.
+func CanonicalNames(f *flowwatch.ClaimFilter, d *domain.Domain) {
 	if f.Place != "" {
 		if p, ok := d.Place(f.Place); ok {
 			f.Place = p.Name

@@ -185,7 +185,7 @@ func (p *params) claimFilter() flowwatch.ClaimFilter {
 	f.ArticleID = int64(p.int("article_id", 0, 1, 1<<62))
 	f.MinValue, f.MaxValue = p.float("min"), p.float("max")
 	f.LatestVersionsOnly = !p.bool("all_versions")
-	canonicalNames(&f, domain.Default())
+	CanonicalNames(&f, domain.Default())
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
 		p.fail("until %s is before since %s", f.Until, f.Since)
 	}

@@ -12,7 +12,9 @@ import (
 	"unicode"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/export"
+	fwhttp "github.com/flowwatch/flowwatch/http"
 )
 
 func init() {
@@ -32,9 +34,9 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.Group, "group", "", "who: workers, soldiers, engineers, it_workers, nationals")
 	fs.StringVar(&f.Event, "event", "", "what happened: recruited, planned, sent, entered, present, killed, wounded, captured, withdrawn")
 	fs.StringVar(&f.Kind, "kind", "", "people, money or share")
-	fs.StringVar(&f.Place, "place", "", "canonical place name (Russia, Kursk Oblast, ...)")
-	fs.StringVar(&f.Source, "source", "", "canonical source name (NIS, ISW, ...)")
-	fs.StringVar(&f.Outlet, "outlet", "", "outlet that published the article")
+	fs.StringVar(&f.Place, "place", "", "place, by name or alias, any case (kursk finds Kursk Oblast)")
+	fs.StringVar(&f.Source, "source", "", "source, by name or alias, any case (nis finds NIS)")
+	fs.StringVar(&f.Outlet, "outlet", "", "outlet that published the article, by name or alias")
 	fs.StringVar(&f.Article, "article", "", "article name")
 	fs.Int64Var(&f.ArticleID, "article-id", 0, "article version id")
 	fs.StringVar(&f.Text, "text", "", "words the quote contains (case-insensitive)")
@@ -69,6 +71,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	f.LatestVersionsOnly = !*all
+	fwhttp.CanonicalNames(&f, domain.Default())
 	st, err := openQueryStore(ctx, *db)
 	if err != nil {
 		return err

@@ -192,6 +192,15 @@ func TestQueryCommands(t *testing.T) {
 		t.Errorf("after reextract: %d claims (was %d)", len(again), len(all))
 	}
 
+	// Place and source filters take any case and the domain's aliases.
+	for typed, canonical := range map[[2]string]string{{"--place", "kursk"}: "Kursk Oblast", {"--source", "nis"}: "NIS"} {
+		want, _, _ := runBinary(t, tmp, nil, "claims", "--db", db, typed[0], canonical, "--count")
+		got, errOut, code := runBinary(t, tmp, nil, "claims", "--db", db, typed[0], typed[1], "--count")
+		if code != 0 || got != want || strings.TrimSpace(got) == "0" {
+			t.Errorf("claims %s %s: %q (exit %d, %s); %s %q gives %q", typed[0], typed[1], got, code, errOut, typed[0], canonical, want)
+		}
+	}
+
 	for _, bad := range []struct {
 		args []string
 		code int

@@ -80,9 +80,19 @@ func TestBrowser(t *testing.T) {
 	url, log := waitForAddr(t, stderr)
 	t.Log(log)
 
+	// The analyst's brief of the same database, for the phone-width check.
+	brief := filepath.Join(dir, "brief.html")
+	report, err := exec.CommandContext(ctx, bin, "report", "--format", "html", "--db", db).Output()
+	if err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	if err := os.WriteFile(brief, report, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	node := exec.CommandContext(ctx, "node", "test.mjs")
 	node.Dir = e2e
-	node.Env = append(os.Environ(), "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
+	node.Env = append(os.Environ(), "FLOWWATCH_BRIEF="+brief, "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
 	if os.Getenv("FLOWWATCH_SCREENSHOTS") != "" {
 		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
 	}

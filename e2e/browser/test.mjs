@@ -9,6 +9,8 @@
 //                      "\u202edias SIN eht\u202c" (a bidi override)
 //   FLOWWATCH_PDF_ID   optional: id of an article read from a PDF report,
 //                      with a claim on page 2
+//   FLOWWATCH_BRIEF    optional: an HTML brief (flowwatch report --format html)
+//                      of the same database, checked at phone width
 //   SCREENSHOT_DIR     optional: where to save PNG screenshots
 //
 // Prints one line per check and "N passed, N failed" last; exits 1 on a failure.
@@ -400,6 +402,21 @@ await check("phone: claims and evidence fit the screen", async () => {
   assert(w <= 391, `evidence page is ${w}px wide`);
   await shot(phone.page, "phone-evidence");
 });
+if (process.env.FLOWWATCH_BRIEF) {
+  await check("phone: the brief fits, leads with the estimate series and shows its months", async () => {
+    // A blank page first: the brief is a file of its own, not under the
+    // dashboard's Content-Security-Policy.
+    await phone.page.goto("about:blank");
+    await phone.page.setContent(readFileSync(process.env.FLOWWATCH_BRIEF, "utf8"));
+    await fitsWidth(phone.page, "the brief");
+    const months = await phone.page.evaluate(() =>
+      [...new Set([...document.querySelectorAll("td")].map(td => td.textContent.trim()).filter(t => /^\d{4}-\d{2}$/.test(t)))]);
+    assert(months.length > 0, "the brief shows no months");
+    const first = await phone.page.locator("h2").first().textContent();
+    assert(/estimate series/.test(first), `the brief leads with "${first}", not the estimate series`);
+    await shot(phone.page, "phone-brief");
+  });
+}
 await check("no page errors, console errors, dialogs or outside requests (phone)", async () => {
   assert(problems.length === 0, problems.join("; "));
 });

@@ -176,28 +176,31 @@ func (m *Model) compile() {
 	})
 }
 
-// probs returns each head's class probabilities for a claim.
-func (m *Model) probs(text string, c *Candidate) map[string][]float64 {
+// probs returns each head's class probabilities for a claim, in
+// headOrder; nil for a head the model lacks.
+func (m *Model) probs(text string, c *Candidate) [len(headOrder)][]float64 {
 	m.compile()
-	var z []float64
+	var zbuf [32]float64
+	z := zbuf[:0]
 	for _, name := range headOrder {
 		if h := m.Heads[name]; h != nil {
 			z = append(z, h.Bias...)
 		}
 	}
-	var buf []byte
-	eachFeature(text, c, &buf, func(f []byte) {
+	var buf [64]byte
+	b := buf[:0]
+	eachFeature(text, c, &b, func(f []byte) {
 		if w, ok := m.table[string(f)]; ok {
 			for k := range z {
 				z[k] += w[k]
 			}
 		}
 	})
-	out := make(map[string][]float64, len(headOrder))
+	var out [len(headOrder)][]float64
 	off := 0
-	for _, name := range headOrder {
+	for i, name := range headOrder {
 		if h := m.Heads[name]; h != nil {
-			out[name] = softmax(z[off : off+len(h.Classes)])
+			out[i] = softmax(slices.Clone(z[off : off+len(h.Classes)]))
 			off += len(h.Classes)
 		}
 	}
@@ -213,11 +216,11 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 		feats = Features(text, cand)
 	}
 	d.Keep = 1
-	if p := probs[HeadKeep]; p != nil {
+	if p := probs[0]; p != nil {
 		d.Keep = p[1]
 	}
 	if h := m.Heads[HeadGroup]; h != nil {
-		p := probs[HeadGroup]
+		p := probs[2]
 		c.Group = m.choose(h, p, c.Group)
 		if explain {
 			d.Group = probMap(h.Classes, p)
@@ -225,7 +228,7 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 		}
 	}
 	if h := m.Heads[HeadEvent]; h != nil && c.Kind == flowwatch.KindPeople {
-		p := probs[HeadEvent]
+		p := probs[1]
 		c.Event = m.choose(h, p, c.Event)
 		if explain {
 			d.Event = probMap(h.Classes, p)

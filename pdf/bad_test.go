@@ -58,10 +58,16 @@ func badInputs() map[string]struct {
 		), pdf.Limits{}, "PDF"},
 		"deep content arrays": {onePage(strings.Repeat("[", 500000)+"BT /F1 10 Tf 50 700 Td (Text) Tj ET", false), pdf.Limits{}, "no text layer"},
 		"xref loop":           {[]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R /Prev 45 >>\nstartxref\n45\n%%EOF\n"), pdf.Limits{Timeout: 20 * time.Second}, "loop"},
-		"stream bomb":         {onePage(string(zeros), true), pdf.Limits{MaxDecoded: 1 << 20}, "compression bomb"},
-		"too many pages":      {report, pdf.Limits{MaxPages: 2}, "limit is 2"},
-		"too large":           {report, pdf.Limits{MaxBytes: 1000}, "too large"},
-		"timeout":             {pdftest.LongReport(50).PDF, pdf.Limits{Timeout: time.Nanosecond}, "longer than"},
+		"object streams extend in a loop": {pdftest.Objects(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [] /Count 0 >>",
+			"<< /Type /ObjStm /N 0 /First 1 /Extends 4 0 R /Length 1 >>\nstream\n \nendstream",
+			"<< /Type /ObjStm /N 0 /First 1 /Extends 3 0 R /Length 1 >>\nstream\n \nendstream",
+		), pdf.Limits{}, "loop"},
+		"stream bomb":    {onePage(string(zeros), true), pdf.Limits{MaxDecoded: 1 << 20}, "compression bomb"},
+		"too many pages": {report, pdf.Limits{MaxPages: 2}, "limit is 2"},
+		"too large":      {report, pdf.Limits{MaxBytes: 1000}, "too large"},
+		"timeout":        {pdftest.LongReport(50).PDF, pdf.Limits{Timeout: time.Nanosecond}, "longer than"},
 	}
 }
 

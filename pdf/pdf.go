@@ -131,6 +131,9 @@ func read(ctx context.Context, data []byte, lim Limits) (doc *Document, err erro
 	if err := checkXrefChain(data); err != nil {
 		return nil, err
 	}
+	if err := checkExtends(data); err != nil {
+		return nil, err
+	}
 	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, describeOpen(err)

@@ -76,3 +76,46 @@ func sectionPrev(data []byte, off int64) (int64, bool) {
 	prev, err := strconv.ParseInt(string(m[1]), 10, 64)
 	return prev, err == nil
 }
+
+// The object layer also follows an object stream's /Extends until it
+// finds the object it wants; streams that extend each other in a circle
+// would keep it looking forever. Object stream dictionaries are never
+// compressed, so their /Extends can be read from the file as it is.
+
+var (
+	extendsRE = regexp.MustCompile(`/Extends\s+(\d+)\s+\d+\s+R`)
+	objRE     = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
+)
+
+const maxExtends = 4096 // /Extends entries checked; past that the file is refused
+
+func checkExtends(data []byte) error {
+	next := map[int64]int64{}
+	for _, m := range extendsRE.FindAllSubmatchIndex(data, maxExtends+1) {
+		if len(next) >= maxExtends {
+			return errors.New("corrupt PDF: too many object streams extend others")
+		}
+		// The object this dictionary belongs to: the last "N 0 obj"
+		// before it, within a dictionary's reach.
+		from := max(0, m[0]-4096)
+		objs := objRE.FindAllSubmatch(data[from:m[0]], -1)
+		if len(objs) == 0 {
+			continue
+		}
+		src, err1 := strconv.ParseInt(string(objs[len(objs)-1][1]), 10, 64)
+		dst, err2 := strconv.ParseInt(string(data[m[2]:m[3]]), 10, 64)
+		if err1 == nil && err2 == nil {
+			next[src] = dst
+		}
+	}
+	for start := range next {
+		seen := map[int64]bool{}
+		for n, ok := start, true; ok; n, ok = next[n] {
+			if seen[n] {
+				return errors.New("corrupt PDF: its object streams extend each other in a loop")
+			}
+			seen[n] = true
+		}
+	}
+	return nil
+}

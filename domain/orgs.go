@@ -13,10 +13,14 @@ import (
 // Organization is an organization, agency or official that reporting names
 // or cites, with the other names the press uses for it.
 type Organization struct {
-	Name        string   `json:"name"`
-	Kind        string   `json:"kind"`
-	Country     string   `json:"country,omitempty"`
-	Aliases     []string `json:"aliases,omitempty"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Country string   `json:"country,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Relays pass on this organization's figures without being a source
+	// of their own (lawmakers briefed by an agency, its officials): a
+	// figure they state counts as the organization's.
+	Relays      []string `json:"relays,omitempty"`
 	Description string   `json:"description,omitempty"`
 }
 
@@ -43,6 +47,7 @@ func DefaultOrganizations() *Organizations {
 type Organizations struct {
 	List   []Organization
 	byName map[string]int // lower-cased name or alias → index
+	relay  map[string]int // lower-cased relay → index of the organization relayed
 	names  []orgName      // every name, longest first, for scanning text
 }
 
@@ -61,7 +66,7 @@ func ParseOrganizations(b []byte) (*Organizations, error) {
 	if err := json.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("parse organizations: %w", err)
 	}
-	o := &Organizations{List: f.Entities, byName: map[string]int{}}
+	o := &Organizations{List: f.Entities, byName: map[string]int{}, relay: map[string]int{}}
 	for i, e := range f.Entities {
 		if e.Name == "" {
 			return nil, fmt.Errorf("parse organizations: entry %d has no name", i)
@@ -74,6 +79,18 @@ func ParseOrganizations(b []byte) (*Organizations, error) {
 			o.byName[k] = i
 			// Short names (MSS, RGB, KPA) are acronyms: only their capitals count.
 			o.names = append(o.names, orgName{text: n, lower: strings.ToLower(n), org: i, fold: utf8.RuneCountInString(n) > 4})
+		}
+	}
+	for i, e := range f.Entities {
+		for _, r := range e.Relays {
+			k := strings.ToLower(r)
+			if j, dup := o.relay[k]; dup && j != i {
+				return nil, fmt.Errorf("parse organizations: %q relays both %q and %q", r, f.Entities[j].Name, e.Name)
+			}
+			if j, ok := o.byName[k]; ok && j == i {
+				return nil, fmt.Errorf("parse organizations: %q is both a name and a relay of %q", r, e.Name)
+			}
+			o.relay[k] = i
 		}
 	}
 	// Longest first, so "Ministry of State Security" wins over a shorter alias inside it.
@@ -96,6 +113,20 @@ func (o *Organizations) Lookup(name string) (Organization, bool) {
 		return Organization{}, false
 	}
 	return o.List[i], true
+}
+
+// Origin is who a figure stated by name comes from: the organization
+// name relays (relayed true), else the organization it names, else ok
+// false.
+func (o *Organizations) Origin(name string) (org Organization, relayed, ok bool) {
+	k := strings.ToLower(strings.TrimSpace(name))
+	if i, ok := o.relay[k]; ok {
+		return o.List[i], true, true
+	}
+	if i, ok := o.byName[k]; ok {
+		return o.List[i], false, true
+	}
+	return Organization{}, false, false
 }
 
 // Find returns the canonical names of the organizations text names, in

@@ -53,3 +53,30 @@ func TestParseOrganizationsRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestOrigin(t *testing.T) {
+	o := DefaultOrganizations()
+	for _, tt := range []struct {
+		name, want string
+		relayed    bool
+	}{
+		{"Lee Seong-kweun", "NIS", true},
+		{"South Korea's intelligence agency", "NIS", false},
+		{"국정원", "NIS", false},
+		{"Defense Intelligence of Ukraine", "GUR", false},
+		{"정보총국", "GUR", false},
+		{"Kyrylo Budanov", "GUR", true},
+		{"Минобороны России", "Russian Ministry of Defence", false},
+		{"남강무역", "Namgang Company", false},
+		{"제7총국", "7th General Bureau", false},
+		{"UK Defence Intelligence", "UK MoD", true},
+	} {
+		org, relayed, ok := o.Origin(tt.name)
+		if !ok || org.Name != tt.want || relayed != tt.relayed {
+			t.Errorf("Origin(%q) = %q relayed %v ok %v, want %q relayed %v", tt.name, org.Name, relayed, ok, tt.want, tt.relayed)
+		}
+	}
+	if _, _, ok := o.Origin("Example Daily"); ok {
+		t.Error("an unknown outlet has an origin")
+	}
+}

@@ -8,13 +8,14 @@ func TestDefaultSanctions(t *testing.T) {
 	for _, r := range rules {
 		ids[r.ID] = r
 	}
-	for _, id := range []string{"UNSCR-2397-8", "UNSCR-2375-17"} {
+	// 2397 para 8 from its repatriation deadline; 2375 para 17 from its adoption.
+	for id, from := range map[string]string{"UNSCR-2397-8": "2019-12-22", "UNSCR-2375-17": "2017-09-11"} {
 		r, ok := ids[id]
 		if !ok {
 			t.Fatalf("rule %s missing", id)
 		}
-		if r.From.String() != "2019-12-22" {
-			t.Errorf("%s applies from %s, want 2019-12-22 (the repatriation deadline)", id, r.From)
+		if r.From.String() != from {
+			t.Errorf("%s applies from %s, want %s", id, r.From, from)
 		}
 	}
 	if ids["UNSCR-2397-8"].Title != "UNSCR 2397 para 8" || ids["UNSCR-2375-17"].Title != "UNSCR 2375 para 17" {

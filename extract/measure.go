@@ -140,7 +140,9 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 	case flowwatch.EventRecruited, flowwatch.EventWithdrawn:
 		return flowwatch.MeasureFlow
 	case flowwatch.EventEntered:
-		if anyCue(toks, cs.documents) {
+		// North Koreans at large entering are border statistics (the
+		// spec's nationals), papers and crossings whatever the words.
+		if c.Group == flowwatch.GroupNationals || anyCue(toks, cs.documents) {
 			return flowwatch.MeasureDocuments
 		}
 		return flowwatch.MeasureFlow

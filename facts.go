@@ -59,7 +59,7 @@ type Evidence struct {
 	Place     []string `json:"place"`
 	When      *Period  `json:"when"`
 	Source    string   `json:"source,omitempty"`    // as the text attributes it
-	Original  string   `json:"original"`            // the original source: Source, else the outlet that reported it first
+	Original  string   `json:"original"`            // the original source behind Source (an agency its relays speak for); "" when unattributed
 	Chain     []string `json:"chain"`               // reporting outlet, ..., original source ("Korea Herald", "NIS")
 	Report    string   `json:"report"`              // independent report key: the copy group's original article, else the article
 	CopyOf    string   `json:"copy_of,omitempty"`   // the original article when this article is a syndicated copy
@@ -77,19 +77,24 @@ type Figure struct {
 	Claims    []int    `json:"claims"`  // indexes into the fact's Evidence
 }
 
-// Fact is a set of claims that state the same quantity: same kind, group
-// and measure, compatible place, overlapping time and values close enough
-// to be the same count.
+// Fact is a set of claims that state the same quantity: same kind, group,
+// measure, scope and period (the month the figures speak of). Figures that
+// differ within a fact disagree; figures of different facts count
+// different things.
 type Fact struct {
-	ID      string   `json:"id"`
-	Kind    string   `json:"kind"`
-	Group   string   `json:"group"`
-	Event   string   `json:"event,omitempty"`
-	Measure string   `json:"measure"` // the event, or "casualties" for killed-and-wounded figures
-	Unit    string   `json:"unit"`
-	Per     string   `json:"per,omitempty"`
-	Place   []string `json:"place"` // every place its claims name, most named first
-	When    *Period  `json:"when"`  // the span its claims' periods cover, nil when none states one
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`
+	Group   string `json:"group"`
+	Event   string `json:"event,omitempty"`
+	Measure string `json:"measure"`         // Measure* constant for people; "" for money and shares
+	Scope   string `json:"scope,omitempty"` // Scope* constant; "" for casualties, which count wherever they fell
+	// Increment: its figures add to an earlier total ("3,000 more").
+	Increment bool     `json:"increment,omitempty"`
+	Period    string   `json:"period"` // YYYY-MM the figures speak of; "" when undated
+	Unit      string   `json:"unit"`
+	Per       string   `json:"per,omitempty"`
+	Place     []string `json:"place"` // every place its claims name, most named first
+	When      *Period  `json:"when"`  // the span its claims' periods cover, nil when none states one
 
 	Value *float64 `json:"value"` // the figure stated by the most independent sources
 	Low   *float64 `json:"low"`   // smallest stated figure
@@ -112,6 +117,9 @@ type Fact struct {
 type ConflictSide struct {
 	Fact      string     `json:"fact"`
 	Measure   string     `json:"measure"`
+	Event     string     `json:"event,omitempty"`
+	Scope     string     `json:"scope,omitempty"`
+	Period    string     `json:"period"`
 	Low       *float64   `json:"low"`
 	High      *float64   `json:"high"`
 	Qualifier string     `json:"qualifier"`
@@ -132,23 +140,35 @@ type Conflict struct {
 	B       ConflictSide `json:"b"`
 }
 
+// Estimate bases: how a month's band was set.
+const (
+	BasisReported = "reported" // figures speak of this month
+	BasisCarried  = "carried"  // no figure this month: the last band, widened with age
+	BasisDerived  = "derived"  // computed from other series or from waves added to a total
+)
+
 // EstimatePoint is one month of an estimate series.
 type EstimatePoint struct {
-	Month   string   `json:"month"` // YYYY-MM
-	Low     *float64 `json:"low"`
-	High    *float64 `json:"high"`    // nil: no upper figure stated
-	Carried bool     `json:"carried"` // no new figure this month: carried from Since
-	Since   string   `json:"since"`   // month of the figures in force
-	Facts   []string `json:"facts"`   // the winning facts
-	Why     string   `json:"why"`     // which figures won and why, in words
+	Month      string   `json:"month"` // YYYY-MM
+	Low        *float64 `json:"low"`
+	High       *float64 `json:"high"` // nil: no upper figure stated
+	Best       *float64 `json:"best"` // the best-supported figure
+	Basis      string   `json:"basis"`
+	Carried    bool     `json:"carried"`              // Basis is carried
+	Since      string   `json:"since"`                // month of the figures in force
+	Facts      []string `json:"facts"`                // the facts that set the band
+	Sources    []string `json:"sources"`              // their original sources
+	Outweighed []string `json:"outweighed,omitempty"` // facts of the month shown but not trusted: far from a better-sourced level
+	Why        string   `json:"why"`                  // which figures won and why, in words
 }
 
 // Estimate is a monthly series with a low/high band, built from facts by
 // the method in docs/estimates.md.
 type Estimate struct {
-	Series     string          `json:"series"` // workers_present, troops_deployed, casualties
+	Series     string          `json:"series"` // workers_present, troops_present, troops_sent_total, casualties_total, killed_total, *_planned
 	Title      string          `json:"title"`
 	Cumulative bool            `json:"cumulative"`
+	Projection bool            `json:"projection,omitempty"` // plans and projections, never a count present
 	Points     []EstimatePoint `json:"points"`
 }
 

@@ -123,10 +123,16 @@ func (o *Organizations) Origin(name string) (org Organization, relayed, ok bool)
 	if i, ok := o.relay[k]; ok {
 		return o.List[i], true, true
 	}
-	if i, ok := o.byName[k]; ok {
-		return o.List[i], false, true
+	i, ok := o.byName[k]
+	if !ok {
+		return Organization{}, false, false
 	}
-	return Organization{}, false, false
+	// An official named by an alias ("Defense Secretary Lloyd Austin")
+	// relays as the official does.
+	if j, ok := o.relay[strings.ToLower(o.List[i].Name)]; ok {
+		return o.List[j], true, true
+	}
+	return o.List[i], false, true
 }
 
 // Find returns the canonical names of the organizations text names, in

@@ -70,6 +70,7 @@ func TestOrigin(t *testing.T) {
 		{"남강무역", "Namgang Company", false},
 		{"제7총국", "7th General Bureau", false},
 		{"UK Defence Intelligence", "UK MoD", true},
+		{"Defense Secretary Lloyd Austin", "Pentagon", true},
 	} {
 		org, relayed, ok := o.Origin(tt.name)
 		if !ok || org.Name != tt.want || relayed != tt.relayed {

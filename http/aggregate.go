@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/reconcile"
 )
 
 // timeline is claims and figures per period, as parallel arrays: the shape
@@ -294,6 +298,21 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	if rc, ok := s.opts.Reconciler.(StoreReconciler); ok && len(r.URL.Query()) == 0 {
+		release, err := s.acquire(r.Context())
+		if err != nil {
+			s.error(w, r, err, 0)
+			return
+		}
+		defer release()
+		snap, err := s.snapshot(r.Context(), rc)
+		if err != nil {
+			s.error(w, r, err, 0)
+			return
+		}
+		s.json(w, r, map[string]any{"items": nonNilEntities(snap.res.Entities), "reconciled": true, "revision": snap.rev})
+		return
+	}
 	if s.opts.Reconciler != nil {
 		s.reconciled(w, r, "entities", f, s.opts.Reconciler.Entities)
 		return
@@ -342,13 +361,277 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 	s.json(w, r, v)
 }
 
+// StoreReconciler is a Reconciler that reconciles a whole store at once
+// (reconcile.Load, then reconcile), as the CLI does. When the server's
+// Reconciler is one, facts, estimates and entities are computed once per
+// store revision and shared by every request and filter: each request
+// filters and pages the shared result.
+type StoreReconciler interface {
+	ReconcileStore(ctx context.Context, st flowwatch.Store) (*reconcile.Result, error)
+}
+
+// maxExpensive caps the requests that reconcile or page reconciled data at
+// once; the rest wait their turn (or give up with their context). Memory
+// then grows with the cap, not with the number of clients.
+const maxExpensive = 4
+
+// expensiveWait is how long a request waits for a turn before a 503.
+const expensiveWait = 30 * time.Second
+
+// Page sizes of reconciled data: facts carry their evidence, so a fact
+// shows its first evidence entries (evidence=N, up to maxEvidence) and says
+// how many there are.
+const (
+	defaultFactLimit = 50
+	defaultEvidence  = 20
+	maxEvidence      = 500
+)
+
+// reconciledCache holds the reconciliation of the store's latest revision.
+type reconciledCache struct {
+	mu       sync.Mutex
+	snap     *recSnapshot
+	building *recBuild
+	sem      chan struct{}
+}
+
+type recBuild struct {
+	rev  flowwatch.Revision
+	done chan struct{}
+	snap *recSnapshot
+	err  error
+}
+
+// recSnapshot is one revision's reconciliation with what requests look up.
+type recSnapshot struct {
+	rev       flowwatch.Revision
+	res       *reconcile.Result
+	conflicts map[string]*flowwatch.Conflict
+}
+
+// acquire takes a turn at expensive work.
+func (s *Server) acquire(ctx context.Context) (release func(), err error) {
+	c := &s.rec
+	c.mu.Lock()
+	if c.sem == nil {
+		c.sem = make(chan struct{}, maxExpensive)
+	}
+	sem := c.sem
+	c.mu.Unlock()
+	t := time.NewTimer(expensiveWait)
+	defer t.Stop()
+	select {
+	case sem <- struct{}{}:
+		return func() { <-sem }, nil
+	case <-t.C:
+		return nil, flowwatch.Errorf(flowwatch.EUNAVAILABLE, "the server is busy reconciling for other requests: try again shortly")
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// snapshot returns the reconciliation of the store's current revision,
+// building it once however many requests ask.
+func (s *Server) snapshot(ctx context.Context, rc StoreReconciler) (*recSnapshot, error) {
+	rev, err := s.store.Revision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.rec
+	c.mu.Lock()
+	if c.snap != nil && c.snap.rev == rev {
+		snap := c.snap
+		c.mu.Unlock()
+		return snap, nil
+	}
+	b := c.building
+	if b == nil || b.rev != rev {
+		b = &recBuild{rev: rev, done: make(chan struct{})}
+		c.building = b
+		go s.buildSnapshot(rc, b)
+	}
+	c.mu.Unlock()
+	select {
+	case <-b.done:
+		return b.snap, b.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// buildSnapshot reconciles the store for b's revision. It runs apart from
+// the request that started it, so a client that gives up does not waste
+// the work for the others.
+func (s *Server) buildSnapshot(rc StoreReconciler, b *recBuild) {
+	defer close(b.done)
+	defer func() {
+		if r := recover(); r != nil {
+			b.err = fmt.Errorf("reconcile: %v", r)
+			s.log.Error("reconcile panicked", "panic", r)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	res, err := rc.ReconcileStore(ctx, s.store)
+	if err != nil {
+		b.err = err
+		return
+	}
+	snap := &recSnapshot{rev: b.rev, res: res, conflicts: map[string]*flowwatch.Conflict{}}
+	for i := range res.Conflicts {
+		snap.conflicts[res.Conflicts[i].ID] = &res.Conflicts[i]
+	}
+	b.snap = snap
+	c := &s.rec
+	c.mu.Lock()
+	if c.building == b {
+		c.building = nil
+	}
+	c.snap = snap
+	c.mu.Unlock()
+}
+
+// factParamNames are the filters of /api/facts: the claim filters, as
+// `flowwatch facts` takes them, and its own.
+var factParamNames = append(slices.Clone(claimParamNames), "measure", "scope", "conflicts", "limit", "offset", "evidence")
+
+var (
+	measures = []string{flowwatch.MeasureStock, flowwatch.MeasureFlow, flowwatch.MeasureCumulative, flowwatch.MeasurePlan,
+		flowwatch.MeasureDocuments, flowwatch.MeasureCasualties}
+	scopes = []string{flowwatch.ScopeRussia, flowwatch.ScopeRegion, flowwatch.ScopeBorder, flowwatch.ScopeFront, flowwatch.ScopeAbroad}
+)
+
+// factPage is the body of GET /api/facts.
+type factPage struct {
+	Items      []flowwatch.Fact     `json:"items"`
+	Conflicts  []flowwatch.Conflict `json:"conflicts"` // conflicts of the facts on this page
+	Total      int                  `json:"total"`     // facts that match
+	Limit      int                  `json:"limit"`
+	Offset     int                  `json:"offset"`
+	HasMore    bool                 `json:"has_more"`
+	Reconciled bool                 `json:"reconciled"`
+	Revision   flowwatch.Revision   `json:"revision"`
+}
+
 func (s *Server) handleFacts(w http.ResponseWriter, r *http.Request) {
-	s.reconcileEndpoint(w, r, "facts", func(rc Reconciler) reconcileFunc { return rc.Facts })
+	rc, ok := s.opts.Reconciler.(StoreReconciler)
+	if !ok {
+		s.reconcileEndpoint(w, r, "facts", func(rc Reconciler) reconcileFunc { return rc.Facts })
+		return
+	}
+	p := readParams(r, factParamNames...)
+	ff := reconcile.FactFilter{ClaimFilter: p.claimFilter()}
+	ff.Measure, ff.Scope, ff.Conflicted = p.enum("measure", measures), p.enum("scope", scopes), p.bool("conflicts")
+	limit, offset := p.int("limit", defaultFactLimit, 1, maxLimit), p.int("offset", 0, 0, maxOffset)
+	nev := p.int("evidence", defaultEvidence, 0, maxEvidence)
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	defer release()
+	snap, err := s.snapshot(r.Context(), rc)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	s.json(w, r, snap.factPage(&ff, limit, offset, nev))
+}
+
+// factPage filters the snapshot's facts and cuts a page, each fact with at
+// most nev evidence entries (its figures' claim indexes then refer to the
+// full list, which `flowwatch facts` prints).
+func (snap *recSnapshot) factPage(ff *reconcile.FactFilter, limit, offset, nev int) *factPage {
+	pg := &factPage{Items: []flowwatch.Fact{}, Conflicts: []flowwatch.Conflict{}, Limit: limit, Offset: offset, Reconciled: true, Revision: snap.rev}
+	seen := map[string]bool{}
+	facts := snap.res.Facts
+	for i := range facts {
+		f := &facts[i]
+		if !ff.Keep(f) {
+			continue
+		}
+		pg.Total++
+		if pg.Total <= offset || len(pg.Items) >= limit {
+			continue
+		}
+		page := *f
+		if len(page.Evidence) > nev {
+			page.Evidence = page.Evidence[:nev]
+		}
+		page.First = nil
+		if len(f.Evidence) > 0 {
+			first := f.Evidence[0]
+			page.First = &first
+		}
+		pg.Items = append(pg.Items, page)
+		for _, id := range f.Conflicts {
+			if c := snap.conflicts[id]; c != nil && !seen[id] {
+				seen[id] = true
+				pg.Conflicts = append(pg.Conflicts, *c)
+			}
+		}
+	}
+	pg.HasMore = offset+len(pg.Items) < pg.Total
+	return pg
+}
+
+// estimatesBody is the body of GET /api/estimates: one row per series and
+// month (as `flowwatch estimates --format json` prints), and the series.
+type estimatesBody struct {
+	Items      []reconcile.MonthRow `json:"items"`
+	Series     []seriesInfo         `json:"series"`
+	Reconciled bool                 `json:"reconciled"`
+	Revision   flowwatch.Revision   `json:"revision"`
+}
+
+type seriesInfo struct {
+	Series     string `json:"series"`
+	Title      string `json:"title"`
+	Cumulative bool   `json:"cumulative"`
+	Projection bool   `json:"projection,omitempty"`
 }
 
 func (s *Server) handleEstimates(w http.ResponseWriter, r *http.Request) {
-	s.reconcileEndpoint(w, r, "estimates", func(rc Reconciler) reconcileFunc { return rc.Estimates })
+	rc, ok := s.opts.Reconciler.(StoreReconciler)
+	if !ok {
+		s.reconcileEndpoint(w, r, "estimates", func(rc Reconciler) reconcileFunc { return rc.Estimates })
+		return
+	}
+	p := readParams(r, "series", "since")
+	series := p.enum("series", reconcile.SeriesNames())
+	since := p.str("since")
+	if since != "" && !monthParam.MatchString(since) {
+		p.fail("since %q is not a month: use YYYY-MM", since)
+	}
+	if err := p.err(); err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	defer release()
+	snap, err := s.snapshot(r.Context(), rc)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	body := estimatesBody{Items: reconcile.Rows(snap.res.Estimates, series, since), Series: []seriesInfo{}, Reconciled: true, Revision: snap.rev}
+	for _, e := range snap.res.Estimates {
+		if series == "" || e.Series == series {
+			body.Series = append(body.Series, seriesInfo{e.Series, e.Title, e.Cumulative, e.Projection})
+		}
+	}
+	s.json(w, r, body)
 }
+
+var monthParam = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
 
 type reconcileFunc func(context.Context, []flowwatch.Article, []flowwatch.Claim) (any, error)
 
@@ -368,7 +651,17 @@ func (s *Server) reconcileEndpoint(w http.ResponseWriter, r *http.Request, what 
 	s.reconciled(w, r, what, f, pick(s.opts.Reconciler))
 }
 
+// reconciled answers with fn over the claims that match f, for a
+// Reconciler that is not a StoreReconciler. Articles keep their text:
+// copy detection needs it, or syndicated copies would count as
+// independent here and not in `flowwatch facts`.
 func (s *Server) reconciled(w http.ResponseWriter, r *http.Request, what string, f flowwatch.ClaimFilter, fn reconcileFunc) {
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
+	defer release()
 	v, err := s.cached(filterKey(what, r.URL.Query()), func() (any, error) {
 		var claims []flowwatch.Claim
 		ids := map[int64]bool{}
@@ -385,7 +678,6 @@ func (s *Server) reconciled(w http.ResponseWriter, r *http.Request, what string,
 			if err != nil {
 				return nil, fmt.Errorf("%s: article %d: %w", what, id, err)
 			}
-			a.Text = ""
 			arts = append(arts, *a)
 		}
 		return fn(r.Context(), arts, claims)
@@ -395,4 +687,11 @@ func (s *Server) reconciled(w http.ResponseWriter, r *http.Request, what string,
 		return
 	}
 	s.json(w, r, v)
+}
+
+func nonNilEntities(es []flowwatch.Entity) []flowwatch.Entity {
+	if es == nil {
+		return []flowwatch.Entity{}
+	}
+	return es
 }

@@ -70,8 +70,9 @@ type Server struct {
 	mux     *http.ServeMux
 	limiter *limiter
 	cache   *cache
-	resp    *respCache  // nil when disabled
-	index   *claimIndex // nil when disabled; runs while Serve does
+	resp    *respCache      // nil when disabled
+	index   *claimIndex     // nil when disabled; runs while Serve does
+	rec     reconciledCache // aggregate.go: facts and estimates of the latest revision
 
 	srv        *http.Server
 	ln         net.Listener

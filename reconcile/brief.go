@@ -68,8 +68,8 @@ type EstimateView struct {
 }
 
 type EstimateRow struct {
-	Month, Low, High, Basis string
-	Carried                 bool
+	Month, Low, High, Best, Basis, Sources, Why string
+	Carried                                     bool
 }
 
 type CopyView struct {
@@ -106,7 +106,6 @@ const (
 	maxHeadlines = 15
 	maxRefs      = 6
 	maxConflicts = 20
-	maxMonths    = 18
 )
 
 // NewBrief selects and words what a brief shows. since may be zero.
@@ -235,18 +234,19 @@ func NewBrief(r *Result, since flowwatch.Date, rules []domain.SanctionRule) *Bri
 		b.Conflicts = append(b.Conflicts, cv)
 	}
 	for _, e := range r.Estimates {
+		// Every month with data: a brief that cut the series would hide
+		// how a figure came to be.
 		ev := EstimateView{Title: e.Title, Method: "see docs/estimates.md"}
-		pts := e.Points
-		if len(pts) > maxMonths {
-			pts = pts[len(pts)-maxMonths:]
-		}
-		for _, p := range pts {
-			row := EstimateRow{Month: p.Month, Low: "–", High: "open", Basis: p.Why, Carried: p.Carried}
+		for _, p := range e.Points {
+			row := EstimateRow{Month: p.Month, Low: "–", High: "open", Best: "–", Basis: p.Basis, Sources: strings.Join(p.Sources, ", "), Why: p.Why, Carried: p.Carried}
 			if p.Low != nil {
 				row.Low = Num(*p.Low)
 			}
 			if p.High != nil {
 				row.High = Num(*p.High)
+			}
+			if p.Best != nil {
+				row.Best = Num(*p.Best)
 			}
 			ev.Rows = append(ev.Rows, row)
 		}

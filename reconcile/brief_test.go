@@ -15,7 +15,7 @@ import (
 func TestBriefEscapes(t *testing.T) {
 	text := `About 4,000 North Korean workers <script>alert(1)</script> are in Russia ![x](javascript:alert(2)) **bold** | cell.`
 	a := flowwatch.Article{Name: "evil", Outlet: `Evil <img src=x onerror=alert(3)>`, URL: "javascript:alert(4)", Published: date("2025-02-01"), Text: text}
-	c := claim(a, text, "people", "workers", "present", f(4000), f(4000), "approx", russia, "")
+	c := claim(a, text, "workers", "present", 4000, "approx", russia, "")
 	r := Reconcile([]flowwatch.Article{a}, []flowwatch.Claim{c}, Options{Parent: testParent, Sanctions: domain.DefaultSanctions()})
 	b := NewBrief(r, date("2025-01-01"), domain.DefaultSanctions())
 

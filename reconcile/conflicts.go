@@ -3,120 +3,143 @@ package reconcile
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
 )
 
-// maxFigures bounds the pairs a fact is checked for: its best supported
-// figures. A fact with more distinct figures is noise past the first few.
+// maxFigures bounds the figures of a fact checked against its headline.
 const maxFigures = 24
-
-// dateGap is how far apart (in days) two figures' reference dates must be
-// before "different date" explains a difference.
-const dateGap = 30
 
 // maxSideClaims is how many claims a conflict side carries as evidence;
 // the fact has them all.
 const maxSideClaims = 8
 
-// conflicts finds figures that disagree beyond rounding: within a fact,
-// and between facts of related measures (sent against present, killed
-// against casualties) that count about the same number.
+// lookAlike is the largest ratio between the figures of two different
+// quantities that a reader could take for one count ("10,000 planned"
+// and "11,000 present"). Farther apart, nobody confuses them.
+const lookAlike = 1.6
+
+// conflicts finds figures that disagree beyond rounding and says why:
+//   - within a fact (same quantity, scope and month): a syndicated copy
+//     that altered its original's figure, a different date, or plain
+//     disagreement between original sources;
+//   - between facts of one group and month whose figures look alike but
+//     count different things: a different measure (a plan, people present,
+//     a flow, a total, papers; killed against killed-or-wounded) or a
+//     different scope (a region against Russia as a whole).
 func (s *state) conflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
-	var found []*flowwatch.Conflict
+	var out []flowwatch.Conflict
 	for fi := range facts {
-		f := &facts[fi]
-		// Each figure is checked against the headline figure (the one most
-		// sources state), which is how an analyst reads a fact: what is
-		// known, and who says otherwise. A figure changed in copying is
-		// checked against every figure, to find its original.
-		n := min(len(f.Figures), maxFigures)
-		for j := 1; j < n; j++ {
-			if c, ok := s.conflict(f, &f.Figures[0], f, &f.Figures[j]); ok {
-				found = append(found, &c)
-			}
-		}
-		for i := 1; i < n; i++ {
-			if !alteredOnly(f, &f.Figures[i]) {
-				continue
-			}
-			for j := 1; j < n; j++ {
-				if j == i {
-					continue
-				}
-				if c, ok := s.conflict(f, &f.Figures[j], f, &f.Figures[i]); ok {
-					found = append(found, &c)
-				}
-			}
+		out = append(out, s.withinFact(&facts[fi])...)
+	}
+	out = append(out, acrossFacts(facts)...)
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, c := range out {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			kept = append(kept, c)
 		}
 	}
-	out := make([]flowwatch.Conflict, len(found))
-	for i, c := range found {
-		out[i] = *c
-	}
-	// Facts come sorted and figures in a fixed order, so the list is
-	// deterministic without sorting it.
-	out = append(out, s.crossConflicts(facts)...)
-	// Record on each fact the conflicts that involve it.
+	out = kept
 	byID := map[string]int{}
 	for i := range facts {
 		byID[facts[i].ID] = i
 	}
 	for _, c := range out {
-		facts[byID[c.A.Fact]].Conflicts = appendOnce(facts[byID[c.A.Fact]].Conflicts, c.ID)
-		facts[byID[c.B.Fact]].Conflicts = appendOnce(facts[byID[c.B.Fact]].Conflicts, c.ID)
+		for _, id := range []string{c.A.Fact, c.B.Fact} {
+			f := &facts[byID[id]]
+			if !slices.Contains(f.Conflicts, c.ID) {
+				f.Conflicts = append(f.Conflicts, c.ID)
+			}
+		}
 	}
 	return out
 }
 
-func appendOnce(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
+// withinFact checks each figure against the headline figure, which is how
+// an analyst reads a fact: what is known, and who says otherwise.
+func (s *state) withinFact(f *flowwatch.Fact) []flowwatch.Conflict {
+	var out []flowwatch.Conflict
+	n := min(len(f.Figures), maxFigures)
+	head := &f.Figures[0]
+	if head.Qualifier == flowwatch.QualVague {
+		return nil
 	}
-	return append(xs, x)
-}
-
-// crossConflicts compares facts of the same class and group whose measures
-// differ, e.g. 8,000 present in Kursk against 10,000 sent to Russia.
-func (s *state) crossConflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
-	type entry struct {
-		f *flowwatch.Fact
-		v float64
-	}
-	classes := map[string][]entry{}
-	for i := range facts {
-		f := &facts[i]
-		if f.Kind != flowwatch.KindPeople || f.Value == nil || len(f.Figures) == 0 || f.Figures[0].Qualifier == flowwatch.QualVague {
+	for j := 1; j < n; j++ {
+		g := &f.Figures[j]
+		if g.Qualifier == flowwatch.QualVague || !disagree(head, g) {
 			continue
 		}
-		_, class := measureOf(&flowwatch.Claim{Kind: f.Kind, Event: f.Event, Quote: measureQuote(f.Measure)})
-		k := class + "\x00" + f.Group
-		classes[k] = append(classes[k], entry{f, *f.Value})
+		var reason, detail string
+		switch {
+		case alteredOnly(f, g):
+			reason, detail = flowwatch.ReasonCopy, copyDetail(f, g, head)
+		case sharesSource(head, g):
+			d, ok := dateDetail(f, head, g)
+			if !ok {
+				continue // one source, one moment, two figures: a breakdown the fields cannot tell
+			}
+			reason, detail = flowwatch.ReasonDate, d
+		case len(g.Sources) == 0 || len(head.Sources) == 0:
+			continue // an unattributed figure is outweighed, not a disagreement between sources
+		default:
+			if d, ok := dateDetail(f, head, g); ok {
+				reason, detail = flowwatch.ReasonDate, d
+			} else {
+				reason = flowwatch.ReasonDisagreement
+				detail = fmt.Sprintf("%s says %s and %s says %s for the same %s", strings.Join(head.Sources, ", "),
+					figureText(head.Low, head.High, head.Qualifier), strings.Join(g.Sources, ", "),
+					figureText(g.Low, g.High, g.Qualifier), Describe(f))
+			}
+		}
+		out = append(out, newConflict(reason, detail, f, head, f, g))
 	}
-	keys := make([]string, 0, len(classes))
-	for k := range classes {
+	return out
+}
+
+// acrossFacts pairs the headline figures of facts of one group and month
+// that look alike but count different quantities or scopes.
+func acrossFacts(facts []flowwatch.Fact) []flowwatch.Conflict {
+	byMonth := map[string][]*flowwatch.Fact{}
+	for i := range facts {
+		f := &facts[i]
+		if f.Kind != flowwatch.KindPeople || f.Period == "" || f.Value == nil || f.Figures[0].Qualifier == flowwatch.QualVague {
+			continue
+		}
+		k := f.Group + "|" + f.Period
+		byMonth[k] = append(byMonth[k], f)
+	}
+	keys := make([]string, 0, len(byMonth))
+	for k := range byMonth {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	var out []flowwatch.Conflict
 	for _, k := range keys {
-		es := classes[k]
-		sort.SliceStable(es, func(i, j int) bool { return es[i].v < es[j].v })
-		for i := range es {
-			for j := i + 1; j < len(es) && es[j].v <= es[i].v*sameQuantity; j++ {
-				a, b := es[i].f, es[j].f
-				if !comparableMeasures(a.Measure, b.Measure) {
+		fs := byMonth[k]
+		sort.Slice(fs, func(i, j int) bool {
+			return *fs[i].Value < *fs[j].Value || (*fs[i].Value == *fs[j].Value && fs[i].ID < fs[j].ID)
+		})
+		for i := range fs {
+			for j := i + 1; j < len(fs) && *fs[j].Value <= *fs[i].Value*lookAlike; j++ {
+				a, b := fs[i], fs[j]
+				ga, gb := &a.Figures[0], &b.Figures[0]
+				if !disagree(ga, gb) {
 					continue
 				}
-				if !s.placesCompatible(a.Place, b.Place) || !whenCompatible(a.When, b.When) {
-					continue
+				qa, qb := factQuantity(a), factQuantity(b)
+				if family(qa) != family(qb) {
+					continue // nobody takes losses for a deployment
 				}
-				if c, ok := s.conflict(a, &a.Figures[0], b, &b.Figures[0]); ok {
-					out = append(out, c)
+				switch {
+				case qa != qb:
+					out = append(out, newConflict(flowwatch.ReasonMeasure, measureDetail(qa, qb), a, ga, b, gb))
+				case a.Scope != b.Scope:
+					out = append(out, newConflict(flowwatch.ReasonScope, scopeDetail(a, b), a, ga, b, gb))
 				}
 			}
 		}
@@ -124,32 +147,30 @@ func (s *state) crossConflicts(facts []flowwatch.Fact) []flowwatch.Conflict {
 	return out
 }
 
-// comparableMeasures: different measures that count nearly the same
-// people, so that a gap between them needs explaining. Killed against
-// wounded, or a total against an increment, are different things, not a
-// conflict.
-func comparableMeasures(a, b string) bool {
-	if a > b {
-		a, b = b, a
+func newConflict(reason, detail string, fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) flowwatch.Conflict {
+	// A is the smaller figure, so that sides read low to high.
+	if figValue(b) < figValue(a) {
+		fa, a, fb, b = fb, b, fa, a
 	}
-	switch a + "/" + b {
-	case "present/sent", "casualties/killed", "casualties/wounded":
-		return true
+	c := flowwatch.Conflict{Reason: reason, Details: []string{detail}, A: side(fa, a), B: side(fb, b)}
+	c.ID = "c-" + shortHash(fa.ID+"|"+figKeyString(a)+"|"+fb.ID+"|"+figKeyString(b))
+	return c
+}
+
+// disagree: the two figures allow no common value once rounding is granted.
+func disagree(a, b *flowwatch.Figure) bool {
+	_, alo, ahi := allowed(&flowwatch.Claim{Low: a.Low, High: a.High, Qualifier: a.Qualifier})
+	_, blo, bhi := allowed(&flowwatch.Claim{Low: b.Low, High: b.High, Qualifier: b.Qualifier})
+	return ahi < blo || bhi < alo
+}
+
+func sharesSource(a, b *flowwatch.Figure) bool {
+	for _, s := range a.Sources {
+		if slices.Contains(b.Sources, s) {
+			return true
+		}
 	}
 	return false
-}
-
-// measureQuote gives measureOf the words that make a measure "casualties".
-func measureQuote(m string) string {
-	if m == "casualties" {
-		return "casualties"
-	}
-	return ""
-}
-
-func figureInterval(f *flowwatch.Fact, g *flowwatch.Figure) (lo, hi float64) {
-	_, lo, hi = allowed(&flowwatch.Claim{Low: g.Low, High: g.High, Qualifier: g.Qualifier})
-	return lo, hi
 }
 
 func figValue(g *flowwatch.Figure) float64 {
@@ -160,56 +181,6 @@ func figValue(g *flowwatch.Figure) float64 {
 		return *g.High
 	}
 	return 0
-}
-
-// conflict checks two figures and, when they disagree beyond rounding,
-// explains why.
-func (s *state) conflict(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (flowwatch.Conflict, bool) {
-	alo, ahi := figureInterval(fa, a)
-	blo, bhi := figureInterval(fb, b)
-	if ahi >= blo && bhi >= alo {
-		return flowwatch.Conflict{}, false
-	}
-	// A is the smaller figure, so that sides read low to high.
-	if figValue(b) < figValue(a) {
-		fa, a, fb, b = fb, b, fa, a
-	}
-	c := flowwatch.Conflict{A: side(fa, a), B: side(fb, b)}
-	var reasons []string
-	add := func(reason, detail string) {
-		if c.Reason == "" {
-			c.Reason = reason
-		}
-		reasons = append(reasons, detail)
-	}
-	if d, ok := copyReason(fa, a, fb, b); ok {
-		add(flowwatch.ReasonCopy, d)
-	} else if alteredOnly(fa, a) || alteredOnly(fb, b) {
-		// A figure corrupted in copying conflicts with its original only;
-		// against anything else it would repeat that one error.
-		return flowwatch.Conflict{}, false
-	}
-	if fa.Measure != fb.Measure {
-		add(flowwatch.ReasonMeasure, measureDetail(fa.Measure, fb.Measure))
-	}
-	if art, ok := sharedArticle(fa, a, fb, b); ok {
-		add(flowwatch.ReasonScope, fmt.Sprintf("%s states both figures, so they likely count different parts, categories or periods", art))
-	} else if q, ok := s.costated(figValue(a), figValue(b)); ok {
-		add(flowwatch.ReasonScope, fmt.Sprintf("both figures stand in one sentence, as a part and its whole or two parts: “%s”", q))
-	}
-	pa, pb := figPlaces(fa, a), figPlaces(fb, b)
-	if narrower, wider, ok := s.narrower(pa, pb); ok {
-		add(flowwatch.ReasonScope, fmt.Sprintf("the lower figure is for %s, the higher for %s", strings.Join(narrower, ", "), strings.Join(wider, ", ")))
-	}
-	if d, ok := dateReason(fa, a, fb, b); ok {
-		add(flowwatch.ReasonDate, d)
-	}
-	if c.Reason == "" {
-		add(flowwatch.ReasonDisagreement, "the figures differ beyond rounding and the data shows no difference in date, measure or scope")
-	}
-	c.Details = reasons
-	c.ID = "c-" + shortHash(fa.ID+"|"+figKeyString(a)+"|"+fb.ID+"|"+figKeyString(b))
-	return c, true
 }
 
 func figKeyString(g *flowwatch.Figure) string {
@@ -226,8 +197,11 @@ func fmtPtr(p *float64) string {
 func side(f *flowwatch.Fact, g *flowwatch.Figure) flowwatch.ConflictSide {
 	e := &f.Evidence[g.Claims[0]]
 	sd := flowwatch.ConflictSide{
-		Fact: f.ID, Measure: f.Measure, Low: g.Low, High: g.High, Qualifier: g.Qualifier,
-		Place: figPlaces(f, g), When: e.When, Sources: g.Sources,
+		Fact: f.ID, Measure: f.Measure, Event: f.Event, Scope: f.Scope, Period: f.Period,
+		Low: g.Low, High: g.High, Qualifier: g.Qualifier, Place: figPlaces(f, g), When: e.When, Sources: g.Sources,
+	}
+	if sd.Sources == nil {
+		sd.Sources = []string{}
 	}
 	sd.Total = len(g.Claims)
 	for _, k := range g.Claims {
@@ -253,109 +227,37 @@ func figPlaces(f *flowwatch.Fact, g *flowwatch.Figure) []string {
 	return out
 }
 
-// copyReason: one figure is stated only by a syndicated copy of an article
-// that states the other.
-func copyReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
-	for _, i := range a.Claims {
-		for _, j := range b.Claims {
-			ea, eb := &fa.Evidence[i], &fb.Evidence[j]
-			if ea.Report != eb.Report || (ea.CopyOf == "" && eb.CopyOf == "") {
-				continue
-			}
-			cp, orig := ea, eb
-			if cp.CopyOf == "" {
-				cp, orig = eb, ea
-			}
-			return fmt.Sprintf("%s, a copy of %s, states %s where the original states %s",
-				orDefault(cp.Outlet, cp.Article), orDefault(orig.Outlet, orig.Article), figureText(cp.Low, cp.High, cp.Qualifier), figureText(orig.Low, orig.High, orig.Qualifier)), true
-		}
-	}
-	return "", false
-}
-
-// sharedArticle: one article states both figures. An author rarely
-// contradicts themselves; two figures side by side are usually a
-// breakdown (by purpose, region or month) the claim fields cannot express.
-func sharedArticle(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
-	arts := map[string]bool{}
-	for _, i := range a.Claims {
-		arts[fa.Evidence[i].Article] = true
-	}
-	for _, j := range b.Claims {
-		if e := &fb.Evidence[j]; arts[e.Article] {
-			return orDefault(e.Outlet, e.Article), true
-		}
-	}
-	return "", false
+// copyDetail names the copy that altered a figure and the original's.
+func copyDetail(f *flowwatch.Fact, g, head *flowwatch.Figure) string {
+	e := &f.Evidence[g.Claims[0]]
+	return fmt.Sprintf("%s, a copy of %s, states %s where the original states another figure (the headline is %s)",
+		orDefault(e.Outlet, e.Article), e.CopyOf, figureText(g.Low, g.High, g.Qualifier), figureText(head.Low, head.High, head.Qualifier))
 }
 
 func measureDetail(a, b string) string {
-	name := func(m string) string {
-		switch m {
-		case flowwatch.EventSent:
-			return "an inflow (sent)"
-		case flowwatch.EventPresent:
-			return "a stock (present)"
-		case "casualties":
-			return "casualties (killed and wounded)"
-		}
-		if strings.HasSuffix(m, " (additional)") {
-			return "an increment (" + strings.TrimSuffix(m, " (additional)") + " in addition)"
-		}
-		return m
-	}
-	return fmt.Sprintf("%s versus %s", name(a), name(b))
+	return fmt.Sprintf("%s versus %s", orDefault(measureWords[a], a), orDefault(measureWords[b], b))
 }
 
-// narrower: the lower figure is for a smaller area than the higher one,
-// as "8,000 in Kursk" against "10,000 in Russia". Each side is read by its
-// most specific places (a sentence naming Kursk Oblast and Russia is
-// about Kursk Oblast): some place of the lower side lies strictly within
-// one of the higher side's, and none of the higher side's lies within the
-// lower side's.
-func (s *state) narrower(lowP, highP []string) ([]string, []string, bool) {
-	lowP, highP = s.leaves(lowP), s.leaves(highP)
-	if len(lowP) == 0 || len(highP) == 0 {
-		return nil, nil, false
-	}
-	for _, q := range highP {
-		for _, p := range lowP {
-			if s.within(q, p) {
-				return nil, nil, false
-			}
+func scopeDetail(a, b *flowwatch.Fact) string {
+	name := func(f *flowwatch.Fact) string {
+		w := orDefault(scopeWords[f.Scope], f.Scope)
+		if f.Scope == flowwatch.ScopeRegion && len(f.Place) > 0 {
+			w = "in " + f.Place[0]
 		}
+		return w
 	}
-	for _, p := range lowP {
-		for _, q := range highP {
-			if p != q && s.within(p, q) {
-				return lowP, highP, true
-			}
-		}
-	}
-	return nil, nil, false
+	return fmt.Sprintf("%s %s versus %s %s", figureText(a.Figures[0].Low, a.Figures[0].High, a.Figures[0].Qualifier), name(a),
+		figureText(b.Figures[0].Low, b.Figures[0].High, b.Figures[0].Qualifier), name(b))
 }
 
-// leaves drops places that contain another place of the list.
-func (s *state) leaves(ps []string) []string {
-	var out []string
-	for _, p := range ps {
-		leaf := true
-		for _, q := range ps {
-			if q != p && s.within(q, p) {
-				leaf = false
-				break
-			}
-		}
-		if leaf {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// dateGap is how far apart (in days) two figures' reference dates must be
+// before "different date" explains a difference.
+const dateGap = 14
 
-func dateReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *flowwatch.Figure) (string, bool) {
-	ea, eb := &fa.Evidence[a.Claims[0]], &fb.Evidence[b.Claims[0]]
-	da, db := asOf(ea), asOf(eb)
+// dateDetail: the two figures of one month speak of days far enough apart
+// for the count to have changed.
+func dateDetail(f *flowwatch.Fact, a, b *flowwatch.Figure) (string, bool) {
+	da, db := figDate(f, a), figDate(f, b)
 	if da.IsZero() || db.IsZero() {
 		return "", false
 	}
@@ -363,19 +265,19 @@ func dateReason(fa *flowwatch.Fact, a *flowwatch.Figure, fb *flowwatch.Fact, b *
 	if gap < dateGap {
 		return "", false
 	}
-	if ea.When != nil && eb.When != nil {
-		return fmt.Sprintf("the figures refer to %s and %s, %d days apart", periodText(ea.When), periodText(eb.When), int(gap)), true
-	}
 	return fmt.Sprintf("the figures are as of %s and %s, %d days apart", da, db, int(gap)), true
 }
 
-func asOf(e *flowwatch.Evidence) flowwatch.Date { return refDate(e.When, e.Published) }
-
-func periodText(p *flowwatch.Period) string {
-	if p.From == p.To {
-		return p.From.String()
+// figDate is the latest day a figure's claims speak of.
+func figDate(f *flowwatch.Fact, g *flowwatch.Figure) flowwatch.Date {
+	var d flowwatch.Date
+	for _, k := range g.Claims {
+		e := &f.Evidence[k]
+		if x := refDate(e.When, e.Published); x.After(d) {
+			d = x
+		}
 	}
-	return p.From.String() + " to " + p.To.String()
+	return d
 }
 
 func alteredOnly(f *flowwatch.Fact, g *flowwatch.Figure) bool {
@@ -385,4 +287,15 @@ func alteredOnly(f *flowwatch.Fact, g *flowwatch.Figure) bool {
 		}
 	}
 	return true
+}
+
+// family groups the quantities a reader could take for one another:
+// losses (killed, captured, killed or wounded), or people in Russia
+// (present, sent, planned, entered).
+func family(q string) string {
+	switch q {
+	case qKilled, qCaptured, qCasualties:
+		return "losses"
+	}
+	return "people"
 }

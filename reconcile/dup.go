@@ -161,27 +161,34 @@ func (s *state) copyGroups() []flowwatch.CopyGroup {
 	}
 	// Latest versions only: an older version of the same page is not a copy.
 	var idx []int
+	var ts []*textSig
 	for _, i := range s.byName {
-		if s.articles[i].Text != "" {
+		if s.articles[i].Text != "" || s.sigs[s.articles[i].Name] != nil {
 			idx = append(idx, i)
 		}
 	}
 	sort.Ints(idx)
 	sigs := make([][numHashes]uint64, len(idx))
 	sizes := make([]int, len(idx))
-	for k, i := range idx {
-		sigs[k], sizes[k] = signature(s.articles[i].Text)
+	for _, i := range idx {
+		t := s.sigs[s.articles[i].Name]
+		if t == nil {
+			t = sigOf(s.articles[i].Text)
+		}
+		ts = append(ts, t)
+	}
+	for k, t := range ts {
+		sigs[k], sizes[k] = t.sig, t.n
 	}
 	u := newUF(len(idx))
 	buckets := map[uint64][]int{}
-	byHash := map[string]int{}
-	for k, i := range idx {
-		t := s.articles[i].Text
-		if j, ok := byHash[t]; ok {
+	byHash := map[uint64]int{}
+	for k := range idx {
+		if j, ok := byHash[ts[k].hash]; ok {
 			u.union(j, k)
 			continue
 		}
-		byHash[t] = k
+		byHash[ts[k].hash] = k
 		if sizes[k] < minShingles {
 			continue
 		}

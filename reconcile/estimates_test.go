@@ -1,128 +1,106 @@
 package reconcile
 
 import (
-	"bytes"
-	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
 )
 
-// TestEstimates follows docs/estimates.md by hand on a small history:
-// casualties add up and never fall, a combined killed-or-wounded figure is
-// a floor, workers present is a stock that may fall, and months without
-// news carry the last band.
-func TestEstimates(t *testing.T) {
-	type row struct {
-		pub, quote, group, event string
-		v                        float64
-		place                    []string
-		source                   string
-	}
-	rows := []row{
-		{"2024-12-19", "About 100 soldiers were killed and about 1,000 wounded.", "soldiers", "killed", 100, kursk, "NIS"},
-		{"2024-12-19", "About 100 soldiers were killed and about 1,000 wounded.", "soldiers", "wounded", 1000, kursk, "NIS"},
-		{"2025-01-13", "About 300 soldiers have died and 2,700 have been wounded.", "soldiers", "killed", 300, kursk, "NIS"},
-		{"2025-01-13", "About 300 soldiers have died and 2,700 have been wounded.", "soldiers", "wounded", 2700, kursk, "NIS"},
-		// A higher combined figure sets the floor; a lower killed figure later
-		// cannot pull casualties down.
-		{"2025-04-30", "In all 4,700 soldiers were killed or wounded.", "soldiers", "killed", 4700, russia, "NIS"},
-		{"2025-06-02", "Only 200 soldiers have been killed, an official claimed.", "soldiers", "killed", 200, russia, "KCNA"},
-		{"2024-10-15", "About 4,000 workers are believed to be in Russia.", "workers", "present", 4000, russia, "NIS"},
-		{"2025-03-10", "Some 15,000 workers are now in Russia.", "workers", "present", 15000, russia, "NIS"},
-		{"2025-05-20", "Only about 5,000 workers remain in Russia.", "workers", "present", 5000, russia, "NIS"},
-		// Outside the series' places: not counted.
-		{"2025-05-20", "About 9,000 workers are in China.", "workers", "present", 9000, []string{"China"}, "NIS"},
-	}
-	var arts []flowwatch.Article
-	var claims []flowwatch.Claim
-	for i, r := range rows {
-		a := article(fmt.Sprintf("a%d", i), fmt.Sprintf("Outlet %d", i), r.pub, r.quote)
-		arts = append(arts, a)
-		claims = append(claims, claim(a, r.quote, "people", r.group, r.event, f(r.v), f(r.v), "approx", r.place, r.source))
-	}
-	res := Reconcile(arts, claims, Options{Parent: testParent})
-	got := map[string]map[string]string{}
-	for _, e := range res.Estimates {
-		got[e.Series] = map[string]string{}
-		for _, p := range e.Points {
-			s := Num(*p.Low)
-			if p.High != nil && *p.High != *p.Low {
-				s += "–" + Num(*p.High)
-			}
-			if p.Carried {
-				s += " carried"
-			}
-			got[e.Series][p.Month] = s
-		}
-	}
-	want := map[string]map[string]string{
-		"casualties": {
-			"2024-12": "1,100",
-			"2025-01": "3,000",
-			"2025-02": "3,000 carried", "2025-03": "3,000 carried",
-			"2025-04": "4,700",
-			"2025-05": "4,700 carried",
-			"2025-06": "4,700", // 200 killed is below the 300 in force: the floor stays
-		},
-		"workers_present": {
-			"2024-10": "4,000", "2024-11": "4,000 carried", "2024-12": "4,000 carried",
-			"2025-01": "4,000 carried", "2025-02": "4,000 carried",
-			"2025-03": "15,000", "2025-04": "15,000 carried",
-			"2025-05": "5,000", // a stock may fall
-		},
-	}
-	for series, months := range want {
-		if len(got[series]) != len(months) {
-			t.Errorf("%s: %d months %v, want %d", series, len(got[series]), got[series], len(months))
-		}
-		for m, w := range months {
-			if got[series][m] != w {
-				t.Errorf("%s %s = %q, want %q", series, m, got[series][m], w)
-			}
-		}
-	}
-	for _, e := range res.Estimates {
-		for _, p := range e.Points {
-			if p.Why == "" || len(p.Facts) == 0 {
-				t.Errorf("%s %s: no basis given", e.Series, p.Month)
-			}
-		}
-	}
+// est makes a claim for estimate tests: a figure, its measure and scope,
+// who says it and when it was published.
+func est(group, event, measure, source, published string, v float64) flowwatch.Claim {
+	return flowwatch.Claim{Article: source + published + event, Kind: flowwatch.KindPeople, Group: group, Event: event,
+		Measure: measure, Scope: flowwatch.ScopeRussia, Low: flowwatch.F(v), High: flowwatch.F(v),
+		Qualifier: flowwatch.QualApprox, Unit: "people", Source: source, Quote: Num(v), Published: date(published)}
 }
 
-// TestOddClaims: claims with open ends, zero, huge values, no dates and
-// unknown articles go through every stage and the brief without panics.
-func TestOddClaims(t *testing.T) {
-	arts, claims := genClaims(2000)
-	odd := []flowwatch.Claim{
-		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", Qualifier: "exact"},
-		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", Low: f(0), High: f(0), Qualifier: "exact"},
-		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "sent", High: f(5000), Qualifier: "at_most"},
-		{Article: "nowhere", Kind: "people", Group: "soldiers", Event: "killed", Low: f(1e12), Qualifier: "vague"},
-		{Article: "nowhere", Kind: "money", Group: "workers", Low: f(0.5), High: f(0.5), Qualifier: "approx", Unit: "USD", Per: "month"},
-		{Article: "a000001", Kind: "share", Group: "workers", Low: f(90), High: f(90), Qualifier: "approx", Unit: "percent",
-			When: &flowwatch.Period{From: date("2030-01-01"), To: date("2030-12-31")}},
-	}
-	claims = append(claims, odd...)
-	opt := domainOptions()
-	r := Reconcile(arts, claims, opt)
-	if len(r.Facts) == 0 {
-		t.Fatal("no facts")
-	}
-	b := NewBrief(r, date("2025-01-01"), opt.Sanctions)
-	var out bytes.Buffer
-	if err := b.WriteMarkdown(&out); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WriteHTML(&out); err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, f := range r.Facts {
-		if seen[f.ID] {
-			t.Errorf("fact id %s twice", f.ID)
+func point(t *testing.T, ests []flowwatch.Estimate, series, month string) flowwatch.EstimatePoint {
+	t.Helper()
+	for _, e := range ests {
+		if e.Series != series {
+			continue
 		}
-		seen[f.ID] = true
+		for _, p := range e.Points {
+			if p.Month == month {
+				return p
+			}
+		}
+	}
+	t.Fatalf("%s has no point for %s", series, month)
+	return flowwatch.EstimatePoint{}
+}
+
+func within(p flowwatch.EstimatePoint, v float64) bool { return *p.Low <= v && v <= *p.High }
+
+func TestEstimates(t *testing.T) {
+	const (
+		stock = flowwatch.MeasureStock
+		cum   = flowwatch.MeasureCumulative
+	)
+	claims := []flowwatch.Claim{
+		est("workers", "present", stock, "NIS", "2024-10-10", 4000),
+		est("workers", "present", stock, "NIS", "2025-04-20", 15000),
+		est("workers", "present", stock, "Pentagon", "2025-04-25", 15000),
+		est("workers", "present", stock, "BBC", "2025-08-05", 6), // six workers interviewed
+		est("nationals", "entered", flowwatch.MeasureDocuments, "Rosstat", "2025-02-05", 13221),
+		est("workers", "entered", flowwatch.MeasureDocuments, "Rosstat", "2025-02-05", 13221),
+		est("workers", "planned", flowwatch.MeasurePlan, "Daily NK", "2025-06-20", 50000),
+		est("soldiers", "sent", cum, "NIS", "2024-11-13", 11000),
+		est("soldiers", "sent", cum, "Pentagon", "2024-11-20", 11000),
+		est("soldiers", "sent", flowwatch.MeasureFlow, "NIS", "2025-02-10", 3000),
+		est("soldiers", "killed", flowwatch.MeasureCasualties, "NIS", "2024-12-19", 100),
+		est("soldiers", "killed", flowwatch.MeasureCasualties, "NIS", "2025-01-13", 300),
+		est("soldiers", "killed", flowwatch.MeasureCasualties, "NIS", "2025-04-30", 600),
+		est("soldiers", "wounded", flowwatch.MeasureCasualties, "NIS", "2025-04-30", 4700),
+		est("soldiers", "killed", flowwatch.MeasureCasualties, "Seoul Daily", "2025-09-01", 11), // "11-thousand" misread
+		est("soldiers", "killed", flowwatch.MeasureCasualties, "NIS", "2025-09-20", 2000),
+	}
+	claims[9].Increment = true // "3,000 more"
+	r := Reconcile(nil, claims, testOptions())
+
+	if p := point(t, r.Estimates, "workers_present", "2024-10"); *p.Best != 4000 || p.Basis != flowwatch.BasisReported {
+		t.Errorf("workers 2024-10: %+v", p)
+	}
+	p := point(t, r.Estimates, "workers_present", "2025-04")
+	if !within(p, 15000) || !slices.Equal(p.Sources, []string{"NIS", "Pentagon"}) || len(p.Facts) != 1 {
+		t.Errorf("workers 2025-04: %+v", p)
+	}
+	// Documents never set a stock; the plan is a projection line of its own.
+	feb := point(t, r.Estimates, "workers_present", "2025-02")
+	if feb.Basis != flowwatch.BasisCarried || *feb.Best != 4000 || *feb.High-*feb.Low <= 320 {
+		t.Errorf("workers 2025-02 should carry 4,000, wider than in October: %+v", feb)
+	}
+	aug := point(t, r.Estimates, "workers_present", "2025-08")
+	if *aug.Low < 1000 || aug.Basis != flowwatch.BasisCarried || len(aug.Outweighed) != 1 {
+		t.Errorf("the anecdote of six sets workers 2025-08: %+v", aug)
+	}
+	if p := point(t, r.Estimates, "workers_planned", "2025-06"); *p.Best != 50000 {
+		t.Errorf("workers_planned 2025-06: %+v", p)
+	}
+	for _, e := range r.Estimates {
+		if e.Series == "workers_present" {
+			for _, p := range e.Points {
+				if *p.High >= 50000 {
+					t.Errorf("the plan counts as present in %s: %+v", p.Month, p)
+				}
+			}
+		}
+	}
+	// Waves add to the total.
+	if p := point(t, r.Estimates, "troops_sent_total", "2025-02"); !within(p, 14000) || p.Basis != flowwatch.BasisDerived {
+		t.Errorf("troops_sent_total 2025-02 should be 11,000 plus 3,000: %+v", p)
+	}
+	if p := point(t, r.Estimates, "troops_present", "2024-11"); !within(p, 11000) || p.Basis != flowwatch.BasisDerived {
+		t.Errorf("troops_present 2024-11 derives from the total sent: %+v", p)
+	}
+	// Killed and casualties are apart; the misread 11 does not set a month.
+	for month, v := range map[string]float64{"2024-12": 100, "2025-01": 300, "2025-04": 600, "2025-09": 2000} {
+		if p := point(t, r.Estimates, "killed_total", month); !within(p, v) {
+			t.Errorf("killed_total %s: %+v, want %v inside", month, p, v)
+		}
+	}
+	if p := point(t, r.Estimates, "casualties_total", "2025-04"); !within(p, 4700) || within(p, 5300) {
+		t.Errorf("casualties_total 2025-04: %+v", p)
 	}
 }

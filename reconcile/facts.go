@@ -10,82 +10,66 @@ import (
 	"github.com/flowwatch/flowwatch"
 )
 
-// sameQuantity is the largest ratio between two figures that may still
-// count the same thing. Wider than any rounding, so that figures which
-// disagree ("10,000" against "11,000") land in one fact and show as a
-// conflict, narrower than the gap between a stock and its increments
-// ("1,000 additional troops" against 11,000).
-const sameQuantity = 1.5
-
-// atom is a set of claims identical in everything clustering looks at:
-// same block, values, places and time. Clustering works on atoms so that a
-// figure repeated ten thousand times costs one comparison.
-type atom struct {
-	claims []int
-	rep    float64
-	places int // interned place list
-	when   *flowwatch.Period
+// factKey is what makes two claims state the same quantity: the same
+// kind, group, measure (with killed, captured and casualties apart),
+// scope, unit, money period and the month the figures speak of. Shares
+// are percentages of many different things, so only the same percentage
+// is the same share.
+type factKey struct {
+	kind, group, quantity, scope, unit, per, period string
+	increment                                       bool
+	share                                           float64
 }
 
-// cluster is a fact under construction.
-type cluster struct {
-	atoms  []int
-	min    float64
-	places []int               // distinct place lists of its atoms, interned
-	whens  []*flowwatch.Period // distinct periods of its atoms
+func (k factKey) String() string {
+	return strings.Join([]string{k.kind, k.group, k.quantity, k.scope, k.unit, k.per, k.period,
+		strconv.FormatBool(k.increment), strconv.FormatFloat(k.share, 'g', -1, 64)}, "|")
 }
 
-const maxDistinct = 32 // place sets or periods a cluster checks a newcomer against
-
-func blockKey(c *flowwatch.Claim, it *item) string {
-	v := ""
-	if it.vague {
-		v = "vague"
+func (s *state) keyOf(i int) factKey {
+	c, it := &s.claims[i], &s.items[i]
+	k := factKey{kind: c.Kind, group: c.Group, quantity: it.quantity, scope: it.scope, unit: c.Unit, per: c.Per, period: month(it.asOf),
+		increment: c.Increment && it.measure == flowwatch.MeasureFlow}
+	if c.Kind == flowwatch.KindShare {
+		k.share = it.rep
 	}
-	return c.Kind + "\x00" + c.Group + "\x00" + it.measure + "\x00" + c.Unit + "\x00" + c.Per + "\x00" + v
+	return k
 }
 
-// facts clusters claims: block by (kind, group, measure, unit, period,
-// vagueness), collapse identical claims into atoms, then sweep the atoms
-// of each block in value order, joining an atom to an open cluster whose
-// smallest figure is within sameQuantity and whose places and periods are
-// all compatible with it. Cost: O(n log n) plus O(atoms × open clusters).
+// facts groups claims by factKey. A fact is defined by its key alone, not
+// by which claims came first or by its smallest figure, so the facts do
+// not depend on the order claims arrive in, and a claim added later joins
+// its fact without moving any other claim: figures that disagree within a
+// fact are conflicts, not new facts. Cost: O(n log n).
 func (s *state) facts() []flowwatch.Fact {
-	blocks := map[string][]int{}
+	blocks := map[factKey][]int{}
 	for _, i := range s.order {
 		c := &s.claims[i]
 		if c.Low == nil && c.High == nil {
 			continue
 		}
-		k := blockKey(c, &s.items[i])
+		k := s.keyOf(i)
 		blocks[k] = append(blocks[k], i)
 	}
-	keys := make([]string, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var facts []flowwatch.Fact
-	for _, k := range keys {
-		for _, members := range s.clusterBlock(blocks[k]) {
-			facts = append(facts, s.buildFact(members))
-		}
+	facts := make([]flowwatch.Fact, 0, len(blocks))
+	for k, members := range blocks {
+		facts = append(facts, s.buildFact(k, members))
 	}
 	// Sort an index, not the facts: a Fact is large and moving it is most of the cost.
 	order := make([]int, len(facts))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(i, j int) int {
+	slices.SortFunc(order, func(i, j int) int {
 		a, b := &facts[i], &facts[j]
 		if a.Kind != b.Kind {
 			return kindOrder(a.Kind) - kindOrder(b.Kind)
 		}
-		if a.Reports != b.Reports {
-			return b.Reports - a.Reports
-		}
 		if a.Independent != b.Independent {
 			return b.Independent - a.Independent
+		}
+		if a.Reports != b.Reports {
+			return b.Reports - a.Reports
 		}
 		if c := a.FirstReported.Time().Compare(b.FirstReported.Time()); c != 0 {
 			return c
@@ -93,22 +77,12 @@ func (s *state) facts() []flowwatch.Fact {
 		return strings.Compare(a.ID, b.ID)
 	})
 	sorted := make([]flowwatch.Fact, len(facts))
-	ids := map[string]int{}
 	for k, i := range order {
 		sorted[k] = facts[i]
-		// Two facts whose first claim is the same sentence (one sentence, two
-		// figures) could hash alike; a suffix keeps ids unique and stable.
-		if n := ids[sorted[k].ID]; n > 0 {
-			ids[sorted[k].ID]++
-			sorted[k].ID += "-" + strconv.Itoa(n+1)
-		} else {
-			ids[sorted[k].ID] = 1
-		}
 		// First points into the fact's own Evidence, which moved with it.
 		sorted[k].First = &sorted[k].Evidence[0]
 	}
-	facts = sorted
-	return facts
+	return sorted
 }
 
 func kindOrder(k string) int {
@@ -119,96 +93,6 @@ func kindOrder(k string) int {
 		return 1
 	}
 	return 2
-}
-
-func (s *state) clusterBlock(members []int) [][]int {
-	// Atoms.
-	byKey := map[string]int{}
-	var atoms []atom
-	for _, i := range members {
-		c, it := &s.claims[i], &s.items[i]
-		k := strconv.FormatFloat(it.rep, 'g', -1, 64) + "\x00" + strconv.Itoa(it.places) + "\x00" + whenKey(c.When)
-		if a, ok := byKey[k]; ok {
-			atoms[a].claims = append(atoms[a].claims, i)
-			continue
-		}
-		byKey[k] = len(atoms)
-		atoms = append(atoms, atom{claims: []int{i}, rep: it.rep, places: it.places, when: c.When})
-	}
-	sort.SliceStable(atoms, func(i, j int) bool { return atoms[i].rep < atoms[j].rep })
-	// Shares are percentages of many different things (of wages, of a
-	// workforce, of entrants): only the same percentage is the same fact.
-	ratio := sameQuantity
-	if s.claims[members[0]].Kind == flowwatch.KindShare {
-		ratio = 1
-	}
-
-	var done, open []*cluster
-	for ai := range atoms {
-		a := &atoms[ai]
-		// Close clusters the sweep has passed for good.
-		kept := open[:0]
-		for _, c := range open {
-			if a.rep > c.min*ratio {
-				done = append(done, c)
-			} else {
-				kept = append(kept, c)
-			}
-		}
-		open = kept
-		var joined *cluster
-		for _, c := range open {
-			if s.fits(c, a) {
-				joined = c
-				break
-			}
-		}
-		if joined == nil {
-			joined = &cluster{min: a.rep}
-			open = append(open, joined)
-		}
-		joined.atoms = append(joined.atoms, ai)
-		if len(joined.places) < maxDistinct && !slices.Contains(joined.places, a.places) {
-			joined.places = append(joined.places, a.places)
-		}
-		if len(joined.whens) < maxDistinct && !hasWhen(joined.whens, a.when) {
-			joined.whens = append(joined.whens, a.when)
-		}
-	}
-	done = append(done, open...)
-	out := make([][]int, 0, len(done))
-	for _, c := range done {
-		var claims []int
-		for _, ai := range c.atoms {
-			claims = append(claims, atoms[ai].claims...)
-		}
-		sort.Ints(claims)
-		out = append(out, claims)
-	}
-	return out
-}
-
-func (s *state) fits(c *cluster, a *atom) bool {
-	for _, p := range c.places {
-		if !s.placeIDsCompatible(p, a.places) {
-			return false
-		}
-	}
-	for _, w := range c.whens {
-		if !whenCompatible(w, a.when) {
-			return false
-		}
-	}
-	return true
-}
-
-func hasWhen(ws []*flowwatch.Period, w *flowwatch.Period) bool {
-	for _, v := range ws {
-		if whenKey(v) == whenKey(w) {
-			return true
-		}
-	}
-	return false
 }
 
 var qualRank = map[string]int{
@@ -225,22 +109,37 @@ func (s *state) evidence(i int) flowwatch.Evidence {
 	}
 	return flowwatch.Evidence{
 		ClaimRef: s.ref(i), Kind: c.Kind, Group: c.Group, Event: c.Event, Place: place,
-		When: c.When, Source: c.Source, Original: s.original(i), Chain: s.chain(i),
+		When: c.When, Source: c.Source, Original: s.items[i].original, Chain: s.chain(i),
 		Report: s.report(i), CopyOf: s.copyOf[c.Article], Altered: s.altered[i], Sanctions: s.items[i].sanctions,
 	}
 }
 
-func (s *state) buildFact(members []int) flowwatch.Fact {
-	first := members[0]
-	c0 := &s.claims[first]
-	f := flowwatch.Fact{
-		Kind: c0.Kind, Group: c0.Group, Event: c0.Event, Measure: s.items[first].measure,
-		Unit: c0.Unit, Per: c0.Per,
+type figKey struct{ lo, hi float64 }
+
+func figKeyOf(c *flowwatch.Claim) figKey {
+	k := figKey{math.Inf(-1), math.Inf(1)} // open ends as infinities: NaN never equals itself
+	if c.Low != nil {
+		k.lo = *c.Low
 	}
-	if f.Kind != flowwatch.KindPeople {
-		f.Measure = ""
+	if c.High != nil {
+		k.hi = *c.High
+	}
+	return k
+}
+
+func (s *state) buildFact(key factKey, members []int) flowwatch.Fact {
+	c0 := &s.claims[members[0]]
+	f := flowwatch.Fact{
+		Kind: key.kind, Group: key.group, Measure: s.items[members[0]].measure, Scope: key.scope,
+		Period: key.period, Unit: key.unit, Per: key.per, Increment: key.increment,
+	}
+	if key.quantity != f.Measure || f.Measure == flowwatch.MeasureCasualties {
+		f.Event = map[string]string{qKilled: flowwatch.EventKilled, qCaptured: flowwatch.EventCaptured, qCasualties: flowwatch.EventWounded}[key.quantity]
+	} else if f.Kind == flowwatch.KindPeople {
+		f.Event = c0.Event
 	}
 	// Evidence in order of publication, so the first is who said it first.
+	members = slices.Clone(members)
 	slices.SortFunc(members, func(x, y int) int {
 		a, b := s.items[x].published, s.items[y].published
 		if a.IsZero() != b.IsZero() {
@@ -258,7 +157,6 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 	placeCount := map[string]int{}
 	open := false
 	var lo, hi float64 = math.Inf(1), math.Inf(-1)
-	type figKey struct{ lo, hi float64 }
 	figs := map[figKey]int{}
 	for _, i := range members {
 		c, it := &s.claims[i], &s.items[i]
@@ -275,28 +173,14 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 		}
 		if c.Low != nil {
 			lo = math.Min(lo, *c.Low)
+			hi = math.Max(hi, *c.Low)
 		}
 		if c.High != nil {
 			hi = math.Max(hi, *c.High)
 		} else if c.Low != nil {
 			open = true
 		}
-		if c.Low != nil && c.High == nil {
-			hi = math.Max(hi, *c.Low)
-		}
-		if c.When != nil && !c.When.From.IsZero() {
-			if f.When == nil {
-				w := *c.When
-				f.When = &w
-			} else {
-				if c.When.From.Before(f.When.From) {
-					f.When.From = c.When.From
-				}
-				if c.When.To.After(f.When.To) {
-					f.When.To = c.When.To
-				}
-			}
-		}
+		f.When = widen(f.When, c.When)
 		if !it.published.IsZero() {
 			if f.FirstReported.IsZero() || it.published.Before(f.FirstReported) {
 				f.FirstReported = it.published
@@ -305,20 +189,7 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 				f.LastReported = it.published
 			}
 		}
-		fk := figKey{math.NaN(), math.NaN()}
-		if c.Low != nil {
-			fk.lo = *c.Low
-		}
-		if c.High != nil {
-			fk.hi = *c.High
-		}
-		// NaN never equals itself, so encode open ends as infinities for the map.
-		if math.IsNaN(fk.lo) {
-			fk.lo = math.Inf(-1)
-		}
-		if math.IsNaN(fk.hi) {
-			fk.hi = math.Inf(1)
-		}
+		fk := figKeyOf(c)
 		fi, ok := figs[fk]
 		if !ok {
 			fi = len(f.Figures)
@@ -340,18 +211,7 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 		}
 		fg.Reports, fg.Sources = len(rs), sortedKeys(ss)
 	}
-	// The headline figure: most independent sources, then most reports,
-	// then the most precise statement, then the earliest.
-	sort.SliceStable(f.Figures, func(i, j int) bool {
-		a, b := &f.Figures[i], &f.Figures[j]
-		if len(a.Sources) != len(b.Sources) {
-			return len(a.Sources) > len(b.Sources)
-		}
-		if a.Reports != b.Reports {
-			return a.Reports > b.Reports
-		}
-		return qualRank[a.Qualifier] < qualRank[b.Qualifier]
-	})
+	sortFigures(f.Figures)
 	if top := f.Figures[0]; top.Low != nil {
 		f.Value = top.Low
 	} else {
@@ -368,8 +228,48 @@ func (s *state) buildFact(members []int) flowwatch.Fact {
 	f.Sanctions = sortedKeys(sanctions)
 	f.Place = rankPlaces(placeCount)
 	f.First = &f.Evidence[0]
-	f.ID = "f-" + shortHash(c0.Kind+"|"+c0.Group+"|"+f.Measure+"|"+f.First.Article+"|"+strconv.Itoa(f.First.Start)+"|"+f.First.Quote+"|"+figKeyString(&f.Figures[0]))
+	f.ID = "f-" + shortHash(key.String())
 	return f
+}
+
+// sortFigures puts the headline figure first: most independent sources,
+// then most reports, then a precise statement over a vague one, then the
+// larger; the order never depends on the order claims came in.
+func sortFigures(fs []flowwatch.Figure) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if len(a.Sources) != len(b.Sources) {
+			return len(a.Sources) > len(b.Sources)
+		}
+		if a.Reports != b.Reports {
+			return a.Reports > b.Reports
+		}
+		if qa, qb := qualRank[a.Qualifier], qualRank[b.Qualifier]; qa != qb {
+			return qa < qb
+		}
+		if la, lb := val(a.Low), val(b.Low); la != lb {
+			return la > lb
+		}
+		return val(a.High) > val(b.High)
+	})
+}
+
+// widen returns the span covering w and p.
+func widen(w, p *flowwatch.Period) *flowwatch.Period {
+	if p == nil || p.From.IsZero() {
+		return w
+	}
+	if w == nil {
+		c := *p
+		return &c
+	}
+	if p.From.Before(w.From) {
+		w.From = p.From
+	}
+	if p.To.After(w.To) {
+		w.To = p.To
+	}
+	return w
 }
 
 func rankPlaces(n map[string]int) []string {
@@ -386,8 +286,28 @@ func rankPlaces(n map[string]int) []string {
 	return out
 }
 
-// Describe names a fact's quantity in words: "soldiers sent", "workers
-// money (USD per month)".
+// measureWords name measures for people to read.
+var measureWords = map[string]string{
+	flowwatch.MeasureStock:      "present",
+	flowwatch.MeasureFlow:       "sent or entered in a period",
+	flowwatch.MeasureCumulative: "sent in total",
+	flowwatch.MeasurePlan:       "planned or projected",
+	flowwatch.MeasureDocuments:  "entries, visas or permits",
+	qKilled:                     "killed",
+	qCaptured:                   "captured",
+	qCasualties:                 "killed or wounded",
+}
+
+var scopeWords = map[string]string{
+	flowwatch.ScopeRussia: "in Russia",
+	flowwatch.ScopeRegion: "in one region",
+	flowwatch.ScopeBorder: "near the border",
+	flowwatch.ScopeFront:  "at the front",
+	flowwatch.ScopeAbroad: "outside Russia",
+}
+
+// Describe names a fact's quantity in words: "soldiers sent in total in
+// Russia", "workers pay or revenue (USD per month)".
 func Describe(f *flowwatch.Fact) string {
 	g := strings.ReplaceAll(f.Group, "_", " ")
 	if g == "" {
@@ -403,12 +323,31 @@ func Describe(f *flowwatch.Fact) string {
 	case flowwatch.KindShare:
 		return g + " share (percent)"
 	}
-	m := strings.Replace(f.Measure, " (additional)", " (in addition)", 1)
-	switch m {
-	case flowwatch.EventPresent:
-		m = "present"
-	case "casualties":
-		m = "killed or wounded"
+	q := f.Measure
+	if q == flowwatch.MeasureCasualties {
+		q = factQuantity(f)
 	}
-	return g + " " + m
+	out := g + " " + orDefault(measureWords[q], q)
+	if f.Increment {
+		out += " (in addition)"
+	}
+	if w := scopeWords[f.Scope]; w != "" {
+		out += " " + w
+	}
+	return out
+}
+
+// factQuantity is the quantity a fact keys on (killed, captured or
+// casualties for casualty facts, else the measure).
+func factQuantity(f *flowwatch.Fact) string {
+	if f.Measure != flowwatch.MeasureCasualties {
+		return f.Measure
+	}
+	switch f.Event {
+	case flowwatch.EventKilled:
+		return qKilled
+	case flowwatch.EventCaptured:
+		return qCaptured
+	}
+	return qCasualties
 }

@@ -64,9 +64,13 @@ type Result struct {
 // outlet, URL and publication date; claims whose article is not among
 // them keep the outlet and dates they carry.
 func Reconcile(articles []flowwatch.Article, claims []flowwatch.Claim, opt Options) *Result {
-	r := &Result{Articles: len(articles), Claims: len(claims)}
-	s := newState(articles, claims, opt)
+	return reconcile(newState(articles, claims, opt), opt)
+}
+
+func reconcile(s *state, opt Options) *Result {
+	r := &Result{Articles: len(s.byName), Claims: len(s.claims)}
 	r.Groups = s.copyGroups()
+	s.datesFromCopies()
 	s.sanctionTags()
 	r.Facts = s.facts()
 	r.Conflicts = s.conflicts(r.Facts)
@@ -80,11 +84,37 @@ func Reconcile(articles []flowwatch.Article, claims []flowwatch.Claim, opt Optio
 // entities or copy detection beyond what articles' text allows; it is what
 // `flowwatch facts` needs.
 func FactsOnly(articles []flowwatch.Article, claims []flowwatch.Claim, opt Options) ([]flowwatch.Fact, []flowwatch.Conflict) {
-	s := newState(articles, claims, opt)
+	return factsOnly(newState(articles, claims, opt))
+}
+
+// Facts is FactsOnly over the corpus.
+func (c *Corpus) Facts(opt Options) ([]flowwatch.Fact, []flowwatch.Conflict) {
+	return factsOnly(newStateSigs(c.Articles, c.Claims, opt, c.sigs))
+}
+
+func factsOnly(s *state) ([]flowwatch.Fact, []flowwatch.Conflict) {
 	s.copyGroups()
+	s.datesFromCopies()
 	s.sanctionTags()
 	facts := s.facts()
 	return facts, s.conflicts(facts)
+}
+
+// datesFromCopies dates the claims of an undated syndicated copy by its
+// original: a copy appears no earlier than its original, and the figure
+// is the original's, so it speaks of no later a time either.
+func (s *state) datesFromCopies() {
+	for i := range s.claims {
+		it := &s.items[i]
+		if !it.asOf.IsZero() {
+			continue
+		}
+		if o, ok := s.copyOf[s.claims[i].Article]; ok {
+			if j, ok := s.byName[o]; ok {
+				it.asOf = refDate(s.claims[i].When, s.articles[j].Published)
+			}
+		}
+	}
 }
 
 // FilterFacts keeps the facts that pass keep, and the conflicts that

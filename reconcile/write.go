@@ -112,16 +112,16 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 	if len(b.Conflicts) > 0 {
 		p("\n")
 	}
-	p("## Estimates\n\nMonthly low/high bands built from the facts above by the method in docs/estimates.md; a carried month repeats the last figures in force.\n\n")
+	p("## Estimates\n\nMonthly low/high bands built from the facts above by the method in docs/estimates.md; a carried month repeats the last figures in force, wider with age; a derived month is computed from waves or from another series.\n\n")
 	for _, e := range b.Estimates {
 		p("### %s\n\n", mdText(e.Title))
 		if len(e.Rows) == 0 {
 			p("No figures.\n\n")
 			continue
 		}
-		p("| Month | Low | High | Basis |\n|---|---|---|---|\n")
+		p("| Month | Low | High | Best | Basis | Sources | Why |\n|---|---|---|---|---|---|---|\n")
 		for _, r := range e.Rows {
-			p("| %s | %s | %s | %s |\n", r.Month, r.Low, r.High, mdText(r.Basis))
+			p("| %s | %s | %s | %s | %s | %s | %s |\n", r.Month, r.Low, r.High, r.Best, r.Basis, mdText(orDefault(r.Sources, "unattributed")), mdText(r.Why))
 		}
 		p("\n")
 	}

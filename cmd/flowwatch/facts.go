@@ -23,62 +23,6 @@ func init() {
 	})
 }
 
-// factFilter is the claims filters, applied to facts: a fact matches when
-// its quantity does (kind, group, event, place, value) and, for who and
-// when, when any of its claims does.
-type factFilter struct {
-	flowwatch.ClaimFilter
-	conflicted bool
-}
-
-func (ff *factFilter) keep(f *flowwatch.Fact) bool {
-	if ff.Kind != "" && f.Kind != ff.Kind || ff.Group != "" && f.Group != ff.Group ||
-		ff.Event != "" && f.Event != ff.Event && f.Measure != ff.Event {
-		return false
-	}
-	if ff.conflicted && len(f.Conflicts) == 0 {
-		return false
-	}
-	if ff.Place != "" && !contains(f.Place, ff.Place) {
-		return false
-	}
-	if ff.Source != "" && !contains(f.Sources, ff.Source) {
-		return false
-	}
-	if ff.MinValue != nil && f.High != nil && *f.High < *ff.MinValue {
-		return false
-	}
-	if ff.MaxValue != nil && f.Low != nil && *f.Low > *ff.MaxValue {
-		return false
-	}
-	if !ff.Since.IsZero() && (f.LastReported.IsZero() || f.LastReported.Before(ff.Since)) {
-		return false
-	}
-	if !ff.Until.IsZero() && (f.FirstReported.IsZero() || f.FirstReported.After(ff.Until)) {
-		return false
-	}
-	if ff.Outlet == "" && ff.Article == "" && ff.Text == "" {
-		return true
-	}
-	text := strings.ToLower(ff.Text)
-	for _, e := range f.Evidence {
-		if (ff.Outlet == "" || e.Outlet == ff.Outlet) && (ff.Article == "" || e.Article == ff.Article) &&
-			(text == "" || strings.Contains(strings.ToLower(e.Quote), text)) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 func runFacts(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "facts", "[PATH...]",
 		"Groups claims that state the same quantity into facts, each with its range of\n"+
@@ -88,7 +32,7 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 			"select facts; every claim is reconciled first, so counts do not depend on them.")
 	db := dbFlag(fs, e)
 	domainFile := fs.String("domain", "", "domain data `FILE` overriding the embedded gazetteer, lexicons and sources")
-	var ff factFilter
+	var ff reconcile.FactFilter
 	fs.StringVar(&ff.Group, "group", "", "who: workers, soldiers, engineers, it_workers, nationals")
 	fs.StringVar(&ff.Event, "event", "", "what happened: recruited, planned, sent, entered, present, killed, wounded, captured, withdrawn, casualties")
 	fs.StringVar(&ff.Kind, "kind", "", "people, money or share")
@@ -101,7 +45,9 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	dateFlag(fs, &ff.Until, "until", "first reported on or before `YYYY-MM-DD`")
 	numFlag(fs, &ff.MinValue, "min", "largest figure at least `N`")
 	numFlag(fs, &ff.MaxValue, "max", "smallest figure at most `N`")
-	fs.BoolVar(&ff.conflicted, "conflicts", false, "only facts with conflicts")
+	fs.StringVar(&ff.Measure, "measure", "", "what the figures count: stock, flow, cumulative, plan, documents, casualties")
+	fs.StringVar(&ff.Scope, "scope", "", "where they count: russia, region, border, front, abroad")
+	fs.BoolVar(&ff.Conflicted, "conflicts", false, "only facts with conflicts")
 	limit := fs.Int("limit", 0, "most facts to print, best supported first; 0 for all")
 	format := fs.String("format", "table", "output: table, or jsonl (one fact per line, with its evidence and conflicts)")
 	paths, err := parseFlags(fs, args)
@@ -118,12 +64,12 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, claims, failed, err := reconcileInput(ctx, e, "facts", *db, d, paths)
+	corpus, failed, err := reconcileInput(ctx, e, "facts", *db, d, paths)
 	if err != nil {
 		return err
 	}
-	facts, conflicts := reconcile.FactsOnly(arts, claims, reconcile.ForDomain(d))
-	facts, conflicts = reconcile.FilterFacts(facts, conflicts, ff.keep)
+	facts, conflicts := corpus.Facts(reconcile.ForDomain(d))
+	facts, conflicts = reconcile.FilterFacts(facts, conflicts, ff.Keep)
 	if *limit > 0 && len(facts) > *limit {
 		facts, conflicts = reconcile.FilterFacts(facts[:*limit], conflicts, func(*flowwatch.Fact) bool { return true })
 	}
@@ -181,68 +127,53 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// reconcileInput reads articles and claims: from PATHs extracted in memory,
-// else from the store (latest article versions and their claims).
+// reconcileInput reads the corpus to reconcile: from PATHs extracted in
+// memory, else from the store with reconcile.Load (what the API reads too).
 //
 // Inputs that cannot be read are reported on stderr, one line each, and
 // counted in failed; the rest go on.
-func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) (arts []flowwatch.Article, claims []flowwatch.Claim, failed int, err error) {
-	if len(paths) > 0 {
-		x := extract.New(d)
-		err := extractAll(ctx, paths, e.stdin, runtime.GOMAXPROCS(0), x, "", func(res extracted) error {
-			if res.err != nil {
-				failed++
-				fmt.Fprintf(e.stderr, "flowwatch %s: %s: %s\n", cmd, escapeLine(res.path), escapeLine(userMessage(res.err)))
-				return nil
-			}
-			a := *res.article
-			for _, c := range res.claims {
-				if c.Outlet == "" {
-					c.Outlet = a.Outlet
-				}
-				if c.URL == "" {
-					c.URL = a.URL
-				}
-				if c.Published.IsZero() {
-					c.Published = a.Published
-				}
-				claims = append(claims, c)
-			}
-			arts = append(arts, a)
-			return nil
-		})
+func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) (corpus *reconcile.Corpus, failed int, err error) {
+	if len(paths) == 0 {
+		st, err := openStore(ctx, dsn)
 		if err != nil {
-			return nil, nil, failed, fmt.Errorf("%s: %w", cmd, err)
+			return nil, 0, err
 		}
-		if len(arts) == 0 && failed > 0 {
-			return nil, nil, failed, errReported
-		}
-		return arts, claims, failed, nil
+		defer st.Close()
+		corpus, err := reconcile.Load(ctx, st)
+		return corpus, 0, err
 	}
-	st, err := openReadStore(ctx, dsn)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	defer st.Close()
-	latest := map[string]int{}
-	err = st.EachArticle(ctx, func(a *flowwatch.Article) error {
-		if i, ok := latest[a.Name]; ok {
-			if arts[i].Version >= a.Version {
-				return nil
-			}
-			arts[i] = *a
+	var (
+		arts   []flowwatch.Article
+		claims []flowwatch.Claim
+	)
+	x := extract.New(d)
+	err = extractAll(ctx, paths, e.stdin, runtime.GOMAXPROCS(0), x, "", func(res extracted) error {
+		if res.err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "flowwatch %s: %s: %s\n", cmd, escapeLine(res.path), escapeLine(userMessage(res.err)))
 			return nil
 		}
-		latest[a.Name] = len(arts)
-		arts = append(arts, *a)
+		a := *res.article
+		for _, c := range res.claims {
+			if c.Outlet == "" {
+				c.Outlet = a.Outlet
+			}
+			if c.URL == "" {
+				c.URL = a.URL
+			}
+			if c.Published.IsZero() {
+				c.Published = a.Published
+			}
+			claims = append(claims, c)
+		}
+		arts = append(arts, a)
 		return nil
 	})
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, failed, fmt.Errorf("%s: %w", cmd, err)
 	}
-	claims, err = st.Claims(ctx, flowwatch.ClaimFilter{Limit: -1, LatestVersionsOnly: true})
-	if err != nil {
-		return nil, nil, 0, err
+	if len(arts) == 0 && failed > 0 {
+		return nil, failed, errReported
 	}
-	return arts, claims, 0, nil
+	return reconcile.NewCorpus(arts, claims), failed, nil
 }

@@ -40,12 +40,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, claims, failed, err := reconcileInput(ctx, e, "report", *db, d, paths)
+	corpus, failed, err := reconcileInput(ctx, e, "report", *db, d, paths)
 	if err != nil {
 		return err
 	}
 	opt := reconcile.ForDomain(d)
-	b := reconcile.NewBrief(reconcile.Reconcile(arts, claims, opt), since, opt.Sanctions)
+	b := reconcile.NewBrief(corpus.Reconcile(opt), since, opt.Sanctions)
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	if *format == "html" {
 		err = b.WriteHTML(out)

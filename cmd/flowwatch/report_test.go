@@ -143,7 +143,7 @@ func TestFactsSamples(t *testing.T) {
 	}
 	var killed, troops bool
 	for _, f := range facts {
-		if f.Measure == "killed" && f.Value != nil && *f.Value == 300 && f.First.Article == "01-nis-troops-casualties" {
+		if f.Measure == flowwatch.MeasureCasualties && f.Event == flowwatch.EventKilled && f.Value != nil && *f.Value == 300 && f.First.Article == "01-nis-troops-casualties" {
 			killed = true
 			// The wire story and its two copies are one report.
 			articles := map[string]bool{}

@@ -128,6 +128,16 @@ func newStoreReconciler(d *domain.Domain) storeReconciler {
 	return storeReconciler{reconcile.ForDomain(d)}
 }
 
+// ReconcileStore implements fwhttp.StoreReconciler: the API reconciles
+// the whole store once per revision, exactly as `flowwatch facts` does.
+func (r storeReconciler) ReconcileStore(ctx context.Context, st flowwatch.Store) (*reconcile.Result, error) {
+	c, err := reconcile.Load(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return c.Reconcile(r.opt), nil
+}
+
 func (r storeReconciler) Facts(_ context.Context, arts []flowwatch.Article, claims []flowwatch.Claim) (any, error) {
 	facts, conflicts := reconcile.FactsOnly(arts, claims, r.opt)
 	return reconciled(facts, "conflicts", conflicts), nil

@@ -134,7 +134,7 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 // counted in failed; the rest go on.
 func reconcileInput(ctx context.Context, e *env, cmd, dsn string, d *domain.Domain, paths []string) (corpus *reconcile.Corpus, failed int, err error) {
 	if len(paths) == 0 {
-		st, err := openStore(ctx, dsn)
+		st, err := openReadStore(ctx, dsn)
 		if err != nil {
 			return nil, 0, err
 		}

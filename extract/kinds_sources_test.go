@@ -101,6 +101,11 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"the teller, not the outlet told", "en", "Marat Khusnullin, who visited Vladivostok on Monday, told TASS that 3,000 North Korean workers would arrive.", "Marat Khusnullin"},
 		{"officials of two countries", "en", "Ukrainian and American officials said 6,000 North Korean soldiers were in Kursk.", "-"},
 		{"headline prefix", "en", "British intel: 4,000 North Korean soldiers wounded in Kursk", "UK MoD"},
+		{"a country after a preposition", "en", "Two soldiers from North Korea, held since spring, told a reporter that 40 North Korean soldiers had died.", "-"},
+		{"lawmakers relay the NIS", "en", "About 900 North Korean troops were wounded, South Korean lawmakers said, as Ukraine released a video.", "NIS"},
+		{"we, the speaker named before", "en", "Sabrina Singh spoke to reporters on Monday.\n\"We believe that 2,000 North Korean troops are now in Kursk.\"", "Pentagon"},
+		{"the next sentence points back", "en", "North Korea may send 9,000 more workers to Russia. This was reported by NHK on Friday.", "NHK"},
+		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }
 
@@ -125,6 +130,7 @@ func TestSourceAnaphoraKoRu(t *testing.T) {
 		{"по его словам", "ru", "С журналистами встретился Кирилл Буданов.\nПо его словам, в Россию прибыли 4 тысячи военных КНДР.", "Kyrylo Budanov"},
 		{"депутат", "ru", "На брифинге выступил депутат Ли Сон Квен.\nВ Россию направлены 3 тысячи военных строителей из КНДР, объяснил депутат.", "Lee Seong-kweun"},
 		{"bare surname", "ru", "На брифинге выступил депутат Ли Сон Квен.\nВ Курской области погибли 500 военных КНДР, сказал Ли.", "Lee Seong-kweun"},
+		{"мы полагаем", "ru", "Выступил официальный представитель Пентагона.\nМы полагаем, что КНДР отправила в Россию около 3 тысяч военных.", "Pentagon"},
 		{"dash after a headline", "ru", "КНДР отправит в Россию еще 2 тысячи военных, — Буданов", "Kyrylo Budanov"},
 		{"an actor is no source", "ru", "Ким Чен Ын отправил в Россию 3 тысячи северокорейских военных.", "-"},
 		{"the speaker, not the actor of the clause", "ru", "Сергей Шойгу ранее сообщал, что Ким Чен Ын направит в Курскую область 2 тысячи военных строителей из КНДР.", "Sergei Shoigu"},

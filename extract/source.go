@@ -403,6 +403,13 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 	if !at.set {
 		at = a.carry
 	}
+	if !at.set && at.src == "" {
+		// "North Korea is considering sending 25,000 workers. This was
+		// reported by NHK ...": the next sentence attributes this one.
+		if src := a.back(i); src != "" {
+			return src, ""
+		}
+	}
 	if at.unnamed || at.src == "" {
 		return "", ""
 	}
@@ -457,8 +464,8 @@ func (a *attributor) countrySpeaker(toks []Token) string {
 		if last := toks[m.end-1].Low; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || m.end < len(toks) && (toks[m.end].Low == "'s" || toks[m.end].Low == "'") {
 			continue // "Ukraine's special forces": the forces speak
 		}
-		if m.start > 0 && (toks[m.start-1].Low == "of" || toks[m.start-1].Low == "in" || toks[m.start-1].Low == "to") && !a.before(lx.according, toks, m.start, 1) {
-			continue // "the government of Japan", "in Russia"
+		if m.start > 0 && prepositions[toks[m.start-1].Low] && !a.before(lx.according, toks, m.start, 1) {
+			continue // "the government of Japan", "in Russia", "soldiers from North Korea"
 		}
 		if a.cueOf(toks, m) == cueSaid {
 			return pl.Name
@@ -479,3 +486,45 @@ func (a *attributor) inUnnamed(toks []Token, start, end int) bool {
 	}
 	return false
 }
+
+// prepositions before a country make it a place or an origin, not a
+// speaker.
+var prepositions = map[string]bool{"of": true, "in": true, "to": true, "from": true, "by": true, "with": true, "against": true, "for": true, "on": true, "at": true, "into": true, "across": true, "toward": true, "towards": true, "near": true, "over": true, "inside": true, "within": true, "between": true}
+
+// back is the source that the sentence after doc[i], in its paragraph
+// and with no figure of its own, gives doc[i] when it opens by pointing
+// back ("This was reported by NHK", "That figure comes from the ISW,
+// which said ..."), or "".
+func (a *attributor) back(i int) string {
+	if i+1 >= len(a.doc) {
+		return ""
+	}
+	n := &a.doc[i+1]
+	toks := n.toks
+	if n.para != a.doc[i].para || len(toks) < 3 || !backOpeners[toks[0].Low] {
+		return ""
+	}
+	for k := range toks {
+		if toks[k].Kind == Number {
+			return ""
+		}
+	}
+	for k := 1; k < len(toks); k++ {
+		if !toks[k].may(a.lx.sources) {
+			continue
+		}
+		p := a.lx.sources.at(toks, k)
+		if p == nil {
+			continue
+		}
+		m := mention{start: k, end: k + len(p.low), idx: p.idx}
+		if a.before(a.lx.by, toks, m.start, 6) || a.before(a.lx.according, toks, m.start, 6) || a.cueOf(toks, m) == cueSaid {
+			return a.lx.sourceName[p.idx]
+		}
+		k = m.end - 1
+	}
+	return ""
+}
+
+// backOpeners open a sentence that points back to the one before.
+var backOpeners = map[string]bool{"this": true, "that": true, "these": true, "such": true}

@@ -3,6 +3,7 @@ package pdf_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,9 @@ func FuzzRead(f *testing.F) {
 		if len(tc.data) < 1<<20 {
 			f.Add(tc.data)
 		}
+	}
+	if data, err := os.ReadFile("testdata/chromium/report.pdf"); err == nil {
+		f.Add(data)
 	}
 	lim := pdf.Limits{MaxDecoded: 8 << 20, Timeout: 5 * time.Second}
 	f.Fuzz(func(t *testing.T, data []byte) {

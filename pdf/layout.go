@@ -216,34 +216,83 @@ func columnScore(raws []rawLine, x, left, right float64) (int, []int) {
 			}
 			j++
 		}
-		mark := -1
-		if wideL >= 2 && wideR >= 2 && j-i >= 3 {
-			mark = band
-			band++
-			score += j - i
-		}
 		for k := i; k < j; k++ {
-			bands[k] = mark
+			bands[k] = -1
+		}
+		if wideL >= 2 && wideR >= 2 && j-i >= 3 {
+			lo, hi := trimBand(raws[i:j], x)
+			for k := i + lo; k < i+hi; k++ {
+				bands[k] = band
+			}
+			band++
+			score += hi - lo
 		}
 		i = j
 	}
 	return score, bands
 }
 
+// crosses tells whether a line's text runs across x: some run covers
+// it, or two runs closer than a cell gap (a phrase set glyph by glyph,
+// kerned so that neighbours overlap) lie on both sides of it.
+// trimBand narrows a run of lines split at x to the two columns: from the
+// first line with text right of x to the last, plus the one-sided lines
+// set close above or below them (a column's first or last lines). What is
+// further away on one side only (a table or a footnote under the
+// columns, a cover line above them) is not part of the columns.
+func trimBand(run []rawLine, x float64) (lo, hi int) {
+	first, last := -1, -1
+	for k, r := range run {
+		if r.spans[len(r.spans)-1].x1 > x {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return 0, 0
+	}
+	// A column's own line: one run of text (not table cells), the
+	// column's type, at most a generous leading away.
+	near := func(a, b rawLine, one rawLine) bool {
+		return segments(one) == 1 && similar(a.size, b.size) && a.y-b.y <= 1.6*max(a.size, b.size)
+	}
+	lo, hi = first, last+1
+	for lo > 0 && near(run[lo-1], run[lo], run[lo-1]) {
+		lo--
+	}
+	for hi < len(run) && near(run[hi-1], run[hi], run[hi]) {
+		hi++
+	}
+	return lo, hi
+}
+
+// segments counts a line's runs separated by cell gaps.
+func segments(r rawLine) int {
+	n, end := 1, r.spans[0].x1
+	for _, s := range r.spans[1:] {
+		if s.x0-end >= cellGap*r.size {
+			n++
+		}
+		end = max(end, s.x1)
+	}
+	return n
+}
+
 func crosses(r rawLine, x float64) bool {
-	for _, s := range r.spans {
-		if s.x0 < x-0.5 && s.x1 > x+0.5 {
-			return true
+	gap := cellGap * r.size
+	segStart, segEnd := r.spans[0].x0, r.spans[0].x1
+	for _, s := range r.spans[1:] {
+		if s.x0-segEnd >= gap {
+			if segStart < x && segEnd > x {
+				return true
+			}
+			segStart = s.x0
 		}
+		segEnd = max(segEnd, s.x1)
 	}
-	// Runs closer than a cell gap across x belong to one phrase.
-	for i := 1; i < len(r.spans); i++ {
-		a, b := r.spans[i-1], r.spans[i]
-		if a.x1 <= x && b.x0 >= x && b.x0-a.x1 < cellGap*r.size {
-			return true
-		}
-	}
-	return false
+	return segStart < x && segEnd > x
 }
 
 func sideWidths(r rawLine, x float64) (l, rt float64) {

@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -12,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/export"
 	"github.com/flowwatch/flowwatch/reconcile"
 )
 
@@ -62,13 +61,10 @@ func runEstimates(ctx context.Context, e *env, args []string) error {
 	facts, _ := corpus.Facts(opt)
 	rows := reconcile.Rows(reconcile.Estimates(facts, opt), *series, *since)
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	switch *format {
-	case "json":
-		err = writeRowsJSON(out, rows)
-	case "csv":
-		err = writeRowsCSV(out, rows)
-	default:
+	if *format == "table" {
 		err = writeRowsTable(out, rows)
+	} else {
+		err = export.WriteEstimates(out, *format, rows)
 	}
 	if err == nil {
 		err = out.Flush()
@@ -80,43 +76,6 @@ func runEstimates(ctx context.Context, e *env, args []string) error {
 		return errReported
 	}
 	return nil
-}
-
-func writeRowsJSON(w io.Writer, rows []reconcile.MonthRow) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for i := range rows {
-		if err := enc.Encode(&rows[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// rowsHeader is the CSV header of estimate rows; lists are joined by "; ".
-var rowsHeader = []string{"series", "month", "low", "high", "best", "basis", "projection", "facts", "sources", "outweighed", "why"}
-
-func writeRowsCSV(w io.Writer, rows []reconcile.MonthRow) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(rowsHeader); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		rec := []string{r.Series, r.Month, numCell(r.Low), numCell(r.High), numCell(r.Best), r.Basis, fmt.Sprint(r.Projection),
-			strings.Join(r.Facts, "; "), strings.Join(r.Sources, "; "), strings.Join(r.Outweighed, "; "), r.Why}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func numCell(p *float64) string {
-	if p == nil {
-		return ""
-	}
-	return fmt.Sprint(*p)
 }
 
 func writeRowsTable(w io.Writer, rows []reconcile.MonthRow) error {

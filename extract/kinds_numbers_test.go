@@ -206,3 +206,28 @@ func TestKindCoordinationEN(t *testing.T) {
 		{"en", "North Korean hackers stole crypto worth billions last year.", nil},
 	})
 }
+
+// Russian ranges, casualties, documents and unit counts.
+func TestKindRussian(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A range written with the minus sign or a non-breaking hyphen.
+		{"ru", "В стране работают 20−25 тысяч северокорейских рабочих.",
+			[]string{"people workers present 20000..25000 range"}},
+		// A casualty verb before its subject, a bound between them.
+		{"ru", "По оценкам разведки, в боях погибли по меньшей мере 500 северокорейских солдат.",
+			[]string{"people soldiers killed 500.. at_least"}},
+		// Visas and work permits issued are entries.
+		{"ru", "По словам посла, Россия ежегодно выдает гражданам КНДР 10-14 тыс. виз.",
+			[]string{"people nationals entered 10000..14000 range"}},
+		{"ru", "В 2023 году 6500 северных корейцев въехали в Россию с целью учебы.",
+			[]string{"people nationals entered 6500..6500 exact"}},
+		// Movement in the present tense is movement.
+		{"ru", "С осени около 4000 северокорейских военных поэтапно перебрасываются в Россию.",
+			[]string{"people soldiers sent 4000..4000 approx"}},
+		// A plan does not reach past ", при этом" to those already there.
+		{"ru", "Пхеньян планирует отправить еще 5 тыс. военных КНДР, при этом около 900 северокорейских саперов уже прибыли в Россию.",
+			[]string{"people soldiers planned 5000..5000 exact", "people engineers sent 900..900 approx"}},
+		// Units are no people: "четырех бригадах военных".
+		{"ru", "Речь идет о трех бригадах военных КНДР, включая спецназ.", nil},
+	})
+}

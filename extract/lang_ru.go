@@ -198,7 +198,7 @@ var ruEventRank = map[string]int{
 // ruClauseEnd finds where the figure's clause ends: at ", а", ", но",
 // ";" or a dash between clauses.
 func ruClauseBounds(t string, a, b int) (int, int) {
-	seps := []string{", а ", ", но ", "; ", " — ", " – "}
+	seps := []string{", а ", ", но ", "; ", " — ", " – ", ", при этом "}
 	end := len(t)
 	for _, sep := range seps {
 		if k := strings.Index(t[b:], sep); k >= 0 && b+k < end {
@@ -242,7 +242,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 20 && !strings.ContainsAny(gap, ",;:—–") && len(strings.Fields(gap)) <= 2 {
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && len(strings.Fields(gap)) <= 3 {
 			switch h.value {
 			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 				return h.value, i
@@ -313,7 +313,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 }
 
 // ruVerbBefore is the event word right before the figure in its clause,
-// with at most two words between ("в России находится около 10 000",
+// with at most three words between ("в России находится около 10 000",
 // "прибыли тысячи рабочих", "о переброске 1.500"): Russian puts the verb
 // before its counted subject. It returns "", -1 when there is none.
 func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
@@ -329,7 +329,7 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 			continue
 		}
 		gap := s.text[h.end:f.start]
-		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || len(strings.Fields(gap)) > 2 {
+		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || len(strings.Fields(gap)) > 3 {
 			return "", -1
 		}
 		return h.value, i

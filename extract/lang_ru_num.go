@@ -350,7 +350,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 		if j < len(toks) {
 			g := strings.TrimSpace(t[toks[j-1].end:toks[j].start])
 			fromTo := n.i > 0 && toks[n.i-1].low == "от" && toks[j].low == "до"
-			if g == "-" || g == "–" || g == "—" || fromTo {
+			if g == "-" || g == "–" || g == "—" || g == "−" || g == "‑" || fromTo {
 				k := j
 				if fromTo {
 					k++

@@ -963,7 +963,7 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 			if len(lm.figures(s)) > 0 {
 				return "", ""
 			}
-			return mlCited(lm, s, i)
+			return mlCited(lm, s, mlHeadOf(lm, s, i))
 		}
 	}
 	return "", ""
@@ -1297,4 +1297,18 @@ func mlResolution(s *mlSent, h mlHit) bool {
 	}
 	before := strings.Fields(s.low[:h.start])
 	return len(before) > 0 && (strings.HasPrefix(before[len(before)-1], "резолюци") || strings.HasPrefix(before[len(before)-1], "санкци"))
+}
+
+// mlHeadOf is the person a body names in a title ("представитель Белого
+// дома Джон Кирби", "глава ГУР Кирилл Буданов"): the official right after
+// the body hit i, else i.
+func mlHeadOf(lm *mlModule, s *mlSent, i int) int {
+	if i+1 < len(s.hits) {
+		n := s.hits[i+1]
+		gap := s.text[s.hits[i].end:n.start]
+		if n.cat == catSource && lm.srcs[n.value].Kind == "official" && mlWordsBetween(gap) <= 1 && !strings.ContainsAny(gap, ",.;:()") {
+			return i + 1
+		}
+	}
+	return i
 }

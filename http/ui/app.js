@@ -142,11 +142,14 @@ const SERIES = {
   troops_sent_total: { title: "Troops sent in total", groups: ["soldiers", "engineers"], measures: ["cumulative", "flow"], events: ["sent"] },
   casualties_total: { title: "Casualties (killed, wounded, captured)", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed", "wounded", "captured"] },
   killed_total: { title: "Killed", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed"] },
+  workers_sent_total: { title: "Workers sent (reported totals)", groups: ["workers"], measures: ["cumulative", "flow"], events: ["sent"] },
+  troops_planned: { title: "Troops planned or projected", groups: ["soldiers", "engineers"], measures: ["plan"], events: ["planned"], projects: ["troops_present", "troops_sent_total"] },
+  workers_planned: { title: "Workers planned or projected", groups: ["workers"], measures: ["plan"], events: ["planned"], projects: ["workers_present"] },
   // Names of earlier builds, read the same way.
   troops_deployed: { title: "Troops deployed", groups: ["soldiers", "engineers"], measures: ["stock", "cumulative", "flow"], events: ["sent", "present"] },
   casualties: { title: "Casualties", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed", "wounded", "captured"] },
 };
-const SERIES_ORDER = ["workers_present", "troops_present", "troops_sent_total", "casualties_total", "killed_total", "troops_deployed", "casualties"];
+const SERIES_ORDER = ["workers_present", "troops_present", "troops_sent_total", "casualties_total", "killed_total", "workers_sent_total", "troops_deployed", "casualties"];
 const PLAN_MEASURES = ["plan", "planned", "projection"];
 
 function seriesInfo(name) { return SERIES[name] || { title: human(name), groups: [], measures: [], events: [] }; }
@@ -159,9 +162,11 @@ function estimateRows(body) {
   for (const it of (body && body.items) || []) {
     if (Array.isArray(it.points)) {
       for (const p of it.points) out.push({ series: it.series, month: p.month, low: p.low ?? null, high: p.high ?? null,
-        best: p.best ?? null, basis: p.basis || (p.carried ? "carried" : "reported"), facts: p.facts || [], sources: p.sources || [], why: p.why || "" });
+        best: p.best ?? null, basis: p.basis || (p.carried ? "carried" : "reported"), facts: p.facts || [], sources: p.sources || [], why: p.why || "",
+        projection: !!(it.projection || p.projection) });
     } else if (it.month) out.push({ facts: [], sources: [], best: null, ...it });
   }
+  for (const r of out) r.projection = !!(r.projection || seriesInfo(r.series).projects);
   return out.sort((a, b) => a.series.localeCompare(b.series) || a.month.localeCompare(b.month));
 }
 
@@ -188,9 +193,23 @@ async function loadEstimates() {
 }
 async function loadFacts() {
   if (factsCache === undefined) {
-    try { factsCache = await api("/api/facts"); } catch (err) { factsCache = null; }
+    try { factsCache = await allFacts({}); } catch (err) { factsCache = null; }
   }
   return factsCache;
+}
+
+// allFacts reads every page of /api/facts for filter (a store with many
+// facts answers in pages), with the conflicts of all of them.
+async function allFacts(filter) {
+  let page = await api("/api/facts" + qs(filter));
+  const items = [...page.items], conflicts = new Map((page.conflicts || []).map(c => [c.id, c]));
+  while (page.has_more && items.length < 20000) {
+    page = await api("/api/facts" + qs({ ...filter, offset: items.length, limit: 1000 }));
+    if (!page.items.length) break;
+    items.push(...page.items);
+    for (const c of page.conflicts || []) conflicts.set(c.id, c);
+  }
+  return { ...page, items, conflicts: [...conflicts.values()], has_more: false };
 }
 
 // The reader's last visit is kept in this browser only: the server keeps
@@ -211,10 +230,11 @@ async function overview() {
   loading();
   const [rows, factsRes, stats] = await Promise.all([loadEstimates(), loadFacts(), api("/api/stats")]);
   const facts = new Map(((factsRes && factsRes.items) || []).map(f => [f.id, f]));
-  const series = bySeries(rows || []);
+  const series = bySeries((rows || []).filter(r => !r.projection));
+  const planned = bySeries((rows || []).filter(r => r.projection));
   const cards = h("div", { class: "cards", id: "headlines" });
   if (series.length) {
-    for (const [name, rs] of series) cards.append(seriesCard(name, rs, facts, factsRes));
+    for (const [name, rs] of series) cards.append(seriesCard(name, rs, facts, factsRes, planned));
   } else {
     cards.append(...(await reportedCards()));
   }
@@ -254,7 +274,7 @@ function changesTeaser() {
   return box;
 }
 
-function seriesCard(name, rs, facts, factsRes) {
+function seriesCard(name, rs, facts, factsRes, planned) {
   const info = seriesInfo(name);
   const last = rs[rs.length - 1], prev = rs.length > 1 ? rs[rs.length - 2] : null;
   const rowFacts = last.facts.map(id => facts.get(id)).filter(Boolean);
@@ -275,7 +295,7 @@ function seriesCard(name, rs, facts, factsRes) {
     why,
     changeLine(last, prev, facts),
     spark(rs),
-    projections(name, factsRes),
+    projections(name, factsRes, planned),
     h("a", { class: "more", href: "#/facts" + qs({ series: name }) }, "The facts behind it →"));
   return card;
 }
@@ -297,9 +317,20 @@ function changeLine(last, prev, facts) {
 
 // projections lists the plans and projections of the same people, beside
 // the series, labelled: they never count as present.
-function projections(name, factsRes) {
+function projections(name, factsRes, planned) {
   const info = seriesInfo(name);
   if (name.startsWith("casualties") || name.startsWith("killed")) return null;
+  // A projection series of its own (troops_planned beside troops_present).
+  const own = planned.filter(([p]) => (seriesInfo(p).projects || []).includes(name));
+  if (own.length) {
+    return h("div", { class: "projection" }, h("span", { class: "projection-label" }, "Planned or projected (not counted as present)"),
+      h("ul", {}, own.map(([p, rs]) => {
+        const last = rs[rs.length - 1];
+        return h("li", { "data-projection": p }, `${rangeText(last.low, last.high)} by ${last.month}`,
+          last.sources && last.sources.length ? ` (${last.sources.join(", ")})` : "",
+          last.facts && last.facts[0] ? [" · ", h("a", { href: "#/facts" + qs({ fact: last.facts[0] }) }, "the fact")] : "");
+      })));
+  }
   const plans = ((factsRes && factsRes.items) || []).filter(f => f.kind === "people" && info.groups.includes(f.group) &&
     (PLAN_MEASURES.includes(f.measure) || f.event === "planned"));
   if (!plans.length) return null;
@@ -738,7 +769,7 @@ async function facts(params) {
   loading();
   let res;
   try {
-    res = await api("/api/facts" + qs({ group: params.group || "", event: params.event || "" }));
+    res = await allFacts({ group: params.group || "", event: params.event || "" });
   } catch (err) {
     if (err.status !== 501) throw err;
     // Without reconciliation, show the reported ranges: a row whose claims

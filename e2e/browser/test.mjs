@@ -97,7 +97,7 @@ async function overviewChecks(page) {
       const rows = it.points ? it.points.map(p => ({ ...p, series: it.series })) : [it];
       for (const r of rows) if (!latest[r.series] || latest[r.series].month < r.month) latest[r.series] = r;
     }
-    return [...document.querySelectorAll("#headlines .card.estimate")].map(c => {
+    return [...document.querySelectorAll("#headlines .card.estimate:not(.empty)")].map(c => {
       const v = c.querySelector(".value");
       const want = latest[c.dataset.series];
       return { series: c.dataset.series, low: v.dataset.low, high: v.dataset.high, want: want ? [String(want.low ?? ""), String(want.high ?? "")] : null,

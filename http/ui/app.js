@@ -234,7 +234,12 @@ async function overview() {
   const planned = bySeries((rows || []).filter(r => r.projection));
   const cards = h("div", { class: "cards", id: "headlines" });
   if (series.length) {
-    for (const [name, rs] of series) cards.append(seriesCard(name, rs, facts, factsRes, planned));
+    // The five series of the quantity model always have a card: one with
+    // no figure yet says so rather than going missing.
+    const have = new Set(series.map(([n]) => n));
+    const core = SERIES_ORDER.slice(0, 5).filter(n => !have.has(n) && (have.has("troops_present") || have.has("workers_present")));
+    const all = [...series, ...core.map(n => [n, []])].sort((a, b) => rank(a[0]) - rank(b[0]));
+    for (const [name, rs] of all) cards.append(rs.length ? seriesCard(name, rs, facts, factsRes, planned) : emptyCard(name));
   } else {
     cards.append(...(await reportedCards()));
   }
@@ -298,6 +303,14 @@ function seriesCard(name, rs, facts, factsRes, planned) {
     projections(name, factsRes, planned),
     h("a", { class: "more", href: "#/facts" + qs({ series: name }) }, "The facts behind it →"));
   return card;
+}
+
+function emptyCard(name) {
+  return h("div", { class: "card headline estimate empty", "data-series": name },
+    h("span", { class: "label" }, seriesInfo(name).title),
+    h("span", { class: "value muted" }, "no estimate yet"),
+    h("p", { class: "why" }, "No claim of this measure is stored yet."),
+    h("a", { class: "more", href: "#/claims" + qs({ kind: "people", group: seriesInfo(name).groups[0] }) }, "The claims →"));
 }
 
 // changeLine says how the series moved since the month before, and which

@@ -139,6 +139,19 @@ async function timelineChecks(page) {
   assert(!/--/.test(legend) && /period/.test(legend), `legend "${legend}"`);
   await page.locator("#chart rect.span").first().focus();
   await page.waitForFunction(() => /open the evidence/.test(document.querySelector("#timeline-evidence").textContent), null, { timeout: 5000 });
+  // "Killed" shows figures of killed alone, never killed-and-wounded totals.
+  const killed = await page.locator("#timeline-series option[value=killed_total]").count();
+  if (killed) {
+    await page.selectOption("#timeline-series", "killed_total");
+    await page.waitForFunction(() => document.querySelector("#chart svg.timeline, #chart p"), null, { timeout: 10000 });
+    const events = await page.evaluate(async () => {
+      const ids = new Set([...document.querySelectorAll("#chart rect.span")].map(r => Number(r.dataset.claim)));
+      const all = [];
+      for (const g of ["soldiers", "engineers"]) all.push(...(await (await fetch("/api/claims?kind=people&limit=1000&group=" + g)).json()).items);
+      return all.filter(c => ids.has(c.id)).map(c => c.event);
+    });
+    assert(events.every(e => e === "killed"), `the killed timeline shows ${events.join(", ")}`);
+  }
 }
 
 // conflictChecks: every conflict states its reason, both figures, their

@@ -140,7 +140,9 @@ const SERIES = {
   workers_present: { title: "Workers present", groups: ["workers"], measures: ["stock"], events: ["present"] },
   troops_present: { title: "Troops present", groups: ["soldiers", "engineers"], measures: ["stock"], events: ["present"] },
   troops_sent_total: { title: "Troops sent in total", groups: ["soldiers", "engineers"], measures: ["cumulative", "flow"], events: ["sent"] },
-  casualties_total: { title: "Casualties (killed, wounded, captured)", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed", "wounded", "captured"] },
+  // Casualties counted together (killed and wounded): figures of killed
+  // alone are the next series, and captured are neither.
+  casualties_total: { title: "Casualties (killed and wounded)", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["wounded"], exclude: ["killed", "captured"] },
   killed_total: { title: "Killed", groups: ["soldiers", "engineers"], measures: ["casualties"], events: ["killed"] },
   workers_sent_total: { title: "Workers sent (reported totals)", groups: ["workers"], measures: ["cumulative", "flow"], events: ["sent"] },
   troops_planned: { title: "Troops planned or projected", groups: ["soldiers", "engineers"], measures: ["plan"], events: ["planned"], projects: ["troops_present", "troops_sent_total"] },
@@ -427,7 +429,11 @@ function claimSpan(c) {
 function inSeries(c, info) {
   if (c.kind !== "people" || !info.groups.includes(c.group)) return false;
   if (PLAN_MEASURES.includes(c.measure) || c.event === "planned") return false;
-  if (c.measure) return info.measures.includes(c.measure) && (!info.events.length || info.measures[0] !== "casualties" || info.events.includes(c.event));
+  if (c.measure) {
+    if (!info.measures.includes(c.measure)) return false;
+    if (info.exclude) return !info.exclude.includes(c.event);
+    return info.measures[0] !== "casualties" || info.events.includes(c.event);
+  }
   return info.events.includes(c.event);
 }
 

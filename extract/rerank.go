@@ -109,10 +109,11 @@ func (h *Head) Probs(feats []string) []float64 {
 			}
 		}
 	}
-	return softmax(z)
+	return Softmax(z)
 }
 
-func softmax(z []float64) []float64 {
+// Softmax turns scores into probabilities, in place, and returns z.
+func Softmax(z []float64) []float64 {
 	mx := math.Inf(-1)
 	for _, v := range z {
 		mx = math.Max(mx, v)
@@ -200,7 +201,7 @@ func (m *Model) probs(text string, c *Candidate) [len(headOrder)][]float64 {
 	off := 0
 	for i, name := range headOrder {
 		if h := m.Heads[name]; h != nil {
-			out[i] = softmax(slices.Clone(z[off : off+len(h.Classes)]))
+			out[i] = Softmax(slices.Clone(z[off : off+len(h.Classes)]))
 			off += len(h.Classes)
 		}
 	}

@@ -233,7 +233,7 @@ func trainHead(ex []Example, vocab map[string]int, classes []string, label func(
 					z[k] += w[f*K+k]
 				}
 			}
-			p := softmax(z)
+			p := extract.Softmax(slices.Clone(z))
 			allowed := 0.0
 			for _, k := range r.allow {
 				allowed += p[k]
@@ -274,22 +274,6 @@ func trainHead(ex []Example, vocab map[string]int, classes []string, label func(
 	return h
 }
 
-func softmax(z []float64) []float64 {
-	p := make([]float64, len(z))
-	mx := math.Inf(-1)
-	for _, v := range z {
-		mx = math.Max(mx, v)
-	}
-	sum := 0.0
-	for k, v := range z {
-		p[k] = math.Exp(v - mx)
-		sum += p[k]
-	}
-	for k := range p {
-		p[k] /= sum
-	}
-	return p
-}
 
 // roundAll keeps four decimals: the model file stays small and diffs read.
 func roundAll(v []float64) []float64 {

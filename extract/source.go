@@ -34,11 +34,47 @@ type attributor struct {
 	carry   attribution
 	para    int
 	names   map[string]string // capitalised word → the fullest name it is part of
+	house   string            // the outlet reporting through its own informants (see houseOutlet)
 }
 
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
-	return &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
+	a := &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1}
+	a.house = a.houseOutlet()
+	return a
 }
+
+// houseOutlet is the outlet whose own informants the article quotes ("a
+// Daily NK source in Russia said", "a source told RFA", "a Daily NK
+// reporting partner"), or "": such an article is that outlet's own
+// reporting, and a figure it states with no other source is the
+// outlet's.
+func (a *attributor) houseOutlet() string {
+	for i := range a.doc {
+		toks := a.doc[i].toks
+		for k := 0; k < len(toks); k++ {
+			if !toks[k].may(a.lx.sources) {
+				continue
+			}
+			p := a.lx.sources.at(toks, k)
+			if p == nil {
+				continue
+			}
+			e := k + len(p.low)
+			if a.lx.sourceKind[p.idx] == "outlet" {
+				if k > 0 && toks[k-1].Low == "told" && sourceBefore(toks, k-1) || e < len(toks) && houseNouns[toks[e].Low] {
+					return a.lx.sourceName[p.idx]
+				}
+			}
+			k = e - 1
+		}
+	}
+	return ""
+}
+
+// houseNouns follow an outlet's name when it speaks of its own
+// informants: "a Daily NK source", "RFA's sources", "a Daily NK
+// reporting partner".
+var houseNouns = map[string]bool{"source": true, "sources": true, "reporting": true, "correspondent": true, "informant": true, "informants": true}
 
 var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, "itself": true, "again": true}
 
@@ -410,6 +446,9 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 			return src, ""
 		}
 	}
+	if at.src == "" && a.house != "" {
+		return a.house, ""
+	}
 	if at.unnamed || at.src == "" {
 		return "", ""
 	}
@@ -528,3 +567,14 @@ func (a *attributor) back(i int) string {
 
 // backOpeners open a sentence that points back to the one before.
 var backOpeners = map[string]bool{"this": true, "that": true, "these": true, "such": true}
+
+// sourceBefore reports whether an informant ("a source in Russia",
+// "sources") tells, in the five words before toks[k].
+func sourceBefore(toks []Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if houseNouns[toks[j].Low] {
+			return true
+		}
+	}
+	return false
+}

@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/pgtest"
+	"github.com/flowwatch/flowwatch/postgres"
 	"github.com/flowwatch/flowwatch/sqlite"
 )
 
@@ -52,13 +55,34 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 
+	t.Run("sqlite", func(t *testing.T) {
+		db := filepath.Join(dir, "flowwatch.db")
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		browse(t, bin, root, db, st, os.Getenv("FLOWWATCH_SCREENSHOTS") != "")
+	})
+	// The dashboard reads only the API, which answers through the same code
+	// on both stores; this run shows that end to end.
+	t.Run("postgres", func(t *testing.T) {
+		if pgtest.URL() == "" {
+			t.Skip("FLOWWATCH_TEST_POSTGRES is unset: the browser run on PostgreSQL is skipped")
+		}
+		db := pgtest.SchemaURL(t, "browser_test_")
+		st, err := postgres.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		browse(t, bin, root, db, st, false)
+	})
+}
+
+// browse seeds st (then closes it), serves db with the samples, writes the
+// brief, and runs e2e/browser/test.mjs against them.
+func browse(t *testing.T, bin, root, db string, st flowwatch.Store, screenshots bool) {
 	// The hostile article goes in before the server starts, straight into
 	// the database, with a claim whose fields carry payloads too.
-	db := filepath.Join(dir, "flowwatch.db")
-	st, err := sqlite.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ids := seed(t, st, "evil", "bidi")
 	pdfID := seedPDF(t, st)
 	st.Close()
@@ -81,7 +105,7 @@ func TestBrowser(t *testing.T) {
 	t.Log(log)
 
 	// The analyst's brief of the same database, for the phone-width check.
-	brief := filepath.Join(dir, "brief.html")
+	brief := filepath.Join(t.TempDir(), "brief.html")
 	report, err := exec.CommandContext(ctx, bin, "report", "--format", "html", "--db", db).Output()
 	if err != nil {
 		t.Fatalf("report: %v", err)
@@ -91,9 +115,9 @@ func TestBrowser(t *testing.T) {
 	}
 
 	node := exec.CommandContext(ctx, "node", "test.mjs")
-	node.Dir = e2e
+	node.Dir = filepath.Join(root, "e2e", "browser")
 	node.Env = append(os.Environ(), "FLOWWATCH_BRIEF="+brief, "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
-	if os.Getenv("FLOWWATCH_SCREENSHOTS") != "" {
+	if screenshots {
 		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
 	}
 	out, err := node.CombinedOutput()

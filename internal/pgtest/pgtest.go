@@ -28,6 +28,19 @@ func URL() string { return os.Getenv(Env) }
 // The caller checks URL first: without it Store fails t.
 func Store(t testing.TB, prefix string) *postgres.Store {
 	t.Helper()
+	s, err := postgres.Open(context.Background(), SchemaURL(t, prefix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Registered after the schema's cleanup, so it runs before it.
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// SchemaURL makes a new schema as Store does and returns the URL that
+// selects it, for tests that hand a database to a flowwatch process.
+func SchemaURL(t testing.TB, prefix string) string {
+	t.Helper()
 	ctx := context.Background()
 	base := URL()
 	if base == "" {
@@ -57,11 +70,5 @@ func Store(t testing.TB, prefix string) *postgres.Store {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	s, err := postgres.Open(ctx, u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Registered after the schema's cleanup, so it runs before it.
-	t.Cleanup(func() { s.Close() })
-	return s
+	return u.String()
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // evalDir is ../shared/eval/<set> next to the module root, or "".
-func evalDir(t *testing.T, set string) string {
+func evalDir(t testing.TB, set string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {

@@ -262,7 +262,12 @@ func (w cueWord) matches(t mtok) bool {
 
 // cueAt reports whether c matches toks from position i.
 func cueAt(toks []mtok, c cue, i int) bool {
-	if i+len(c) > len(toks) {
+	if i+len(c) > len(toks) || len(c) == 0 {
+		return false
+	}
+	// Most cues fail on their first byte: test it before anything else,
+	// since every token meets every cue.
+	if w, t := c[0], toks[i]; w.num != t.num || !w.num && (t.text == "" || w.text == "" || t.text[0] != w.text[0]) {
 		return false
 	}
 	for k, w := range c {

@@ -8,8 +8,12 @@
 //
 //	go run ./bench/ingest -n 100000
 //
+// With -postgres URL (default $FLOWWATCH_TEST_POSTGRES), the same corpus
+// is then ingested into a fresh PostgreSQL database on that server and the
+// same figures are printed for it, beside SQLite's.
+//
 // The corpus is kept in -dir for reruns (it is regenerated when its
-// article count differs); the database is always fresh.
+// article count differs); the databases are always fresh.
 package main
 
 import (
@@ -18,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,7 +34,9 @@ import (
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/internal/corpus"
+	"github.com/flowwatch/flowwatch/postgres"
 	"github.com/flowwatch/flowwatch/sqlite"
+	"github.com/jackc/pgx/v5"
 )
 
 func main() {
@@ -39,6 +46,7 @@ func main() {
 	queries := flag.Int("queries", 200, "timed runs of each query")
 	jsonl := flag.Bool("jsonl", false, "ingest one JSON Lines file of records instead of a directory of text files")
 	queryDB := flag.String("query-db", "", "skip ingesting: only time the queries on this existing database")
+	pg := flag.String("postgres", os.Getenv("FLOWWATCH_TEST_POSTGRES"), "also benchmark PostgreSQL: a server `URL` on which a fresh database is made (empty: SQLite only)")
 	flag.Parse()
 	if *queryDB != "" {
 		*bin = buildIfNeeded(*bin)
@@ -51,7 +59,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*n, *dir, *bin, *queries, *jsonl); err != nil {
+	if err := run(*n, *dir, *bin, *queries, *jsonl, *pg); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/ingest:", err)
 		os.Exit(1)
 	}
@@ -76,7 +84,7 @@ func buildIfNeeded(bin string) string {
 	return bin
 }
 
-func run(n int, dir, bin string, queries int, jsonl bool) error {
+func run(n int, dir, bin string, queries int, jsonl bool, pg string) error {
 	if n < 1 || queries < 1 {
 		return fmt.Errorf("-n and -queries must be positive")
 	}
@@ -101,6 +109,31 @@ func run(n int, dir, bin string, queries int, jsonl bool) error {
 	}
 
 	db := filepath.Join(work, "bench.db")
+	fmt.Println("== sqlite")
+	if err := ingestInto(bin, db, input, n, func() int64 { return fileSize(db) }); err != nil {
+		return err
+	}
+	if err := timeQueries(bin, db, queries); err != nil {
+		return err
+	}
+	if pg == "" {
+		return nil
+	}
+	dsn, drop, err := freshPostgres(pg, n)
+	if err != nil {
+		return err
+	}
+	defer drop()
+	fmt.Println("== postgres")
+	if err := ingestInto(bin, dsn, input, n, func() int64 { return pgSize(dsn) }); err != nil {
+		return err
+	}
+	return timeQueries(bin, dsn, queries)
+}
+
+// ingestInto runs flowwatch ingest on input into db and prints its rate,
+// CPU time, peak RSS and the database's size.
+func ingestInto(bin, db, input string, n int, size func() int64) error {
 	cmd := exec.Command(bin, "ingest", "--db", db, "--json", "-q", input)
 	cmd.Stderr = os.Stderr
 	start := time.Now()
@@ -116,19 +149,64 @@ func run(n int, dir, bin string, queries int, jsonl bool) error {
 		return fmt.Errorf("ingest summary %q: %v", out, err)
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	sz := size()
+	fmt.Printf("ingest: %d articles (%d new, %d failed), %d claims in %.1fs: %.0f articles/s\n",
+		res.New+res.Unchanged+res.Updated+res.Failed, res.New, res.Failed, res.Claims, elapsed.Seconds(), float64(n)/elapsed.Seconds())
+	fmt.Printf("ingest: CPU %.1fs user + %.1fs system; peak RSS %.0f MB; database %.0f MB (%.1f KB per article)\n",
+		time.Duration(ru.Utime.Nano()).Seconds(), time.Duration(ru.Stime.Nano()).Seconds(),
+		float64(ru.Maxrss)/1024, float64(sz)/(1<<20), float64(sz)/1024/float64(n))
+	return nil
+}
+
+func fileSize(db string) int64 {
 	size := int64(0)
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if fi, err := os.Stat(db + suffix); err == nil {
 			size += fi.Size()
 		}
 	}
-	fmt.Printf("ingest: %d articles (%d new, %d failed), %d claims in %.1fs: %.0f articles/s\n",
-		res.New+res.Unchanged+res.Updated+res.Failed, res.New, res.Failed, res.Claims, elapsed.Seconds(), float64(n)/elapsed.Seconds())
-	fmt.Printf("ingest: CPU %.1fs user + %.1fs system; peak RSS %.0f MB; database %.0f MB (%.1f KB per article)\n",
-		time.Duration(ru.Utime.Nano()).Seconds(), time.Duration(ru.Stime.Nano()).Seconds(),
-		float64(ru.Maxrss)/1024, float64(size)/(1<<20), float64(size)/1024/float64(n))
+	return size
+}
 
-	return timeQueries(bin, db, queries)
+// freshPostgres makes database flowwatch_bench_ingest_N on the server of
+// base (dropping an old one) and returns its URL and a function that
+// drops it.
+func freshPostgres(base string, n int) (string, func(), error) {
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		return "", nil, fmt.Errorf("postgres: %v", err)
+	}
+	name := fmt.Sprintf("flowwatch_bench_ingest_%d", n)
+	for _, q := range []string{"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name} {
+		if _, err := admin.Exec(ctx, q); err != nil {
+			admin.Close(ctx)
+			return "", nil, fmt.Errorf("postgres: %v", err)
+		}
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		admin.Close(ctx)
+		return "", nil, err
+	}
+	u.Path = "/" + name
+	drop := func() {
+		admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		admin.Close(ctx)
+	}
+	return u.String(), drop, nil
+}
+
+func pgSize(dsn string) int64 {
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return 0
+	}
+	defer c.Close(ctx)
+	var n int64
+	c.QueryRow(ctx, "SELECT pg_database_size(current_database())").Scan(&n)
+	return n
 }
 
 // ensureCorpus writes the corpus unless dir already holds it.
@@ -262,7 +340,13 @@ func timeQueries(bin, db string, n int) error {
 	fmt.Printf("search (first 20 hits), whole command: %s\n", pct(cliSearch))
 
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, db)
+	var st flowwatch.Store
+	var err error
+	if strings.HasPrefix(db, "postgres") {
+		st, err = postgres.Open(ctx, db)
+	} else {
+		st, err = sqlite.Open(ctx, db)
+	}
 	if err != nil {
 		return err
 	}

@@ -42,3 +42,22 @@ func TestFetchRefusesPrivateByDefault(t *testing.T) {
 		t.Fatalf("--allow-private: %d requests, stderr:\n%s", hits.Load(), stderr)
 	}
 }
+
+// An empty feed or archive is not an error, and says so: "0 articles".
+func TestIngestEmptyFeedAndArchive(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"empty.rss":  `<?xml version="1.0"?><rss version="2.0"><channel><title>Nothing yet</title></channel></rss>`,
+		"empty.warc": "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Type: application/warc-fields\r\nContent-Length: 0\r\n\r\n\r\n\r\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := runInProcess(t, "ingest", "-q", "--db", filepath.Join(t.TempDir(), "e.db"), p)
+		if code != 0 || !strings.Contains(stderr, "0 articles") {
+			t.Errorf("%s: exit %d, stderr %q", name, code, stderr)
+		}
+	}
+}

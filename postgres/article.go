@@ -189,22 +189,22 @@ func setLatest(ctx context.Context, tx pgx.Tx, artID, verID int64) error {
 	return err
 }
 
-const insertClaim = `INSERT INTO claims (version_id, seq, latest, article, kind, grp, event, low, high, qualifier,
-	unit, per, place, when_from, when_to, source, via, orgs, lang, quote, start, "end", extractor, outlet, url, published,
-	measure, increment, scope, page)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
-	$27, $28, $29, $30)
-	RETURNING id`
+// claimColumns are the columns insertClaims writes, in the order of its rows.
+var claimColumns = []string{"version_id", "seq", "latest", "article", "kind", "grp", "event", "low", "high", "qualifier",
+	"unit", "per", "place", "when_from", "when_to", "source", "via", "orgs", "lang", "quote", "start", "end", "extractor",
+	"outlet", "url", "published", "measure", "increment", "scope", "page"}
 
-// insertClaims stores claims for version verID in one round trip and
-// returns their ids in order. It does not touch claims: the transaction
-// may yet be retried.
+// insertClaims stores claims for version verID, which has none yet, and
+// returns their ids in order: one COPY for the rows and one query for the
+// ids the table assigned, in two round trips whatever the number of
+// claims, where one INSERT per claim had the server execute each row as
+// a statement of its own. It does not touch claims: the transaction may
+// yet be retried.
 func insertClaims(ctx context.Context, tx pgx.Tx, verID int64, latest bool, a *flowwatch.Article, claims []flowwatch.Claim) ([]int64, error) {
-	ids := make([]int64, len(claims))
 	if len(claims) == 0 {
-		return ids, nil
+		return []int64{}, nil
 	}
-	b := &pgx.Batch{}
+	rows := make([][]any, len(claims))
 	for i, c := range claims {
 		lang := c.Lang
 		if lang == "" {
@@ -221,19 +221,26 @@ func insertClaims(ctx context.Context, tx pgx.Tx, verID int64, latest bool, a *f
 		if orgs == nil {
 			orgs = []string{}
 		}
-		b.Queue(insertClaim, verID, i, latest, a.Name, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
+		rows[i] = []any{verID, int32(i), latest, a.Name, c.Kind, nullStr(c.Group), nullStr(c.Event), c.Low, c.High,
 			nullStr(c.Qualifier), nullStr(c.Unit), nullStr(c.Per), place, from, to, nullStr(c.Source), nullStr(c.Via), orgs,
-			nullStr(lang), c.Quote, c.Start, c.End, nullStr(c.Extractor), nullStr(a.Outlet), nullStr(a.URL),
-			nullDate(a.Published), nullStr(c.Measure), c.Increment, nullStr(c.Scope), int32(c.Page))
+			nullStr(lang), c.Quote, int32(c.Start), int32(c.End), nullStr(c.Extractor), nullStr(a.Outlet), nullStr(a.URL),
+			nullDate(a.Published), nullStr(c.Measure), c.Increment, nullStr(c.Scope), int32(c.Page)}
 	}
-	br := tx.SendBatch(ctx, b)
-	for i := range claims {
-		if err := br.QueryRow().Scan(&ids[i]); err != nil {
-			br.Close()
-			return nil, err
-		}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"claims"}, claimColumns, pgx.CopyFromRows(rows)); err != nil {
+		return nil, err
 	}
-	return ids, br.Close()
+	dbRows, err := tx.Query(ctx, `SELECT id FROM claims WHERE version_id = $1 ORDER BY seq`, verID)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := pgx.CollectRows(dbRows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) != len(claims) {
+		return nil, fmt.Errorf("stored %d claims, read back %d ids", len(claims), len(ids))
+	}
+	return ids, nil
 }
 
 // ReplaceClaims implements flowwatch.Store.

@@ -20,11 +20,28 @@ import (
 // pdfURL is where the seeded PDF report claims to live.
 const pdfURL = "https://reports.example.org/monitoring/report.pdf"
 
-// seedPDF stores the generated PDF report as ingest would, with its
-// claims' pages, and returns the article's id.
+// itReport is a three-page report whose only figure, on page 2, is about
+// IT workers: a group no dashboard series counts, so that seeding it
+// leaves the other browser checks' data as the samples make it.
+func itReport() []byte {
+	d := &pdftest.Doc{Info: map[string]string{"Title": "Report on Remote Work Schemes"}}
+	d.NewPage().Text(pdftest.HelveticaBold, 18, 60, 760, "Report on Remote Work Schemes")
+	for _, s := range []string{
+		"The team found that about 4,000 North Korean IT workers were employed abroad in 2024.",
+		"No further figures were reported to the team.",
+	} {
+		p := d.NewPage()
+		p.Text(pdftest.Helvetica, 8, 60, 805, "Monitoring Team Report")
+		p.Text(pdftest.Helvetica, 10, 60, 760, s)
+	}
+	return d.Bytes()
+}
+
+// seedPDF stores a generated PDF report as ingest would, with its claims'
+// pages, and returns the article's id.
 func seedPDF(t *testing.T, st flowwatch.Store) int64 {
 	t.Helper()
-	a, err := pdf.Article(context.Background(), "pdf-report", pdftest.Report().PDF, clean.Meta{URL: pdfURL})
+	a, err := pdf.Article(context.Background(), "pdf-report", itReport(), clean.Meta{URL: pdfURL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +49,9 @@ func seedPDF(t *testing.T, st flowwatch.Store) int64 {
 	pdf.SetPages(a.Text, claims)
 	for i := range claims {
 		claims[i].Article, claims[i].Extractor = a.Name, flowwatch.ExtractorVersion
+	}
+	if len(claims) != 1 || claims[0].Page != 2 || claims[0].Group != flowwatch.GroupITWorkers {
+		t.Fatalf("seeded PDF report: want one IT workers claim on page 2, got %+v", claims)
 	}
 	if _, err := st.SaveArticle(context.Background(), a, claims); err != nil {
 		t.Fatal(err)

@@ -300,12 +300,16 @@ await check("clicking a claim highlights its sentence in the article", async () 
 if (pdfId) await check("a claim from a PDF shows its page and links to that page of the original", async () => {
   await page.goto(`${base}/#/article/${Number(pdfId)}`);
   await page.waitForSelector(".claim-item", { timeout: 10000 });
-  await page.locator(".claim-item", { hasText: "5,000" }).first().click();
+  await page.locator(".claim-item", { hasText: "4,000" }).first().click();
   await page.waitForSelector("#claim-page", { timeout: 10000 });
   const text = await page.locator("#claim-page").textContent();
   assert(text.includes("page 2"), `page shown as "${text}"`);
   const href = await page.locator("#page-link").getAttribute("href");
   assert(href === "https://reports.example.org/monitoring/report.pdf#page=2", `page link ${href}`);
+  const breaks = await page.locator("#article-text .page-break").evaluateAll(els => els.map(e => e.dataset.page));
+  assert(breaks.join(",") === "2,3", `page breaks in the text: ${breaks.join(",")}`);
+  const quote = await page.locator("#article-text mark.current").textContent();
+  assert(quote.includes("4,000 North Korean IT workers"), `marked "${quote}"`);
 });
 
 await check("places view lists places", async () => {

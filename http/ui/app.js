@@ -742,16 +742,24 @@ function renderText(box, text, cs, current) {
   const spans = cs.filter(c => c.start >= 0 && c.end <= bytes.length && c.start < c.end)
     .sort((x, y) => x.start - y.start || y.end - x.end);
   box.replaceChildren();
+  // Text read from a PDF ends each page with a form feed: shown as a
+  // rule labelled by CSS, so that the text itself stays the article's.
+  let page = 1;
+  const paged = (el, s) => s.split("\f").forEach((p, i) => {
+    if (i > 0) el.append(h("span", { class: "page-break", "data-page": ++page }));
+    el.append(p);
+  });
   let pos = 0;
   for (const c of spans) {
     if (c.start < pos) continue; // nested or overlapping: the outer one is marked
-    box.append(dec.decode(bytes.subarray(pos, c.start)));
-    const m = h("mark", { "data-claim": c.id, title: figureText(c) + " " + whoWhat(c) }, dec.decode(bytes.subarray(c.start, c.end)));
+    paged(box, dec.decode(bytes.subarray(pos, c.start)));
+    const m = h("mark", { "data-claim": c.id, title: figureText(c) + " " + whoWhat(c) });
+    paged(m, dec.decode(bytes.subarray(c.start, c.end)));
     if (current && c.id === current.id) m.classList.add("current");
     box.append(m);
     pos = c.end;
   }
-  box.append(dec.decode(bytes.subarray(pos)));
+  paged(box, dec.decode(bytes.subarray(pos)).replace(/\f\s*$/, ""));
   if (current && !box.querySelector("mark.current")) {
     // The claim shares its sentence with another: mark the one asked for.
     const m = box.querySelector(`mark[data-claim="${Number(current.id)}"]`);

@@ -231,3 +231,29 @@ func TestKindRussian(t *testing.T) {
 		{"ru", "Речь идет о трех бригадах военных КНДР, включая спецназ.", nil},
 	})
 }
+
+// Korean documents, coordinated casualties and presence.
+func TestKindKorean(t *testing.T) {
+	runKinds(t, []kindCase{
+		// Visas counted by 건 are entries; 건 in other words is no counter.
+		{"ko", "러시아가 지난해 북한 국적자에게 발급한 비자는 7500건이었다.",
+			[]string{"people nationals entered 7500..7500 exact"}},
+		{"ko", "지난해 북한에 발급된 비자는 총 6100건에 달했다.",
+			[]string{"people nationals entered 6100..6100 exact"}},
+		{"ko", "러시아가 북한에 발급한 비자는 중국에 발급한 31만여 건에 비하면 적다.", nil},
+		// A casualty noun before its count names the event; a casualty
+		// verb's connective ending does not reach the next clause.
+		{"ko", "국정원은 북한군 사망자가 200여 명에 이르고 부상자는 1800명 수준이라고 밝혔다.",
+			[]string{"people soldiers killed 200..200 approx", "people soldiers wounded 1800..1800 approx"}},
+		{"ko", "국정원은 400명의 북한군이 숨졌고 2500명이 다쳤다고 밝혔다.",
+			[]string{"people soldiers killed 400..400 exact", "people soldiers wounded 2500..2500 exact"}},
+		// Being somewhere is presence; preparing to send plans.
+		{"ko", "젤렌스키 대통령은 북한 병사 약 4천 명이 이미 러시아 영토에 있다고 말했다.",
+			[]string{"people soldiers present 4000..4000 approx"}},
+		{"ko", "북한, 2만 병력 추가 파병 준비",
+			[]string{"people soldiers planned 20000..20000 exact"}},
+		// IT workers written without a space stay IT workers.
+		{"ko", "북한 해외 IT인력 약 1~2천 명이 중국에 체류 중이라고 보고서는 밝혔다.",
+			[]string{"people it_workers present 1000..2000 range"}},
+	})
+}

@@ -119,7 +119,7 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if h.cat == catEvent && f.start-h.end <= 4 {
+		if h.cat == catEvent && koNounBefore(s.text[h.end:f.start]) {
 			switch h.value {
 			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 				return h.value, i
@@ -163,6 +163,26 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// koNounBefore reports whether the text between an event word and a
+// figure makes the word a noun naming the figure's event: the rest of the
+// word is empty, 자 (사망자) or a subject or topic particle, and at most
+// a bound word (약, 최소) follows — 사망자가 300여 명, 부상 1000명, 포로 2명;
+// but not a verb's connective ending (숨졌고 2700명이 다쳤다).
+func koNounBefore(gap string) bool {
+	word, rest, _ := strings.Cut(gap, " ")
+	word = strings.TrimPrefix(word, "자")
+	switch word {
+	case "", "가", "는", "은", "이", "도":
+	default:
+		return false
+	}
+	switch strings.TrimSpace(rest) {
+	case "", "약", "최소", "최대", "총", "모두":
+		return true
+	}
+	return false
 }
 
 // koPastAdnominal are the endings of a past or ongoing relative clause
@@ -218,7 +238,7 @@ func koModifierEvent(s *mlSent, f *mlFig) (string, int) {
 
 // koImplied: event words that name the group when the sentence names
 // none (파병 is sending troops).
-var koImplied = map[string]string{"파병": "soldiers", "전사": "soldiers", "사상자": "soldiers", "포로": "soldiers"}
+var koImplied = map[string]string{"파병": "soldiers", "전사": "soldiers", "사상자": "soldiers", "포로": "soldiers", "비자": "nationals", "발급": "nationals"}
 
 // koSubjectOK: a country is a source only as the subject of a reporting
 // verb (러시아는 … 보고했다), not as a destination (러시아에) or an owner

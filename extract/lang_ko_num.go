@@ -319,6 +319,16 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		}
 		kind, unit, cend, ok := koCounter(nl, t, end)
 		if !ok {
+			// "9240건의 비자": documents counted by 건 in a sentence about
+			// entries or visas are entries of people.
+			if e, isDoc := koDocuments(s, i, end); isDoc {
+				kind, unit, cend, ok = flowwatch.KindPeople, "people", e, true
+			} else if n.mag >= 1000 && koGroupAfter(s, end) {
+				// "3만 병력", "1만 북한군": a group noun counted without 명.
+				kind, unit, cend, ok = flowwatch.KindPeople, "people", end, true
+			}
+		}
+		if !ok {
 			i = n.end
 			continue
 		}
@@ -384,6 +394,52 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		i = cend
 	}
 	return figs
+}
+
+// koDocuments reads the counter 건 at byte i when the sentence names an
+// entry (lexicon events "entered": 비자, 발급, 입국) and returns where it
+// ends. Papers issued to another country's citizens ("중국에 발급한
+// 24만여 건", "미국(7321건)") are not counted: a place other than North
+// Korea or Russia right before the figure (from) names them.
+func koDocuments(s *mlSent, from, i int) (int, bool) {
+	t := s.text
+	for _, h := range s.hits {
+		if h.cat == catPlace && h.end <= from && from-h.end <= 24 && h.value != "North Korea" && h.value != "Russia" {
+			return 0, false
+		}
+	}
+	j := i
+	for j < len(t) && t[j] == ' ' {
+		j++
+	}
+	if !strings.HasPrefix(t[j:], "건") {
+		return 0, false
+	}
+	e := j + len("건")
+	if r, _ := utf8.DecodeRuneInString(t[e:]); mlIsHangul(r) && !strings.ContainsRune(koParticleChars+"에", r) {
+		return 0, false // 건설, 건물
+	}
+	for _, h := range s.hits {
+		if h.cat == catEvent && h.value == flowwatch.EventEntered {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// koGroupAfter reports whether a group noun (lexicon groups) starts
+// right after byte i, past one space.
+func koGroupAfter(s *mlSent, i int) bool {
+	j := i
+	if j < len(s.text) && s.text[j] == ' ' {
+		j++
+	}
+	for _, h := range s.hits {
+		if h.start == j && h.cat == catGroup {
+			return true
+		}
+	}
+	return false
 }
 
 // koCents reads "50센트" right after a dollar amount and returns its value

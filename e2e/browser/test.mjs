@@ -119,8 +119,9 @@ async function overviewChecks(page) {
 // timelineChecks: a claim dated to a whole year is a bar across that year
 // (not a point in January); the band is labelled; focus shows evidence.
 async function timelineChecks(page) {
-  await page.selectOption("#timeline-series", "troops_sent_total").catch(() => page.selectOption("#timeline-series", { index: 0 }));
-  await page.waitForSelector("#chart svg.timeline rect.span", { timeout: 10000 });
+  const sent = await page.locator("#timeline-series option[value=troops_sent_total]").count() ? "troops_sent_total" : await page.locator("#timeline-series option").first().getAttribute("value");
+  await page.selectOption("#timeline-series", sent);
+  await page.waitForSelector(`#chart svg.timeline[data-series=${sent}] rect.span`, { timeout: 10000 });
   const year = await page.evaluate(() => {
     const svg = document.querySelector("#chart svg.timeline");
     const t0 = Number(svg.dataset.t0), t1 = Number(svg.dataset.t1), l = Number(svg.dataset.left), r = Number(svg.dataset.right);
@@ -143,7 +144,7 @@ async function timelineChecks(page) {
   const killed = await page.locator("#timeline-series option[value=killed_total]").count();
   if (killed) {
     await page.selectOption("#timeline-series", "killed_total");
-    await page.waitForFunction(() => document.querySelector("#chart svg.timeline, #chart p"), null, { timeout: 10000 });
+    await page.waitForSelector("#chart svg.timeline[data-series=killed_total]", { timeout: 10000 });
     const events = await page.evaluate(async () => {
       const ids = new Set([...document.querySelectorAll("#chart rect.span")].map(r => Number(r.dataset.claim)));
       const all = [];

@@ -358,7 +358,8 @@ function projections(name, factsRes, planned) {
 }
 
 const SVGNS = "http://www.w3.org/2000/svg";
-function s(tag, attrs, ...children) {
+// svg builds an SVG element as h builds an HTML one.
+function svg(tag, attrs, ...children) {
   const el = document.createElementNS(SVGNS, tag);
   for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined && v !== false) el.setAttribute(k, String(v));
   for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
@@ -375,10 +376,10 @@ function spark(rs) {
   const y = v => H - P - (H - 2 * P) * v / top;
   const band = rs.map((r, i) => `${x(i)},${y(r.high ?? r.low ?? 0)}`).concat(rs.map((r, i) => `${x(i)},${y(r.low ?? r.high ?? 0)}`).reverse());
   const line = rs.map((r, i) => `${x(i)},${y(mid(r) ?? 0)}`).join(" ");
-  return s("svg", { class: "spark", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none", role: "img",
+  return svg("svg", { class: "spark", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none", role: "img",
     "aria-label": `${rs[0].month} to ${rs[rs.length - 1].month}: ${rs.map(r => fmtNum(mid(r))).join(", ")}` },
-    s("polygon", { points: band.join(" "), class: "spark-band" }),
-    s("polyline", { points: line, class: "spark-line" }));
+    svg("polygon", { points: band.join(" "), class: "spark-band" }),
+    svg("polyline", { points: line, class: "spark-line" }));
 }
 
 // reportedCards is the overview without reconciliation: the reported
@@ -453,39 +454,39 @@ async function drawTimeline(box, evidenceBox, name, rows, facts) {
   const top = Math.max(1, ...spans.map(x => x.v[1]), ...est.map(r => r.high ?? r.low ?? 0)) * 1.1;
   const X = t => pad.l + (width - pad.l - pad.r) * (t - t0) / (t1 - t0);
   const Y = v => height - pad.b - (height - pad.t - pad.b) * v / top;
-  const svg = s("svg", { class: "timeline", width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": `${info.title}: claims and estimate`,
+  const chart = svg("svg", { class: "timeline", "data-series": name, width, height, viewBox: `0 0 ${width} ${height}`, role: "group", "aria-label": `${info.title}: claims and estimate`,
     "data-t0": t0, "data-t1": t1, "data-left": pad.l, "data-right": width - pad.r });
   // axes
   for (let i = 0; i <= 4; i++) {
     const v = top * i / 4;
-    svg.append(s("line", { x1: pad.l, x2: width - pad.r, y1: Y(v), y2: Y(v), class: "grid" }),
-      s("text", { x: pad.l - 6, y: Y(v) + 4, class: "tick", "text-anchor": "end" }, compact(Math.round(v))));
+    chart.append(svg("line", { x1: pad.l, x2: width - pad.r, y1: Y(v), y2: Y(v), class: "grid" }),
+      svg("text", { x: pad.l - 6, y: Y(v) + 4, class: "tick", "text-anchor": "end" }, compact(Math.round(v))));
   }
   const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
   for (let y = y0; y <= y1 + 1; y++) {
     for (const m of [0, 3, 6, 9]) {
       const t = Date.UTC(y, m, 1);
       if (t < t0 || t > t1) continue;
-      svg.append(s("line", { x1: X(t), x2: X(t), y1: pad.t, y2: height - pad.b, class: m ? "grid" : "grid year" }),
-        s("text", { x: X(t) + 2, y: height - pad.b + 16, class: "tick" }, m ? (width < 500 ? "" : ["", "Apr", "Jul", "Oct"][m / 3]) : String(y)));
+      chart.append(svg("line", { x1: X(t), x2: X(t), y1: pad.t, y2: height - pad.b, class: m ? "grid" : "grid year" }),
+        svg("text", { x: X(t) + 2, y: height - pad.b + 16, class: "tick" }, m ? (width < 500 ? "" : ["", "Apr", "Jul", "Oct"][m / 3]) : String(y)));
     }
   }
   // estimate band, month by month, labelled
   if (est.length) {
-    const g = s("g", { class: "est", "data-series": name });
+    const g = svg("g", { class: "est", "data-series": name });
     for (const r of est) {
       const lo = r.low ?? r.high, hi = r.high ?? r.low;
       if (lo === null) continue;
-      g.append(s("rect", { x: X(monthStart(r.month)), width: Math.max(1, X(monthEnd(r.month)) - X(monthStart(r.month))), y: Y(hi), height: Math.max(2, Y(lo) - Y(hi)),
+      g.append(svg("rect", { x: X(monthStart(r.month)), width: Math.max(1, X(monthEnd(r.month)) - X(monthStart(r.month))), y: Y(hi), height: Math.max(2, Y(lo) - Y(hi)),
         class: "band" + (r.basis === "carried" ? " carried" : ""), "data-month": r.month },
-        s("title", {}, `${info.title}, ${r.month}: ${rangeText(r.low, r.high)}${r.best !== null ? ", best " + fmtNum(r.best) : ""} (${r.basis})`)));
+        svg("title", {}, `${info.title}, ${r.month}: ${rangeText(r.low, r.high)}${r.best !== null ? ", best " + fmtNum(r.best) : ""} (${r.basis})`)));
     }
     const best = est.filter(r => mid(r) !== null).map(r => `${X((monthStart(r.month) + monthEnd(r.month)) / 2)},${Y(mid(r))}`);
-    if (best.length > 1) g.append(s("polyline", { points: best.join(" "), class: "best" }));
+    if (best.length > 1) g.append(svg("polyline", { points: best.join(" "), class: "best" }));
     const lastRow = est[est.length - 1];
     const lx = Math.min(X(monthEnd(lastRow.month)), width - pad.r), ly = Y(lastRow.high ?? lastRow.low ?? 0) - 4;
-    g.append(s("text", { x: lx, y: Math.max(pad.t + 10, ly), "text-anchor": "end", class: "band-label" }, `estimate: ${rangeText(lastRow.low, lastRow.high)}`));
-    svg.append(g);
+    g.append(svg("text", { x: lx, y: Math.max(pad.t + 10, ly), "text-anchor": "end", class: "band-label" }, `estimate: ${rangeText(lastRow.low, lastRow.high)}`));
+    chart.append(g);
   }
   // claims as spans
   const show = (c, span) => {
@@ -498,18 +499,18 @@ async function drawTimeline(box, evidenceBox, name, rows, facts) {
   for (const { c, span, v } of spans) {
     const x = X(span.from), w = Math.max(3, X(span.to) - X(span.from));
     const y = Y(v[1]), hgt = Math.max(3, Y(v[0]) - Y(v[1]));
-    const bar = s("rect", { x, y: hgt < 4 ? y - 1.5 : y, width: w, height: hgt < 4 ? 4 : hgt, rx: 1.5,
+    const bar = svg("rect", { x, y: hgt < 4 ? y - 1.5 : y, width: w, height: hgt < 4 ? 4 : hgt, rx: 1.5,
       class: "span" + (span.dated ? "" : " undated"), tabindex: 0, "data-claim": c.id,
       "data-from": new Date(span.from).toISOString().slice(0, 10), "data-to": new Date(span.to).toISOString().slice(0, 10),
       "aria-label": `${figureText(c)} ${whoWhat(c)}, ${span.dated ? "covering " + whenText(c) : "reported " + c.published}${c.source ? ", " + c.source : ""}` },
-      s("title", {}, `${figureText(c)} ${whoWhat(c)} — ${c.source || "unattributed"}`));
+      svg("title", {}, `${figureText(c)} ${whoWhat(c)} — ${c.source || "unattributed"}`));
     bar.addEventListener("mouseenter", () => show(c, span));
     bar.addEventListener("focus", () => show(c, span));
     bar.addEventListener("click", () => { location.hash = claimLink(c); });
     bar.addEventListener("keydown", ev => { if (ev.key === "Enter") location.hash = claimLink(c); });
-    svg.append(bar);
+    chart.append(bar);
   }
-  box.append(svg);
+  box.append(chart);
   if (pages.some(p => p.has_more)) box.append(h("p", { class: "muted small" }, "Showing the first 1,000 claims of each group."));
 }
 

@@ -106,6 +106,8 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"we, the speaker named before", "en", "Sabrina Singh spoke to reporters on Monday.\n\"We believe that 2,000 North Korean troops are now in Kursk.\"", "Pentagon"},
 		{"the next sentence points back", "en", "North Korea may send 9,000 more workers to Russia. This was reported by NHK on Friday.", "NHK"},
 		{"an outlet's own informants", "en", "North Korea sent 3,000 more workers to Siberia this spring. A source in Russia told Daily NK that the workers live in dormitories.", "Daily NK"},
+		{"he, the outlet's informant", "en", "A source in Russia told Daily NK about the camps.\n\nHe said that 600 North Korean workers live there.", "Daily NK"},
+		{"a UN report", "en", "As many as 9,000 North Korean IT workers are abroad, a U.N. report says.", "UN Panel of Experts"},
 		{"a named teller is no informant", "en", "North Korea sent 3,000 more workers to Siberia this spring. Sergei Shoigu told Russian media that he met Kim.", "-"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})

@@ -417,6 +417,9 @@ func (a *attributor) recall(kind string) string {
 		if s := a.latest("official"); s != "" {
 			return s
 		}
+		if a.house != "" {
+			return a.house // "he said": the outlet's own informant
+		}
 		return a.latest("government")
 	}
 	return a.latest(kind)

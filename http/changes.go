@@ -34,6 +34,13 @@ func (s *Server) changesSince(r *http.Request, def time.Duration) (time.Time, []
 		return since, nil, flowwatch.Errorf(eNotImplemented, "changes come from reconciling claims, which this build of flowwatch does not include")
 	}
 	v, err := s.cached("changes?"+since.Format(time.RFC3339), func() (any, error) {
+		// Two reconciliations (then and now): as costly as /api/facts, so
+		// under the same cap on expensive requests.
+		release, err := s.acquire(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 		return changes.Since(r.Context(), s.store, s.opts.Reconciler, since)
 	})
 	if err != nil {

@@ -122,6 +122,8 @@ func TestSourceFramesKorean(t *testing.T) {
 		{"subject before the verb", "ko", "김정은 위원장이 북한 공병 2000명을 보내기로 했다고 쇼이구 서기가 3일 밝혔다.", "Sergei Shoigu"},
 		{"topic, country in the clause", "ko", "국정원은 러시아가 북한 노동자 7000명을 더 받을 계획이라고 밝혔다.", "NIS"},
 		{"topic with a title, quote", "ko", "젤렌스키 우크라이나 대통령은 “러시아가 북한군 4000명을 추가로 배치했다”고 말했다.", "Volodymyr Zelensky"},
+		{"according to, before the figure", "ko", "우크라이나 정부에 따르면 북한군 3000명이 추가로 배치됐고 젤렌스키 대통령의 발언도 이어졌다.", "Ukrainian government"},
+		{"…고 했습니다", "ko", "미국 싱크탱크의 세스 존스 연구원이 분석을 내놨다.\n존스는 북한군 사망자가 900명가량으로 보인다고 했습니다.", "Seth Jones"},
 		{"no reporter", "ko", "러시아에는 북한 노동자 수천 명이 머무는 것으로 알려졌다.", "-"},
 	})
 }

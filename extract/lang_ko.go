@@ -614,6 +614,15 @@ var koQuotative = []string{"다고", "라고", "다는 ", "라는 ", "”고", "
 // “러시아가 …”라고 밝혔다"); a country or leader inside the reported
 // clause (러시아가, 김정은이) is an actor, not a source.
 func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
+	// "우크라이나 정부에 따르면 …": according to a source before the figure.
+	for i, h := range s.hits {
+		if h.start >= f.start {
+			break
+		}
+		if (h.cat == catSource || h.cat == catPlace) && strings.HasPrefix(strings.TrimLeft(s.text[h.end:], " "), "에 따르면") && !koQuoted(s.text[:h.start]) {
+			return i
+		}
+	}
 	said := -1
 	for i, h := range s.hits {
 		if h.cat == catSaid && h.start >= f.end {
@@ -687,6 +696,10 @@ func koQuoted(text string) bool {
 
 // koQuotes reports whether text holds the end of a reported clause.
 func koQuotes(text string) bool {
+	t := strings.TrimRight(text, " ")
+	if strings.ContainsAny(t, "”’\"") || strings.HasSuffix(t, "다") || strings.HasSuffix(t, "라") {
+		return true // the verb's own 고 follows: "…했다”고 말했다", "…보인다고 했다"
+	}
 	for _, q := range koQuotative {
 		if strings.Contains(text, q) {
 			return true

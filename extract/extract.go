@@ -1307,6 +1307,15 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 				best, bd = c, d
 			}
 		}
+		// "12,000 soldiers deployed in Kursk could face heavy casualties":
+		// a movement participle right after the figure's noun says what
+		// those counted did; a casualty noun later, with no figure of its
+		// own, says what befell the force, not how many.
+		for _, c := range cues {
+			if c.pos == afterHead && c.ev != flowwatch.EventKilled && c.ev != flowwatch.EventWounded && c.ev != flowwatch.EventCaptured && best.pos > c.pos && lx.casualtyNoun(toks, best.pos) {
+				return c, true
+			}
+		}
 		return best, bd < 1<<30
 	}
 	c, ok := pick(find(cs, ce))
@@ -1349,6 +1358,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return flowwatch.EventPlanned
 	}
 	return c.ev
+}
+
+// casualtyNoun reports whether a plural casualty noun starts at toks[i]
+// ("casualties", "losses", "deaths"), not a participle ("killed").
+func (lx *Lexicon) casualtyNoun(toks []Token, i int) bool {
+	return i < len(toks) && lx.casualties.at(toks, i) != nil && !strings.HasSuffix(toks[i].Low, "ed")
 }
 
 // numberBetween reports whether a number stands in toks[a:b]: the noun

@@ -257,3 +257,20 @@ func TestKindKorean(t *testing.T) {
 			[]string{"people it_workers present 1000..2000 range"}},
 	})
 }
+
+// Deployed forces that face casualties, and casualty totals that exceed.
+func TestKindForcesAndTotalsEN(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A movement participle after the noun beats a later casualty noun
+		// with no figure of its own; a casualty verb still wins.
+		{"en", "Roughly 9,000 North Korean soldiers deployed in the Kursk region could face heavy casualties, the institute said.",
+			[]string{"people soldiers sent 9000..9000 approx"}},
+		{"en", "Around 1,500 North Korean soldiers deployed to the front are believed to have been killed, lawmakers said.",
+			[]string{"people soldiers killed 1500..1500 approx"}},
+		// "exceeded" bounds from below; coordinated casualty words.
+		{"en", "Kyiv said North Korean casualties in the region exceeded 2,500.",
+			[]string{"people soldiers wounded 2500.. at_least"}},
+		{"en", "He said there are already over two thousand wounded and killed North Korean soldiers.",
+			[]string{"people soldiers wounded 2000.. at_least"}},
+	})
+}

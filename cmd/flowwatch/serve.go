@@ -85,7 +85,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if !fwhttp.IsLoopback(srv.Addr()) {
 		fmt.Fprintf(e.stderr, "flowwatch serve: WARNING: listening on %s (%s), reachable from other machines; "+
 			"anyone who can reach it can read every article and claim (writes still need a token). "+
-			"Use --addr 127.0.0.1:8080 to keep it local\n", *addr, srv.Addr())
+			"Use --addr 127.0.0.1:8080 to keep it local. Clients must name it by IP address, or by a name given with --allowed-host\n", *addr, srv.Addr())
 	}
 	fmt.Fprintf(e.stderr, "flowwatch: dashboard at http://%s/ (API: /api/openapi.json, database: %s); Ctrl-C stops\n", srv.Addr(), redact(*db))
 	return srv.Serve(ctx)

@@ -245,6 +245,8 @@ func TestKindKorean(t *testing.T) {
 		// verb's connective ending does not reach the next clause.
 		{"ko", "국정원은 북한군 사망자가 200여 명에 이르고 부상자는 1800명 수준이라고 밝혔다.",
 			[]string{"people soldiers killed 200..200 approx", "people soldiers wounded 1800..1800 approx"}},
+		{"ko", "정보당국은 북한군 사상자를 3천200여 명으로 집계했고 그중 사망자를 500여 명으로 봤다.",
+			[]string{"people soldiers wounded 3200..3200 approx", "people soldiers killed 500..500 approx"}},
 		{"ko", "국정원은 400명의 북한군이 숨졌고 2500명이 다쳤다고 밝혔다.",
 			[]string{"people soldiers killed 400..400 exact", "people soldiers wounded 2500..2500 exact"}},
 		// Being somewhere is presence; preparing to send plans.

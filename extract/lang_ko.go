@@ -167,14 +167,15 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 
 // koNounBefore reports whether the text between an event word and a
 // figure makes the word a noun naming the figure's event: the rest of the
-// word is empty, 자 (사망자) or a subject or topic particle, and at most
-// a bound word (약, 최소) follows — 사망자가 300여 명, 부상 1000명, 포로 2명;
-// but not a verb's connective ending (숨졌고 2700명이 다쳤다).
+// word is empty, 자 (사망자) or a subject, topic or object particle, and at
+// most a bound word (약, 최소) follows — 사망자가 300여 명, 부상 1000명,
+// 포로 2명, 사상자를 4000여 명으로 집계; but not a verb's connective ending
+// (숨졌고 2700명이 다쳤다).
 func koNounBefore(gap string) bool {
 	word, rest, _ := strings.Cut(gap, " ")
 	word = strings.TrimPrefix(word, "자")
 	switch word {
-	case "", "가", "는", "은", "이", "도":
+	case "", "가", "는", "은", "이", "도", "를", "을":
 	default:
 		return false
 	}

@@ -13,6 +13,9 @@ type Result struct {
 	// Held is every article's claims from the model that did not see it,
 	// by article name: what --cv-out writes for error analysis.
 	Held map[string][]flowwatch.Claim
+	// Misses counts the held-out misses by language and kind (see
+	// missKind): where recall is lost.
+	Misses map[string]map[string]int
 }
 
 // CrossValidate fits on four folds and scores the fifth, for each fold,
@@ -31,7 +34,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 		}
 		ex[i] = docExamples(&docs[i], cands[i])
 	}
-	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}, Held: map[string][]flowwatch.Claim{}}
+	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}, Held: map[string][]flowwatch.Claim{}, Misses: map[string]map[string]int{}}
 	var all []Example
 	for i := range docs {
 		all = append(all, ex[i]...)
@@ -57,6 +60,12 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 			got := m.Choose(docs[i].Article.Text, cands[i])
 			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
 			res.Held[docs[i].Article.Name] = got
+			if res.Misses[lang] == nil {
+				res.Misses[lang] = map[string]int{}
+			}
+			for k, n := range Misses(docs[i].Gold, got, cands[i]) {
+				res.Misses[lang][k] += n
+			}
 		}
 	}
 	return res

@@ -44,18 +44,25 @@ func TestCrossValidated(t *testing.T) {
 	docs := loadTrain(t)
 	x := extract.New(nil)
 	res := CrossValidate(docs, x, Options{})
-	floors := map[string]float64{"en": 0.70, "ko": 0.74, "ru": 0.66}
+	// Just under what was measured when they were last raised, so that a
+	// change that loses ground shows; raise them as the scores rise.
+	floors := map[string]float64{"en": 0.77, "ko": 0.81, "ru": 0.80}
+	sourceFloors := map[string]float64{"en": 0.78, "ko": 0.84, "ru": 0.74}
 	for lang, min := range floors {
 		r, f := res.Rules[lang], res.Fitted[lang]
 		t.Logf("%s rules  %s", lang, r)
 		t.Logf("%s fitted %s", lang, f)
 		t.Logf("%s seen   %s", lang, res.Seen[lang])
+		t.Logf("%s misses %s", lang, FormatMisses(res.Misses[lang]))
 		if f.TP+f.FN == 0 {
 			t.Errorf("%s: no gold claims in the corpus", lang)
 			continue
 		}
 		if f.F1() < min {
 			t.Errorf("%s: cross-validated F1 %.3f is below %.2f", lang, f.F1(), min)
+		}
+		if acc := f.Accuracy("source"); acc < sourceFloors[lang] {
+			t.Errorf("%s: cross-validated source accuracy %.3f is below %.2f", lang, acc, sourceFloors[lang])
 		}
 		if f.F1() < r.F1()-0.01 {
 			t.Errorf("%s: the fitted stage lowers F1 from %.3f to %.3f", lang, r.F1(), f.F1())

@@ -61,7 +61,14 @@ func ratio(a, b int) float64 {
 
 // ScoreDoc scores one article's predicted claims against its gold.
 func ScoreDoc(gold []Gold, pred []flowwatch.Claim) Score {
+	s, _ := scoreDoc(gold, pred)
+	return s
+}
+
+// scoreDoc also returns the required gold claims no prediction matched.
+func scoreDoc(gold []Gold, pred []flowwatch.Claim) (Score, []Gold) {
 	s := Score{Attr: map[string][2]int{}}
+	var missed []Gold
 	ps := dedupe(pred)
 	golds := append([]Gold(nil), gold...)
 	sort.SliceStable(golds, func(i, j int) bool { return !golds[i].Optional && golds[j].Optional })
@@ -78,6 +85,7 @@ func ScoreDoc(gold []Gold, pred []flowwatch.Claim) Score {
 		if best < 0 {
 			if !g.Optional {
 				s.FN++
+				missed = append(missed, g)
 			}
 			continue
 		}
@@ -100,7 +108,7 @@ func ScoreDoc(gold []Gold, pred []flowwatch.Claim) Score {
 		}
 	}
 	s.FP += len(ps)
-	return s
+	return s, missed
 }
 
 func dedupe(pred []flowwatch.Claim) []flowwatch.Claim {

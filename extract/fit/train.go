@@ -274,7 +274,6 @@ func trainHead(ex []Example, vocab map[string]int, classes []string, label func(
 	return h
 }
 
-
 // roundAll keeps four decimals: the model file stays small and diffs read.
 func roundAll(v []float64) []float64 {
 	out := make([]float64, len(v))

@@ -21,11 +21,19 @@ const (
 	MissDropped   = "dropped:"
 	MissLabel     = "label"
 	MissModel     = "model" // the rules had it right; the fitted stage lost it
+	// MissRepeat: the claim is there, but the scorer gave it to the same
+	// figure repeated in another sentence, whose own claim is missing.
+	MissRepeat = "repeat"
 )
 
 // missKind classifies one gold claim the predictions missed, given every
 // candidate the rules read in its article.
-func missKind(g *Gold, cands []extract.Candidate) string {
+func missKind(g *Gold, pred []flowwatch.Claim, cands []extract.Candidate) string {
+	for i := range pred {
+		if keyMatches(g, &pred[i]) && covered(g.Quote, pred[i].Quote) >= 0.5 {
+			return MissRepeat
+		}
+	}
 	sameQuote := false
 	for i := range cands {
 		c := &cands[i]
@@ -56,7 +64,7 @@ func Misses(gold []Gold, pred []flowwatch.Claim, cands []extract.Candidate) map[
 	_, missed := scoreDoc(gold, pred)
 	out := map[string]int{}
 	for i := range missed {
-		out[missKind(&missed[i], cands)]++
+		out[missKind(&missed[i], pred, cands)]++
 	}
 	return out
 }

@@ -38,6 +38,12 @@ func TestMisses(t *testing.T) {
 	if got := Misses([]Gold{g}, []flowwatch.Claim{claim("workers", "sent", 3000)}, nil); len(got) != 0 {
 		t.Errorf("a matched claim is counted as a miss: %v", got)
 	}
+	// The same figure in the headline and the body: one claim, two golds.
+	head := g
+	head.Quote = "3,000 workers arrived"
+	if got := Misses([]Gold{head, g}, []flowwatch.Claim{claim("workers", "sent", 3000)}, nil); got[MissRepeat] != 1 {
+		t.Errorf("a figure repeated in another sentence: %v, want {%s: 1}", got, MissRepeat)
+	}
 	if got := FormatMisses(map[string]int{"label": 2, "model": 5, "never-read": 2}); got != "model 5, label 2, never-read 2" {
 		t.Errorf("FormatMisses = %q", got)
 	}

@@ -59,6 +59,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s fitted  %s\n", l, res.Fitted[l])
 			fmt.Fprintf(e.stdout, "%s seen    %s\n", l, res.Seen[l])
 			fmt.Fprintf(e.stdout, "%s misses  %s\n", l, fit.FormatMisses(res.Misses[l]))
+			fmt.Fprintf(e.stdout, "%s extras  %s\n", l, fit.FormatMisses(res.Extras[l]))
 		}
 		if *cvOut != "" {
 			return writeHeld(*cvOut, docs, res)

@@ -16,6 +16,9 @@ type Result struct {
 	// Misses counts the held-out misses by language and kind (see
 	// missKind): where recall is lost.
 	Misses map[string]map[string]int
+	// Extras counts the held-out predictions no gold matches, by language
+	// and kind (see Extras): where precision is lost.
+	Extras map[string]map[string]int
 }
 
 // CrossValidate fits on four folds and scores the fifth, for each fold,
@@ -34,7 +37,7 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 		}
 		ex[i] = docExamples(&docs[i], cands[i])
 	}
-	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}, Held: map[string][]flowwatch.Claim{}, Misses: map[string]map[string]int{}}
+	res := Result{Rules: map[string]Score{}, Fitted: map[string]Score{}, Seen: map[string]Score{}, Held: map[string][]flowwatch.Claim{}, Misses: map[string]map[string]int{}, Extras: map[string]map[string]int{}}
 	var all []Example
 	for i := range docs {
 		all = append(all, ex[i]...)
@@ -60,15 +63,20 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 			got := m.Choose(docs[i].Article.Text, cands[i])
 			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
 			res.Held[docs[i].Article.Name] = got
-			if res.Misses[lang] == nil {
-				res.Misses[lang] = map[string]int{}
-			}
-			for k, n := range Misses(docs[i].Gold, got, cands[i]) {
-				res.Misses[lang][k] += n
-			}
+			addCounts(res.Misses, lang, Misses(docs[i].Gold, got, cands[i]))
+			addCounts(res.Extras, lang, Extras(docs[i].Gold, got))
 		}
 	}
 	return res
+}
+
+func addCounts(m map[string]map[string]int, lang string, c map[string]int) {
+	if m[lang] == nil {
+		m[lang] = map[string]int{}
+	}
+	for k, n := range c {
+		m[lang][k] += n
+	}
 }
 
 func add(m map[string]Score, lang string, s Score) {

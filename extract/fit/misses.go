@@ -61,12 +61,40 @@ func missKind(g *Gold, pred []flowwatch.Claim, cands []extract.Candidate) string
 // Misses counts by kind the required gold claims of one article that
 // pred does not match.
 func Misses(gold []Gold, pred []flowwatch.Claim, cands []extract.Candidate) map[string]int {
-	_, missed := scoreDoc(gold, pred)
+	_, missed, _ := scoreDoc(gold, pred)
 	out := map[string]int{}
 	for i := range missed {
 		out[missKind(&missed[i], pred, cands)]++
 	}
 	return out
+}
+
+// Extras counts by kind the predictions of one article no gold claim
+// matches: "label" when a gold claim holds the same figure in that
+// sentence (it is also a miss), "optional" when only an optional gold
+// claim does, "not-gold" when the gold claims nothing there.
+func Extras(gold []Gold, pred []flowwatch.Claim) map[string]int {
+	_, _, extra := scoreDoc(gold, pred)
+	out := map[string]int{}
+	for i := range extra {
+		out[extraKind(gold, &extra[i])]++
+	}
+	return out
+}
+
+func extraKind(gold []Gold, p *flowwatch.Claim) string {
+	kind := "not-gold"
+	for i := range gold {
+		g := &gold[i]
+		if g.None || !sameFigure(g, p) || covered(g.Quote, p.Quote) < 0.5 {
+			continue
+		}
+		if !g.Optional {
+			return MissLabel
+		}
+		kind = "optional"
+	}
+	return kind
 }
 
 // FormatMisses prints miss counts largest first: "label 40, never-read 12".

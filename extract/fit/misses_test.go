@@ -44,6 +44,16 @@ func TestMisses(t *testing.T) {
 	if got := Misses([]Gold{head, g}, []flowwatch.Claim{claim("workers", "sent", 3000)}, nil); got[MissRepeat] != 1 {
 		t.Errorf("a figure repeated in another sentence: %v, want {%s: 1}", got, MissRepeat)
 	}
+	opt := g
+	opt.Optional = true
+	for _, tt := range []struct {
+		gold []Gold
+		want string
+	}{{[]Gold{g}, MissLabel}, {[]Gold{opt}, "optional"}, {nil, "not-gold"}} {
+		if got := Extras(tt.gold, []flowwatch.Claim{claim("workers", "present", 3000)}); got[tt.want] != 1 || len(got) != 1 {
+			t.Errorf("Extras(%v) = %v, want {%s: 1}", tt.gold, got, tt.want)
+		}
+	}
 	if got := FormatMisses(map[string]int{"label": 2, "model": 5, "never-read": 2}); got != "model 5, label 2, never-read 2" {
 		t.Errorf("FormatMisses = %q", got)
 	}

@@ -61,12 +61,13 @@ func ratio(a, b int) float64 {
 
 // ScoreDoc scores one article's predicted claims against its gold.
 func ScoreDoc(gold []Gold, pred []flowwatch.Claim) Score {
-	s, _ := scoreDoc(gold, pred)
+	s, _, _ := scoreDoc(gold, pred)
 	return s
 }
 
-// scoreDoc also returns the required gold claims no prediction matched.
-func scoreDoc(gold []Gold, pred []flowwatch.Claim) (Score, []Gold) {
+// scoreDoc also returns the required gold claims no prediction matched
+// and the predictions no gold claim matched.
+func scoreDoc(gold []Gold, pred []flowwatch.Claim) (Score, []Gold, []flowwatch.Claim) {
 	s := Score{Attr: map[string][2]int{}}
 	var missed []Gold
 	ps := dedupe(pred)
@@ -108,7 +109,7 @@ func scoreDoc(gold []Gold, pred []flowwatch.Claim) (Score, []Gold) {
 		}
 	}
 	s.FP += len(ps)
-	return s, missed
+	return s, missed, ps
 }
 
 func dedupe(pred []flowwatch.Claim) []flowwatch.Claim {

@@ -588,6 +588,22 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 				}
 			}
 		}
+		// "NHK добавляет, что речь идет о заводе в Татарстане. Туда
+		// планируют отправить 25 тысяч рабочих": who speaks the sentence
+		// before, which has no figure, goes on speaking.
+		if lm.speaker != nil && i > 0 && (i-prevAt > 1 || len(prev) == 0) {
+			p := sents[i-1]
+			if p.hits == nil {
+				p.hits = lm.m.find(p.text, p.toks)
+			}
+			if sp := lm.speaker(p); sp != "" && len(lm.figures(p)) == 0 {
+				for k := range cur {
+					if !cur[k].hasSource {
+						cur[k].c.Source, cur[k].hasSource = sp, true
+					}
+				}
+			}
+		}
 		kept = kept[:0]
 		ctx := ""
 		for k := range cur {
@@ -799,6 +815,10 @@ func mlUnnamedAttribution(s *mlSent) bool {
 		if h.cat != catAccord {
 			continue
 		}
+		if i+1 < len(s.hits) && s.hits[i+1].cat == catAnaphor {
+			// "Согласно информации агентства": a source named before.
+			continue
+		}
 		if i+1 >= len(s.hits) || s.hits[i+1].cat != catSource && s.hits[i+1].cat != catPlace || strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) != "" {
 			return true
 		}
@@ -960,6 +980,13 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 			continue
 		}
 		if mlIsSource(lm, s, h) {
+			// "Как передает Vesti.az, об этом заявил депутат Ли": the
+			// outlet relays; who the second formula names is the source.
+			if lm.outlets[h.value] {
+				if y := mlLaterBackSource(lm, s, i); y >= 0 {
+					h, i = s.hits[y], y
+				}
+			}
 			if len(lm.figures(s)) > 0 {
 				return "", ""
 			}
@@ -967,6 +994,23 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 		}
 	}
 	return "", ""
+}
+
+// mlLaterBackSource is the source named after a second attribution
+// formula (об этом) that follows hit i, or -1.
+func mlLaterBackSource(lm *mlModule, s *mlSent, i int) int {
+	again := false
+	for k := i + 1; k < len(s.hits); k++ {
+		h := s.hits[k]
+		if h.cat == catBack {
+			again = true
+			continue
+		}
+		if again && mlIsSource(lm, s, h) {
+			return k
+		}
+	}
+	return -1
 }
 
 // mlHasNumber is a cheap filter: most sentences hold no figure.
@@ -1097,7 +1141,9 @@ func ruCued(s *mlSent, h mlHit) bool {
 		}
 		switch p.cat {
 		case catAccord, catCite:
-			if mlWordsBetween(gap) <= 2 {
+			// "по оценкам украинского президента Владимира Зеленского":
+			// a title of up to three words.
+			if mlWordsBetween(gap) <= 3 {
 				return true
 			}
 		case catSaid:

@@ -109,6 +109,10 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"he, the outlet's informant", "en", "A source in Russia told Daily NK about the camps.\n\nHe said that 600 North Korean workers live there.", "Daily NK"},
 		{"a UN report", "en", "As many as 9,000 North Korean IT workers are abroad, a U.N. report says.", "UN Panel of Experts"},
 		{"a named teller is no informant", "en", "North Korea sent 3,000 more workers to Siberia this spring. Sergei Shoigu told Russian media that he met Kim.", "-"},
+		{"an adverb before the verb", "en", "On Friday, North Korea has officially confirmed that it sent about 9,500 troops to Russia.", "North Korea"},
+		{"a leader publicly acknowledges", "en", "Kim Jong Un publicly acknowledged that 14 North Korean engineers died in Kursk.", "Kim Jong Un"},
+		{"he could tell the outlet", "en", "Since Mr. B supervises the crews, he could tell RFA how they live.\n\nHe said 40 North Korean programmers share one flat.", "RFA"},
+		{"the outlet interviewed its informant", "en", "Last spring Daily NK interviewed Mr. C, a manager in Vladivostok.\n\nHe said the 300 North Korean workers on his site sleep in containers.", "Daily NK"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

@@ -61,7 +61,7 @@ func (a *attributor) houseOutlet() string {
 			}
 			e := k + len(p.low)
 			if a.lx.sourceKind[p.idx] == "outlet" {
-				if k > 0 && toks[k-1].Low == "told" && sourceBefore(toks, k-1) || e < len(toks) && houseNouns[toks[e].Low] {
+				if k > 0 && tellVerbs[toks[k-1].Low] && sourceBefore(toks, k-1) || e < len(toks) && (houseNouns[toks[e].Low] || toks[e].Low == "interviewed") {
 					return a.lx.sourceName[p.idx]
 				}
 			}
@@ -73,10 +73,16 @@ func (a *attributor) houseOutlet() string {
 
 // houseNouns follow an outlet's name when it speaks of its own
 // informants: "a Daily NK source", "RFA's sources", "a Daily NK
-// reporting partner".
+// reporting partner"; "Daily NK interviewed Mr. A" does too.
+// tellVerbs are the forms of "tell" an informant tells the outlet with
+// ("a source told RFA", "he could tell Daily NK in detail").
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}
+
 var houseNouns = map[string]bool{"source": true, "sources": true, "reporting": true, "correspondent": true, "informant": true, "informants": true}
 
-var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, "itself": true, "again": true}
+var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman": true, "spokeswoman": true, "has": true, "had": true, "have": true, "also": true, "recently": true, "earlier": true, "previously": true, "then": true, "further": true, "reportedly": true, "on": true, "last": true, "this": true, "separately": true, "later": true, "itself": true, "again": true,
+	// "North Korea has officially confirmed", "Kim publicly acknowledged".
+	"officially": true, "publicly": true, "formally": true, "openly": true, "first": true, "now": true, "already": true, "repeatedly": true}
 
 // sentence reads the attribution of doc[i] and updates the carry.
 func (a *attributor) sentence(i int) {
@@ -575,9 +581,13 @@ var backOpeners = map[string]bool{"this": true, "that": true, "these": true, "su
 // "sources") tells, in the five words before toks[k].
 func sourceBefore(toks []Token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		if houseNouns[toks[j].Low] {
+		if houseNouns[toks[j].Low] || informantPronouns[toks[j].Low] {
 			return true
 		}
 	}
 	return false
 }
+
+// informantPronouns stand for an informant the article introduced
+// before: "he could tell Daily NK in detail".
+var informantPronouns = map[string]bool{"he": true, "she": true}

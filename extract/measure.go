@@ -25,7 +25,35 @@ type Measurer struct {
 }
 
 type cueSet struct {
-	cumulative, period, increment, documents, border, front []cue
+	cumulative, period, increment, documents, border, front cueIndex
+}
+
+// cueIndex files cues by what their first word needs, so that each token
+// of a quote is tried only against the cues it can start: every people
+// claim's quote meets every cue list.
+type cueIndex struct {
+	num   []cue      // cues starting with a number
+	first [256][]cue // the others, by the first byte of their first word
+}
+
+func (x *cueIndex) add(c cue) {
+	switch w := c[0]; {
+	case w.num:
+		x.num = append(x.num, c)
+	case w.text != "": // an empty word matches nothing (see cueAt)
+		x.first[w.text[0]] = append(x.first[w.text[0]], c)
+	}
+}
+
+// at lists the cues that may match at t.
+func (x *cueIndex) at(t mtok) []cue {
+	if t.num {
+		return x.num
+	}
+	if t.text == "" {
+		return nil
+	}
+	return x.first[t.text[0]]
 }
 
 // cue is one phrase: its words, each "#" (a number), a whole word, or a
@@ -51,8 +79,8 @@ func NewMeasurer(d *domain.Domain, m *domain.MeasureData) *Measurer {
 	return x
 }
 
-func compileCues(phrases []string) []cue {
-	out := make([]cue, 0, len(phrases))
+func compileCues(phrases []string) cueIndex {
+	var out cueIndex
 	for _, p := range phrases {
 		var c cue
 		for _, w := range strings.Fields(strings.ToLower(p)) {
@@ -69,7 +97,7 @@ func compileCues(phrases []string) []cue {
 			}
 		}
 		if len(c) > 0 {
-			out = append(out, c)
+			out.add(c)
 		}
 	}
 	return out
@@ -98,19 +126,31 @@ func (x *Measurer) Set(claims []flowwatch.Claim) {
 	var (
 		quote string
 		toks  []mtok
+		read  bool
 	)
+	buf := mtokPool.Get().(*[]mtok)
 	for i := range claims {
 		c := &claims[i]
 		if c.Kind != flowwatch.KindPeople {
 			c.Measure, c.Increment, c.Scope = "", false, ""
 			continue
 		}
-		if c.Quote != quote || toks == nil {
-			quote, toks = c.Quote, measureTokens(c.Quote)
+		if c.Quote != quote || !read {
+			quote, toks, read = c.Quote, appendMeasureTokens((*buf)[:0], c.Quote), true
+			*buf = toks
 		}
 		x.set(c, toks)
 	}
+	clear(*buf) // keep no quote alive in the pool
+	mtokPool.Put(buf)
 }
+
+// mtokPool holds token buffers: a quote's tokens are dropped as soon as its
+// claims are read, and were most of what the stage allocated.
+var mtokPool = sync.Pool{New: func() any { return new([]mtok) }}
+
+// noCues is the cue set of a language without cues.
+var noCues = &cueSet{}
 
 func (x *Measurer) set(c *flowwatch.Claim, toks []mtok) {
 	cs := x.cues[strings.ToLower(c.Lang)]
@@ -118,10 +158,10 @@ func (x *Measurer) set(c *flowwatch.Claim, toks []mtok) {
 		cs = x.cues["en"]
 	}
 	if cs == nil {
-		cs = &cueSet{}
+		cs = noCues
 	}
 	at := figureAt(toks, c)
-	c.Increment = near(toks, cs.increment, at)
+	c.Increment = near(toks, &cs.increment, at)
 	c.Measure = measureOf(c, toks, cs)
 	c.Scope = x.scope(c, toks, cs)
 }
@@ -142,7 +182,7 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 	case flowwatch.EventEntered:
 		// North Koreans at large entering are border statistics (the
 		// spec's nationals), papers and crossings whatever the words.
-		if c.Group == flowwatch.GroupNationals || anyCue(toks, cs.documents) {
+		if c.Group == flowwatch.GroupNationals || anyCue(toks, &cs.documents) {
 			return flowwatch.MeasureDocuments
 		}
 		return flowwatch.MeasureFlow
@@ -150,9 +190,9 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 		switch {
 		case c.Increment:
 			return flowwatch.MeasureFlow
-		case anyCue(toks, cs.cumulative):
+		case anyCue(toks, &cs.cumulative):
 			return flowwatch.MeasureCumulative
-		case anyCue(toks, cs.period):
+		case anyCue(toks, &cs.period):
 			return flowwatch.MeasureFlow
 		}
 		// An undated "sent 12,000" reports the deployment as a whole.
@@ -164,7 +204,7 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 // scope: combat words put the people at the front; a region or city puts
 // them there; border words near the border; else the country they are in.
 func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
-	if anyCue(toks, cs.front) {
+	if anyCue(toks, &cs.front) {
 		return flowwatch.ScopeFront
 	}
 	var russia, abroad, ukraine bool
@@ -185,7 +225,7 @@ func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 		}
 	}
 	switch {
-	case anyCue(toks, cs.border):
+	case anyCue(toks, &cs.border):
 		return flowwatch.ScopeBorder
 	case russia:
 		return flowwatch.ScopeRussia
@@ -207,8 +247,10 @@ type mtok struct {
 // measureTokens splits a quote into words and numbers; a number ends
 // where letters start (3천, 11-thousand), and thousands separators stay in
 // it (12,000).
-func measureTokens(q string) []mtok {
-	var out []mtok
+func measureTokens(q string) []mtok { return appendMeasureTokens(nil, q) }
+
+// appendMeasureTokens appends the tokens of q to out.
+func appendMeasureTokens(out []mtok, q string) []mtok {
 	q = strings.ToLower(q)
 	for i := 0; i < len(q); {
 		r, n := utf8.DecodeRuneInString(q[i:])
@@ -278,9 +320,9 @@ func cueAt(toks []mtok, c cue, i int) bool {
 	return true
 }
 
-func anyCue(toks []mtok, cues []cue) bool {
+func anyCue(toks []mtok, cues *cueIndex) bool {
 	for i := range toks {
-		for _, c := range cues {
+		for _, c := range cues.at(toks[i]) {
 			if cueAt(toks, c, i) {
 				return true
 			}
@@ -298,9 +340,9 @@ const (
 
 // near reports whether a cue stands close to the figure at at (a token
 // span), or anywhere in the sentence when the figure was not found.
-func near(toks []mtok, cues []cue, at [2]int) bool {
+func near(toks []mtok, cues *cueIndex, at [2]int) bool {
 	for i := range toks {
-		for _, c := range cues {
+		for _, c := range cues.at(toks[i]) {
 			if !cueAt(toks, c, i) {
 				continue
 			}
@@ -339,7 +381,8 @@ func scaleOf(t mtok) float64 {
 // its scale words, and Korean compounds like 1만5천) whose value is the
 // claim's low or high. {-1, -1} when none is.
 func figureAt(toks []mtok, c *flowwatch.Claim) [2]int {
-	var want []float64
+	var wbuf [2]float64
+	want := wbuf[:0]
 	if c.Low != nil {
 		want = append(want, *c.Low)
 	}

@@ -41,7 +41,7 @@ func TestMeasureCuesHaveExamples(t *testing.T) {
 				c := compileCues([]string{p})
 				found := false
 				for _, tk := range toks {
-					if anyCue(tk, c) {
+					if anyCue(tk, &c) {
 						found = true
 						break
 					}

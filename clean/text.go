@@ -119,7 +119,56 @@ const longLine = 2000
 // the article's start: if the page prints it as a line near the top,
 // everything above that line is page furniture (site name, menus, date
 // strips; a date strip there still gives the publication date).
-func cleanText(s, title string) cleaned { return cleanMode(s, textOpts{title: title}) }
+func cleanText(s, title string) cleaned {
+	return cleanMode(unwrap(s), textOpts{title: title})
+}
+
+// unwrap joins the lines of a sentence that plain text broke at a fixed
+// width (e-mail newsletters, text copied from PDFs and wire printouts): a
+// line that stops without closing punctuation and is followed by one that
+// starts with a lowercase letter continues it. Each line is otherwise a
+// paragraph, and a sentence cut in two loses its source or its event.
+// Korean has no case to tell a continuation from a new paragraph, so its
+// lines are left as they are.
+func unwrap(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		line, rest, found := strings.Cut(s, "\n")
+		b.WriteString(line)
+		if found {
+			if continues(line, rest) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		s = rest
+	}
+	return b.String()
+}
+
+// continues reports whether next, the text after a line break, carries on
+// the sentence of line.
+func continues(line, next string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if line == "" || !(unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',') {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(first) {
+		return false
+	}
+	// Not an address ("www.example.org") or a label ("фото: ГУР") under
+	// a headline, and more than a fragment.
+	next, _, _ = strings.Cut(next, "\n")
+	word, _, _ := strings.Cut(next, " ")
+	return !strings.ContainsAny(word, ".:/@") && wordCount(next) >= 3
+}
 
 // textOpts are what cleanMode knows besides the text.
 type textOpts struct {
@@ -322,8 +371,10 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		}
 	}
 	// A line opening with a pictograph is a promotion bullet
-	// ("📱 Torn between phones? Check out our guide").
-	if r, _ := utf8.DecodeRuneInString(line); words <= 30 && unicode.Is(unicode.So, r) {
+	// ("📱 Torn between phones? Check out our guide"), unless it is a
+	// sentence with a figure: Telegram channels and their reposts open
+	// news with a flag or a lightning bolt.
+	if r, _ := utf8.DecodeRuneInString(line); words <= 30 && unicode.Is(unicode.So, r) && !(digit && words >= 8) {
 		return drop, "furniture"
 	}
 	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {

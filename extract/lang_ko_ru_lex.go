@@ -386,7 +386,7 @@ func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 // find returns the leftmost-longest non-overlapping hits in s.
 func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
 	if m.korean {
-		return m.findKO(s)
+		return koWithoutDateline(s, m.findKO(s))
 	}
 	return m.findRU(toks)
 }

@@ -1,0 +1,109 @@
+package extract_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch/clean"
+)
+
+// Reporting nobody here has seen reaches flowwatch reshaped: aggregators
+// and Telegram reposts add emoji and hashtags, scrapes leave soft hyphens
+// and no-break spaces, PDFs and e-mails wrap lines inside sentences, wire
+// rewrites put a dateline first. None of this changes what a sentence
+// claims, so each variant must give exactly the claims of its base
+// sentence, read as `flowwatch extract` reads a file: cleaned, then
+// extracted. The bases are sentences of our own.
+var variantBases = []struct{ lang, text string }{
+	{"en", "South Korea's spy agency said North Korea has sent about 11,000 troops to Russia."},
+	{"en", "Some 1,500 North Korean workers arrived in Vladivostok in March, officials said."},
+	{"en", "Ukrainian intelligence said around 300 North Korean soldiers were killed and 2,700 wounded."},
+	{"ko", "국정원은 북한이 러시아에 병력 약 1만1천 명을 파병했다고 밝혔다."},
+	{"ko", "러시아 통계에 따르면 지난해 북한 노동자 1만3천여 명이 러시아에 입국했다."},
+	{"ru", "По данным разведки, КНДР направила в Россию около 11 тысяч военных."},
+	{"ru", "В прошлом году в Россию въехали более 13 тысяч граждан КНДР, сообщил Росстат."},
+}
+
+// variants rewrites a sentence as the places it comes from would.
+var variants = []struct {
+	name string
+	f    func(lang, s string) string
+}{
+	{"emoji and hashtags", func(_, s string) string { return "⚡️🇰🇵 " + s + " 🔥 #Russia #DPRK" }},
+	{"dateline", func(lang, s string) string {
+		switch lang {
+		case "ko":
+			return "(서울=연합뉴스) 김하늘 기자 = " + s
+		case "ru":
+			return "МОСКВА, 5 мар — РИА Новости. " + s
+		}
+		return "SEOUL (Reuters) - " + s
+	}},
+	{"curly quotes", func(_, s string) string { return "«" + strings.TrimSuffix(s, ".") + "»." }},
+	{"soft hyphens and zero-width spaces", func(_, s string) string {
+		return strings.Replace(strings.Replace(s, " ", "\u200b ", 2), "a", "a\u00ad", 1)
+	}},
+	{"no-break spaces", func(_, s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }},
+	// Wrapped before a lowercase word: clean joins such lines. Korean has
+	// no case to tell a wrap from a paragraph, so it stays unwrapped.
+	{"line wrapped inside the sentence", func(lang, s string) string {
+		if lang == "ko" {
+			return s
+		}
+		w := strings.Fields(s)
+		for i := len(w) / 2; i < len(w); i++ {
+			if r, _ := utf8.DecodeRuneInString(w[i]); unicode.IsLower(r) {
+				return strings.Join(w[:i], " ") + "\n" + strings.Join(w[i:], " ")
+			}
+		}
+		return s
+	}},
+	{"bulleted", func(_, s string) string { return "• " + s }},
+	{"bracketed dateline", func(lang, s string) string {
+		if lang == "ko" {
+			return "[서울=연합뉴스] " + s
+		}
+		return s
+	}},
+	{"after another sentence with no space", func(lang, s string) string {
+		switch lang {
+		case "ko":
+			return "관련 소식이다." + s
+		case "ru":
+			return "Об этом стало известно в среду." + s
+		}
+		return "The report came out on Tuesday." + s
+	}},
+}
+
+func TestVariantsKeepClaims(t *testing.T) {
+	x := extractor()
+	claims := func(lang, text string) string {
+		a, err := clean.Parse("v", []byte("lang: "+lang+"\npublished: 2025-06-01\n---\n"+text+"\n"))
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		var out []string
+		for _, c := range x.Extract(a) {
+			out = append(out, shortClaim(c)+" src="+c.Source)
+		}
+		sort.Strings(out)
+		return strings.Join(out, "; ")
+	}
+	for _, b := range variantBases {
+		want := claims(b.lang, b.text)
+		if want == "" {
+			t.Errorf("base sentence gives no claim: %s", b.text)
+			continue
+		}
+		for _, v := range variants {
+			text := v.f(b.lang, b.text)
+			if got := claims(b.lang, text); got != want {
+				t.Errorf("%s: %q\n got  %s\n want %s", v.name, text, got, want)
+			}
+		}
+	}
+}

@@ -156,6 +156,13 @@ type Lexicon struct {
 	PlaceAnaphora []string `json:"place_anaphora,omitempty"`
 	// Locatives are prepositions after which a metonym place is a place.
 	Locatives []string `json:"locatives,omitempty"`
+	// GenericPeople are nouns that count people without saying who
+	// ("5,000 people", "500 persons"): a group noun of their clause says
+	// who they are.
+	GenericPeople []string `json:"generic_people,omitempty"`
+	// Labor words say that people work ("working", "employed", "hired"):
+	// North Koreans in general counted as working are workers.
+	Labor []string `json:"labor,omitempty"`
 }
 
 // File is the shape of every data file and of a --domain file.
@@ -435,6 +442,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Demonstratives = appendNew(l.Demonstratives, o.Demonstratives...)
 	l.Locatives = appendNew(l.Locatives, o.Locatives...)
 	l.PlaceAnaphora = appendNew(l.PlaceAnaphora, o.PlaceAnaphora...)
+	l.GenericPeople = appendNew(l.GenericPeople, o.GenericPeople...)
+	l.Labor = appendNew(l.Labor, o.Labor...)
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -365,6 +365,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// the whole, which the words after its noun describe.
 					c.Event = lx.wholeEvent(s.toks, f)
 				}
+				if c.Group == flowwatch.GroupNationals {
+					c.Group = lx.whoNationals(s, f, c.Event)
+				}
 				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && entryStats(s.toks) {
 					// "12,000 North Koreans arrived, Russian statistics
 					// show": arrivals counted at the border are entries.
@@ -1066,6 +1069,40 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Group = g
 	return nk
+}
+
+// whoNationals says who North Koreans counted in general are when their
+// clause says more: "5,000 people" after "a division of builders" are
+// the builders, "the number of workers may reach 500 persons" counts
+// workers, and North Koreans counted as working or hired are workers.
+func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
+	toks := s.toks
+	cs, ce := s.clause(f.Start, f.End)
+	if f.Head >= f.End && f.Head < len(toks) && lx.genericPeople[toks[f.Head].Low] {
+		// The noun may stand in an apposition the dash sets off ("a
+		// division of builders -- 5,000 people"), so the look-back
+		// crosses clauses, not sentences.
+		for i := f.Start - 1; i >= 0 && i >= f.Start-10; i-- {
+			if toks[i].Low == ";" || toks[i].Low == "." {
+				break
+			}
+			if g, _ := lx.Group(toks, i); g != "" {
+				if g == flowwatch.GroupNationals || lx.foreignBefore(toks, i) || numberBetween(toks, max(i-3, 0), i) {
+					break // other people, or another figure's noun
+				}
+				return g
+			}
+		}
+	}
+	switch event {
+	case flowwatch.EventPresent, flowwatch.EventRecruited, flowwatch.EventPlanned, flowwatch.EventSent:
+		for i := cs; i < ce; i++ {
+			if (i < f.Start || i >= f.End) && lx.labor.at(toks, i) != nil {
+				return flowwatch.GroupWorkers
+			}
+		}
+	}
+	return flowwatch.GroupNationals
 }
 
 // sentenceEvent reports whether the figure's sentence names an event

@@ -166,7 +166,7 @@ func TestConstructions(t *testing.T) {
 			[]want{{kind: "people", group: "workers", event: "present", low: "3000", qual: "vague", place: "Moscow", when: "2025-05-05..2025-05-05"}}},
 		{"tens of thousands", "",
 			"Tens of thousands of North Koreans have worked in Russia over the years.",
-			[]want{{kind: "people", group: "nationals", event: "present", low: "10000", qual: "vague", place: "Russia"}}},
+			[]want{{kind: "people", group: "workers", event: "present", low: "10000", qual: "vague", place: "Russia"}}},
 		{"hundreds of thousands", "",
 			"Hundreds of thousands of North Korean laborers toiled abroad before sanctions.",
 			[]want{{kind: "people", group: "workers", low: "100000", qual: "vague"}}},

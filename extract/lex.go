@@ -27,6 +27,8 @@ type Lexicon struct {
 	currency, per, percent     *pmatch
 	stop, notAfter, abbrev     set
 	collectives                set
+	genericPeople              set      // "people", "persons": who they are is said elsewhere
+	labor                      *pmatch // "working", "hired": North Koreans counted as working are workers
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
 	times                      *pmatch
@@ -119,6 +121,8 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.percent = ml(l.Percent)
 	x.stop = newSet(l.Stop)
 	x.collectives = newSet(l.Collectives)
+	x.genericPeople = newSet(l.GenericPeople)
+	x.labor = ml(l.Labor)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)
 	x.clauseBreaks = ml(l.ClauseBreaks)
@@ -207,7 +211,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		w = lower(w)
 		x.intern[w] = w
 	}
-	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives} {
+	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople} {
 		for w := range st {
 			addWord(w)
 		}
@@ -225,7 +229,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs}
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor}
 	for _, m := range ms {
 		for _, ps := range m.first {
 			for _, p := range ps {
@@ -238,7 +242,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs)
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor)
 	return x
 }
 

@@ -1,0 +1,40 @@
+package extract_test
+
+import "testing"
+
+// Who the people counted are when the noun after the figure does not say.
+func TestKindPeopleWho(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A generic noun ("people", "persons") counts the group its
+		// sentence names before it.
+		{"en", "Pyongyang will send a regiment of builders -- 4,000 people -- to the Belgorod region.",
+			[]string{"people workers planned 4000..4000 exact"}},
+		{"en", "The number of North Korean loggers in the camps could reach 700 persons.",
+			[]string{"people workers planned 700..700 exact"}},
+		// North Koreans in general counted as working or hired are workers.
+		{"en", "About 2,000 North Koreans are working on building sites in Khabarovsk.",
+			[]string{"people workers present 2000..2000 approx"}},
+		{"en", "Reports say dozens of North Korean women were hired by a textile plant near Moscow.",
+			[]string{"people workers recruited 12.. vague"}},
+		// Without a word of work they stay North Koreans in general.
+		{"en", "About 2,000 North Koreans are staying in Khabarovsk.",
+			[]string{"people nationals present 2000..2000 approx"}},
+		// Defectors resettled in the South are outside the flows counted.
+		{"en", "Some 190 North Korean defectors reached South Korea last year.",
+			nil},
+		// Other IT staff names.
+		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
+			[]string{"people it_workers present ..4000 at_most"}},
+	})
+}
+
+// What happened to them: the event of a figure.
+func TestKindPeopleEvent(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A total the sentence expects to reach is planned.
+		{"en", "Seoul said 2,000 North Korean soldiers have arrived in Russia, and the total is expected to reach 8,000 by spring.",
+			[]string{"people soldiers sent 2000..2000 exact", "people soldiers planned 8000..8000 exact"}},
+		{"en", "The number of North Korean welders at the shipyard will reach 900 next year.",
+			[]string{"people workers planned 900..900 exact"}},
+	})
+}

@@ -95,6 +95,10 @@ type Lexicon struct {
 	// regime dispatched 500 workers"): a figure in their clause is about
 	// the people of those sentences.
 	StoryAnaphora []string `json:"story_anaphora,omitempty"`
+	// Work phrases say that the people of their clause go or are there
+	// to work ("отправились на работу", "трудились"): North Korean
+	// nationals counted with one are workers.
+	Work []string `json:"work,omitempty"`
 
 	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
 	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
@@ -407,6 +411,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Demand = appendNew(l.Demand, o.Demand...)
 	l.GroupSizes = appendNew(l.GroupSizes, o.GroupSizes...)
 	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)
+	l.Work = appendNew(l.Work, o.Work...)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)
 	mergeNums(&l.Vague, o.Vague)

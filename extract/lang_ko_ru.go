@@ -116,6 +116,8 @@ type mlModule struct {
 	// groupSizes are the stems of unit nouns (групп, отряд) before "из"
 	// or "по" and a size (группами из 5-6 человек); see mlGroupSize.
 	groupSizes []string
+	// work are the lexicon's work phrases, lower-cased (see mlToWork).
+	work []string
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -763,6 +765,9 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
+	if group == flowwatch.GroupNationals && mlToWork(lm, s, f) {
+		group = flowwatch.GroupWorkers
+	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
 		// Civilians moving into Russia are counted at the border.
 		ev = flowwatch.EventEntered
@@ -779,6 +784,32 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 		return mlFinish(lm, s, f, ic), dropGroupSize
 	}
 	return mlFinish(lm, s, f, ic), ""
+}
+
+// mlToWork reports whether a figure's clause says its people go or are
+// there to work ("на работу отправились тысячи северокорейцев",
+// "трудилось 35 тысяч северокорейцев"): a lexicon work phrase, a word
+// starting with a one-word entry or holding a phrase.
+func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
+	if len(lm.work) == 0 {
+		return false
+	}
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	low := s.low[cs:ce]
+	for _, w := range lm.work {
+		if strings.Contains(w, " ") || s.toks == nil {
+			if strings.Contains(low, w) {
+				return true
+			}
+			continue
+		}
+		for _, t := range s.toks {
+			if t.start >= cs && t.end <= ce && strings.HasPrefix(t.low, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mlFinish reads the places, time and source of a figure's claim.

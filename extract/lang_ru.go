@@ -32,6 +32,12 @@ func newRUModule(d *domain.Domain) *mlModule {
 			}
 			return nil
 		}(),
+		work: func() []string {
+			if l := d.Lexicon("ru"); l != nil {
+				return mlWordsOf(l.Work)
+			}
+			return nil
+		}(),
 		m:         m,
 		places:    places,
 		implied:   ruImplied,
@@ -201,13 +207,13 @@ func ruClauseBounds(t string, a, b int) (int, int) {
 	seps := []string{", а ", ", но ", "; ", " — ", " – ", ", при этом "}
 	end := len(t)
 	for _, sep := range seps {
-		if k := strings.Index(t[b:], sep); k >= 0 && b+k < end {
+		if k := ruSepIndex(t[b:], sep); k >= 0 && b+k < end {
 			end = b + k
 		}
 	}
 	start := 0
 	for _, sep := range seps {
-		if k := strings.LastIndex(t[:a], sep); k >= 0 && k+len(sep) > start {
+		if k := ruSepLastIndex(t[:a], sep); k >= 0 && k+len(sep) > start {
 			start = k + len(sep)
 		}
 	}
@@ -223,6 +229,40 @@ func ruClauseBounds(t string, a, b int) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// ruSepIndex is the first index of a clause separator in t, or -1:
+// ", а также" joins two objects of one verb ("направить 1 тысячу саперов,
+// а также 5 тысяч строителей"), not two clauses.
+func ruSepIndex(t, sep string) int {
+	for off := 0; ; {
+		k := strings.Index(t[off:], sep)
+		if k < 0 {
+			return -1
+		}
+		if !ruAlsoAt(t, off+k, sep) {
+			return off + k
+		}
+		off += k + len(sep)
+	}
+}
+
+// ruSepLastIndex is ruSepIndex from the end.
+func ruSepLastIndex(t, sep string) int {
+	for end := len(t); ; {
+		k := strings.LastIndex(t[:end], sep)
+		if k < 0 {
+			return -1
+		}
+		if !ruAlsoAt(t, k, sep) {
+			return k
+		}
+		end = k
+	}
+}
+
+func ruAlsoAt(t string, k int, sep string) bool {
+	return sep == ", а " && strings.HasPrefix(t[k+len(sep):], "также")
 }
 
 // ruPartClauses open a clause about a part of a figure named before, or
@@ -298,10 +338,16 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			}
 			// "будут направлены", "планирует отправить": the modal right
 			// before the event word, wherever the figure stands.
-			if at >= 0 && k+1 == at && s.hits[at].start-h.end <= 2 {
-				return flowwatch.EventPlanned, at
+			// "могут быть вновь направлены": up to two words between.
+			if at >= 0 && k+1 == at && h.end <= s.hits[at].start {
+				if gap := s.text[h.end:s.hits[at].start]; mlWordsBetween(gap) <= 2 && !strings.ContainsAny(gap, ",;:.—–()«»\"") {
+					return flowwatch.EventPlanned, at
+				}
 			}
-			if h.end <= f.start && h.start >= cs {
+			if h.end <= f.start && h.start >= cs && !(at >= 0 && s.hits[at].start >= f.end && ruFigureBetween(s, h.end, f.start)) {
+				// "планирует отправить 6 тысяч солдат, около 1 тысячи
+				// саперов уже прибыли": a modal before another figure is
+				// that figure's when ours has its own verb after it.
 				return flowwatch.EventPlanned, at
 			}
 			if ev == "" && h.start >= f.end && h.end <= ce {
@@ -310,6 +356,16 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruFigureBetween reports whether a figure of s lies within [a, b).
+func ruFigureBetween(s *mlSent, a, b int) bool {
+	for _, g := range s.figs {
+		if g.start >= a && g.end <= b {
+			return true
+		}
+	}
+	return false
 }
 
 // ruVerbBefore is the event word right before the figure in its clause,

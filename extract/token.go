@@ -109,21 +109,41 @@ func lower(s string) string {
 	return s
 }
 
-// scanNumber reads 13,221 or 1.5 or 4,000.50 starting at a digit.
+// scanNumber reads 13,221 or 1.5 or 4,000.50 starting at a digit, and
+// thousands grouped by spaces ("11 000") or dots ("11.000", "1.500.000"),
+// as machine translations and European outlets' English write them.
 func scanNumber(s string, i, to int) (end int, v float64, sep, dec bool) {
 	var intPart float64
 	j := i
+	group := 0     // digits since the start or the last separator
+	comma := false // grouped by commas: no other separator joins in
 	for j < to {
 		c := s[j]
 		if c >= '0' && c <= '9' {
 			intPart = intPart*10 + float64(c-'0')
 			j++
+			group++
 			continue
 		}
 		// A thousands separator is followed by exactly three digits.
 		if c == ',' && j+4 <= to && allDigits(s[j+1:j+4]) && (j+4 >= to || !isDigitByte(s[j+4])) && !dec {
+			sep, comma = true, true
+			j++
+			group = 0
+			continue
+		}
+		if w := groupSpace(s, j, to); w > 0 && !dec && !comma && group <= 3 && threeDigits(s, j+w, to) && !monthBefore(s, i) {
+			sep = true
+			j += w
+			group = 0
+			continue
+		}
+		// "11.000": a dot before exactly three digits after a group that
+		// does not start with 0 (0.125 is a fraction).
+		if c == '.' && !dec && !comma && group <= 3 && s[i] != '0' && threeDigits(s, j+1, to) && (sep || dotGroups(s, j, to)) {
 			sep = true
 			j++
+			group = 0
 			continue
 		}
 		if c == '.' && !dec && j+1 < to && isDigitByte(s[j+1]) {
@@ -144,6 +164,51 @@ func scanNumber(s string, i, to int) (end int, v float64, sep, dec bool) {
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// threeDigits reports whether exactly three digits start at s[j].
+func threeDigits(s string, j, to int) bool {
+	return j+3 <= to && allDigits(s[j:j+3]) && (j+3 >= to || !isDigitByte(s[j+3]))
+}
+
+// groupSpace is the width of a space that groups thousands at s[j] (a
+// space, a no-break, narrow no-break or thin space), or 0.
+func groupSpace(s string, j, to int) int {
+	switch {
+	case s[j] == ' ':
+		return 1
+	case strings.HasPrefix(s[j:to], "\u00a0"):
+		return len("\u00a0")
+	case strings.HasPrefix(s[j:to], "\u202f"), strings.HasPrefix(s[j:to], "\u2009"):
+		return len("\u202f")
+	}
+	return 0
+}
+
+// dotGroups reports whether the dot at s[j] groups thousands rather than
+// opening a decimal part: only groups of three digits follow, ending the
+// number ("11.000 troops", "1.500.000"), not a word glued to it or a
+// further dot and digit as in a date.
+func dotGroups(s string, j, to int) bool {
+	for j < to && s[j] == '.' && threeDigits(s, j+1, to) {
+		j += 4
+	}
+	return j >= to || !(s[j] == '.' && j+1 < to && isDigitByte(s[j+1]))
+}
+
+// monthBefore reports whether a month name ends right before s[i], past
+// one space: "May 3 100 soldiers" is a date and a count, not 3,100.
+func monthBefore(s string, i int) bool {
+	k := i
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	b := k
+	for b > 0 && isLetterByte(s[b-1]) {
+		b--
+	}
+	w := strings.ToLower(s[b:k])
+	return len(w) >= 3 && strings.Contains("|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|", "|"+w+"|")
+}
 
 func allDigits(s string) bool {
 	if s == "" {

@@ -107,3 +107,17 @@ func TestVariantsKeepClaims(t *testing.T) {
 		}
 	}
 }
+
+// Number forms of machine translations and European outlets' English.
+func TestKindTranslatedNumberForms(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Kyiv says North Korea has moved 12 000 soldiers to the Kursk region.",
+			[]string{"people soldiers sent 12000..12000 exact"}},
+		{"en", "According to the ministry, 4.500 North Korean workers entered Russia in 2024.",
+			[]string{"people workers entered 4500..4500 exact"}},
+		{"en", "Pyongyang sent ~3,000 more troops to Russia in January, officials said.",
+			[]string{"people soldiers sent 3000..3000 approx"}},
+		{"en", "On March 3 200 North Korean soldiers were seen near the border, officials said.",
+			[]string{"people soldiers present 200..200 exact"}},
+	})
+}

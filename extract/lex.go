@@ -27,7 +27,7 @@ type Lexicon struct {
 	currency, per, percent     *pmatch
 	stop, notAfter, abbrev     set
 	collectives                set
-	genericPeople              set      // "people", "persons": who they are is said elsewhere
+	genericPeople              set     // "people", "persons": who they are is said elsewhere
 	labor                      *pmatch // "working", "hired": North Koreans counted as working are workers
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int

@@ -113,6 +113,9 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"a leader publicly acknowledges", "en", "Kim Jong Un publicly acknowledged that 14 North Korean engineers died in Kursk.", "Kim Jong Un"},
 		{"he could tell the outlet", "en", "Since Mr. B supervises the crews, he could tell RFA how they live.\n\nHe said 40 North Korean programmers share one flat.", "RFA"},
 		{"the outlet interviewed its informant", "en", "Last spring Daily NK interviewed Mr. C, a manager in Vladivostok.\n\nHe said the 300 North Korean workers on his site sleep in containers.", "Daily NK"},
+		{"a second speaker's clause", "en", "Pyongyang has moved its troops closer to the front, the Pentagon said on Friday, as Zelensky warned that 8,000 more North Korean soldiers could arrive.", "Volodymyr Zelensky"},
+		{"a second speaker after though", "en", "The NIS put North Korean losses higher, though Ukraine estimates that 1,900 North Korean soldiers were wounded.", "Ukraine"},
+		{"a speaker inside the reported clause", "en", "South Korean military estimates indicate that North Korea had reported 2,600 casualties among its soldiers.", "JCS"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

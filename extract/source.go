@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // mention is a source named in a sentence.
 type mention struct {
@@ -23,6 +26,14 @@ type attribution struct {
 	unnamed  bool   // attributed to nobody in particular: null, and the carry stops
 	set      bool   // the sentence itself attributes (named or not)
 	mentions []mention
+	speakers []speakerAt // every source or country that says something, in order
+}
+
+// speakerAt is a source that speaks at a token of its sentence.
+type speakerAt struct {
+	pos   int
+	name  string
+	opens bool // it opens a clause of its own: ", as Zelensky warned"
 }
 
 // attributor resolves sources sentence by sentence, carrying a sentence's
@@ -128,6 +139,9 @@ func (a *attributor) sentence(i int) {
 		at.mentions = append(at.mentions, m)
 	}
 	a.resolve(&at, toks)
+	if at.set && at.src != "" {
+		at.speakers = a.speakersOf(&at, toks)
+	}
 	// Everyone named is someone "he" or "the agency" may refer to later.
 	for _, m := range at.mentions {
 		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
@@ -461,11 +475,92 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 	if at.unnamed || at.src == "" {
 		return "", ""
 	}
+	if f != nil && at.set {
+		if sp := clauseSpeaker(&at, f.Start); sp != "" {
+			return sp, ""
+		}
+	}
 	via := at.via
 	if via == at.src {
 		via = ""
 	}
 	return at.src, via
+}
+
+// speakersOf lists who says something in the sentence: the sources
+// with a reporting verb and the countries that speak.
+func (a *attributor) speakersOf(at *attribution, toks []Token) []speakerAt {
+	var out []speakerAt
+	for _, m := range at.mentions {
+		if m.cue == cueCiting || m.cue == cueCitedBy {
+			return nil // "Yonhap reported, citing the NIS": one source, relayed
+		}
+		if m.cue == cueSaid {
+			out = append(out, speakerAt{pos: m.start, name: a.name(m)})
+		}
+	}
+	for _, c := range a.countrySpeakers(toks) {
+		if !inMention(at.mentions, c.pos) { // "US officials" is its source, not the US
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(x, y speakerAt) int { return x.pos - y.pos })
+	for i := range out {
+		out[i].opens = opensClause(toks, out[i].pos)
+	}
+	return out
+}
+
+func inMention(ms []mention, k int) bool {
+	for _, m := range ms {
+		if m.start <= k && k < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause reports whether a conjunction opens a clause right before
+// the speaker at toks[pos] (", as Ukraine's president warned", "though
+// U.S. estimates were lower"), not a clause reported by another speaker
+// ("estimates indicate that North Korea had reported").
+func opensClause(toks []Token, pos int) bool {
+	for j := pos - 1; j >= 0 && j >= pos-5; j-- {
+		switch toks[j].Low {
+		case "as", "while", "though", "although", "whereas", "but", "meanwhile":
+			return true
+		case "that", ",", ";", ":", "\"", "“", "(":
+			return false
+		}
+	}
+	return false
+}
+
+// clauseSpeaker is the speaker of a clause that comes after the
+// sentence's own source and before the figure at token fs, "" when
+// none: "10,000 troops were sent, the White House said, as Zelensky
+// warned that 12,000 may soon be there" gives 12,000 to Zelensky.
+func clauseSpeaker(at *attribution, fs int) string {
+	first := -1
+	for _, sp := range at.speakers {
+		if sp.name == at.src {
+			first = sp.pos
+			break
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	last := ""
+	for _, sp := range at.speakers {
+		if sp.pos > first && sp.pos < fs && sp.opens {
+			last = sp.name
+		}
+	}
+	if last == at.src {
+		return ""
+	}
+	return last
 }
 
 // skipApposition skips an apposition or a parenthetical clause that
@@ -494,6 +589,16 @@ func skipApposition(toks []Token, k int) int {
 // place elsewhere), so it is read here, with the same cues as a source.
 // It returns the place's canonical name, or "".
 func (a *attributor) countrySpeaker(toks []Token) string {
+	if cs := a.countrySpeakers(toks); len(cs) > 0 {
+		return cs[0].name
+	}
+	return ""
+}
+
+// countrySpeakers are all the countries and capitals that speak in the
+// sentence, in order.
+func (a *attributor) countrySpeakers(toks []Token) []speakerAt {
+	var out []speakerAt
 	lx := a.lx
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].may(lx.places) || !isCap(&toks[k]) {
@@ -516,10 +621,10 @@ func (a *attributor) countrySpeaker(toks []Token) string {
 			continue // "the government of Japan", "in Russia", "soldiers from North Korea"
 		}
 		if a.cueOf(toks, m) == cueSaid {
-			return pl.Name
+			out = append(out, speakerAt{pos: m.start, name: pl.Name})
 		}
 	}
-	return ""
+	return out
 }
 
 // inUnnamed reports whether toks[start:end] lies inside a phrase that

@@ -167,6 +167,9 @@ type Lexicon struct {
 	// Labor words say that people work ("working", "employed", "hired"):
 	// North Koreans in general counted as working are workers.
 	Labor []string `json:"labor,omitempty"`
+	// Replenish are verbs after which a casualty noun is what the people
+	// counted make up for ("reinforcements to replace its losses").
+	Replenish []string `json:"replenish,omitempty"`
 }
 
 // File is the shape of every data file and of a --domain file.
@@ -449,6 +452,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.PlaceAnaphora = appendNew(l.PlaceAnaphora, o.PlaceAnaphora...)
 	l.GenericPeople = appendNew(l.GenericPeople, o.GenericPeople...)
 	l.Labor = appendNew(l.Labor, o.Labor...)
+	l.Replenish = appendNew(l.Replenish, o.Replenish...)
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -854,6 +854,11 @@ func (lx *Lexicon) describedBy(toks []Token, i int) string {
 
 // participle reports whether a word is a lower-case -ing or -ed form:
 // "1,500 holding visas", "2,000 assigned to shipyards".
+// adverb reports whether t is an -ly adverb ("initially", "reportedly").
+func adverb(t *Token) bool {
+	return t.Kind == Word && len(t.Low) > 4 && strings.HasSuffix(t.Low, "ly")
+}
+
 func participle(t *Token) bool {
 	return t.Kind == Word && len(t.Text) > 5 && (strings.HasSuffix(t.Text, "ing") || strings.HasSuffix(t.Text, "ed"))
 }
@@ -959,6 +964,15 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			f.Casualty = casualty
 			f.Event = casualty
 			if f.Group == "" {
+				// "laborers are working there, and forces have suffered
+				// 4,700 casualties": the casualties' own clause names
+				// whose they are, before the figure before does.
+				cs, _ := s.clause(f.Start, f.End)
+				if g, at := lx.nearestGroupAt(toks, f.Start); at >= cs {
+					f.Group = g
+				}
+			}
+			if f.Group == "" {
 				f.Group = prevFig // "casualties at 4,700, including 600 dead"
 			}
 			if f.Group == "" {
@@ -990,6 +1004,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	// arrivals, nearly 8,000 came on student visas" (but "Of those, 2,000
 	// containers were shipped" counts containers).
 	verb := partitiveOpening(toks, f.Start) && !(first+1 < n && auxiliary[toks[first+1].Low])
+	if first+1 < n && adverb(&toks[first]) && (lx.events.at(toks, first+1) != nil || participle(&toks[first+1])) {
+		verb = true // "out of the 12,000 initially deployed"
+	}
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) && !verb {
 		return false // it counts something else: "2,000 containers"
 	}
@@ -1295,6 +1312,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		pos, end int
 		ev       string
 	}
+	hypothetical := false
 	find := func(a, b int) []cue {
 		var cues []cue
 		for i := a; i < b; i++ {
@@ -1302,12 +1320,34 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 				continue
 			}
 			if p := lx.events.at(toks, i); p != nil {
-				cues = append(cues, cue{i, i + len(p.low), p.val})
+				c := cue{i, i + len(p.low), p.val}
 				i += len(p.low) - 1
+				switch c.ev {
+				case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+					if lx.replenished(toks, c.pos) {
+						continue // "3,000 reinforcements to replace its losses"
+					}
+					if lx.hypotheticalAt(toks, c.pos) {
+						// "all 12,000 soldiers could be lost": what may
+						// befall a force does not count its dead.
+						hypothetical = true
+						continue
+					}
+				}
+				cues = append(cues, c)
 			}
 		}
 		return cues
 	}
+	// "Of the 4,000 who became casualties, around 1,000 were killed": a
+	// figure that is the subject of its own verb takes that verb's event,
+	// not one across a comma before it.
+	subjEnd := f.End
+	if f.Head >= f.End && f.Head < len(toks) {
+		_, l := lx.Group(toks, f.Head)
+		subjEnd = f.Head + max(l, 1)
+	}
+	subject := subjEnd < len(toks) && auxiliary[toks[subjEnd].Low]
 	afterHead := -1
 	if f.Head >= f.End && !numberBetween(toks, f.End, f.Head) {
 		_, l := lx.Group(toks, f.Head)
@@ -1329,7 +1369,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		}
 		// English states what happened after the people counted more
 		// often than before them: "and some 3,000 have been wounded".
-		return f.Start - c.end + 3
+		d := f.Start - c.end + 3
+		if subject && commaBetween(toks, c.end, f.Start) {
+			d += 20
+		}
+		return d
 	}
 	pick := func(cues []cue) (cue, bool) {
 		best, bd := cue{}, 1<<30
@@ -1358,6 +1402,9 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	c, ok := pick(find(cs, ce))
 	if !ok {
 		c, ok = pick(find(0, len(toks)))
+	}
+	if !ok && hypothetical {
+		return flowwatch.EventPresent
 	}
 	if !ok {
 		for i := range toks {
@@ -1395,6 +1442,49 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return flowwatch.EventPlanned
 	}
 	return c.ev
+}
+
+// commaBetween reports whether a comma stands in toks[a:b].
+func commaBetween(toks []Token, a, b int) bool {
+	for k := max(a, 0); k < b && k < len(toks); k++ {
+		if toks[k].Low == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// replenished reports whether the casualty cue at toks[i] is what the
+// people counted make up for ("reinforcements to replace its losses"),
+// not what befell them.
+func (lx *Lexicon) replenished(toks []Token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if lx.replenish[toks[b].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// hypotheticalAt reports whether a modal stands before the casualty cue
+// at toks[i], past "be" and adverbs: "could be lost", "may be completely
+// wiped out".
+func (lx *Lexicon) hypotheticalAt(toks []Token, i int) bool {
+	if i >= 2 && (toks[i-1].Low == "or" || toks[i-1].Low == "and") && lx.events.at(toks, i-2) != nil {
+		return lx.hypotheticalAt(toks, i-2) // "could be lost or injured"
+	}
+	b := i - 1
+	for steps := 0; b >= 0 && steps < 3 && (toks[b].Low == "be" || adverb(&toks[b])); steps++ {
+		b--
+	}
+	if b == i-1 || b < 0 {
+		return false // no "be": "could lose" is a verb of its own
+	}
+	switch toks[b].Low {
+	case "could", "may", "might", "would":
+		return true
+	}
+	return false
 }
 
 // casualtyNoun reports whether a plural casualty noun starts at toks[i]

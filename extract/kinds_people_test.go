@@ -36,5 +36,22 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people soldiers sent 2000..2000 exact", "people soldiers planned 8000..8000 exact"}},
 		{"en", "The number of North Korean welders at the shipyard will reach 900 next year.",
 			[]string{"people workers planned 900..900 exact"}},
+		// The part of a casualty count that is the subject of its own verb
+		// takes that verb's event.
+		{"en", "Of the 2,500 North Korean troops listed as casualties, some 700 were killed.",
+			[]string{"people soldiers wounded 2500..2500 exact", "people soldiers killed 700..700 approx"}},
+		// Casualties take the group of their own clause, not the figure
+		// before's.
+		{"en", "Seoul says 9,000 North Korean builders are working in Russia, and that North Korean troops have taken 3,100 casualties.",
+			[]string{"people workers present 9000..9000 exact", "people soldiers wounded 3100..3100 exact"}},
+		// A whole after an adverb and a participle.
+		{"en", "Kyiv said 1,500 North Korean soldiers were killed out of the 9,000 originally sent to Kursk.",
+			[]string{"people soldiers killed 1500..1500 exact", "people soldiers sent 9000..9000 exact"}},
+		// What may befall a force does not count casualties.
+		{"en", "Analysts warn that all 8,000 North Korean soldiers in the area could be killed or wounded by summer.",
+			[]string{"people soldiers present 8000..8000 exact"}},
+		// Losses the people counted make up for are not theirs.
+		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
+			[]string{"people soldiers sent 1800..1800 exact"}},
 	})
 }

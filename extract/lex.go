@@ -29,6 +29,7 @@ type Lexicon struct {
 	collectives                set
 	genericPeople              set     // "people", "persons": who they are is said elsewhere
 	labor                      *pmatch // "working", "hired": North Koreans counted as working are workers
+	replenish                  set      // "replace": a casualty noun after one is made up for, not suffered
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
 	times                      *pmatch
@@ -123,6 +124,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.collectives = newSet(l.Collectives)
 	x.genericPeople = newSet(l.GenericPeople)
 	x.labor = ml(l.Labor)
+	x.replenish = newSet(l.Replenish)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)
 	x.clauseBreaks = ml(l.ClauseBreaks)
@@ -211,7 +213,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		w = lower(w)
 		x.intern[w] = w
 	}
-	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople} {
+	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople, x.replenish} {
 		for w := range st {
 			addWord(w)
 		}

@@ -33,3 +33,35 @@ func TestKindRussianLabels(t *testing.T) {
 			[]string{"people nationals entered 9000..9000 exact"}},
 	})
 }
+
+// Korean sentences run together, verbs of planning after the figure,
+// another army's losses a figure is weighed against, and headlines whose
+// planning verb names the group.
+func TestKindKoreanLabels(t *testing.T) {
+	runKinds(t, []kindCase{
+		// No space after the full stop: each sentence keeps its own verb.
+		{"ko", "북한군 포로가 확인된 건 처음이다.국정원은 북한군 300명이 추가로 파병됐다고 밝혔다.",
+			[]string{"people soldiers sent 300..300 exact"}},
+		{"ko", "러시아는 이를 부인했습니다.우크라이나 당국은 북한 노동자 2000명이 러시아에 도착했다고 분석했습니다.",
+			[]string{"people workers sent 2000..2000 exact"}},
+		// Transcripts without full stops: the formal ending closes.
+		{"ko", "러시아 외무부는 강하게 경고했습니다 국정원은 북한군 1500명이 이동했다고 전했습니다",
+			[]string{"people soldiers sent 1500..1500 exact"}},
+		// A verb of planning after the figure outranks a standing before it.
+		{"ko", "북한 당국이 러시아에 체류하고 있는 노동자 300여 명을 도네츠크로 파견할 것이라고 매체는 전했다.",
+			[]string{"people workers planned 300..300 approx"}},
+		{"ko", "북한이 재건 작업을 수행할 건설 노동자 4000명을 쿠르스크에 보낼 예정이라고 보도했다.",
+			[]string{"people workers planned 4000..4000 exact"}},
+		// Another army's casualties are not what befell the figure.
+		{"ko", "전선으로 향하는 북한군 7000명은 러시아의 일주일 사상자에 불과하다.",
+			[]string{"people soldiers sent 7000..7000 exact"}},
+		{"ko", "전투를 준비하는 북한군 6000명은 하루 러시아군 사상자 규모와 비슷하다.",
+			[]string{"people soldiers present 6000..6000 exact"}},
+		// A casualty word after the figure with no other people stays.
+		{"ko", "북한군 2000명이 사상했다고 국정원은 밝혔다.",
+			[]string{"people soldiers wounded 2000..2000 exact"}},
+		// 파병할 names troops even as a verb of planning.
+		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
+			[]string{"people soldiers planned 2000..2000 exact"}},
+	})
+}

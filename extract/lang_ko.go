@@ -57,8 +57,21 @@ func koSplit(text string) []mlSpan {
 				if (mlIsHangul(p) || strings.ContainsRune("”’\"')]%", p)) && (next >= len(text) || text[next] == ' ' || text[next] == '\n' || text[next] == '\t') {
 					emit(start, next)
 					start = next
+				} else if r == '.' && mlIsHangul(p) && next < len(text) {
+					// Pages that drop the space after the full stop:
+					// "처음이다.국정원은", "분석했습니다.바딤".
+					if n, _ := utf8.DecodeRuneInString(text[next:]); mlIsHangul(n) {
+						emit(start, next)
+						start = next
+					}
 				}
 			}
+		case r == '니' && strings.HasPrefix(text[i+sz:], "다 ") && !koQuoted(text[start:i]):
+			// Transcripts that drop every full stop: "…발했습니다 마리야
+			// 자하로바 대변인은 …". The formal ending closes its sentence.
+			next := i + sz + len("다")
+			emit(start, next)
+			start = next
 		}
 		i += sz
 	}
@@ -138,14 +151,29 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	// 중 is not what befell the part; its own verb stands before it.
 	rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(s.text[f.end:], " "), "의"), " ")
 	among := strings.HasPrefix(rest, "가운데") || strings.HasPrefix(rest, "중 ") || strings.HasPrefix(rest, "중에") || strings.HasPrefix(rest, "중,")
+	planAfter := false
 	for i, h := range s.hits {
 		if among {
 			break
 		}
+		if h.start >= f.end && h.cat == catPlan && koPlanVerb(s, h) {
+			// "노동자 100여 명을 돈바스로 파견할 것": a verb of planning
+			// is the figure's event word.
+			planAfter = true
+			break
+		}
 		if h.start >= f.end && h.cat == catEvent {
+			if koOthersEvent(s, f, h) {
+				// "북한군 8000명은 러시아의 일주일 사상자밖에": another
+				// army's losses the figure is weighed against.
+				continue
+			}
 			ev, at = h.value, i
 			break
 		}
+	}
+	if planAfter {
+		return flowwatch.EventPlanned, -1
 	}
 	if at < 0 {
 		for i, h := range s.hits {
@@ -163,6 +191,43 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// koPlanVerb reports whether a planning hit is an event verb in a future
+// form (파견할, 파병할, 보낼), not a planning noun (계획, 예정) that may
+// follow another event verb.
+func koPlanVerb(s *mlSent, h mlHit) bool {
+	w := s.text[h.start:h.end]
+	for k := range koImplied {
+		if strings.HasPrefix(w, k) {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "보낼") || strings.HasPrefix(w, "파견할")
+}
+
+// koOthersEvent reports whether a casualty word after a figure belongs
+// to another people: another army (러시아군 사상자) or a country's possessive
+// (러시아의 사상자, 러 일주일 사상자) stands between the figure and it.
+func koOthersEvent(s *mlSent, f *mlFig, e mlHit) bool {
+	if e.value != flowwatch.EventKilled && e.value != flowwatch.EventWounded {
+		return false // "러시아의 우크라이나 침공을 돕기 위해 파병된"
+	}
+	for _, h := range s.hits {
+		if h.start < f.end || h.start >= e.start {
+			continue
+		}
+		if h.cat == catForeign {
+			return true
+		}
+		if h.cat == catPlace && h.value != "North Korea" {
+			rest := s.text[h.end:e.start]
+			if strings.HasPrefix(rest, "의 ") || strings.HasPrefix(rest, " 일주일") || strings.HasPrefix(rest, "의 일주일") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // koNounBefore reports whether the text between an event word and a

@@ -749,7 +749,8 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 			// 파병 sends troops: the event word names the group.
 		implied:
 			for _, h := range s.hits {
-				if h.cat != catEvent {
+				// A verb of planning may be the event word too: 파병할 듯.
+				if h.cat != catEvent && h.cat != catPlan {
 					continue
 				}
 				w := mlLower(s.text[h.start:h.end])

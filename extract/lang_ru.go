@@ -344,7 +344,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 					return flowwatch.EventPlanned, at
 				}
 			}
-			if h.end <= f.start && h.start >= cs && !(at >= 0 && s.hits[at].start >= f.end && ruFigureBetween(s, h.end, f.start)) {
+			if h.end <= f.start && h.start >= cs && !(at >= 0 && s.hits[at].start >= f.end && mlFigureBetween(s, h.end, f.start)) {
 				// "планирует отправить 6 тысяч солдат, около 1 тысячи
 				// саперов уже прибыли": a modal before another figure is
 				// that figure's when ours has its own verb after it.
@@ -356,16 +356,6 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
-}
-
-// ruFigureBetween reports whether a figure of s lies within [a, b).
-func ruFigureBetween(s *mlSent, a, b int) bool {
-	for _, g := range s.figs {
-		if g.start >= a && g.end <= b {
-			return true
-		}
-	}
-	return false
 }
 
 // ruVerbBefore is the event word right before the figure in its clause,

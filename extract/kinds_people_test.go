@@ -50,6 +50,23 @@ func TestKindPeopleEvent(t *testing.T) {
 		// What may befall a force does not count casualties.
 		{"en", "Analysts warn that all 8,000 North Korean soldiers in the area could be killed or wounded by summer.",
 			[]string{"people soldiers present 8000..8000 exact"}},
+		// Movement nouns and verbs.
+		{"en", "Intelligence tracked the transfer of some 3,000 North Korean troops to the Far East.",
+			[]string{"people soldiers sent 3000..3000 approx"}},
+		{"en", "Up to 2,000 North Korean soldiers are heading to the front, officials said.",
+			[]string{"people soldiers sent ..2000 at_most"}},
+		// Visits and trips counted are entries; so is a count statistics
+		// recorded.
+		{"en", "Border guards counted about 6,000 visits by North Koreans last year.",
+			[]string{"people nationals entered 6000..6000 approx"}},
+		{"en", "In 2021, 1,200 North Koreans entered Russia. This figure compares with the 4,400 recorded in 2019.",
+			[]string{"people nationals entered 1200..1200 exact", "people nationals entered 4400..4400 exact"}},
+		// A level a count stood at or peaked at is a stock.
+		{"en", "Officials granted 8,000 work permits to North Koreans, whose numbers in Russia have peaked at 25,000.",
+			[]string{"people workers entered 8000..8000 exact", "people workers present 25000..25000 exact"}},
+		// Leaving the country is withdrawal.
+		{"en", "Dozens of North Korean loggers are leaving Russia each week.",
+			[]string{"people workers withdrawn 12.. vague"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

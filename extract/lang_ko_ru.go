@@ -118,6 +118,10 @@ type mlModule struct {
 	groupSizes []string
 	// work are the lexicon's work phrases, lower-cased (see mlToWork).
 	work []string
+	// quoteSpeaker is who closes the quotation that holds the figure at
+	// byte at of sents[i] ("», — написал он"), or "" (nil: the language
+	// marks none).
+	quoteSpeaker func(lm *mlModule, text string, sents []*mlSent, i, at int) string
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -590,6 +594,16 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 				}
 			}
 		}
+		// "«… общаются со следователями СБУ», — написал президент":
+		// who closes the quotation speaks its figures, whoever the
+		// quotation names.
+		if lm.quoteSpeaker != nil {
+			for k := range cur {
+				if sp := lm.quoteSpeaker(lm, text, sents, i, cur[k].c.FigureStart-s.start); sp != "" {
+					cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = sp, "", true
+				}
+			}
+		}
 		// "NHK добавляет, что речь идет о заводе в Татарстане. Туда
 		// планируют отправить 25 тысяч рабочих": who speaks the sentence
 		// before, which has no figure, goes on speaking.
@@ -942,7 +956,13 @@ func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 		// Russian: a person named in a sentence is often its actor
 		// ("которых Ким Чен Ын отправил"); a person is its source only
 		// with a cue (по словам, заявил, "Шойгу:").
-		return s.toks == nil || lm.srcs[h.value].Kind != "official" || ruCued(s, h)
+		if s.toks == nil {
+			return true
+		}
+		if lm.srcs[h.value].Kind == "official" || ruObjectOf(s, h) {
+			return ruCued(s, h)
+		}
+		return true
 	case catPlace:
 		// The origin country is the actor of these sentences, not who
 		// reports them (북한이 파견한 노동자).
@@ -950,6 +970,26 @@ func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	}
 	return false
 }
+
+// ruObjectOf reports whether a Russian source hit is the object of a
+// preposition, alone or after its noun ("со следователями СБУ", "для
+// допроса СБУ", "о докладе ООН"): a body the sentence mentions, which
+// speaks only with a cue.
+func ruObjectOf(s *mlSent, h mlHit) bool {
+	k := mlTokenAt(s.toks, h.start)
+	for b := k - 1; b >= 0 && b >= k-2; b-- {
+		if strings.ContainsAny(s.text[s.toks[b].end:s.toks[b+1].start], ",.;:«»\"()") {
+			return false
+		}
+		if ruObjectPreps[s.toks[b].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// ruObjectPreps are prepositions whose object is no speaker.
+var ruObjectPreps = map[string]bool{"для": true, "со": true, "с": true, "к": true, "при": true, "о": true, "об": true, "против": true, "перед": true, "между": true}
 
 // mlCited turns an outlet that cites its source into that source, with
 // the outlet as via: "агентство «Ёнхап» со ссылкой на данные НИС",

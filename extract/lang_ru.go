@@ -38,16 +38,17 @@ func newRUModule(d *domain.Domain) *mlModule {
 			}
 			return nil
 		}(),
-		m:         m,
-		places:    places,
-		implied:   ruImplied,
-		split:     ruSplit,
-		figures:   func(s *mlSent) []mlFig { return ruFigures(nl, s) },
-		times:     ruTimes,
-		group:     ruGroup,
-		event:     ruEvent,
-		subjectOK: ruSubjectOK,
-		speaker:   ruSpeaker,
+		m:            m,
+		places:       places,
+		implied:      ruImplied,
+		split:        ruSplit,
+		figures:      func(s *mlSent) []mlFig { return ruFigures(nl, s) },
+		times:        ruTimes,
+		group:        ruGroup,
+		event:        ruEvent,
+		subjectOK:    ruSubjectOK,
+		speaker:      ruSpeaker,
+		quoteSpeaker: ruQuoteSpeaker,
 	}
 }
 
@@ -96,6 +97,89 @@ func ruSpeaker(s *mlSent) string {
 		}
 		if i+1 < len(s.hits) && s.hits[i+1].cat == catSaid && strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) == "" {
 			return h.value
+		}
+	}
+	return ""
+}
+
+// ruQuoteSpeaker is who closes the quotation that holds a figure: the
+// figure's sentence, or one of the next three in its paragraph while a
+// quotation stays open, ends in a closing quote or a comma, a dash and a
+// reporting verb ("», — написал он", ", - сообщил президент Украины").
+// The speaker is the source named right after the verb, or, for a
+// pronoun, the latest person named before. "" when there is none.
+func ruQuoteSpeaker(lm *mlModule, text string, sents []*mlSent, i, at int) string {
+	s := sents[i]
+	open := ruQuoteOpen(text, s.start+at)
+	for j := i; j < len(sents) && j <= i+3; j++ {
+		t := sents[j]
+		if j > i && strings.Contains(text[sents[j-1].end:t.start], "\n") {
+			break // a new paragraph
+		}
+		from := 0
+		if j == i {
+			from = at
+		}
+		if t.hits == nil {
+			t.hits = lm.m.find(t.text, t.toks)
+		}
+		for k, h := range t.hits {
+			if h.cat != catSaid || h.start < from {
+				continue
+			}
+			before := strings.TrimRight(t.text[from:h.start], " ")
+			dash := strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "-")
+			if !dash {
+				continue
+			}
+			before = strings.TrimRight(strings.TrimRight(before, "—–-"), " ")
+			closed := strings.HasSuffix(before, ",") || strings.HasSuffix(before, "»") || strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”")
+			if !closed || j > i && !open {
+				continue
+			}
+			return ruSpeakerAfter(lm, sents, i, t, k)
+		}
+		if j > i && !open {
+			break
+		}
+	}
+	return ""
+}
+
+// ruQuoteOpen reports whether a quotation is open at byte at of text,
+// counting from the start of its paragraph.
+func ruQuoteOpen(text string, at int) bool {
+	ps := strings.LastIndexByte(text[:at], '\n') + 1
+	p := text[ps:at]
+	return strings.Count(p, "«") > strings.Count(p, "»") || strings.Count(p, "\"")%2 == 1 || strings.Count(p, "“") > strings.Count(p, "”")
+}
+
+// ruSpeakerAfter is the source named within a few words after the
+// reporting verb t.hits[k] ("написал президент Украины"), or for "он",
+// "она" the latest person named in the sentences before sents[i].
+func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) string {
+	v := t.hits[k]
+	for _, h := range t.hits[k+1:] {
+		gap := t.text[v.end:h.start]
+		if mlWordsBetween(gap) > 4 || strings.ContainsAny(gap, ".;:«»\"") {
+			break
+		}
+		if h.cat == catSource {
+			return h.value
+		}
+	}
+	switch mlFirstWord(strings.TrimLeft(t.low[v.end:], " ")) {
+	case "он", "она":
+		for j := i; j >= 0 && j >= i-4; j-- {
+			p := sents[j]
+			if p.hits == nil {
+				p.hits = lm.m.find(p.text, p.toks)
+			}
+			for n := len(p.hits) - 1; n >= 0; n-- {
+				if h := p.hits[n]; h.cat == catSource && lm.srcs[h.value].Kind == "official" {
+					return h.value
+				}
+			}
 		}
 	}
 	return ""

@@ -116,6 +116,10 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"a second speaker's clause", "en", "Pyongyang has moved its troops closer to the front, the Pentagon said on Friday, as Zelensky warned that 8,000 more North Korean soldiers could arrive.", "Volodymyr Zelensky"},
 		{"a second speaker after though", "en", "The NIS put North Korean losses higher, though Ukraine estimates that 1,900 North Korean soldiers were wounded.", "Ukraine"},
 		{"a speaker inside the reported clause", "en", "South Korean military estimates indicate that North Korea had reported 2,600 casualties among its soldiers.", "JCS"},
+		{"the next paragraph points back", "en", "North Korea will send 2,500 more deminers to Russia.\n\nThis was announced by Sergei Shoigu after his talks in Pyongyang.", "Sergei Shoigu"},
+		{"the next sentence cites through an outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports, citing a statement from the Kremlin.", "Kremlin"},
+		{"the next sentence names the outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports.", "UNN"},
+		{"the next sentence names the study", "en", "The 7,000 North Korean soldiers in Kursk may be lost by summer. This conclusion was drawn by analysts of the Institute for the Study of War.", "ISW"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

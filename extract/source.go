@@ -108,6 +108,21 @@ func (a *attributor) sentence(i int) {
 		}
 		a.para = s.para
 	}
+	at := a.read(toks)
+	// Everyone named is someone "he" or "the agency" may refer to later.
+	for _, m := range at.mentions {
+		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
+	}
+	if at.set {
+		a.carry = at
+	}
+	s.attr = at
+}
+
+// read reads the attribution of one sentence: its mentions, their cues
+// and the source they give.
+func (a *attributor) read(toks []Token) attribution {
+	lx := a.lx
 	at := attribution{}
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].may(lx.sources) {
@@ -142,14 +157,7 @@ func (a *attributor) sentence(i int) {
 	if at.set && at.src != "" {
 		at.speakers = a.speakersOf(&at, toks)
 	}
-	// Everyone named is someone "he" or "the agency" may refer to later.
-	for _, m := range at.mentions {
-		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
-	}
-	if at.set {
-		a.carry = at
-	}
-	s.attr = at
+	return at
 }
 
 // before reports whether a phrase of mt ends at most gap words before toks[k].
@@ -654,7 +662,9 @@ func (a *attributor) back(i int) string {
 	}
 	n := &a.doc[i+1]
 	toks := n.toks
-	if n.para != a.doc[i].para || len(toks) < 3 || !backOpeners[toks[0].Low] {
+	// The pointer may open the next paragraph when doc[i] closes its own:
+	// a one-line lede, then "This was announced by Sergei Shoigu, ...".
+	if n.para != a.doc[i].para && n.para != a.doc[i].para+1 || len(toks) < 3 || !backOpeners[toks[0].Low] {
 		return ""
 	}
 	for k := range toks {
@@ -662,21 +672,14 @@ func (a *attributor) back(i int) string {
 			return ""
 		}
 	}
-	for k := 1; k < len(toks); k++ {
-		if !toks[k].may(a.lx.sources) {
-			continue
-		}
-		p := a.lx.sources.at(toks, k)
-		if p == nil {
-			continue
-		}
-		m := mention{start: k, end: k + len(p.low), idx: p.idx}
-		if a.before(a.lx.by, toks, m.start, 6) || a.before(a.lx.according, toks, m.start, 6) || a.cueOf(toks, m) == cueSaid {
-			return a.lx.sourceName[p.idx]
-		}
-		k = m.end - 1
+	// Its reading is only a look ahead: the history stays as it was.
+	h := len(a.history)
+	at := a.read(toks)
+	a.history = a.history[:h]
+	if !at.set || at.unnamed {
+		return ""
 	}
-	return ""
+	return at.src
 }
 
 // backOpeners open a sentence that points back to the one before.

@@ -64,6 +64,8 @@ func TestSourceGazetteer(t *testing.T) {
 		{"John Kirby", "en", "John Kirby said 1,500 North Korean soldiers were killed or wounded in a week.", "John Kirby"},
 		{"Blinken", "en", "Blinken said about 7,500 North Korean troops had been deployed to Russia.", "Antony Blinken"},
 		{"UN Panel", "en", "The UN Panel of Experts estimated that 40,000 North Korean workers were abroad.", "UN Panel of Experts"},
+		{"US authorities", "en", "About 3,000 North Korean IT workers hold remote jobs abroad, according to U.S. authorities.", "US authorities"},
+		{"US state agencies", "en", "According to US state agencies, North Korean IT workers earn up to $8,000 a month.", "US authorities"},
 		{"Justice Department", "en", "The Justice Department said North Korean IT workers earned $50 million.", "US Justice Department"},
 		{"FBI", "en", "The FBI said 300 North Korean IT workers had used stolen identities.", "FBI"},
 		{"Khusnullin", "en", "Marat Khusnullin said 20,000 North Korean workers could help build housing.", "Marat Khusnullin"},

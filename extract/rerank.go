@@ -42,6 +42,7 @@ type Model struct {
 
 	compiled sync.Once
 	table    map[string][]float64 // every head's weights of a feature, heads in headOrder
+	heads    [len(headOrder)]*Head
 }
 
 // Head is one multi-class decision: softmax over Classes.
@@ -158,6 +159,9 @@ func (m *Model) compile() {
 			}
 		}
 		m.table = map[string][]float64{}
+		for i, name := range headOrder {
+			m.heads[i] = m.Heads[name]
+		}
 		off := 0
 		for _, name := range headOrder {
 			h := m.Heads[name]
@@ -178,13 +182,14 @@ func (m *Model) compile() {
 }
 
 // probs returns each head's class probabilities for a claim, in
-// headOrder; nil for a head the model lacks.
-func (m *Model) probs(text string, c *Candidate) [len(headOrder)][]float64 {
+// headOrder; nil for a head the model lacks, or one need leaves out. The
+// probabilities are computed in z, which allocates nothing when it is
+// wide enough for every head: scoring runs for every figure read.
+func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrder)]bool) [len(headOrder)][]float64 {
 	m.compile()
-	var zbuf [32]float64
-	z := zbuf[:0]
-	for _, name := range headOrder {
-		if h := m.Heads[name]; h != nil {
+	z = z[:0]
+	for _, h := range m.heads {
+		if h != nil {
 			z = append(z, h.Bias...)
 		}
 	}
@@ -199,9 +204,11 @@ func (m *Model) probs(text string, c *Candidate) [len(headOrder)][]float64 {
 	})
 	var out [len(headOrder)][]float64
 	off := 0
-	for i, name := range headOrder {
-		if h := m.Heads[name]; h != nil {
-			out[i] = Softmax(slices.Clone(z[off : off+len(h.Classes)]))
+	for i, h := range m.heads {
+		if h != nil {
+			if need[i] {
+				out[i] = Softmax(z[off : off+len(h.Classes) : off+len(h.Classes)])
+			}
 			off += len(h.Classes)
 		}
 	}
@@ -211,7 +218,10 @@ func (m *Model) probs(text string, c *Candidate) [len(headOrder)][]float64 {
 func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bool) {
 	c := &cand.Claim
 	d := Decision{Before: *c}
-	probs := m.probs(text, cand)
+	var zbuf [32]float64
+	// The event head decides people figures only.
+	need := [len(headOrder)]bool{true, explain || c.Kind == flowwatch.KindPeople, true}
+	probs := m.probs(text, cand, zbuf[:], need)
 	var feats []string
 	if explain {
 		feats = Features(text, cand)
@@ -220,7 +230,7 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 	if p := probs[0]; p != nil {
 		d.Keep = p[1]
 	}
-	if h := m.Heads[HeadGroup]; h != nil {
+	if h := m.heads[2]; h != nil {
 		p := probs[2]
 		c.Group = m.choose(h, p, c.Group)
 		if explain {
@@ -228,7 +238,7 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Group), 3)...)
 		}
 	}
-	if h := m.Heads[HeadEvent]; h != nil && c.Kind == flowwatch.KindPeople {
+	if h := m.heads[1]; h != nil && c.Kind == flowwatch.KindPeople {
 		p := probs[1]
 		c.Event = m.choose(h, p, c.Event)
 		if explain {
@@ -426,13 +436,47 @@ func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// wordByte is isWordRune for an ASCII byte, -1 for a byte that starts
+// or continues a multi-byte rune. Most of the text the windows read is
+// ASCII, and a table spares it the decoding.
+var wordByte = func() (t [256]int8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 0x80:
+			t[c] = -1
+		case isWordRune(rune(c)):
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// nextRune is utf8.DecodeRuneInString(text[i:to]) with whether the rune
+// is a word rune, fast for ASCII.
+func nextRune(text string, i, to int) (r rune, n int, word bool) {
+	if w := wordByte[text[i]]; w >= 0 {
+		return rune(text[i]), 1, w == 1
+	}
+	r, n = utf8.DecodeRuneInString(text[i:to])
+	return r, n, isWordRune(r)
+}
+
+// lastRune is utf8.DecodeLastRuneInString(text[from:j]) as nextRune.
+func lastRune(text string, from, j int) (r rune, n int, word bool) {
+	if w := wordByte[text[j-1]]; w >= 0 {
+		return rune(text[j-1]), 1, w == 1
+	}
+	r, n = utf8.DecodeLastRuneInString(text[from:j])
+	return r, n, isWordRune(r)
+}
+
 // nextWord finds the first word in text[from:to]: letters and digits,
 // with hyphens inside. It returns -1, -1 when there is none.
 func nextWord(text string, from, to int) (int, int) {
 	i := from
 	for i < to {
-		r, n := utf8.DecodeRuneInString(text[i:to])
-		if isWordRune(r) {
+		_, n, w := nextRune(text, i, to)
+		if w {
 			break
 		}
 		i += n
@@ -442,8 +486,8 @@ func nextWord(text string, from, to int) (int, int) {
 	}
 	j := i
 	for j < to {
-		r, n := utf8.DecodeRuneInString(text[j:to])
-		if !isWordRune(r) && r != '-' {
+		r, n, w := nextRune(text, j, to)
+		if !w && r != '-' {
 			break
 		}
 		j += n
@@ -455,8 +499,8 @@ func nextWord(text string, from, to int) (int, int) {
 func prevWord(text string, from, to int) (int, int) {
 	j := to
 	for j > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:j])
-		if isWordRune(r) {
+		_, n, w := lastRune(text, from, j)
+		if w {
 			break
 		}
 		j -= n
@@ -466,8 +510,8 @@ func prevWord(text string, from, to int) (int, int) {
 	}
 	i := j
 	for i > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:i])
-		if !isWordRune(r) && r != '-' {
+		r, n, w := lastRune(text, from, i)
+		if !w && r != '-' {
 			break
 		}
 		i -= n
@@ -484,6 +528,12 @@ func prevWord(text string, from, to int) (int, int) {
 func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
+	case r < utf8.RuneSelf:
+		if '0' <= r && r <= '9' {
+			b = append(append(b[:0], prefix...), '#')
+			emit(b)
+			return b
+		}
 	case unicode.IsDigit(r):
 		b = append(append(b[:0], prefix...), '#')
 		emit(b)
@@ -507,16 +557,22 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		return b
 	}
 	n := 6
-	if unicode.Is(unicode.Cyrillic, r) {
+	if r >= utf8.RuneSelf && unicode.Is(unicode.Cyrillic, r) {
 		n = 5
 	}
 	b = append(b[:0], prefix...)
-	for _, r := range w {
-		if n == 0 {
-			break
+	for i := 0; i < len(w) && n > 0; n-- {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(w[i:])
 		b = utf8.AppendRune(b, unicode.ToLower(r))
-		n--
+		i += size
 	}
 	emit(b)
 	return b

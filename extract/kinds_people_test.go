@@ -72,3 +72,14 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people soldiers sent 1800..1800 exact"}},
 	})
 }
+
+// Sentences a page glued together ("last year.According to") are read
+// apart, so that one's people and events do not leak into the other.
+func TestKindGluedSentences(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Pyongyang plans to send more laborers to Russia.According to Rosstat, 4,100 North Koreans entered Russia in 2023.",
+			[]string{"people nationals entered 4100..4100 exact"}},
+		{"en", "Officials said many North Korean soldiers were killed in March.Some 2,000 North Korean soldiers remain in Kursk.",
+			[]string{"people soldiers present 2000..2000 approx"}},
+	})
+}

@@ -49,7 +49,7 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 			break
 		}
 		next := &toks[end]
-		if next.Glued {
+		if next.Glued && !(t.Low == "." && end == k+1 && k > 0 && gluedParagraph(lx, &toks[k-1], next)) {
 			continue // "1.5", "e.g.x", "...)"
 		}
 		if t.Low == "." && k > 0 {
@@ -75,6 +75,19 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		dst = append(dst, Span{start, len(toks)})
 	}
 	return dst
+}
+
+// gluedParagraph reports whether a period between prev and next, glued
+// to both, joins two sentences whose space the page lost ("last
+// year.According to", "in Ukraine.Zelenskyy said"): a word of three
+// letters or more ending in a small letter before it, a capitalised word
+// after. Domain names ("nknews.org") go on in small letters.
+func gluedParagraph(lx *Lexicon, prev, next *Token) bool {
+	if prev.Kind != Word || next.Kind != Word || len(prev.Text) < 3 || len(next.Text) < 2 || lx.abbrev[prev.Low] {
+		return false
+	}
+	last := prev.Text[len(prev.Text)-1]
+	return last >= 'a' && last <= 'z' && isCap(next) && next.Text[1] >= 'a' && next.Text[1] <= 'z'
 }
 
 // sentenceOpener are closed-class words that start a sentence but never

@@ -75,7 +75,9 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 	if x.model == nil {
 		out = x.Rules(a)
 	} else {
-		out = x.model.Choose(a.Text, x.Candidates(a))
+		sb := scratchPool.Get().(*scratch)
+		out = x.model.Choose(a.Text, x.candidates(a, sb))
+		sb.put()
 	}
 	Measures(x.d, out) // measure.go: what each figure counts, once claims are final
 	return out
@@ -108,26 +110,55 @@ const (
 
 // Rules returns the claims the rule stages read, before the fitted stage.
 func (x *Extractor) Rules(a *flowwatch.Article) []flowwatch.Claim {
-	kept, _ := x.rules(a)
+	kept, _ := x.rules(a, nil, nil)
 	return kept
 }
 
 // Candidates returns every figure the rule stages read, those they drop
 // included, in text order.
 func (x *Extractor) Candidates(a *flowwatch.Article) []Candidate {
-	kept, dropped := x.rules(a)
-	out := make([]Candidate, 0, len(kept)+len(dropped))
+	sb := scratchPool.Get().(*scratch)
+	defer sb.put()
+	return slices.Clone(x.candidates(a, sb))
+}
+
+// candidates is Candidates in sb's slices, valid until sb is put back.
+func (x *Extractor) candidates(a *flowwatch.Article, sb *scratch) []Candidate {
+	kept, dropped := x.rules(a, sb.kept[:0], sb.dropped[:0])
+	out := sb.cands[:0]
 	for _, c := range kept {
 		out = append(out, Candidate{Claim: c})
 	}
 	out = append(out, dropped...)
 	slices.SortStableFunc(out, func(a, b Candidate) int { return a.FigureStart - b.FigureStart })
+	sb.kept, sb.dropped, sb.cands = kept, dropped, out
 	return out
 }
 
-func (x *Extractor) rules(a *flowwatch.Article) (out []flowwatch.Claim, dropped []Candidate) {
+// scratch holds the claims of an article on their way to the fitted stage,
+// reused across articles: a claim is large, and each article's were
+// copied three times into new slices.
+type scratch struct {
+	kept    []flowwatch.Claim
+	dropped []Candidate
+	cands   []Candidate
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
+
+func (sb *scratch) put() {
+	// Drop references to the article so a pooled buffer does not keep it alive.
+	clear(sb.kept)
+	clear(sb.dropped)
+	clear(sb.cands)
+	scratchPool.Put(sb)
+}
+
+// rules appends the claims the rule stages read to out and those they
+// drop to dropped.
+func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
 	if a == nil || a.Text == "" {
-		return nil, nil
+		return out, dropped
 	}
 	lang := strings.ToLower(a.Lang)
 	if fn := articleFuncs[lang]; fn != nil {
@@ -149,12 +180,12 @@ func (x *Extractor) rules(a *flowwatch.Article) (out []flowwatch.Claim, dropped 
 		mod, lx = languages["en"], x.lex["en"]
 	}
 	if mod == nil || lx == nil {
-		return nil, nil
+		return out, dropped
 	}
 	buf := bufPool.Get().(*buffers)
 	defer buf.put()
 	doc := x.read(a.Text, mod, lx, buf)
-	return x.claims(a, doc, mod, lx)
+	return x.claims(a, doc, mod, lx, out, dropped)
 }
 
 // buffers are the per-article scratch slices, reused across articles:
@@ -227,7 +258,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 	return doc
 }
 
-func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon) (out []flowwatch.Claim, dropped []Candidate) {
+func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
 	at := newAttributor(lx, doc)
 	type key struct {
 		kind, group, event string

@@ -99,6 +99,11 @@ type Lexicon struct {
 	// to work ("отправились на работу", "трудились"): North Korean
 	// nationals counted with one are workers.
 	Work []string `json:"work,omitempty"`
+	// Quota words (квота) make a count of QuotaUnits in their sentence
+	// ("квота составляет 170 мест") a count of people: the places a
+	// quota gives them.
+	Quota      []string `json:"quota,omitempty"`
+	QuotaUnits []string `json:"quota_units,omitempty"`
 
 	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
 	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
@@ -415,6 +420,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.GroupSizes = appendNew(l.GroupSizes, o.GroupSizes...)
 	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)
 	l.Work = appendNew(l.Work, o.Work...)
+	l.Quota = appendNew(l.Quota, o.Quota...)
+	l.QuotaUnits = appendNew(l.QuotaUnits, o.QuotaUnits...)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)
 	mergeNums(&l.Vague, o.Vague)

@@ -28,6 +28,24 @@ func TestKindRussianLabels(t *testing.T) {
 			[]string{"people workers present 8000..8000 approx"}},
 		{"ru", "Тысячи граждан КНДР ежегодно приезжают работать на стройках России.",
 			[]string{"people workers sent 1000.. vague"}},
+		// Quotas: places a quota gives are people planned; approval of
+		// hiring is a quota too.
+		{"ru", "Минобрнауки увеличило квоту для студентов из КНДР до 240 мест.",
+			[]string{"people nationals planned 240..240 exact"}},
+		{"ru", "Квота КНДР на следующий год составляет 320 мест.",
+			[]string{"people nationals planned 320..320 exact"}},
+		{"ru", "Для Приморья согласовано привлечение 4 500 работников из КНДР.",
+			[]string{"people workers planned 4500..4500 exact"}},
+		// Places without a quota are no people.
+		{"ru", "В общежитии для рабочих из КНДР подготовили 300 мест.", nil},
+		// Feminine workers, and the present tense of трудиться.
+		{"ru", "Сотни работниц из КНДР завезут на швейные фабрики.",
+			[]string{"people workers planned 100.. vague"}},
+		{"ru", "Сейчас в области трудится около 2 тыс. рабочих из КНДР.",
+			[]string{"people workers present 2000..2000 approx"}},
+		// The total after "из около" is not what befell the part.
+		{"ru", "Из около 12 тысяч военных КНДР, которых отправили в Россию, более 3 тысяч погибли.",
+			[]string{"people soldiers sent 12000..12000 approx", "people soldiers killed 3000.. at_least"}},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

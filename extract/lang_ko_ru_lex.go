@@ -508,6 +508,8 @@ type mlWord struct {
 // phrases come first so that "не менее" wins over "менее".
 type mlNums struct {
 	before, after, currency, percent, per []mlWord
+	// quota and quotaUnits: see domain.Lexicon.Quota.
+	quota, quotaUnits []mlWord
 }
 
 func mlNumsOf(l *domain.Lexicon) *mlNums {
@@ -539,6 +541,8 @@ func mlNumsOf(l *domain.Lexicon) *mlNums {
 		return out
 	}
 	nl.before = conv(l.Bounds)
+	nl.quota = conv(map[string][]string{"quota": l.Quota})
+	nl.quotaUnits = conv(map[string][]string{"unit": l.QuotaUnits})
 	nl.after = conv(l.BoundsAfter)
 	nl.currency = conv(l.Currencies)
 	nl.per = conv(l.Per)

@@ -379,7 +379,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	// what befell the part.
 	// Its own words stand before the part's figure ("из 15 тысяч
 	// направленных в Россию военных").
-	if ft := mlTokenAt(s.toks, f.start); ft > 0 && s.toks[ft-1].low == "из" {
+	if ft := mlTokenAt(s.toks, f.start); ruFromTotal(s.toks, ft) {
 		for _, g := range s.figs {
 			if g.start >= f.end && g.start < ce {
 				ce = g.start
@@ -440,6 +440,22 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruFromTotal reports whether the figure at token ft is the total after
+// из, with at most two bound words between ("из 15 тысяч", "из около 14
+// тысяч", "из более чем 11 тысяч").
+func ruFromTotal(toks []mlTok, ft int) bool {
+	for b := ft - 1; b >= 0 && b >= ft-3; b-- {
+		switch toks[b].low {
+		case "из":
+			return true
+		case "около", "более", "чем", "примерно", "почти", "свыше", "порядка", "приблизительно":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // ruVerbBefore is the event word right before the figure in its clause,

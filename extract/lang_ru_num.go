@@ -272,7 +272,7 @@ func ruCurrency(nl *mlNums, w string) string {
 
 // ruChange are verbs of change: "выросло до 1696" states the level
 // reached, not a ceiling.
-var ruChange = []string{"увелич", "вырос", "выросл", "возрос", "сократ", "снизи", "снизил", "уменьш", "упал", "дошл", "достиг", "поднял", "опустил"}
+var ruChange = []string{"увелич", "вырос", "выросл", "возрос", "сократ", "расшир", "снизи", "снизил", "уменьш", "упал", "дошл", "достиг", "поднял", "опустил"}
 
 // ruQual reads the bound written right before the numeral starting at
 // token i (lexicon bounds: около, более (чем), не менее, по меньшей мере,
@@ -581,6 +581,17 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 				return flowwatch.KindPeople, "people", ""
 			}
 		case catNoFig:
+			if ruQuotaUnit(nl, s, k) {
+				// "квота составляет 170 мест": places for people; the
+				// places a quota gives North Korea, when the sentence
+				// names no group, are its nationals'.
+				for _, g := range s.hits {
+					if g.cat == catGroup && g.value != "" && g.value != "person" {
+						return flowwatch.KindPeople, "people", ""
+					}
+				}
+				return flowwatch.KindPeople, "people", flowwatch.GroupNationals
+			}
 			if k > j && ruPartOfOpening(t, figStart) {
 				// "более 7 тысяч указали целью поездки учебу": the noun
 				// is not the figure's.
@@ -617,6 +628,26 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		}
 	}
 	return "", "", ""
+}
+
+// ruQuotaUnit reports whether token k is a unit a quota counts (мест)
+// in a sentence that names a quota.
+func ruQuotaUnit(nl *mlNums, s *mlSent, k int) bool {
+	unit := false
+	for _, u := range nl.quotaUnits {
+		unit = unit || len(u.words) == 1 && u.tokenIs(0, s.toks[k].low)
+	}
+	if !unit {
+		return false
+	}
+	for _, t := range s.toks {
+		for _, q := range nl.quota {
+			if len(q.words) == 1 && q.tokenIs(0, t.low) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruPartOfOpening reports whether a figure at byte figStart of sentence t

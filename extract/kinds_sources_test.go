@@ -122,6 +122,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"the next sentence cites through an outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports, citing a statement from the Kremlin.", "Kremlin"},
 		{"the next sentence names the outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports.", "UNN"},
 		{"the next sentence names the study", "en", "The 7,000 North Korean soldiers in Kursk may be lost by summer. This conclusion was drawn by analysts of the Institute for the Study of War.", "ISW"},
+		{"the report, cited by a site with a dot", "en", "Britain's Defence Intelligence published a new update on Monday.\n\nThe report, cited by Liga.net, estimates that 4,500 North Korean soldiers were wounded.", "UK MoD"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

@@ -583,7 +583,12 @@ func skipApposition(toks []Token, k int) int {
 		switch toks[j].Low {
 		case ",":
 			return j + 1
-		case ".", ";", ":", "\"", "?", "!":
+		case ".":
+			if j+1 < len(toks) && toks[j].Glued && toks[j+1].Glued {
+				continue // a name with a dot in it: "cited by Caliber.Az"
+			}
+			return k
+		case ";", ":", "\"", "?", "!":
 			return k
 		}
 	}

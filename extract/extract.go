@@ -736,8 +736,8 @@ func fractionOf(toks []Token, i int) bool {
 // the head's index and group, or -1.
 func (lx *Lexicon) coordinatedHead(toks []Token, first int) (int, string) {
 	n := len(toks)
-	if first >= n || (toks[first].Low != "and" && toks[first].Low != ",") {
-		return -1, ""
+	if first >= n || (toks[first].Low != "and" && toks[first].Low != "," && toks[first].Low != "to") {
+		return -1, "" // "to": "from the existing 4,000 to 12,000 soldiers"
 	}
 	m := first + 1
 	if m < n && toks[m].Low == "and" {
@@ -908,7 +908,7 @@ func entryStats(toks []Token) bool {
 // auxiliary verbs after a figure make it the subject of its clause.
 var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "are": true, "is": true}
 
-var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true}
+var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true, "existing": true, "previous": true, "initial": true, "original": true}
 
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.

@@ -83,3 +83,25 @@ func TestKindGluedSentences(t *testing.T) {
 			[]string{"people soldiers present 2000..2000 approx"}},
 	})
 }
+
+// The value of a figure: ranges that share a scale and changes between two
+// levels.
+func TestKindPeopleValues(t *testing.T) {
+	runKinds(t, []kindCase{
+		// "10-12,000": the thousands are shared.
+		{"en", "Pyongyang agreed to send a first contingent of 8-9,000 North Korean troops.",
+			[]string{"people soldiers planned 8000..9000 range"}},
+		{"en", "Each North Korean builder remits roughly 4-5,000 USD a year.",
+			[]string{"money workers  4000..5000 range /year"}},
+		// Small ranges stay as written.
+		{"en", "Between 20-300 North Korean workers arrived.",
+			[]string{"people workers sent 20..300 range"}},
+		// A change from one level to another is two figures, even with
+		// "the existing" before the first.
+		{"en", "North Korea tripled its deployment in Russia from the existing 4,000 to 12,000 soldiers.",
+			[]string{"people soldiers sent 4000..4000 exact", "people soldiers sent 12000..12000 exact"}},
+		// A year before "to" is no range with the next level.
+		{"en", "The number of North Korean workers in Russia fell from 21,000 in 2016 to 9,300 in 2019.",
+			[]string{"people workers present 21000..21000 exact", "people workers present 9300..9300 exact"}},
+	})
+}

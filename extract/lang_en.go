@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 
 	"github.com/flowwatch/flowwatch"
@@ -76,6 +77,9 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 	}
 	return dst
 }
+
+// levelWords stand between "from" and the level a count changed from.
+var levelWords = map[string]bool{"the": true, "existing": true, "previous": true, "current": true, "initial": true, "original": true, "earlier": true}
 
 // gluedParagraph reports whether a period between prev and next, glued
 // to both, joins two sentences whose space the page lost ("last
@@ -344,7 +348,11 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	}
 	// "from 15,000 to 30,000" states a change of a count, two figures;
 	// "anywhere from $200 million to $500 million" is a range of money.
-	fromRange := start > 0 && toks[start-1].Low == "from" && !(cur != "" && !(start > 1 && lx.change[toks[start-2].Low]))
+	fb := start - 1
+	for fb > 0 && start-fb <= 2 && levelWords[toks[fb].Low] {
+		fb-- // "from the existing 15,000 to 30,000"
+	}
+	fromRange := fb >= 0 && toks[fb].Low == "from" && !(cur != "" && !(fb > 0 && lx.change[toks[fb-1].Low]))
 	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && phrasalVerb[toks[start-2].Low]) {
 		qual = b.val
 		start -= len(b.low)
@@ -372,6 +380,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				v2, k2, scaled2, ok2 := lx.number(toks, m)
 				if ok2 && v2 > 0 {
 					if yearLike(numTok) && !scaled {
+						if v2 >= 1000 && !yearLike(&toks[m]) {
+							return f, k, false // "in 2017 to 11,490": the year alone
+						}
 						return f, k2, false // 1950-53, 2022-2024
 					}
 					if !scaled && scaled2 {
@@ -381,6 +392,10 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 							low = v * (v2 / raw2)
 							scaled = true
 						}
+					} else if !scaled && !scaled2 && rangeDash(sep) && v >= 1 && v < 1000 && v == math.Trunc(v) && math.Mod(v2, 1000) == 0 && v*1000 <= v2 && v*10000 > v2 {
+						// "10-12,000 troops", "2-3,000 USD": the second
+						// number's thousands are the first's too.
+						low = v * 1000
 					} else {
 						low = v
 					}

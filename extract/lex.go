@@ -29,7 +29,7 @@ type Lexicon struct {
 	collectives                set
 	genericPeople              set     // "people", "persons": who they are is said elsewhere
 	labor                      *pmatch // "working", "hired": North Koreans counted as working are workers
-	replenish                  set      // "replace": a casualty noun after one is made up for, not suffered
+	replenish                  set     // "replace": a casualty noun after one is made up for, not suffered
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
 	times                      *pmatch

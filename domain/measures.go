@@ -27,6 +27,9 @@ type MeasureCues struct {
 	// Border and Front mark where the people counted stand.
 	Border []string `json:"border,omitempty"`
 	Front  []string `json:"front,omitempty"`
+	// Abroad marks a count of North Koreans across the world ("workers
+	// overseas"), not in Russia, when the sentence names no Russian place.
+	Abroad []string `json:"abroad,omitempty"`
 }
 
 // MeasureExample is a sentence of flowwatch's own with the reading a

@@ -25,7 +25,7 @@ type Measurer struct {
 }
 
 type cueSet struct {
-	cumulative, period, increment, documents, border, front cueIndex
+	cumulative, period, increment, documents, border, front, abroad cueIndex
 }
 
 // cueIndex files cues by what their first word needs, so that each token
@@ -74,6 +74,7 @@ func NewMeasurer(d *domain.Domain, m *domain.MeasureData) *Measurer {
 			cumulative: compileCues(c.Cumulative), period: compileCues(c.Period),
 			increment: compileCues(c.Increment), documents: compileCues(c.Documents),
 			border: compileCues(c.Border), front: compileCues(c.Front),
+			abroad: compileCues(c.Abroad),
 		}
 	}
 	return x
@@ -202,7 +203,9 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 }
 
 // scope: combat words put the people at the front; a region or city puts
-// them there; border words near the border; else the country they are in.
+// them there; border words near the border; else the country they are in,
+// and "overseas" with no Russian place is everywhere North Korea sends
+// people, which no Russian series counts.
 func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 	if anyCue(toks, &cs.front) {
 		return flowwatch.ScopeFront
@@ -225,6 +228,8 @@ func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 		}
 	}
 	switch {
+	case !russia && anyCue(toks, &cs.abroad): // за границей is abroad, not at the border
+		return flowwatch.ScopeAbroad
 	case anyCue(toks, &cs.border):
 		return flowwatch.ScopeBorder
 	case russia:

@@ -35,7 +35,7 @@ func TestMeasureCuesHaveExamples(t *testing.T) {
 			}
 		}
 		lists := map[string][]string{"cumulative": cs.Cumulative, "period": cs.Period, "increment": cs.Increment,
-			"documents": cs.Documents, "border": cs.Border, "front": cs.Front}
+			"documents": cs.Documents, "border": cs.Border, "front": cs.Front, "abroad": cs.Abroad}
 		for list, phrases := range lists {
 			for _, p := range phrases {
 				c := compileCues([]string{p})

@@ -43,7 +43,7 @@ type Lexicon struct {
 	placeList                  []domain.Place
 	sourceKind                 []string
 	sourceName                 []string
-	firstMask                  map[string]uint64
+	vocab                      *vocab
 	numw, monthw, weekw        *pmatch // number words, months, weekdays: for the mask only
 	intern                     map[string]string
 	all                        []*pmatch // every indexed matcher

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"sort"
 	"unicode"
 )
@@ -8,6 +9,7 @@ import (
 // phrase is one lexicon entry tokenised the way text is.
 type phrase struct {
 	low   []string
+	ids   []int32  // the words of low as vocab ids (see Lexicon.index)
 	exact []string // non-empty entries must match Token.Text exactly (acronyms)
 	val   string
 	num   float64
@@ -19,6 +21,7 @@ type phrase struct {
 type pmatch struct {
 	first map[string][]*phrase
 	bit   uint64 // this matcher's bit in Token.mask (0: not indexed)
+	voc   *vocab // the index it is part of
 }
 
 func newPmatch() *pmatch { return &pmatch{first: map[string][]*phrase{}} }
@@ -61,11 +64,42 @@ func (m *pmatch) at(toks []Token, i int) *phrase {
 	// starting with them (mask is 0 until computed), so most look-ups end
 	// here, inlined, without a map access. Every matcher is non-nil.
 	if uint(i) < uint(len(toks)) {
-		if mk := toks[i].mask; mk != 0 && mk&m.bit == 0 {
-			return nil
+		if mk := toks[i].mask; mk != 0 {
+			if mk&m.bit == 0 {
+				return nil
+			}
+			return m.atMarked(toks, i)
 		}
 	}
 	return m.atSlow(toks, i)
+}
+
+// atMarked is at for a token Lexicon.mark has read: its phrases are found
+// by its word id and the matcher's rank among those with a phrase
+// starting there, and words compare by id, without hashing a string.
+func (m *pmatch) atMarked(toks []Token, i int) *phrase {
+	t := &toks[i]
+	ps := m.voc.first[t.wid][bits.OnesCount64(t.mask&(m.bit-1))]
+	for _, p := range ps {
+		if i+len(p.low) > len(toks) {
+			continue
+		}
+		if p.exact[0] != "" && t.Text != p.exact[0] {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p.low); k++ {
+			u := &toks[i+k]
+			if u.wid != p.ids[k] && (u.mask != 0 || u.Low != p.low[k]) || p.exact[k] != "" && u.Text != p.exact[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p
+		}
+	}
+	return nil
 }
 
 func (m *pmatch) atSlow(toks []Token, i int) *phrase {
@@ -148,26 +182,68 @@ func newSet(words []string) set {
 // maskDone marks a token whose mask has been computed.
 const maskDone = 1 << 63
 
-// index gives each matcher a bit and records, for every first word, the
-// matchers that have a phrase starting with it.
-func (x *Lexicon) index(ms ...*pmatch) {
-	x.all = ms
-	x.firstMask = map[string]uint64{}
-	for i, m := range ms {
-		if i >= 62 {
-			break
-		}
-		m.bit = 1 << uint(i)
-		for w := range m.first {
-			x.firstMask[w] |= m.bit
-		}
-	}
+// vocab numbers the words of a lexicon's indexed phrases.
+type vocab struct {
+	words map[string]vocabWord
+	// first lists, by word id, the phrases starting with the word of
+	// each matcher that has some, in the order of the matchers' bits.
+	first [][][]*phrase
 }
 
-// mark computes the masks of toks.
+type vocabWord struct {
+	mask uint64 // the matchers with a phrase starting with the word
+	id   int32  // from 1; 0 is a word no phrase has
+}
+
+// index gives each matcher a bit and records, for every first word, the
+// matchers that have a phrase starting with it; it numbers every word of
+// their phrases.
+func (x *Lexicon) index(ms ...*pmatch) {
+	x.all = ms
+	if len(ms) > 62 {
+		ms = ms[:62]
+	}
+	v := &vocab{words: map[string]vocabWord{}}
+	id := func(w string) int32 {
+		vw, ok := v.words[w]
+		if !ok {
+			vw.id = int32(len(v.words) + 1)
+			v.words[w] = vw
+		}
+		return vw.id
+	}
+	for i, m := range ms {
+		m.bit = 1 << uint(i)
+		m.voc = v
+		for w, ps := range m.first {
+			vw := v.words[w]
+			vw.id = id(w)
+			vw.mask |= m.bit
+			v.words[w] = vw
+			for _, p := range ps {
+				p.ids = p.ids[:0]
+				for _, lw := range p.low {
+					p.ids = append(p.ids, id(lw))
+				}
+			}
+		}
+	}
+	v.first = make([][][]*phrase, len(v.words)+1)
+	for _, m := range ms {
+		for w, ps := range m.first {
+			wid := v.words[w].id
+			v.first[wid] = append(v.first[wid], ps)
+		}
+	}
+	x.vocab = v
+}
+
+// mark computes the masks and word ids of toks.
 func (x *Lexicon) mark(toks []Token) {
 	for i := range toks {
-		toks[i].mask = x.firstMask[toks[i].Low] | maskDone
+		vw := x.vocab.words[toks[i].Low]
+		toks[i].mask = vw.mask | maskDone
+		toks[i].wid = vw.id
 	}
 }
 

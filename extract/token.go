@@ -22,6 +22,7 @@ type Token struct {
 	Low        string // lower-cased Text
 	Kind       TokKind
 	Glued      bool    // no space between it and the previous token
+	wid        int32   // the word's id in the lexicon's vocab (see Lexicon.mark)
 	Num        float64 // value of a Number
 	Sep        bool    // a Number written with thousands separators
 	Dec        bool    // a Number with a decimal part

@@ -98,6 +98,8 @@ func TestRules(t *testing.T) {
 			keep: []string{"(Yonhap)"}},
 		{name: "related block ends the article", in: body + "Related Articles\n\nPark closes after 3,000 people fall ill at a fair\n\nSchool roof repaired after the storm damaged 40 classrooms.\n",
 			gone: []string{"3,000", "40 classrooms"}},
+		{name: "similar readings list ends the article", in: body + "Similar Readings (4 items)\n\nOfficials say 9,000 people left the valley last month\n\nFloods close 12 schools in the north\n",
+			gone: []string{"9,000", "12 schools"}},
 		{name: "read more link line", in: body + "Read more: Park closes after fair\n\nThe council will vote again in June on the second phase of the plan for the riverside.\n",
 			gone: []string{"Park closes"}, keep: []string{"second phase"}},
 		{name: "comment form", in: body + "Leave a comment\n\nYour email address will not be published. Required fields are marked *\n",

@@ -323,6 +323,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					switch {
 					case !lx.attach(s, f, prev, ctx, true):
 						drop = dropNoGroup
+						if f.foreign {
+							// "9,985 Russian tourists": the noun names
+							// its people, and they are not North Korean.
+							drop = dropOtherPeople
+						}
 					case lx.figureOrigin(s, f) == -1:
 						drop = dropOtherPeople
 					case lx.figureOrigin(s, f) == 0 && (!lx.anaphoric(s, f) && !lx.continues(doc, i, f) || !prevNK()):
@@ -989,6 +994,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			}
 		}
 		if foreign && !origin {
+			f.foreign = true
 			return false
 		}
 		if casualty != "" {

@@ -57,6 +57,7 @@ type Figure struct {
 	measure   bool // the value of a measure noun ("put the number at")
 	partitive bool // a part of a whole named before ("Of those arrivals, 8,000")
 	ctxHead   int  // token index of the noun a bare figure takes its group from, or -1
+	foreign   bool // its noun names another people ("5,000 Uzbek workers")
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

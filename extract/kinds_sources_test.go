@@ -123,6 +123,9 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"the next sentence names the outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports.", "UNN"},
 		{"the next sentence names the study", "en", "The 7,000 North Korean soldiers in Kursk may be lost by summer. This conclusion was drawn by analysts of the Institute for the Study of War.", "ISW"},
 		{"the report, cited by a site with a dot", "en", "Britain's Defence Intelligence published a new update on Monday.\n\nThe report, cited by Liga.net, estimates that 4,500 North Korean soldiers were wounded.", "UK MoD"},
+		{"a quotation named where it closes", "en", "\"About 9,000 North Korean soldiers have come. Today 1,700 of them are wounded,\" Zelensky told a radio host.", "Volodymyr Zelensky"},
+		{"inside a long quotation", "en", "“Look at the camps. There are plans to send more. We see 4,000 North Korean workers in Primorye already. That is a lot,” Skibitskyi said.", "Vadym Skibitskyi"},
+		{"a quotation paragraph goes on", "en", "North Korean losses keep rising, the UK Ministry of Defence said on Sunday.\n\n“The DPRK has likely suffered more than 5,500 casualties in Kursk.”", "UK MoD"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

@@ -46,6 +46,7 @@ type attributor struct {
 	para    int
 	names   map[string]string // capitalised word → the fullest name it is part of
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
+	quoting bool              // a quotation is open after the current sentence
 }
 
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
@@ -103,10 +104,16 @@ func (a *attributor) sentence(i int) {
 	if s.para != a.para {
 		// A new paragraph starts a new attribution, unless it continues the
 		// previous one ("As a result, ...").
-		if !(len(toks) > 0 && lx.connectives.at(toks, 0) != nil) {
+		// A paragraph that opens a quotation goes on with the speaker of the
+		// paragraph before, unless it names its own.
+		if !(len(toks) > 0 && (lx.connectives.at(toks, 0) != nil || quoteMark(toks[0].Low))) {
 			a.carry = attribution{}
 		}
 		a.para = s.para
+		a.quoting = false
+	}
+	if quoteMarks(toks)%2 == 1 {
+		a.quoting = !a.quoting
 	}
 	at := a.read(toks)
 	// Everyone named is someone "he" or "the agency" may refer to later.
@@ -468,6 +475,11 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 	s := &a.doc[i]
 	at := s.attr
 	if !at.set {
+		// “... 12,000 has arrived. Today, 3,800 killed or wounded,” he told
+		// a podcaster: the quotation's speaker, named where it closes.
+		if src := a.quoteCloser(i); src != "" {
+			return src, ""
+		}
 		at = a.carry
 	}
 	if !at.set && at.src == "" {
@@ -685,6 +697,39 @@ func (a *attributor) back(i int) string {
 		return ""
 	}
 	return at.src
+}
+
+// quoteCloser is the source of the sentence that closes the quotation
+// doc[i] lies in, in the same paragraph, or "".
+func (a *attributor) quoteCloser(i int) string {
+	if !a.quoting {
+		return ""
+	}
+	for j := i + 1; j < len(a.doc) && j <= i+6 && a.doc[j].para == a.doc[i].para; j++ {
+		if quoteMarks(a.doc[j].toks)%2 == 0 {
+			continue
+		}
+		h := len(a.history)
+		at := a.read(a.doc[j].toks)
+		a.history = a.history[:h]
+		if !at.set || at.unnamed {
+			return ""
+		}
+		return at.src
+	}
+	return ""
+}
+
+func quoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
+
+func quoteMarks(toks []Token) int {
+	n := 0
+	for k := range toks {
+		if quoteMark(toks[k].Low) {
+			n++
+		}
+	}
+	return n
 }
 
 // backOpeners open a sentence that points back to the one before.

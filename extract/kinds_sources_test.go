@@ -174,8 +174,33 @@ func TestSourceAnaphoraKoRu(t *testing.T) {
 		{"a quotation closed by a dash and its speaker", "ru", "«Трое военных КНДР попали в плен и дают показания следователям СБУ», — написал президент Украины в соцсетях.", "Volodymyr Zelensky"},
 		{"a quotation over sentences, closed later", "ru", "«Мы взяли в плен военных КНДР. Это трое солдат, их допрашивают сотрудники СБУ. Мир должен это видеть», - сообщил Зеленский журналистам.", "Volodymyr Zelensky"},
 		{"a quotation closed by он", "ru", "Об этом сообщил президент Украины Владимир Зеленский.\n«Двое военных КНДР захвачены в плен и переданы СБУ», — написал он.", "Volodymyr Zelensky"},
+		{"об этом covers a sentence with no source between", "ru", "К концу лета в боях погибли 900 военных КНДР. По предварительным оценкам, всего в Россию направлено 14 тысяч военных КНДР.\n\nОб этом сообщает агентство Йонхап.", "Yonhap"},
+		{"a sentence with its own source stops об этом", "ru", "В боях погибли 900 военных КНДР.\nЭто подтвердил представитель СБУ.\nОб этом сообщает агентство Йонхап.", "-"},
+		{"об этом cues the person it names", "ru", "В плен взяты трое военных КНДР.\nОб этом 5 марта сообщил в соцсетях украинский президент Владимир Зеленский.", "Volodymyr Zelensky"},
+		{"a pronoun sentence closed by its reporter", "ru", "КНДР направит в Курскую область 700 саперов.\nОни займутся разминированием, сообщил секретарь Совбеза Сергей Шойгу.", "Sergei Shoigu"},
+		{"the speaker goes on, whatever the group", "ru", "По словам Кирилла Буданова, в Россию въехали 9 тысяч граждан КНДР.\nВсего там работает около 20 тысяч северокорейских рабочих.", "Kyrylo Budanov"},
+		{"a speaker with an adverb before the verb", "ru", "В Пентагоне также заявили, что КНДР направила 800 военных.\nЕще 200 военных КНДР прибыли позже.", "Pentagon"},
 		{"a dash inside the sentence is no closing", "ru", "По данным СБУ, в плен взяты 4 военных КНДР — сообщения о других пленных не подтверждены.", "SBU"},
 		{"a body after a preposition does not speak", "ru", "Украинские военные взяли в плен трех северокорейских солдат, их доставили для допроса СБУ.", "-"},
 		{"a speaker who reminds", "ru", "В Курской области были ранены 300 военных КНДР, напомнил Зеленский.", "Volodymyr Zelensky"},
 	})
+}
+
+// A speaker goes on from one count to the next of the same side (troops,
+// or civilians), not from troops to entry statistics.
+func TestSourceSpeakerSide(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"По словам Зеленского, в боях погибли 500 военных КНДР.\nВ 2024 году в Россию въехали 8 тысяч граждан КНДР.",
+			[]string{"Volodymyr Zelensky", "-"}},
+		{"По словам Буданова, в Россию въехали 9 тысяч граждан КНДР.\nВсего там работает около 20 тысяч северокорейских рабочих.",
+			[]string{"Kyrylo Budanov", "Kyrylo Budanov"}},
+	}
+	for _, tc := range tests {
+		if got := sourcesOf("ru", tc.text); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
 }

@@ -122,6 +122,10 @@ type mlModule struct {
 	// byte at of sents[i] ("», — написал он"), or "" (nil: the language
 	// marks none).
 	quoteSpeaker func(lm *mlModule, text string, sents []*mlSent, i, at int) string
+	// pronounReport is the hit of the source a figure-less sentence that
+	// opens with a pronoun and ends with a reporting verb names ("Они
+	// примут участие в работах, сообщил Шойгу"), or -1 (nil: none).
+	pronounReport func(lm *mlModule, s *mlSent) int
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -576,13 +580,20 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 		}
 		// Attribution in the next sentence ("Об этом сообщил ...") covers
 		// this one's unattributed figures.
-		if i+1 < len(sents) {
-			if src, via := mlBackAttribution(lm, sents[i+1]); src != "" {
+		// A sentence between that names no source of its own goes on
+		// with the same report: "2 тысячи погибли. По предварительным
+		// данным, направлено 13 тысяч. Об этом сообщает Yonhap".
+		for j := i + 1; j < len(sents) && j <= i+2; j++ {
+			if src, via := mlBackAttribution(lm, sents[j]); src != "" {
 				for k := range cur {
 					if !cur[k].hasSource {
 						cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = src, via, true
 					}
 				}
+				break
+			}
+			if mlOwnReport(sents[j]) {
+				break
 			}
 		}
 		// "По его словам, ...", "объяснил депутат", "박 의원은": a source
@@ -630,6 +641,13 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 		}
 		for k := range cur {
 			if mlInherit(&cur[k], prev, prevSpeaker, i-prevAt <= 2, ctx) {
+				if !cur[k].hasSource && cur[k].c.Source == "" && prevSpeaker != "" && i-prevAt == 1 && mlSideOf(prev, cur[k].c.Group) {
+					// "По словам Мацегоры, Россия выдает 12 тысяч виз.
+					// Всего трудилось 35 тысяч северокорейцев": the
+					// speaker goes on about civilians (or troops), whoever
+					// of them he counts next.
+					cur[k].c.Source = prevSpeaker
+				}
 				kept = append(kept, cur[k])
 			} else {
 				out = append(out, Candidate{Claim: cur[k].c, Dropped: dropNoGroup})
@@ -710,6 +728,24 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx strin
 		ic.c.Event = flowwatch.EventEntered
 	}
 	return true
+}
+
+// mlSameSide reports whether two groups are both civilians (workers,
+// nationals, IT workers) or both military (soldiers, engineers): one
+// story, which a speaker may go on telling.
+func mlSameSide(a, b string) bool {
+	mil := func(g string) bool { return g == flowwatch.GroupSoldiers || g == flowwatch.GroupEngineers }
+	return a != "" && b != "" && mil(a) == mil(b)
+}
+
+// mlSideOf reports whether a claim of ps is on the side of group g.
+func mlSideOf(ps []mlClaim, g string) bool {
+	for _, p := range ps {
+		if mlSameSide(p.c.Group, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // mlDefaultEvent is what a bare count of a group means: North Koreans
@@ -1051,7 +1087,9 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 		if !opened {
 			continue
 		}
-		if mlIsSource(lm, s, h) {
+		// The formula cues the person it names: "Об этом 11 января
+		// сообщил в Telegram украинский президент Владимир Зеленский".
+		if mlIsSource(lm, s, h) || h.cat == catSource && !mlResolution(s, h) {
 			// "Как передает Vesti.az, об этом заявил депутат Ли": the
 			// outlet relays; who the second formula names is the source.
 			if lm.outlets[h.value] {
@@ -1065,7 +1103,25 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 			return mlCited(lm, s, mlHeadOf(lm, s, i))
 		}
 	}
+	if lm.pronounReport != nil {
+		if i := lm.pronounReport(lm, s); i >= 0 && len(lm.figures(s)) == 0 {
+			return mlCited(lm, s, mlHeadOf(lm, s, i))
+		}
+	}
 	return "", ""
+}
+
+// mlOwnReport reports whether a sentence names a source or a reporting
+// verb of its own: it is another report, not one an attribution after it
+// may cover with the sentence before it.
+func mlOwnReport(s *mlSent) bool {
+	for _, h := range s.hits {
+		switch h.cat {
+		case catSource, catSaid, catBack, catAnaphor:
+			return true
+		}
+	}
+	return false
 }
 
 // mlLaterBackSource is the source named after a second attribution

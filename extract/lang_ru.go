@@ -38,17 +38,18 @@ func newRUModule(d *domain.Domain) *mlModule {
 			}
 			return nil
 		}(),
-		m:            m,
-		places:       places,
-		implied:      ruImplied,
-		split:        ruSplit,
-		figures:      func(s *mlSent) []mlFig { return ruFigures(nl, s) },
-		times:        ruTimes,
-		group:        ruGroup,
-		event:        ruEvent,
-		subjectOK:    ruSubjectOK,
-		speaker:      ruSpeaker,
-		quoteSpeaker: ruQuoteSpeaker,
+		m:             m,
+		places:        places,
+		implied:       ruImplied,
+		split:         ruSplit,
+		figures:       func(s *mlSent) []mlFig { return ruFigures(nl, s) },
+		times:         ruTimes,
+		group:         ruGroup,
+		event:         ruEvent,
+		subjectOK:     ruSubjectOK,
+		speaker:       ruSpeaker,
+		quoteSpeaker:  ruQuoteSpeaker,
+		pronounReport: ruPronounReport,
 	}
 }
 
@@ -92,15 +93,52 @@ func ruSpeaker(s *mlSent) string {
 		if h.cat == catPlace && !ruSubjectOK(s, h) {
 			continue
 		}
-		if i > 0 && s.hits[i-1].cat == catAccord && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {
-			return h.value
+		if i > 0 && s.hits[i-1].cat == catAccord {
+			// "По словам Кирилла Буданова": a first name or a title may
+			// stand between.
+			if gap := s.text[s.hits[i-1].end:h.start]; mlWordsBetween(gap) <= 3 && !strings.ContainsAny(gap, ",.;:«»\"()—–") {
+				return h.value
+			}
 		}
-		if i+1 < len(s.hits) && s.hits[i+1].cat == catSaid && strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) == "" {
-			return h.value
+		if i+1 < len(s.hits) && s.hits[i+1].cat == catSaid {
+			// "В Национальной разведке также заявили": one adverb may
+			// stand between.
+			if gap := s.text[h.end:s.hits[i+1].start]; mlWordsBetween(gap) <= 1 && !strings.ContainsAny(gap, ",.;:«»\"()—–") {
+				return h.value
+			}
 		}
 	}
 	return ""
 }
+
+// ruPronounReport is the source hit of a sentence that opens with a
+// pronoun pointing back and closes with ", сообщил X" ("Они примут
+// участие в работах, сообщил секретарь Совбеза Сергей Шойгу"): X
+// reports the sentence before too. -1 when there is none.
+func ruPronounReport(lm *mlModule, s *mlSent) int {
+	if len(s.toks) == 0 || !ruBackPronouns[s.toks[0].low] {
+		return -1
+	}
+	for k, h := range s.hits {
+		if h.cat != catSaid || !strings.HasSuffix(strings.TrimRight(s.text[:h.start], " "), ",") {
+			continue
+		}
+		for n := k + 1; n < len(s.hits); n++ {
+			x := s.hits[n]
+			gap := s.text[h.end:x.start]
+			if mlWordsBetween(gap) > 5 || strings.ContainsAny(gap, ".;:«»\"") {
+				break
+			}
+			if x.cat == catSource {
+				return n
+			}
+		}
+	}
+	return -1
+}
+
+// ruBackPronouns open a sentence that goes on about the one before.
+var ruBackPronouns = map[string]bool{"они": true, "он": true, "она": true, "это": true, "эти": true, "их": true, "там": true}
 
 // ruQuoteSpeaker is who closes the quotation that holds a figure: the
 // figure's sentence, or one of the next three in its paragraph while a

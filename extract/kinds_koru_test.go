@@ -78,6 +78,19 @@ func TestKindKoreanLabels(t *testing.T) {
 		// A casualty word after the figure with no other people stays.
 		{"ko", "북한군 2000명이 사상했다고 국정원은 밝혔다.",
 			[]string{"people soldiers wounded 2000..2000 exact"}},
+		// What they go for is no event; 송출 dispatches.
+		{"ko", "북한 노동자 수백 명이 공장에서 일하기 위해 러시아로 향하고 있다.",
+			[]string{"people workers sent 100.. vague"}},
+		{"ko", "국정원은 북한 노동자 약 9천 명이 러시아에 송출된 것으로 추정했다.",
+			[]string{"people workers sent 9000..9000 approx"}},
+		// North Koreans sent to earn money are workers.
+		{"ko", "추정 3만명의 북한인이 외화를 벌기 위해 러시아에 파견되었다.",
+			[]string{"people workers sent 30000..30000 approx"}},
+		// A plan after another event word is that event's.
+		{"ko", "북한 공병 800명이 현지에 도착해 투입을 준비 중이라고 국정원은 밝혔다.",
+			[]string{"people engineers sent 800..800 exact"}},
+		{"ko", "북한은 노동자 5천 명을 러시아에 보내기로 했다.",
+			[]string{"people workers planned 5000..5000 exact"}},
 		// 파병할 names troops even as a verb of planning.
 		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
 			[]string{"people soldiers planned 2000..2000 exact"}},

@@ -20,11 +20,17 @@ func newKOModule(d *domain.Domain) *mlModule {
 	m, places := mlNewMatcher(true, d, "ko")
 	nl := mlNumsOf(d.Lexicon("ko"))
 	return &mlModule{
-		nums:      nl,
-		outlets:   mlOutlets(d),
-		srcs:      mlSources(d),
-		code:      "ko",
-		origin:    mlOriginOf(d.Lexicon("ko")),
+		nums:    nl,
+		outlets: mlOutlets(d),
+		srcs:    mlSources(d),
+		code:    "ko",
+		origin:  mlOriginOf(d.Lexicon("ko")),
+		work: func() []string {
+			if l := d.Lexicon("ko"); l != nil {
+				return mlWordsOf(l.Work)
+			}
+			return nil
+		}(),
 		m:         m,
 		places:    places,
 		implied:   koImplied,
@@ -163,6 +169,11 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 			break
 		}
 		if h.start >= f.end && h.cat == catEvent {
+			if koPurpose(s, h) {
+				// "건설 현장에서 일하기 위해 러시아로 향하고": what they
+				// go for is not what happened.
+				continue
+			}
 			if koOthersEvent(s, f, h) {
 				// "북한군 8000명은 러시아의 일주일 사상자밖에": another
 				// army's losses the figure is weighed against.
@@ -184,13 +195,41 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	}
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventRecruited:
-		for _, h := range s.hits {
-			if h.cat == catPlan && h.start >= f.end {
+		for k, h := range s.hits {
+			if h.cat == catPlan && h.start >= f.end && !koOtherEventBefore(s, f, at, k) {
 				return flowwatch.EventPlanned, at
 			}
 		}
 	}
 	return ev, at
+}
+
+// koOtherEventBefore reports whether an event word other than the
+// figure's (hit at) stands after the figure and before the planning word
+// (hit k): the plan is that event's ("현지에 도착해 투입을 준비 중",
+// "러시아로 향하고 … 투입될 수"), not the figure's.
+func koOtherEventBefore(s *mlSent, f *mlFig, at, k int) bool {
+	if at < 0 || s.hits[at].start < f.end {
+		return false
+	}
+	for n := at + 1; n < k; n++ {
+		if s.hits[n].cat == catEvent {
+			return true
+		}
+	}
+	return false
+}
+
+// koPurpose reports whether an event word is a purpose (일하기 위해,
+// 일하러): the verb stem takes 기 위해, 기 위한 or 러.
+func koPurpose(s *mlSent, h mlHit) bool {
+	rest := s.text[h.end:]
+	for _, p := range []string{"기 위해", "기 위한", "기위해", "러 "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // koPlanVerb reports whether a planning hit is an event verb in a future

@@ -345,6 +345,13 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = f.Group
 				c.Event = f.Event
+				if f.adjCasualty {
+					// "Two wounded soldiers were taken prisoner": a
+					// casualty verb of the noun outranks its adjective.
+					if ev := lx.casualtyIn(s, f); ev != "" {
+						c.Event = ev
+					}
+				}
 				if c.Event == "" && f.Bare && f.fromPrev && lastPeople >= 0 && lx.ownClauseEvent(s, f, figs) {
 					// "sent 1,500, with around 600 believed to be working
 					// in Moscow": the part's own clause says what they do.
@@ -961,6 +968,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			for j := k + len(p.low); j < n && j <= k+len(p.low)+3 && !lx.isStop(&toks[j]); j++ {
 				if g, _ := lx.Group(toks, j); g != "" {
 					head, f.Group = j, g
+					f.adjCasualty = true
 					break
 				}
 			}
@@ -1111,7 +1119,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			if p := lx.casualties.at(toks, i); p != nil && !lx.foreignBefore(toks, i) {
 				f.Casualty, f.Event = p.val, p.val
 				g = ctxGroup()
-				if g == "" {
+				if g == "" || g == flowwatch.GroupNationals {
+					// "North Korea's death toll in the war at 600": the
+					// war's dead are its soldiers.
 					g = flowwatch.GroupSoldiers
 				}
 				break
@@ -1400,6 +1410,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			// The verb whose object the figure is: "killed 77 and
 			// wounded 40", "injured another 47".
 			return -1 << 20
+		}
+		if f.Head > f.End && c.pos >= f.End && c.end <= f.Head {
+			// An adjective of the figure's noun ("two wounded soldiers
+			// were taken prisoner") yields to a verb of its own.
+			return 500
 		}
 		if c.pos >= f.End {
 			return c.pos - f.End

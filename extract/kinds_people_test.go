@@ -13,7 +13,7 @@ func TestKindPeopleWho(t *testing.T) {
 		// sentence names before it.
 		{"en", "Pyongyang will send a regiment of builders -- 4,000 people -- to the Belgorod region.",
 			[]string{"people workers planned 4000..4000 exact"}},
-		{"en", "The number of North Korean loggers in the camps could reach 700 persons.",
+		{"en", "The number of North Korean loggers in the camps will reach 700 persons.",
 			[]string{"people workers planned 700..700 exact"}},
 		// North Koreans in general counted as working or hired are workers.
 		{"en", "About 2,000 North Koreans are working on building sites in Khabarovsk.",
@@ -26,6 +26,8 @@ func TestKindPeopleWho(t *testing.T) {
 		// Defectors resettled in the South are outside the flows counted.
 		{"en", "Some 190 North Korean defectors reached South Korea last year.",
 			nil},
+		{"en", "North Korea has sent about 6,000 labor immigrants to the Far East.",
+			[]string{"people workers sent 6000..6000 approx"}},
 		// Other IT staff names.
 		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
 			[]string{"people it_workers present ..4000 at_most"}},
@@ -71,6 +73,21 @@ func TestKindPeopleEvent(t *testing.T) {
 		// Leaving the country is withdrawal.
 		{"en", "Dozens of North Korean loggers are leaving Russia each week.",
 			[]string{"people workers withdrawn 12.. vague"}},
+		// A casualty verb of the noun outranks a casualty adjective before it.
+		{"en", "Three injured North Korean soldiers were taken prisoner near Sudzha.",
+			[]string{"people soldiers captured 3..3 exact"}},
+		{"en", "Kyiv said 40 injured North Korean soldiers were evacuated to Kursk.",
+			[]string{"people soldiers wounded 40..40 exact"}},
+		// A war's death toll counts soldiers, even after North Koreans in
+		// general.
+		{"en", "North Koreans mourned. Seoul put North Korea's death toll in the war at 450.",
+			[]string{"people soldiers killed 450..450 exact"}},
+		// Attracting workers is recruiting them; agreeing to it plans it.
+		{"en", "The governor agreed to attract 2,500 North Korean workers for the ports.",
+			[]string{"people workers planned 2500..2500 exact"}},
+		// "may reach N" is at most N.
+		{"en", "The number of North Korean workers at the plant may reach 1,200.",
+			[]string{"people workers planned ..1200 at_most"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

@@ -53,11 +53,12 @@ type Figure struct {
 	Casualty string // the head noun names an event ("casualties"): killed, wounded, captured
 	Bare     bool   // no noun follows: the group comes from the context
 
-	fromPrev  bool // a bare figure's group is the previous figure's
-	measure   bool // the value of a measure noun ("put the number at")
-	partitive bool // a part of a whole named before ("Of those arrivals, 8,000")
-	ctxHead   int  // token index of the noun a bare figure takes its group from, or -1
-	foreign   bool // its noun names another people ("5,000 Uzbek workers")
+	fromPrev    bool // a bare figure's group is the previous figure's
+	measure     bool // the value of a measure noun ("put the number at")
+	partitive   bool // a part of a whole named before ("Of those arrivals, 8,000")
+	ctxHead     int  // token index of the noun a bare figure takes its group from, or -1
+	foreign     bool // its noun names another people ("5,000 Uzbek workers")
+	adjCasualty bool // a casualty adjective stands before its noun ("two wounded soldiers")
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

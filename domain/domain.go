@@ -172,6 +172,13 @@ type Lexicon struct {
 	// Labor words say that people work ("working", "employed", "hired"):
 	// North Koreans in general counted as working are workers.
 	Labor []string `json:"labor,omitempty"`
+	// Wages are the words of pay ("salaries", "earnings"): a share of them
+	// with no people in its sentence is the workers'.
+	Wages []string `json:"wages,omitempty"`
+	// ITWork words speak of IT work without naming its people ("the remote
+	// IT network", "skills in tech"): the workers near them are IT
+	// workers. An all-capital entry ("IT") matches only as written.
+	ITWork []string `json:"it_work,omitempty"`
 	// Replenish are verbs after which a casualty noun is what the people
 	// counted make up for ("reinforcements to replace its losses").
 	Replenish []string `json:"replenish,omitempty"`
@@ -459,6 +466,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.PlaceAnaphora = appendNew(l.PlaceAnaphora, o.PlaceAnaphora...)
 	l.GenericPeople = appendNew(l.GenericPeople, o.GenericPeople...)
 	l.Labor = appendNew(l.Labor, o.Labor...)
+	l.Wages = appendNew(l.Wages, o.Wages...)
+	l.ITWork = appendNew(l.ITWork, o.ITWork...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
 }
 

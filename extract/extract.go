@@ -427,6 +427,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					nk = prevNK()
 				}
 				g, ok := lx.ownerGroup(s, f, ctx, nk)
+				g, ok = lx.moneyOwner(doc, i, f, g, ok, nk)
 				if !ok {
 					drop = dropNoOwner
 				}

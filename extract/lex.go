@@ -29,6 +29,9 @@ type Lexicon struct {
 	collectives                set
 	genericPeople              set     // "people", "persons": who they are is said elsewhere
 	labor                      *pmatch // "working", "hired": North Koreans counted as working are workers
+	wages                      *pmatch // "salaries", "pay": what a share of wages is taken from
+	itWork                     *pmatch // "remote work", "tech": IT work without its people
+	itWorkCaps                 set     // "IT": matched only as written
 	replenish                  set     // "replace": a casualty noun after one is made up for, not suffered
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
@@ -124,6 +127,17 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.collectives = newSet(l.Collectives)
 	x.genericPeople = newSet(l.GenericPeople)
 	x.labor = ml(l.Labor)
+	x.wages = ml(l.Wages)
+	var itw []string
+	x.itWorkCaps = set{}
+	for _, w := range l.ITWork {
+		if w != "" && strings.ToUpper(w) == w {
+			x.itWorkCaps[w] = true
+		} else {
+			itw = append(itw, w)
+		}
+	}
+	x.itWork = ml(itw)
 	x.replenish = newSet(l.Replenish)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)
@@ -231,7 +245,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor}
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork}
 	for _, m := range ms {
 		for _, ps := range m.first {
 			for _, p := range ps {
@@ -244,7 +258,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor)
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork)
 	return x
 }
 

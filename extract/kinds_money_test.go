@@ -1,0 +1,28 @@
+package extract_test
+
+import "testing"
+
+// Whose a wage, a sum or a share is when its sentence names no people,
+// or only "workers" in an article about IT workers.
+func TestKindMoneyOwner(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A share of wages with no people named is the workers'.
+		{"en", "The North Korean crews sleep in containers near the site. They receive a small part of their wages, while as much as 65 percent goes to the state.",
+			[]string{"share workers  ..65 at_most"}},
+		// "They" and "workers" after IT workers are those IT workers.
+		{"en", "North Korea hires out its IT workers to firms abroad. They keep little, with 75% of their pay sent to Pyongyang.",
+			[]string{"share it_workers  75..75 exact"}},
+		{"en", "Pyongyang sends programmers abroad under false names.\n\nRemote work schemes earn $200m-$450m a year for North Korea.",
+			[]string{"money it_workers  200000000..450000000 range /year"}},
+		{"en", "North Korean IT workers earn about $4,500 a month. Of that, workers must hand about $1,500 to the state.",
+			[]string{"money it_workers  4500..4500 approx /month", "money it_workers  1500..1500 approx /null"}},
+		// Words of IT work name the workers' trade.
+		{"en", "The video shows North Korean workers with skills in tech who take jobs on their laptops, and 70% of their income goes to the state.",
+			[]string{"share it_workers  70..70 exact"}},
+		// Other workers stay workers.
+		{"en", "North Korean construction workers in Vladivostok earn about $600 a month.",
+			[]string{"money workers  600..600 approx /month"}},
+		{"en", "North Korea sends programmers abroad. Its soldiers in Kursk are paid about $2,000 a month.",
+			[]string{"money soldiers  2000..2000 approx /month"}},
+	})
+}

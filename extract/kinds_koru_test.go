@@ -91,6 +91,14 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people engineers sent 800..800 exact"}},
 		{"ko", "북한은 노동자 5천 명을 러시아에 보내기로 했다.",
 			[]string{"people workers planned 5000..5000 exact"}},
+		// The partner of a fight is not whom the figure counts.
+		{"ko", "북한군이 우크라이나군과의 전투에서 약 700명의 사망자를 냈다고 관리들은 말했다.",
+			[]string{"people soldiers killed 700..700 approx"}},
+		// The country that issues visas counts North Koreans' entries.
+		{"ko", "북한 주민의 입국이 늘었다. 같은 해 러시아가 발급한 학생 비자는 6200건을 넘는다.",
+			[]string{"people nationals entered 6200.. at_least"}},
+		// Visas given to another country are that country's.
+		{"ko", "북한 주민의 입국이 늘었다. 이는 러시아가 중국에 발급한 31만 건에 비하면 적다.", nil},
 		// 파병할 names troops even as a verb of planning.
 		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
 			[]string{"people soldiers planned 2000..2000 exact"}},

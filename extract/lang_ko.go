@@ -102,7 +102,7 @@ func koGroup(s *mlSent, f *mlFig) int {
 	}
 	best := -1
 	for i, h := range s.hits {
-		if h.end <= f.start && isG(h) {
+		if h.end <= f.start && isG(h) && !koAgainst(s, h) {
 			best = i
 		}
 	}
@@ -115,6 +115,17 @@ func koGroup(s *mlSent, f *mlFig) int {
 		}
 	}
 	return -1
+}
+
+// koAgainst reports whether another people's noun is the partner of a
+// fight or meeting (우크라이나군과의 전투에서, 러시아군과 함께), not
+// whom a figure after it counts.
+func koAgainst(s *mlSent, h mlHit) bool {
+	if h.cat != catForeign {
+		return false
+	}
+	rest := s.text[h.end:]
+	return strings.HasPrefix(rest, "과") || strings.HasPrefix(rest, "와")
 }
 
 // mlFigureBetween reports whether another figure starts in [a, b).

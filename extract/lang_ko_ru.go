@@ -287,6 +287,11 @@ func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
 		if koReportedSubject(s, f) {
 			return false // the topic is who reports the figure
 		}
+		if koEntryCount(lm, s, cs, ce) {
+			// "러시아가 발급한 학생 비자는 8600건": the country that
+			// lets people in counts them; they are not its own.
+			return false
+		}
 		for _, h := range s.hits {
 			if h.start < cs || h.start >= f.start || h.cat != catPlace || h.value == "North Korea" || lm.places[h.value].Kind != "country" && !koCapitals[h.value] {
 				continue
@@ -345,6 +350,27 @@ var ruOwnPeople = map[string]bool{"своих": true, "свои": true, "соб�
 
 // ruPrepositions make the name after them no subject.
 var ruPrepositions = map[string]bool{"в": true, "во": true, "из": true, "на": true, "для": true, "по": true, "с": true, "со": true, "к": true, "от": true, "у": true, "до": true, "о": true, "об": true, "при": true, "между": true, "через": true, "против": true}
+
+// koEntryCount reports whether a Korean clause s.text[cs:ce] counts
+// entries or visas (an entered event word) given to no other named
+// country (중국에 발급한 24만 건 are China's).
+func koEntryCount(lm *mlModule, s *mlSent, cs, ce int) bool {
+	entry := false
+	for _, h := range s.hits {
+		if h.start < cs || h.end > ce {
+			continue
+		}
+		if h.cat == catEvent && h.value == flowwatch.EventEntered {
+			entry = true
+		}
+		if h.cat == catPlace && h.value != "North Korea" && lm.places[h.value].Kind == "country" {
+			if r, _ := utf8.DecodeRuneInString(s.text[h.end:]); r == '에' {
+				return false
+			}
+		}
+	}
+	return entry
+}
 
 // koReportedSubject reports whether a Korean figure is the subject of a
 // clause that a later verb reports ("우크라이나는 4천 명이 사상했다고

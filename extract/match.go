@@ -79,7 +79,50 @@ func (m *pmatch) at(toks []Token, i int) *phrase {
 // starting there, and words compare by id, without hashing a string.
 func (m *pmatch) atMarked(toks []Token, i int) *phrase {
 	t := &toks[i]
-	ps := m.voc.first[t.wid][bits.OnesCount64(t.mask&(m.bit-1))]
+	pl := &m.voc.first[t.wid][bits.OnesCount64(t.mask&(m.bit-1))]
+	if pl.trie == nil {
+		return firstMatch(pl.all, toks, i)
+	}
+	// The phrases that match lie on one path of the trie; the deepest
+	// node with one holds the longest, which is what the list order
+	// (longest first) would have found first.
+	var best *phrase
+	n := pl.trie
+	for k := 1; ; k++ {
+		for _, p := range n.ends {
+			if exactAt(p, toks, i) {
+				best = p
+				break
+			}
+		}
+		if i+k >= len(toks) || len(n.next) == 0 {
+			return best
+		}
+		u := &toks[i+k]
+		if u.mask == 0 {
+			return firstMatch(pl.all, toks, i) // not marked: compare words
+		}
+		n = n.child(u.wid)
+		if n == nil {
+			return best
+		}
+	}
+}
+
+// exactAt reports whether the words of p that must match as written do.
+func exactAt(p *phrase, toks []Token, i int) bool {
+	for k, ex := range p.exact {
+		if ex != "" && toks[i+k].Text != ex {
+			return false
+		}
+	}
+	return true
+}
+
+// firstMatch returns the first of ps that matches at toks[i], which has
+// been marked.
+func firstMatch(ps []*phrase, toks []Token, i int) *phrase {
+	t := &toks[i]
 	for _, p := range ps {
 		if i+len(p.low) > len(toks) {
 			continue
@@ -187,7 +230,58 @@ type vocab struct {
 	words map[string]vocabWord
 	// first lists, by word id, the phrases starting with the word of
 	// each matcher that has some, in the order of the matchers' bits.
-	first [][][]*phrase
+	first [][]phraseList
+}
+
+// phraseList is a matcher's phrases starting with one word, longest first.
+// A long list ("the", "ukraine", a comma start many phrases, most sharing
+// their next words) is also filed in a trie of word ids, walked along the
+// text instead of comparing every phrase.
+type phraseList struct {
+	all  []*phrase
+	trie *pnode
+}
+
+// pnode is the trie node of the words so far: the phrases that end there,
+// in list order, and the words that go on.
+type pnode struct {
+	ends []*phrase
+	next []pchild
+}
+
+type pchild struct {
+	id int32
+	n  *pnode
+}
+
+func (n *pnode) child(id int32) *pnode {
+	for _, c := range n.next {
+		if c.id == id {
+			return c.n
+		}
+	}
+	return nil
+}
+
+func newPhraseList(ps []*phrase) phraseList {
+	pl := phraseList{all: ps}
+	if len(ps) <= 2 {
+		return pl
+	}
+	pl.trie = &pnode{}
+	for _, p := range ps {
+		n := pl.trie
+		for _, id := range p.ids[1:] {
+			c := n.child(id)
+			if c == nil {
+				c = &pnode{}
+				n.next = append(n.next, pchild{id, c})
+			}
+			n = c
+		}
+		n.ends = append(n.ends, p)
+	}
+	return pl
 }
 
 type vocabWord struct {
@@ -228,11 +322,11 @@ func (x *Lexicon) index(ms ...*pmatch) {
 			}
 		}
 	}
-	v.first = make([][][]*phrase, len(v.words)+1)
+	v.first = make([][]phraseList, len(v.words)+1)
 	for _, m := range ms {
 		for w, ps := range m.first {
 			wid := v.words[w].id
-			v.first[wid] = append(v.first[wid], ps)
+			v.first[wid] = append(v.first[wid], newPhraseList(ps))
 		}
 	}
 	x.vocab = v

@@ -1000,6 +1000,8 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 				origin = true
 			} else if p := lx.foreign.at(toks, j); p != nil && (j < head || len(p.low) > 1) {
 				foreign = true
+			} else if j < head && f.Group == flowwatch.GroupNationals && lx.placeName(toks, j) {
+				foreign = true // "thousands of Mariupol residents": that place's people
 			}
 		}
 		if foreign && !origin {
@@ -1491,10 +1493,26 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		}
 		return c.ev
 	}
-	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && lx.reportedTo(toks, b)) {
+	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && (lx.reportedTo(toks, b) || c.ev == flowwatch.EventPresent)) {
+		// "to remain", "to stay": a state after "to" ("asked Moscow to
+		// allow 10,000 workers to remain") is no plan of a movement.
 		return flowwatch.EventPlanned
 	}
 	return c.ev
+}
+
+// placeName reports whether a place of the gazetteer outside North
+// Korea is named at toks[j].
+func (lx *Lexicon) placeName(toks []Token, j int) bool {
+	if !isCap(&toks[j]) {
+		return false
+	}
+	p := lx.places.at(toks, j)
+	if p == nil || p.val != "name" {
+		return false
+	}
+	pl := lx.placeList[p.idx]
+	return pl.Name != "North Korea" && pl.Country != "North Korea"
 }
 
 // commaBetween reports whether a comma stands in toks[a:b].

@@ -88,6 +88,18 @@ func TestKindPeopleEvent(t *testing.T) {
 		// "may reach N" is at most N.
 		{"en", "The number of North Korean workers at the plant may reach 1,200.",
 			[]string{"people workers planned ..1200 at_most"}},
+		// A state after "to" is no plan.
+		{"en", "The mayor urged Moscow to let some 4,000 North Korean builders stay in the city.",
+			[]string{"people workers present 4000..4000 approx"}},
+		// "Minimum N" is at least N.
+		{"en", "Minimum 350 North Korean workers arrived in Khabarovsk last month.",
+			[]string{"people workers sent 350.. at_least"}},
+		// Days of a month are no range of people.
+		{"en", "Kyiv said 45 North Korean soldiers were killed in fighting on Jan. 11-12.",
+			[]string{"people soldiers killed 45..45 exact"}},
+		// The residents of a named place are that place's people.
+		{"en", "Hundreds of Kherson residents fled, officials said, while North Korean troops arrived.",
+			nil},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

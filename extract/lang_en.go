@@ -468,6 +468,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				return f, k, false
 			}
 		}
+		if numTok.Kind == Number && !scaled && qual == flowwatch.QualRange && high <= 31 && !numTok.Sep && lx.nearMonth(toks, j) {
+			return f, k, false // "on Dec. 14-15": days of a month
+		}
 		if r := lx.ratioAfter(toks, k, high); r > k {
 			return f, r, false // "one in four", "three out of five": a ratio, not a count
 		}

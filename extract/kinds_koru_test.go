@@ -46,6 +46,21 @@ func TestKindRussianLabels(t *testing.T) {
 		// The total after "из около" is not what befell the part.
 		{"ru", "Из около 12 тысяч военных КНДР, которых отправили в Россию, более 3 тысяч погибли.",
 			[]string{"people soldiers sent 12000..12000 approx", "people soldiers killed 3000.. at_least"}},
+		// A part of the people before: "Из них около N".
+		{"ru", "В Курскую область направили 9 тысяч военных КНДР.\nИз них около 1 тысячи вернули в КНДР поездами.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers withdrawn 1000..1000 approx"}},
+		// A figure in quotation marks of its own still counts the noun after.
+		{"ru", "Пентагон сообщил, что ВСУ ранили \"несколько сотен\" северокорейских солдат.",
+			[]string{"people soldiers wounded 300.. vague"}},
+		// Men and women are people; their group comes from the context.
+		{"ru", "КНДР направит в Донбасс строителей.\nОжидается, что от 200 до 400 молодых мужчин прибудут в ДНР весной.",
+			[]string{"people workers planned 200..400 range"}},
+		// Nationals the sentence before counted, at work.
+		{"ru", "В области живут 4 тысячи граждан КНДР.\nОни трудятся на стройках, чтобы заработать несколько тысяч долларов.",
+			[]string{"people nationals present 4000..4000 exact", "money workers  3000.. vague /total"}},
+		// Employment contracts recruit.
+		{"ru", "Агентство заключило договор на трудоустройство 300 строителей из КНДР.",
+			[]string{"people workers recruited 300..300 exact"}},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

@@ -520,6 +520,7 @@ type mlClaim struct {
 	hasEvent  bool
 	hasSource bool
 	hasPlace  bool
+	toWork    bool // the clause says they go or are there to work (mlToWork)
 }
 
 // mlExtract runs a language module over an article.
@@ -746,6 +747,11 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx strin
 			ic.c.Event, ic.hasEvent = p.c.Event, true
 		}
 	}
+	if ic.c.Group == flowwatch.GroupNationals && ic.toWork {
+		// "Они трудятся на стройках, чтобы заработать несколько тысяч
+		// долларов": the nationals before, at work.
+		ic.c.Group = flowwatch.GroupWorkers
+	}
 	if ic.c.Kind == flowwatch.KindPeople && ic.c.Event == "" {
 		ic.c.Event = mlDefaultEvent(ic.c.Group)
 	}
@@ -842,7 +848,8 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == "person" {
 		group = ""
 	}
-	if group == flowwatch.GroupNationals && mlToWork(lm, s, f) {
+	ic.toWork = mlToWork(lm, s, f)
+	if group == flowwatch.GroupNationals && ic.toWork {
 		group = flowwatch.GroupWorkers
 	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {

@@ -567,7 +567,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		if k < 0 || k >= limit {
 			break
 		}
-		if strings.ContainsAny(t[end:h.start], ".,;:()«»\"—") {
+		if gap := t[end:h.start]; strings.ContainsAny(gap, ".,;:()«»\"—") && !ruScareQuoted(t, figStart, gap) {
 			break
 		}
 		switch h.cat {
@@ -630,6 +630,33 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 	return "", "", ""
 }
 
+// ruScareQuoted reports whether a figure stands in quotation marks of
+// its own, the gap after it only closing them: "несколько сотен"
+// северокорейских солдат.
+func ruScareQuoted(t string, figStart int, gap string) bool {
+	g := strings.TrimSpace(gap)
+	closed := false
+	for _, q := range []string{"\"", "»", "”"} {
+		if strings.HasPrefix(g, q) && !strings.ContainsAny(g[len(q):], ".,;:()«»\"—") {
+			closed = true
+		}
+	}
+	if !closed {
+		return false
+	}
+	before := strings.TrimRight(t[:figStart], " ")
+	for _, q := range []string{"\"", "«", "“"} {
+		if strings.HasSuffix(before, q) {
+			return true
+		}
+	}
+	// A bound inside the quotation: «около 300» военных.
+	if k := strings.LastIndexAny(before, "\"«“"); k >= 0 && mlWordsBetween(before[k:]) <= 2 && !strings.ContainsAny(before[k+1:], ",.;:") {
+		return true
+	}
+	return false
+}
+
 // ruQuotaUnit reports whether token k is a unit a quota counts (мест)
 // in a sentence that names a quota.
 func ruQuotaUnit(nl *mlNums, s *mlSent, k int) bool {
@@ -655,7 +682,16 @@ func ruQuotaUnit(nl *mlNums, s *mlSent, k int) bool {
 // гражданина КНДР более 7 тысяч ...".
 func ruPartOfOpening(t string, figStart int) bool {
 	pre := t[:figStart]
-	return len(pre) > 5 && mlLower(pre[:5]) == "из " && strings.ContainsAny(pre[5:], "0123456789")
+	if len(pre) <= 5 || mlLower(pre[:5]) != "из " {
+		return false
+	}
+	// "Из них около 2 тысяч вернули в КНДР": a part of the people the
+	// sentence before counted.
+	low := mlLower(pre)
+	if strings.HasPrefix(low, "из них ") || strings.HasPrefix(low, "из которых ") {
+		return !strings.ContainsAny(pre, ",;:")
+	}
+	return strings.ContainsAny(pre[5:], "0123456789")
 }
 
 // mlTokenAt is the index of the token starting at byte b, or -1.

@@ -299,17 +299,19 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rc, ok := s.opts.Reconciler.(StoreReconciler); ok && len(r.URL.Query()) == 0 {
+		// The snapshot is built once for all waiting requests, so waiting
+		// for it holds no turn; the turn bounds the pages built at once.
+		snap, err := s.snapshot(r.Context(), rc)
+		if err != nil {
+			s.error(w, r, err, 0)
+			return
+		}
 		release, err := s.acquire(r.Context())
 		if err != nil {
 			s.error(w, r, err, 0)
 			return
 		}
 		defer release()
-		snap, err := s.snapshot(r.Context(), rc)
-		if err != nil {
-			s.error(w, r, err, 0)
-			return
-		}
 		s.json(w, r, map[string]any{"items": nonNilEntities(snap.res.Entities), "reconciled": true, "revision": snap.rev})
 		return
 	}
@@ -386,6 +388,13 @@ const (
 	defaultEvidence  = 20
 	maxEvidence      = 500
 )
+
+// factPageBytes bounds a facts page's JSON (by estimate; at least one fact
+// is always served): facts of a large store carry hundreds of figures and
+// conflicts, and limit=1000&evidence=500 came to 80 MB at 100,000 claims,
+// which the encoder, the response and the cache each held a copy of. A page
+// cut short says has_more; the next starts at offset+len(items).
+const factPageBytes = 4 << 20
 
 // reconciledCache holds the reconciliation of the store's latest revision.
 type reconciledCache struct {
@@ -528,17 +537,19 @@ func (s *Server) handleFacts(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	// The snapshot is built once for all waiting requests, so waiting
+	// for it holds no turn; the turn bounds the pages built at once.
+	snap, err := s.snapshot(r.Context(), rc)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
 	release, err := s.acquire(r.Context())
 	if err != nil {
 		s.error(w, r, err, 0)
 		return
 	}
 	defer release()
-	snap, err := s.snapshot(r.Context(), rc)
-	if err != nil {
-		s.error(w, r, err, 0)
-		return
-	}
 	s.json(w, r, snap.factPage(&ff, limit, offset, nev))
 }
 
@@ -549,13 +560,14 @@ func (snap *recSnapshot) factPage(ff *reconcile.FactFilter, limit, offset, nev i
 	pg := &factPage{Items: []flowwatch.Fact{}, Conflicts: []flowwatch.Conflict{}, Limit: limit, Offset: offset, Reconciled: true, Revision: snap.rev}
 	seen := map[string]bool{}
 	facts := snap.res.Facts
+	size, full := 0, false
 	for i := range facts {
 		f := &facts[i]
 		if !ff.Keep(f) {
 			continue
 		}
 		pg.Total++
-		if pg.Total <= offset || len(pg.Items) >= limit {
+		if pg.Total <= offset || len(pg.Items) >= limit || full {
 			continue
 		}
 		page := *f
@@ -567,6 +579,17 @@ func (snap *recSnapshot) factPage(ff *reconcile.FactFilter, limit, offset, nev i
 			first := f.Evidence[0]
 			page.First = &first
 		}
+		add := factSize(&page)
+		for _, id := range f.Conflicts {
+			if c := snap.conflicts[id]; c != nil && !seen[id] {
+				add += conflictSize(c)
+			}
+		}
+		if len(pg.Items) > 0 && size+add > factPageBytes {
+			full = true
+			continue
+		}
+		size += add
 		pg.Items = append(pg.Items, page)
 		for _, id := range f.Conflicts {
 			if c := snap.conflicts[id]; c != nil && !seen[id] {
@@ -577,6 +600,51 @@ func (snap *recSnapshot) factPage(ff *reconcile.FactFilter, limit, offset, nev i
 	}
 	pg.HasMore = offset+len(pg.Items) < pg.Total
 	return pg
+}
+
+// factSize estimates the JSON size of a fact as a page shows it: its
+// evidence and figures are nearly all of it.
+func factSize(f *flowwatch.Fact) int {
+	n := 600 + 40*len(f.Sources) + 40*len(f.Place)
+	for i := range f.Evidence {
+		e := &f.Evidence[i]
+		n += refSize(&e.ClaimRef) + 120 + len(e.Source) + len(e.Original) + len(e.Report) + len(e.CopyOf)
+		for _, s := range e.Chain {
+			n += len(s) + 3
+		}
+		for _, s := range e.Place {
+			n += len(s) + 3
+		}
+	}
+	if f.First != nil {
+		n += refSize(&f.First.ClaimRef) + 200
+	}
+	for i := range f.Figures {
+		n += 100 + 6*len(f.Figures[i].Claims)
+		for _, s := range f.Figures[i].Sources {
+			n += len(s) + 3
+		}
+	}
+	return n
+}
+
+func conflictSize(c *flowwatch.Conflict) int {
+	n := 300
+	for _, d := range c.Details {
+		n += len(d) + 3
+	}
+	for _, sd := range []*flowwatch.ConflictSide{&c.A, &c.B} {
+		n += 250 + 40*len(sd.Place) + 40*len(sd.Sources)
+		for i := range sd.Claims {
+			n += refSize(&sd.Claims[i])
+		}
+	}
+	return n
+}
+
+// refSize is a claim reference's JSON size, quote escaping aside.
+func refSize(r *flowwatch.ClaimRef) int {
+	return 180 + len(r.Article) + len(r.Outlet) + len(r.URL) + len(r.Quote) + len(r.Qualifier)
 }
 
 // estimatesBody is the body of GET /api/estimates: one row per series and
@@ -611,17 +679,19 @@ func (s *Server) handleEstimates(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err, 0)
 		return
 	}
+	// The snapshot is built once for all waiting requests, so waiting
+	// for it holds no turn; the turn bounds the pages built at once.
+	snap, err := s.snapshot(r.Context(), rc)
+	if err != nil {
+		s.error(w, r, err, 0)
+		return
+	}
 	release, err := s.acquire(r.Context())
 	if err != nil {
 		s.error(w, r, err, 0)
 		return
 	}
 	defer release()
-	snap, err := s.snapshot(r.Context(), rc)
-	if err != nil {
-		s.error(w, r, err, 0)
-		return
-	}
 	body := estimatesBody{Items: reconcile.Rows(snap.res.Estimates, series, since), Series: []seriesInfo{}, Reconciled: true, Revision: snap.rev}
 	for _, e := range snap.res.Estimates {
 		if series == "" || e.Series == series {

@@ -113,10 +113,20 @@ func browse(t *testing.T, bin, root, db string, st flowwatch.Store, screenshots 
 	if err := os.WriteFile(brief, report, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// What `flowwatch facts` says of the same database, for the dashboard
+	// to agree with.
+	factsFile := filepath.Join(t.TempDir(), "facts.jsonl")
+	facts, err := exec.CommandContext(ctx, bin, "facts", "--format", "jsonl", "--db", db).Output()
+	if err != nil {
+		t.Fatalf("facts: %v", err)
+	}
+	if err := os.WriteFile(factsFile, facts, 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	node := exec.CommandContext(ctx, "node", "test.mjs")
 	node.Dir = filepath.Join(root, "e2e", "browser")
-	node.Env = append(os.Environ(), "FLOWWATCH_BRIEF="+brief, "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
+	node.Env = append(os.Environ(), "FLOWWATCH_BRIEF="+brief, "FLOWWATCH_FACTS="+factsFile, "FLOWWATCH_URL="+url, fmt.Sprintf("FLOWWATCH_EVIL_ID=%d", ids["evil"]), fmt.Sprintf("FLOWWATCH_BIDI_ID=%d", ids["bidi"]), fmt.Sprintf("FLOWWATCH_PDF_ID=%d", pdfID))
 	if screenshots {
 		node.Env = append(node.Env, "SCREENSHOT_DIR="+filepath.Join(root, "docs", "screenshots"))
 	}

@@ -559,16 +559,22 @@ func monotone(own [][]obs) []float64 {
 	}
 	var stack []block
 	var months []int // month of each point, in push order
+	// A merged block grows in place (no other block shares its points) and
+	// its median sorts a reused copy: blocks keep push order, which maps
+	// points back to months below. Copying each merge afresh made this
+	// quadratic in allocation, hundreds of MB at 100,000 claims.
+	var pts, scratch []obs
 	for k := range own {
-		pts := slices.Clone(own[k])
+		pts = append(pts[:0], own[k]...)
 		sort.Slice(pts, func(i, j int) bool { return pts[i].v < pts[j].v || (pts[i].v == pts[j].v && pts[i].fact < pts[j].fact) })
 		for _, p := range pts {
 			months = append(months, k)
 			stack = append(stack, block{pts: []obs{p}, val: p.v})
 			for len(stack) > 1 && stack[len(stack)-2].val > stack[len(stack)-1].val {
 				a, b := stack[len(stack)-2], stack[len(stack)-1]
-				merged := append(slices.Clone(a.pts), b.pts...)
-				stack = append(stack[:len(stack)-2], block{pts: merged, val: weightedMedian(slices.Clone(merged))})
+				merged := append(a.pts, b.pts...)
+				scratch = append(scratch[:0], merged...)
+				stack = append(stack[:len(stack)-2], block{pts: merged, val: weightedMedian(scratch)})
 			}
 		}
 	}

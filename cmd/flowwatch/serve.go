@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -41,10 +43,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var allowedHosts hostList
 	fs.Var(&allowedHosts, "allowed-host", "a `NAME` clients may use for this server besides localhost and its IP addresses (repeatable; *.example.org for subdomains); other Host headers get 421")
 	verbose := fs.Bool("v", false, "log every request on stderr")
+	memLimit := fs.Int64("memory-limit", 256, "soft memory limit in `MB`: past it the runtime collects garbage harder (0 leaves the Go default; a GOMEMLIMIT in the environment wins)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
 		return flowwatch.Errorf(flowwatch.EINVALID, "serve takes no arguments (got %q); to load files run 'flowwatch ingest PATH' first", rest[0])
+	}
+	if *memLimit < 0 {
+		return flowwatch.Errorf(flowwatch.EINVALID, "--memory-limit %d: give megabytes, or 0 for no limit", *memLimit)
+	}
+	// Reconciling 100,000 claims allocates several times what it keeps;
+	// without a limit the heap grows to twice its peak before collecting,
+	// 0.9 GB at 100,000 claims where the live heap stays under 300 MB.
+	if *memLimit > 0 && os.Getenv("GOMEMLIMIT") == "" { // the runtime read GOMEMLIMIT itself
+		prev := debug.SetMemoryLimit(*memLimit << 20)
+		defer debug.SetMemoryLimit(prev)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {

@@ -11,6 +11,9 @@
 //                      with a claim on page 2
 //   FLOWWATCH_BRIEF    optional: an HTML brief (flowwatch report --format html)
 //                      of the same database, checked at phone width
+//   FLOWWATCH_FACTS    optional: `flowwatch facts --format jsonl` of the same
+//                      database; the facts page must show the same facts,
+//                      original sources and conflicts
 //   SCREENSHOT_DIR     optional: where to save PNG screenshots
 //
 // Prints one line per check and "N passed, N failed" last; exits 1 on a failure.
@@ -325,6 +328,48 @@ await check("facts and conflicts: reason, both figures, sources and claim links,
   await shot(page, "facts");
   await page.locator("#conflicts .side a[href^='#/claim/']").first().click();
   await page.waitForSelector("#article-text mark.current", { timeout: 10000 });
+});
+
+if (process.env.FLOWWATCH_FACTS) await check("facts page: the same facts, original sources and conflicts as `flowwatch facts`", async () => {
+  // The API drops bidi controls from what it serves (the seeded bidi
+  // article's source carries one); JSON Lines keeps the stored text.
+  const cli = readFileSync(process.env.FLOWWATCH_FACTS, "utf8").replace(/[\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim().split("\n").filter(Boolean).map(l => JSON.parse(l));
+  await page.goto(base + "/#/facts");
+  await page.waitForSelector("#facts-table .fact-row", { timeout: 20000 });
+  const shown = await page.evaluate(() => ({
+    facts: [...document.querySelectorAll("#facts-table .fact-row")].map(tr => ({
+      id: tr.id.replace(/^fact-/, ""),
+      sources: tr.querySelector('td[data-label="Original sources"]').textContent,
+      reasons: [...tr.querySelectorAll('td[data-label="Conflicts"] a.conflict')].map(a => a.textContent).sort(),
+    })),
+    conflicts: [...document.querySelectorAll("#conflicts .conflict-card")].map(c => ({
+      id: c.id.replace(/^conflict-/, ""),
+      reason: c.querySelector("h3 .conflict").textContent,
+      sides: [...c.querySelectorAll(".side p.small")].map(p => p.textContent.replace(/ · .*$/, "")),
+    })),
+  }));
+  const want = new Map(cli.map(f => [f.id, f]));
+  assert(shown.facts.length === cli.length, `the page shows ${shown.facts.length} facts, flowwatch facts ${cli.length}`);
+  const conflicts = new Map();
+  for (const row of shown.facts) {
+    const f = want.get(row.id);
+    assert(f, `fact ${row.id} is on the page but not in flowwatch facts`);
+    const src = `${f.independent} independent: ${(f.sources || []).join(", ") || "none named"}`;
+    assert(row.sources === src, `fact ${row.id}: page says "${row.sources}", flowwatch facts "${src}"`);
+    const details = f.conflict_details || [];
+    const reasons = details.map(c => c.reason).sort();
+    assert(row.reasons.join("|") === reasons.join("|"), `fact ${row.id}: conflicts ${row.reasons} on the page, ${reasons} in flowwatch facts`);
+    for (const c of details) conflicts.set(c.id, c);
+  }
+  assert(shown.conflicts.length === conflicts.size, `the page shows ${shown.conflicts.length} conflicts, flowwatch facts ${conflicts.size}`);
+  const named = s => "Original sources: " + ((s.sources || []).join(", ") || "none named");
+  for (const card of shown.conflicts) {
+    const c = conflicts.get(card.id);
+    assert(c, `conflict ${card.id} is on the page but not in flowwatch facts`);
+    assert(card.reason === c.reason, `conflict ${card.id}: reason "${card.reason}" on the page, "${c.reason}" in flowwatch facts`);
+    assert(card.sides.join("|") === [named(c.a), named(c.b)].join("|"), `conflict ${card.id}: sides ${card.sides} on the page, ${named(c.a)} / ${named(c.b)} in flowwatch facts`);
+  }
 });
 
 await check("search finds articles and marks the words", async () => {

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -76,6 +77,18 @@ func TestFactsIndependentOfOrder(t *testing.T) {
 		return m
 	}
 	wantSummary := summary(base)
+	// The monthly series come from the facts: the same rows in any order.
+	rows := func(fs []flowwatch.Fact) string {
+		b, err := json.Marshal(Rows(Estimates(fs, opt), "", ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	wantRows := rows(base)
+	if len(wantRows) < 100 {
+		t.Fatalf("the train corpus gives no estimates: %s", wantRows)
+	}
 	for seed := uint64(1); seed <= 4; seed++ {
 		r := rand.New(rand.NewPCG(seed, 9))
 		cs, as := slices.Clone(claims), slices.Clone(arts)
@@ -87,6 +100,9 @@ func TestFactsIndependentOfOrder(t *testing.T) {
 		}
 		if g := summary(got); !mapsEqual(g, wantSummary) {
 			t.Fatalf("order %d: facts differ", seed)
+		}
+		if g := rows(got); g != wantRows {
+			t.Fatalf("order %d: estimates differ:\n got %.300s\nwant %.300s", seed, g, wantRows)
 		}
 	}
 

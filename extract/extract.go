@@ -322,6 +322,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// Koreans only to a figure that points back to them.
 					switch {
 					case !lx.attach(s, f, prev, ctx, true):
+						if f.thing {
+							// "2,000 containers", "a hundred settlements":
+							// it counts things, no figure of people at all.
+							continue
+						}
 						drop = dropNoGroup
 						if f.foreign {
 							// "9,985 Russian tourists": the noun names
@@ -1056,6 +1061,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		verb = true // "out of the 12,000 initially deployed"
 	}
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) && !verb {
+		f.thing = true
 		return false // it counts something else: "2,000 containers"
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")

@@ -59,6 +59,7 @@ type Figure struct {
 	ctxHead     int  // token index of the noun a bare figure takes its group from, or -1
 	foreign     bool // its noun names another people ("5,000 Uzbek workers")
 	adjCasualty bool // a casualty adjective stands before its noun ("two wounded soldiers")
+	thing       bool // a noun of things follows it ("2,000 containers")
 }
 
 // TimeRef is a time expression of a sentence and the period it states.

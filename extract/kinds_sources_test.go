@@ -126,6 +126,11 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"a quotation named where it closes", "en", "\"About 9,000 North Korean soldiers have come. Today 1,700 of them are wounded,\" Zelensky told a radio host.", "Volodymyr Zelensky"},
 		{"inside a long quotation", "en", "“Look at the camps. There are plans to send more. We see 4,000 North Korean workers in Primorye already. That is a lot,” Skibitskyi said.", "Vadym Skibitskyi"},
 		{"a quotation paragraph goes on", "en", "North Korean losses keep rising, the UK Ministry of Defence said on Sunday.\n\n“The DPRK has likely suffered more than 5,500 casualties in Kursk.”", "UK MoD"},
+		{"a paragraph attributed where it ends", "en", "The UN Panel of Experts released its yearly report on Monday.\n\nNorth Korean IT workers earn about $6,000 a month. Of that, they must hand over $2,000, the report says.", "UN Panel of Experts"},
+		{"an outlet closing the paragraph", "en", "Some 4,100 North Koreans entered Russia in the second quarter. Most came as students, RFA reported.", "RFA"},
+		{"a person at the paragraph's end speaks for himself", "en", "About 2,000 North Korean workers arrived in Primorye last month. Governor Pak Ilsu said the region needs builders.", "-"},
+		{"a country at the paragraph's end speaks for itself", "en", "Some 900 North Korean workers arrived in Vladivostok in May. Japan says it is watching closely.", "-"},
+		{"a sentence with its own teller keeps it", "en", "Regional officials reported that 300 North Korean workers arrived in Khabarovsk. More will come in autumn, NHK reported.", "-"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

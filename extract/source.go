@@ -24,6 +24,7 @@ const (
 type attribution struct {
 	src, via string // canonical source names, "" for none
 	unnamed  bool   // attributed to nobody in particular: null, and the carry stops
+	country  bool   // src is a country or capital that speaks (countrySpeaker)
 	set      bool   // the sentence itself attributes (named or not)
 	mentions []mention
 	speakers []speakerAt // every source or country that says something, in order
@@ -275,7 +276,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		return
 	}
 	if c := a.countrySpeaker(toks); c != "" {
-		at.src, at.set = c, true
+		at.src, at.set, at.country = c, true, true
 		a.history = append(a.history, srcRef{c, "government"})
 		return
 	}
@@ -486,6 +487,12 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 		// "North Korea is considering sending 25,000 workers. This was
 		// reported by NHK ...": the next sentence attributes this one.
 		if src := a.back(i); src != "" {
+			return src, ""
+		}
+		// "IT workers earn $5,000 a month. Of that, ... Annually the state
+		// makes $20 million, the report says.": a paragraph's findings,
+		// attributed where it ends.
+		if src := a.paragraphEnd(i); src != "" {
 			return src, ""
 		}
 	}
@@ -731,6 +738,63 @@ func quoteMarks(toks []Token) int {
 	}
 	return n
 }
+
+// paragraphEnd is the source of the first sentence after doc[i], in its
+// paragraph, that attributes anything, or "": not when doc[i] reports
+// itself, through a teller the gazetteer does not know.
+func (a *attributor) paragraphEnd(i int) string {
+	toks := a.doc[i].toks
+	for k := 1; k < len(toks); k++ {
+		if toks[k].may(a.lx.said) && a.lx.said.at(toks, k) != nil && (isCap(&toks[k-1]) || tellerNouns[toks[k-1].Low]) {
+			return "" // "Ukrainian officials reported that ...": its own teller
+		}
+	}
+	for j := i + 1; j < len(a.doc) && j <= i+3 && a.doc[j].para == a.doc[i].para; j++ {
+		h := len(a.history)
+		at := a.read(a.doc[j].toks)
+		kind := a.kindOf(&at, h)
+		a.history = a.history[:h]
+		if !at.set {
+			continue
+		}
+		if at.unnamed || at.country || kind == "official" {
+			return "" // a country or a person speaks for itself, not for the paragraph
+		}
+		return at.src
+	}
+	return ""
+}
+
+// kindOf is the kind of at's source: a mention's in the gazetteer, else
+// the kind resolve gave it (a speaker the gazetteer does not know is an
+// official) in the history from h on, else "".
+func (a *attributor) kindOf(at *attribution, h int) string {
+	for _, m := range at.mentions {
+		if a.name(m) == at.src {
+			return a.lx.sourceKind[m.idx]
+		}
+	}
+	for i := len(a.history) - 1; i >= h; i-- {
+		if a.history[i].name == at.src {
+			return a.history[i].kind
+		}
+	}
+	return a.recallKind(at.src)
+}
+
+// recallKind is the kind the history gives a name, "" when it has none.
+func (a *attributor) recallKind(name string) string {
+	for i := len(a.history) - 1; i >= 0; i-- {
+		if a.history[i].name == name {
+			return a.history[i].kind
+		}
+	}
+	return ""
+}
+
+// tellerNouns report by themselves when the gazetteer does not know
+// them: "Ukrainian officials reported", "local authorities say".
+var tellerNouns = map[string]bool{"officials": true, "official": true, "authorities": true, "sources": true, "source": true, "spokesman": true, "spokeswoman": true, "spokesperson": true}
 
 // backOpeners open a sentence that points back to the one before.
 var backOpeners = map[string]bool{"this": true, "that": true, "these": true, "such": true}

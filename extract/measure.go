@@ -256,15 +256,15 @@ func measureTokens(q string) []mtok { return appendMeasureTokens(nil, q) }
 
 // appendMeasureTokens appends the tokens of q to out.
 func appendMeasureTokens(out []mtok, q string) []mtok {
-	q = strings.ToLower(q)
+	q = strings.Map(lowerRune, q) // strings.ToLower, faster on Hangul and Cyrillic
 	for i := 0; i < len(q); {
 		r, n := utf8.DecodeRuneInString(q[i:])
 		switch {
-		case unicode.IsDigit(r):
+		case isDigitRune(r):
 			j := i
 			for j < len(q) {
 				r2, n2 := utf8.DecodeRuneInString(q[j:])
-				if unicode.IsDigit(r2) {
+				if isDigitRune(r2) {
 					j += n2
 					continue
 				}
@@ -277,11 +277,11 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 			v, _ := strconv.ParseFloat(strings.ReplaceAll(q[i:j], ",", ""), 64)
 			out = append(out, mtok{text: q[i:j], num: true, val: v})
 			i = j
-		case unicode.IsLetter(r):
+		case isLetterRune(r):
 			j := i
 			for j < len(q) {
 				r2, n2 := utf8.DecodeRuneInString(q[j:])
-				if !unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if !isLetterRune(r2) || isDigitRune(r2) {
 					break
 				}
 				j += n2

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
@@ -434,7 +433,7 @@ func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
 	}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool { return isLetterRune(r) || isDigitRune(r) }
 
 // wordByte is isWordRune for an ASCII byte, -1 for a byte that starts
 // or continues a multi-byte rune. Most of the text the windows read is
@@ -534,11 +533,11 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			emit(b)
 			return b
 		}
-	case unicode.IsDigit(r):
+	case isDigitRune(r):
 		b = append(append(b[:0], prefix...), '#')
 		emit(b)
 		return b
-	case unicode.Is(unicode.Hangul, r):
+	case isHangulRune(r):
 		if utf8.RuneCountInString(w) == 1 {
 			b = append(append(b[:0], prefix...), w...)
 			emit(b)
@@ -557,7 +556,7 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		return b
 	}
 	n := 6
-	if r >= utf8.RuneSelf && unicode.Is(unicode.Cyrillic, r) {
+	if isCyrillicRune(r) {
 		n = 5
 	}
 	b = append(b[:0], prefix...)
@@ -571,7 +570,7 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b = utf8.AppendRune(b, lowerRune(r))
 		i += size
 	}
 	emit(b)

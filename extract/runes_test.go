@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestRuneFastPaths: the fast paths answer as the unicode package does,
+// for every rune.
+func TestRuneFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		checks := []struct {
+			name      string
+			got, want any
+		}{
+			{"isLetterRune", isLetterRune(r), unicode.IsLetter(r)},
+			{"isDigitRune", isDigitRune(r), unicode.IsDigit(r)},
+			{"isHangulRune", isHangulRune(r), unicode.Is(unicode.Hangul, r)},
+			{"isCyrillicRune", isCyrillicRune(r), unicode.Is(unicode.Cyrillic, r)},
+			{"lowerRune", lowerRune(r), unicode.ToLower(r)},
+		}
+		for _, c := range checks {
+			if c.got != c.want {
+				t.Fatalf("%s(%U) = %v, want %v", c.name, r, c.got, c.want)
+			}
+		}
+	}
+}
+
+// TestLowerString: lowering a string rune by rune with lowerRune is
+// strings.ToLower, invalid UTF-8 included.
+func TestLowerString(t *testing.T) {
+	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ"} {
+		if got, want := strings.Map(lowerRune, s), strings.ToLower(s); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	}
+}

@@ -61,6 +61,9 @@ func TestKindRussianLabels(t *testing.T) {
 		// Employment contracts recruit.
 		{"ru", "Агентство заключило договор на трудоустройство 300 строителей из КНДР.",
 			[]string{"people workers recruited 300..300 exact"}},
+		// "ок." abbreviates около and ends no sentence.
+		{"ru", "По данным разведки, КНДР отправила в Россию ок. 2.500 военных.",
+			[]string{"people soldiers sent 2500..2500 approx"}},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

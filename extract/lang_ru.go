@@ -69,6 +69,9 @@ func ruSubjectOK(s *mlSent, h mlHit) bool {
 		if x.start != h.start {
 			continue
 		}
+		if i > 0 && s.hits[i-1].cat == catSource && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {
+			return false // "Госдепартамента США": the country of a body
+		}
 		if i+1 < len(s.hits) && s.hits[i+1].cat == catSaid && strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) == "" {
 			return true
 		}
@@ -97,6 +100,15 @@ func ruSpeaker(s *mlSent) string {
 			// "По словам Кирилла Буданова": a first name or a title may
 			// stand between.
 			if gap := s.text[s.hits[i-1].end:h.start]; mlWordsBetween(gap) <= 3 && !strings.ContainsAny(gap, ",.;:«»\"()—–") {
+				return h.value
+			}
+		}
+		if i > 0 && s.hits[i-1].cat == catSaid {
+			// "Как рассказал Вадим Скибицкий, ...": a reporting verb that
+			// opens the sentence, and its subject.
+			p := s.hits[i-1]
+			open := mlLower(strings.TrimSpace(s.text[:p.start]))
+			if gap := s.text[p.end:h.start]; (open == "" || open == "как") && mlWordsBetween(gap) <= 3 && !strings.ContainsAny(gap, ",.;:«»\"()—–") {
 				return h.value
 			}
 		}
@@ -226,7 +238,7 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) stri
 // ruAbbrev are words written with a dot that do not end a sentence.
 var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн": true, "млрд": true, "руб": true, "долл": true,
 	"т": true, "е": true, "им": true, "ул": true, "обл": true, "р": true, "н": true, "см": true, "др": true, "пр": true,
-	"т.е": true, "т.к": true, "т.д": true, "т.п": true, "в": true, "мин": true, "ген": true, "св": true, "проф": true, "акад": true}
+	"т.е": true, "т.к": true, "т.д": true, "т.п": true, "в": true, "мин": true, "ген": true, "св": true, "проф": true, "акад": true, "ок": true}
 
 // ruSplit splits Russian text into sentences: at line ends and after
 // . ! ? … followed by a space and a capital, digit, quote or dash, but not

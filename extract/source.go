@@ -74,7 +74,7 @@ func (a *attributor) houseOutlet() string {
 			}
 			e := k + len(p.low)
 			if a.lx.sourceKind[p.idx] == "outlet" {
-				if k > 0 && tellVerbs[toks[k-1].Low] && sourceBefore(toks, k-1) || e < len(toks) && (houseNouns[toks[e].Low] || toks[e].Low == "interviewed") {
+				if k > 0 && tellVerbs[toks[k-1].Low] && sourceBefore(toks, k-1) || e < len(toks) && (houseNouns[toks[e].Low] || houseVerb(toks, e)) {
 					return a.lx.sourceName[p.idx]
 				}
 			}
@@ -86,7 +86,20 @@ func (a *attributor) houseOutlet() string {
 
 // houseNouns follow an outlet's name when it speaks of its own
 // informants: "a Daily NK source", "RFA's sources", "a Daily NK
-// reporting partner"; "Daily NK interviewed Mr. A" does too.
+// reporting partner"; see houseVerb for its verbs.
+// houseVerb reports whether toks[e] tells of the outlet's own reporting:
+// "Daily NK interviewed Mr. A", "Daily NK has learned that", "RFA learned".
+func houseVerb(toks []Token, e int) bool {
+	if e+1 < len(toks) && (toks[e].Low == "has" || toks[e].Low == "have") {
+		e++
+	}
+	switch toks[e].Low {
+	case "interviewed", "learned", "learnt":
+		return true
+	}
+	return false
+}
+
 // tellVerbs are the forms of "tell" an informant tells the outlet with
 // ("a source told RFA", "he could tell Daily NK in detail").
 var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}

@@ -182,6 +182,9 @@ type Lexicon struct {
 	// Replenish are verbs after which a casualty noun is what the people
 	// counted make up for ("reinforcements to replace its losses").
 	Replenish []string `json:"replenish,omitempty"`
+	// NotGroups are names that hold a group noun but count nobody
+	// ("Workers' Party"): no figure takes its people from them.
+	NotGroups []string `json:"not_groups,omitempty"`
 }
 
 // File is the shape of every data file and of a --domain file.
@@ -469,6 +472,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Wages = appendNew(l.Wages, o.Wages...)
 	l.ITWork = appendNew(l.ITWork, o.ITWork...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
+	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -926,6 +926,14 @@ func entryStats(toks []Token) bool {
 // auxiliary verbs after a figure make it the subject of its clause.
 var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "are": true, "is": true}
 
+// subjectAdverb are words that may open a clause before its subject
+// figure ("Only several thousand remain").
+var subjectAdverb = map[string]bool{"only": true, "just": true, "still": true, "now": true}
+
+// reportVerb are verbs whose object clause a subject figure may open
+// without "that" ("we estimate 10,000 are moving").
+var reportVerb = map[string]bool{"estimate": true, "estimates": true, "estimated": true, "believe": true, "believes": true, "think": true, "say": true, "says": true, "said": true}
+
 var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true, "existing": true, "previous": true, "initial": true, "original": true}
 
 // attach finds the group of a people figure from its head noun, or from
@@ -1110,12 +1118,16 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 				break
 			}
 		}
-		if g == "" && f.End < n && auxiliary[toks[f.End].Low] {
+		// A verb of its own after the figure makes it a subject too ("Only
+		// several thousand remain"), and so does a figure after a verb of
+		// estimate or report ("we estimate approximately 10,000 are
+		// moving").
+		if g == "" && f.End < n && (auxiliary[toks[f.End].Low] || lx.events.at(toks, f.End) != nil) {
 			b := f.Start - 1
-			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that") {
+			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that" || subjectAdverb[toks[b].Low]) {
 				b--
 			}
-			if b < cs {
+			if b < cs || b >= 0 && reportVerb[toks[b].Low] {
 				g = ctxGroup()
 			}
 		}

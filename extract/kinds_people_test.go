@@ -28,6 +28,18 @@ func TestKindPeopleWho(t *testing.T) {
 			nil},
 		{"en", "North Korea has sent about 6,000 labor immigrants to the Far East.",
 			[]string{"people workers sent 6000..6000 approx"}},
+		// A bare figure with a verb of its own, or after a verb of
+		// estimate, is the subject: the people of the sentence before.
+		{"en", "Thousands of North Korean loggers have gone home. Only a few hundred remain.",
+			[]string{"people workers withdrawn 1000.. vague", "people workers present 300.. vague"}},
+		{"en", "North Korean troops crossed into Russia. We believe about 4,000 are training near Kursk.",
+			[]string{"people soldiers present 4000..4000 approx"}},
+		// A colon that ends the sentence leaves the figure be.
+		{"en", "The ministry put the number of North Korean troops at roughly 9,000:",
+			[]string{"people soldiers present 9000..9000 approx"}},
+		// A party's name is no group: "Workers' Party" counts nobody.
+		{"en", "The Workers' Party congress promised 30,000 flats, including 5,000 in Pyongyang.",
+			nil},
 		// Other IT staff names.
 		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
 			[]string{"people it_workers present ..4000 at_most"}},

@@ -483,7 +483,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			case "times", "fold", "x", "×", "th", "st", "nd", "rd", "am", "pm", "a.m.", "p.m.":
 				return f, k, false
 			case ":", "/":
-				if a.Glued {
+				// "10:30", "3/4"; a colon that ends the sentence
+				// ("approximately 10,000:") leaves the figure be.
+				if a.Glued && k+1 < n && toks[k+1].Glued {
 					return f, k, false
 				}
 			case "-":

@@ -12,6 +12,7 @@ type Lexicon struct {
 	Lang string
 
 	groups, casualties, events *pmatch
+	notGroups                  *pmatch // "Workers' Party": a group noun inside a name
 	planned                    set
 	aspectual                  set // "continue", "began": their "to" is no plan
 	change                     set // "rose", "fell": "from X to Y" after them is two levels
@@ -82,6 +83,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		return mt
 	}
 	x.groups = mm(l.Groups)
+	x.notGroups = ml(l.NotGroups)
 	x.casualties = mm(l.Casualties)
 	x.events = mm(l.Events)
 	x.planned = newSet(l.Planned)
@@ -245,7 +247,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork}
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups}
 	for _, m := range ms {
 		for _, ps := range m.first {
 			for _, p := range ps {
@@ -258,7 +260,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork)
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups)
 	return x
 }
 
@@ -281,6 +283,9 @@ func invert(m map[string]string) map[string][]string {
 // Group returns the group whose head phrase starts at toks[i] and its
 // length in tokens.
 func (x *Lexicon) Group(toks []Token, i int) (string, int) {
+	if x.notGroups.at(toks, i) != nil {
+		return "", 0
+	}
 	if p := x.groups.at(toks, i); p != nil {
 		return p.val, len(p.low)
 	}

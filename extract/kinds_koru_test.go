@@ -117,6 +117,16 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people nationals entered 6200.. at_least"}},
 		// Visas given to another country are that country's.
 		{"ko", "북한 주민의 입국이 늘었다. 이는 러시아가 중국에 발급한 31만 건에 비하면 적다.", nil},
+		// What follows a pointer to a part (이 가운데) is the part's.
+		{"ko", "연구원은 북한의 파병 규모를 9천 명으로 봤는데, 이 가운데 전사자는 약 700명으로 보인다고 했다.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers killed 700..700 approx"}},
+		// A promise plans; lives lost and those who died are killed.
+		{"ko", "북한은 건설 노동자 3,000명도 파견 약속을 받았다고 밝혔다.",
+			[]string{"people workers planned 3000..3000 exact"}},
+		{"ko", "북한군 공병 부대가 평양에 귀환했다. 김 위원장은 부대를 맞으며 \"7명의 생명을 잃은 손실\"을 언급했다.",
+			[]string{"people soldiers killed 7..7 exact"}},
+		{"ko", "파병된 북한군 약 9000명 중 2300여 명이 죽거나 다쳤다.",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers killed 2300..2300 approx"}},
 		// 파병할 names troops even as a verb of planning.
 		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
 			[]string{"people soldiers planned 2000..2000 exact"}},

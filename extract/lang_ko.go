@@ -169,8 +169,16 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	rest := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(s.text[f.end:], " "), "의"), " ")
 	among := strings.HasPrefix(rest, "가운데") || strings.HasPrefix(rest, "중 ") || strings.HasPrefix(rest, "중에") || strings.HasPrefix(rest, "중,")
 	planAfter := false
+	// "규모를 1만1천에서 1만2천 명으로 봤는데, 이 가운데 전사자는": what
+	// follows a pointer to a part is the part's.
+	part := len(s.text)
+	for _, w := range mlBackPointers {
+		if k := strings.Index(s.text[f.end:], w); k >= 0 && f.end+k < part {
+			part = f.end + k
+		}
+	}
 	for i, h := range s.hits {
-		if among {
+		if among || h.start >= part {
 			break
 		}
 		if h.start >= f.end && h.cat == catPlan && koPlanVerb(s, h) {

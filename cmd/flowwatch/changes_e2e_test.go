@@ -105,8 +105,19 @@ func changesFeed(t *testing.T, st flowwatch.Store) time.Time {
 }
 
 // TestWatchNotify runs `watch --once --notify` against a local feed and a
-// local webhook listener, which must receive the poll's changes as JSON.
+// local webhook listener, which must receive the poll's changes as JSON,
+// on SQLite and on PostgreSQL.
 func TestWatchNotify(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { watchNotify(t, filepath.Join(t.TempDir(), "w.db")) })
+	t.Run("postgres", func(t *testing.T) {
+		if pgtest.URL() == "" {
+			t.Skip("FLOWWATCH_TEST_POSTGRES is unset: watch --notify on PostgreSQL skipped")
+		}
+		watchNotify(t, pgtest.SchemaURL(t, "notify_test_"))
+	})
+}
+
+func watchNotify(t *testing.T, db string) {
 	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>`+
 			`<item><title>Casualties</title><link>http://%s/a/1</link><guid>a1</guid><pubDate>Wed, 09 Apr 2025 08:00:00 GMT</pubDate>`+
@@ -135,7 +146,7 @@ func TestWatchNotify(t *testing.T) {
 	if err := os.WriteFile(feeds, []byte(feedSrv.URL+"/feed.xml\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut, code := runInProcess(t, "watch", "--once", "--allow-private", "--db", filepath.Join(tmp, "w.db"), "--feeds", feeds, "--notify", hook.URL+"/hook")
+	_, errOut, code := runInProcess(t, "watch", "--once", "--allow-private", "--db", db, "--feeds", feeds, "--notify", hook.URL+"/hook")
 	if code != 0 {
 		t.Fatalf("watch: exit %d: %s", code, errOut)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/pgtest"
 	"github.com/flowwatch/flowwatch/reconcile"
 )
 
@@ -85,9 +86,22 @@ func TestEstimatesCommand(t *testing.T) {
 
 // TestCLIAndAPIAgree: flowwatch facts and estimates and the API's
 // /api/facts and /api/estimates give the same facts, sources, conflicts
-// and rows for the same database.
+// and rows for the same database, on SQLite and on PostgreSQL.
 func TestCLIAndAPIAgree(t *testing.T) {
-	db := samplesDB(t)
+	t.Run("sqlite", func(t *testing.T) { cliAndAPIAgree(t, samplesDB(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		if pgtest.URL() == "" {
+			t.Skip("FLOWWATCH_TEST_POSTGRES is unset: the PostgreSQL run is skipped")
+		}
+		db := pgtest.SchemaURL(t, "agree_test_")
+		if _, stderr, code := runInProcess(t, "ingest", "--db", db, "../../samples"); code != 0 {
+			t.Fatalf("ingest: exit %d: %s", code, stderr)
+		}
+		cliAndAPIAgree(t, db)
+	})
+}
+
+func cliAndAPIAgree(t *testing.T, db string) {
 	cli, stderr, code := runInProcess(t, "facts", "--db", db, "--format", "jsonl")
 	if code != 0 {
 		t.Fatalf("facts: exit %d: %s", code, stderr)

@@ -133,6 +133,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"a sentence with its own teller keeps it", "en", "Regional officials reported that 300 North Korean workers arrived in Khabarovsk. More will come in autumn, NHK reported.", "-"},
 		{"the outlet has learned", "en", "RFA has learned that the loggers now hand over their pay.\n\nA crew of 40 North Korean workers must pay $700 a month to take side jobs.", "RFA"},
 		{"sources indicate stops the carry", "en", "South Korea's spy agency briefed lawmakers on Monday. Additionally, sources indicate that 9,000 North Korean soldiers train near Vladivostok. This group includes at least 300 officers.", "-"},
+		{"Russia's media in a second clause", "en", "The NIS briefed lawmakers on Thursday, as Russia's media reported that Pyongyang will send 3,500 more builders to Kursk.", "Russian media"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

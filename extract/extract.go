@@ -1138,6 +1138,11 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if g == "" {
 		for i := 0; i < f.Start; i++ {
 			if p := lx.casualties.at(toks, i); p != nil && !lx.foreignBefore(toks, i) {
+				if lx.change[toks[i].Low] {
+					if g, _ := lx.Group(toks, i+1); g == "" {
+						continue // "has fallen to 5,000": a level, not the fallen
+					}
+				}
 				f.Casualty, f.Event = p.val, p.val
 				g = ctxGroup()
 				if g == "" || g == flowwatch.GroupNationals {
@@ -1180,6 +1185,12 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	switch event {
+	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+		if f.Head >= f.End && f.Head < len(toks) && lx.genericPeople[toks[f.Head].Low] {
+			// "around 4,000 people have died": North Koreans a war kills
+			// are its soldiers (a named place's residents were ruled out).
+			return flowwatch.GroupSoldiers
+		}
 	case flowwatch.EventPresent, flowwatch.EventRecruited, flowwatch.EventPlanned, flowwatch.EventSent:
 		for i := cs; i < ce; i++ {
 			if (i < f.Start || i >= f.End) && lx.labor.at(toks, i) != nil {
@@ -1380,7 +1391,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		pos, end int
 		ev       string
 	}
-	hypothetical := false
+	hypothetical, hypoOwn := false, false
 	find := func(a, b int) []cue {
 		var cues []cue
 		for i := a; i < b; i++ {
@@ -1399,6 +1410,10 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 						// "all 12,000 soldiers could be lost": what may
 						// befall a force does not count its dead.
 						hypothetical = true
+						// Its own predicate: a conditional's losses
+						// before it ("if losses continue, all 12,000
+						// could be lost") do not count them either.
+						hypoOwn = hypoOwn || c.pos >= f.End && c.pos < ce
 						continue
 					}
 				}
@@ -1475,6 +1490,9 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	c, ok := pick(find(cs, ce))
 	if !ok {
 		c, ok = pick(find(0, len(toks)))
+	}
+	if hypoOwn && (!ok || c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured) {
+		return flowwatch.EventPresent
 	}
 	if !ok && hypothetical {
 		return flowwatch.EventPresent

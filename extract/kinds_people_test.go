@@ -112,6 +112,20 @@ func TestKindPeopleEvent(t *testing.T) {
 		// The residents of a named place are that place's people.
 		{"en", "Hundreds of Kherson residents fled, officials said, while North Korean troops arrived.",
 			nil},
+		// ... nor do a conditional's losses before that hypothetical.
+		{"en", "If North Korean losses go on like this, all 7,000 North Korean soldiers near Sudzha could be killed or captured by June.",
+			[]string{"people soldiers present 7000..7000 exact"}},
+		// North Koreans a war kills, counted as people, are its soldiers.
+		{"en", "Kyiv says some 900 North Korean people have died in the fighting.",
+			[]string{"people soldiers killed 900..900 approx"}},
+		// "the presence of" is a stock, whatever befell some of them later.
+		{"en", "Officials confirmed the presence of 7,000 North Korean soldiers in the area, with a third of them wounded.",
+			[]string{"people soldiers present 7000..7000 exact"}},
+		// The fallen are the dead; a level that has fallen is no death.
+		{"en", "Pyongyang honoured 45 fallen North Korean soldiers at a ceremony.",
+			[]string{"people soldiers killed 45..45 exact"}},
+		{"en", "The number of North Korean workers in Russia has fallen to 6,000.",
+			[]string{"people workers present 6000..6000 exact"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

@@ -64,6 +64,17 @@ func TestKindRussianLabels(t *testing.T) {
 		// "ок." abbreviates около and ends no sentence.
 		{"ru", "По данным разведки, КНДР отправила в Россию ок. 2.500 военных.",
 			[]string{"people soldiers sent 2500..2500 approx"}},
+		// A bare number with "их" or "это количество" before it counts
+		// the people of the sentence before.
+		{"ru", "В Курскую область прибыли военные КНДР.\nПо некоторым данным их от 7 до 9 тысяч.",
+			[]string{"people soldiers present 7000..9000 range"}},
+		{"ru", "Квота для студентов из КНДР выросла до 240 мест.\nВ прошлом году это количество составляло 150.",
+			[]string{"people nationals planned 240..240 exact", "people nationals planned 150..150 exact"}},
+		// A bare number without them is no count of people.
+		{"ru", "В Курскую область прибыли военные КНДР.\nВ регионе их техника прошла 300 километров.", nil},
+		// Specialists are people; their group comes from the context.
+		{"ru", "Северокорейские саперы уже работают в Курской области.\nВсего КНДР направит туда четыре тысячи специалистов.",
+			[]string{"people engineers planned 4000..4000 exact"}},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

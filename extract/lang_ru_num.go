@@ -616,7 +616,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		from = k
 	}
 	clause := mlLower(t[from:figStart])
-	if strings.Contains(clause, "их число") || strings.Contains(clause, "число их") || strings.Contains(clause, "их количество") {
+	if strings.Contains(clause, "их число") || strings.Contains(clause, "число их") || strings.Contains(clause, "их количество") || strings.Contains(clause, "это количество") || strings.Contains(clause, "это число") {
 		// "их число превысило 13 тысяч": the people of the sentence before.
 		return flowwatch.KindPeople, "people", ""
 	}
@@ -624,6 +624,21 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		for _, h := range s.hits {
 			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {
 				return flowwatch.KindPeople, "people", ""
+			}
+		}
+	}
+	// "В 2025 году их было всего 100", "По некоторым данным их от 10 до
+	// 12 тысяч": a bare number that ends its clause, with "их" a few
+	// words before, counts the people of the sentence before.
+	if rest := strings.TrimLeft(t[end:], " "); rest == "" || strings.ContainsAny(rest[:1], ".,;!?)»\"") {
+		if ft := mlTokenAt(toks, figStart); ft > 0 {
+			for b := ft - 1; b >= 0 && b >= ft-4; b-- {
+				if strings.ContainsAny(t[toks[b].end:toks[b+1].start], ",.;:") {
+					break
+				}
+				if toks[b].low == "их" {
+					return flowwatch.KindPeople, "people", ""
+				}
 			}
 		}
 	}

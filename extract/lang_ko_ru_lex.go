@@ -128,6 +128,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 			t.words = []string{raw}
 			r, _ := utf8.DecodeRuneInString(raw)
 			m.byKey[string(r)] = append(m.byKey[string(r)], t)
+			m.markStart(r)
 			return
 		}
 		if strings.HasPrefix(raw, "=") || mlLatin(raw) {
@@ -231,6 +232,9 @@ type mlMatcher struct {
 	// Korean: terms by first rune. Russian: terms by the first three
 	// runes of their first (lower-cased) word.
 	byKey map[string][]*mlTerm
+	// Korean: the first runes of terms below 0x10000, as bits, so that
+	// findKO looks up byKey only at runes some term starts with.
+	starts []uint64
 }
 
 func mlSortedKeys(m map[string][]string) []string {
@@ -391,11 +395,34 @@ func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
 	return m.findRU(toks)
 }
 
+// markStart records that a Korean term starts with r.
+func (m *mlMatcher) markStart(r rune) {
+	if m.starts == nil {
+		m.starts = make([]uint64, 0x10000/64)
+	}
+	if r >= 0x10000 {
+		r = 0 // too high for the bits: rune 0 stands for all of them
+	}
+	m.starts[r/64] |= 1 << (r % 64)
+}
+
+// mayStart reports whether a Korean term may start with r.
+func (m *mlMatcher) mayStart(r rune) bool {
+	if r >= 0x10000 {
+		r = 0
+	}
+	return m.starts != nil && m.starts[r/64]&(1<<(r%64)) != 0
+}
+
 func (m *mlMatcher) findKO(s string) []mlHit {
 	hs := make([]mlHit, 0, 8)
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !m.mayStart(r) {
+			i += sz
+			continue
+		}
 		var best *mlTerm
 		bestEnd := 0
 		for _, t := range m.byKey[string(r)] {

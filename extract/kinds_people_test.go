@@ -40,6 +40,12 @@ func TestKindPeopleWho(t *testing.T) {
 		// A party's name is no group: "Workers' Party" counts nobody.
 		{"en", "The Workers' Party congress promised 30,000 flats, including 5,000 in Pyongyang.",
 			nil},
+		// A relative clause's people are its antecedent's, whatever
+		// country it helps.
+		{"en", "Help came from Pyongyang, which sent 2,500 builders to support Russia's reconstruction.",
+			[]string{"people workers sent 2500..2500 exact"}},
+		{"en", "Moscow also hired laborers from Tajikistan, which sent 4,000 builders to Russia's regions.",
+			nil},
 		// Other IT staff names.
 		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
 			[]string{"people it_workers present ..4000 at_most"}},

@@ -50,6 +50,11 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 			return 1
 		}
 	}
+	// A relative clause's subject is the noun before it: "North Korea —
+	// which last fall sent 11,000 soldiers to support Russia's military".
+	if lx.relativeOfOrigin(toks, cs, f.Start) {
+		return 1
+	}
 	if r := lx.subjectOrigin(toks, cs, f.Start); r != 0 {
 		return r
 	}
@@ -497,6 +502,29 @@ func (lx *Lexicon) groupSize(s *sent, f *Figure) bool {
 			return true
 		case toks[k].Kind == Punct:
 			return false
+		}
+	}
+	return false
+}
+
+// relativeOfOrigin reports whether the clause at toks[cs:fs] is a relative
+// clause ("which", "who") whose antecedent, right before it, names North
+// Korea.
+func (lx *Lexicon) relativeOfOrigin(toks []Token, cs, fs int) bool {
+	k := cs
+	for k < fs && toks[k].Kind == Punct {
+		k++
+	}
+	if k >= fs || toks[k].Low != "which" && toks[k].Low != "who" {
+		return false
+	}
+	b := cs - 1
+	for b >= 0 && toks[b].Kind == Punct {
+		b--
+	}
+	for a := b; a >= 0 && a >= b-3; a-- {
+		if p := lx.origin.at(toks, a); p != nil && a+len(p.low)-1 == b {
+			return true
 		}
 	}
 	return false

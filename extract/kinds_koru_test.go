@@ -75,6 +75,16 @@ func TestKindRussianLabels(t *testing.T) {
 		// Specialists are people; their group comes from the context.
 		{"ru", "Северокорейские саперы уже работают в Курской области.\nВсего КНДР направит туда четыре тысячи специалистов.",
 			[]string{"people engineers planned 4000..4000 exact"}},
+		// A number that ends its clause right after a group noun, in
+		// brackets or after a bound, counts that group; превысить bounds.
+		{"ru", "КНДР может направить в Россию строителей (до 12 тысяч) уже летом.",
+			[]string{"people workers planned ..12000 at_most"}},
+		{"ru", "Точных данных нет, но северокорейских рабочих там меньше восьми тысяч.",
+			[]string{"people workers present ..8000 at_most"}},
+		{"ru", "Число северокорейских рабочих в регионе может превысить 40 тысяч.",
+			[]string{"people workers planned 40000.. at_least"}},
+		// A bracketed number after another noun is none.
+		{"ru", "Северокорейские рабочие построили дома (до 15 этажей) в Приморье.", nil},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

@@ -603,6 +603,11 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 			break
 		}
 	}
+	// "рабочих (до 15 тысяч)", "рабочих меньше десяти тысяч": a number
+	// that ends its clause right after a group noun counts that group.
+	if g, ok := ruGroupBefore(s, figStart, end); ok {
+		return flowwatch.KindPeople, "people", g
+	}
 	// "7 тысяч из них": a part of people counted before.
 	if j+1 < len(toks) && toks[j].low == "из" && (toks[j+1].low == "них" || toks[j+1].low == "которых") {
 		return flowwatch.KindPeople, "people", ""
@@ -670,6 +675,31 @@ func ruScareQuoted(t string, figStart int, gap string) bool {
 		return true
 	}
 	return false
+}
+
+// ruGroupBefore is the group of a group noun right before a figure
+// (bound words and an opening bracket may stand between) when the figure
+// ends its clause.
+func ruGroupBefore(s *mlSent, figStart, end int) (string, bool) {
+	rest := strings.TrimLeft(s.text[end:], " ")
+	if rest != "" && !strings.ContainsAny(rest[:1], ".,;!?)") {
+		return "", false
+	}
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.end > figStart {
+			continue
+		}
+		if h.cat != catGroup || h.value == "" || h.value == "person" {
+			return "", false
+		}
+		gap := s.text[h.end:figStart]
+		if strings.ContainsAny(gap, ",.;:«»\"—–") || mlWordsBetween(strings.Trim(gap, " (")) > 2 {
+			return "", false
+		}
+		return h.value, true
+	}
+	return "", false
 }
 
 // ruQuotaUnit reports whether token k is a unit a quota counts (мест)

@@ -179,6 +179,10 @@ type Lexicon struct {
 	// IT network", "skills in tech"): the workers near them are IT
 	// workers. An all-capital entry ("IT") matches only as written.
 	ITWork []string `json:"it_work,omitempty"`
+	// Unowned nouns are things a percentage may be of that no people own
+	// ("60 per cent of the land", "90 percent of its trade"): such a
+	// share is no claim.
+	Unowned []string `json:"unowned,omitempty"`
 	// Replenish are verbs after which a casualty noun is what the people
 	// counted make up for ("reinforcements to replace its losses").
 	Replenish []string `json:"replenish,omitempty"`
@@ -423,6 +427,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Planned = appendNew(l.Planned, o.Planned...)
 	l.Future = appendNew(l.Future, o.Future...)
 	l.Aspectual = appendNew(l.Aspectual, o.Aspectual...)
+	l.Change = appendNew(l.Change, o.Change...)
 	l.Origin = appendNew(l.Origin, o.Origin...)
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
@@ -471,6 +476,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Labor = appendNew(l.Labor, o.Labor...)
 	l.Wages = appendNew(l.Wages, o.Wages...)
 	l.ITWork = appendNew(l.ITWork, o.ITWork...)
+	l.Unowned = appendNew(l.Unowned, o.Unowned...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
 	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
 }

@@ -19,6 +19,15 @@ func TestKindMoneyOwner(t *testing.T) {
 		// Words of IT work name the workers' trade.
 		{"en", "The video shows North Korean workers with skills in tech who take jobs on their laptops, and 70% of their income goes to the state.",
 			[]string{"share it_workers  70..70 exact"}},
+		// A sum of wages with North Korea named is the workers'.
+		{"en", "Wages paid in Russia could be bringing $120‑$280 million to North Korea every year.",
+			[]string{"money workers  120000000..280000000 range /year"}},
+		// A growth rate, a share of land or trade and a country's GDP are
+		// nobody's claim.
+		{"en", "The number of North Korean workers in Russia grew by 45% last year.", nil},
+		{"en", "The North Korean troops helped Russia retake more than 70 per cent of the territory held by Kyiv.", nil},
+		{"en", "Pyongyang earned $300 million from its soldiers in Russia, about 2% of North Korea's GDP of 30 trillion won.",
+			[]string{"money soldiers  300000000..300000000 exact /null"}},
 		// Other workers stay workers.
 		{"en", "North Korean construction workers in Vladivostok earn about $600 a month.",
 			[]string{"money workers  600..600 approx /month"}},

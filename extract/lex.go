@@ -33,6 +33,7 @@ type Lexicon struct {
 	wages                      *pmatch // "salaries", "pay": what a share of wages is taken from
 	itWork                     *pmatch // "remote work", "tech": IT work without its people
 	itWorkCaps                 set     // "IT": matched only as written
+	unowned                    set     // "land", "trade": a share of them is no one's
 	replenish                  set     // "replace": a casualty noun after one is made up for, not suffered
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
@@ -140,6 +141,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		}
 	}
 	x.itWork = ml(itw)
+	x.unowned = newSet(l.Unowned)
 	x.replenish = newSet(l.Replenish)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)

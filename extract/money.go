@@ -10,13 +10,67 @@ import "github.com/flowwatch/flowwatch"
 // their pay sent back"; "workers are obliged to submit about $1,700").
 func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk bool) (string, bool) {
 	s := &doc[i]
-	if g == "" && f.Kind == flowwatch.KindShare && lx.wagesIn(s.toks) {
-		g, ok = flowwatch.GroupWorkers, nk
+	if f.Kind == flowwatch.KindShare && (lx.changeBefore(s.toks, f.Start) || lx.shareOfUnowned(s.toks, f.End)) {
+		return "", false // a growth rate, a share of land or trade: no one's
+	}
+	if f.Kind == flowwatch.KindMoney && lx.unownedBefore(s.toks, f.Start) {
+		return "", false // "a GDP of 40 trillion won", "exports were around $300 million"
+	}
+	if g == "" && lx.wagesIn(s.toks) && (f.Kind == flowwatch.KindShare || s.origin) {
+		// "paid a fraction of their salaries, while as much as 70 percent
+		// is taken", "Russian wages could be wiping out $150-$300 million
+		// from North Korea each year".
+		g, ok = flowwatch.GroupWorkers, nk || s.origin
 	}
 	if (g == flowwatch.GroupWorkers || g == "") && lx.itContext(doc, i, f.Start) {
 		return flowwatch.GroupITWorkers, nk
 	}
 	return g, ok
+}
+
+// changeBefore reports whether a verb of change comes right before the
+// figure at toks[fs], "by" between or not: "grew by 60%", "rose 12 percent".
+func (lx *Lexicon) changeBefore(toks []Token, fs int) bool {
+	k := fs - 1
+	if k >= 0 && toks[k].Low == "by" {
+		k--
+	}
+	return k >= 0 && lx.change[toks[k].Low]
+}
+
+// shareOfUnowned reports whether the share ending at toks[fe] is "of" a
+// thing no people own: "60 per cent of the land occupied by Kyiv".
+func (lx *Lexicon) shareOfUnowned(toks []Token, fe int) bool {
+	if fe >= len(toks) || toks[fe].Low != "of" {
+		return false
+	}
+	for k := fe + 1; k < len(toks) && k <= fe+6; k++ {
+		if lx.unowned[toks[k].Low] || lx.unowned[toks[k].Text] {
+			return true
+		}
+		if toks[k].Low == "'s" || toks[k].Low == "’s" || toks[k].Low == "'" {
+			continue // "of North Korea's GDP"
+		}
+		if g, _ := lx.Group(toks, k); toks[k].Kind == Punct || g != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// unownedBefore reports whether a thing no people own is named in the
+// five words before toks[fs], within its clause.
+func (lx *Lexicon) unownedBefore(toks []Token, fs int) bool {
+	for k := fs - 1; k >= 0 && k >= fs-5; k-- {
+		switch toks[k].Low {
+		case ",", ".", ";", ":":
+			return false
+		}
+		if lx.unowned[toks[k].Low] || lx.unowned[toks[k].Text] {
+			return true
+		}
+	}
+	return false
 }
 
 func (lx *Lexicon) wagesIn(toks []Token) bool {

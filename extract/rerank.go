@@ -525,7 +525,7 @@ func prevWord(text string, from, to int) (int, int) {
 // Korean word gives its syllable pairs; another word is lower-cased and
 // cut to six letters (five in Cyrillic, whose endings are longer).
 func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, rn := utf8.DecodeRuneInString(w)
 	switch {
 	case r < utf8.RuneSelf:
 		if '0' <= r && r <= '9' {
@@ -538,20 +538,19 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		emit(b)
 		return b
 	case isHangulRune(r):
-		if utf8.RuneCountInString(w) == 1 {
+		// Each rune is decoded once: prev is where the rune before the
+		// one at i starts.
+		prev, i := 0, rn
+		if i >= len(w) {
 			b = append(append(b[:0], prefix...), w...)
 			emit(b)
 			return b
 		}
-		for i := 0; i < len(w); {
-			_, n1 := utf8.DecodeRuneInString(w[i:])
-			if i+n1 >= len(w) {
-				break
-			}
-			_, n2 := utf8.DecodeRuneInString(w[i+n1:])
-			b = append(append(b[:0], prefix...), w[i:i+n1+n2]...)
+		for i < len(w) {
+			_, n := utf8.DecodeRuneInString(w[i:])
+			b = append(append(b[:0], prefix...), w[prev:i+n]...)
 			emit(b)
-			i += n1
+			prev, i = i, i+n
 		}
 		return b
 	}

@@ -37,3 +37,27 @@ func TestLowerString(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendWord: the features one word gives — Korean syllable pairs,
+// a cut lower-cased stem, "#" for a number.
+func TestAppendWord(t *testing.T) {
+	tests := []struct {
+		w    string
+		want []string
+	}{
+		{"병력", []string{"L:병력"}},
+		{"군", []string{"L:군"}},
+		{"노동자들", []string{"L:노동", "L:동자", "L:자들"}},
+		{"Deployed", []string{"L:deploy"}},
+		{"СОЛДАТЫ", []string{"L:солда"}},
+		{"1만", []string{"L:#"}},
+		{"한\xffx", []string{"L:한\xff", "L:\xffx"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		appendWord(nil, "L:", tt.w, func(f []byte) { got = append(got, string(f)) })
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}

@@ -148,6 +148,16 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people soldiers killed 7..7 exact"}},
 		{"ko", "파병된 북한군 약 9000명 중 2300여 명이 죽거나 다쳤다.",
 			[]string{"people soldiers sent 9000..9000 approx", "people soldiers killed 2300..2300 approx"}},
+		// A need in a clause of its own, a comma before the figure, is
+		// not the figure's.
+		{"ko", "러시아는 노동력 부족에 직면한 가운데, 최소 6,000명의 북한 군인을 전선에 배치했다.",
+			[]string{"people soldiers sent 6000.. at_least"}},
+		{"ko", "러시아 기업들은 북한 노동자 3천 명이 부족하다고 호소했다.", nil},
+		// Hiring and importing people recruit them.
+		{"ko", "건설 인력이 부족한 러시아 연해주는 북한 노동자 1천 명 정도를 고용할 계획이다.",
+			[]string{"people workers planned 1000..1000 approx"}},
+		{"ko", "러시아는 수천 명의 북한 노동자를 수입하고 있다.",
+			[]string{"people workers recruited 1000.. vague"}},
 		// 파병할 names troops even as a verb of planning.
 		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
 			[]string{"people soldiers planned 2000..2000 exact"}},

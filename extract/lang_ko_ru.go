@@ -436,6 +436,11 @@ func mlDemand(lm *mlModule, s *mlSent, f *mlFig) bool {
 		if h.start < cs || h.end > ce || h.end > f.start && h.start < f.end {
 			continue
 		}
+		if lm.m.korean && h.cat == catDemand && h.end <= f.start && strings.Contains(s.text[h.end:f.start], ",") {
+			// "노동력 부족에 직면한 가운데, 최소 1만 명을 배치했다": the
+			// need is another clause's, its comma between.
+			continue
+		}
 		switch d := dist(h); h.cat {
 		case catDemand:
 			if best < 0 || d < best {

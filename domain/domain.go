@@ -189,6 +189,10 @@ type Lexicon struct {
 	// NotGroups are names that hold a group noun but count nobody
 	// ("Workers' Party"): no figure takes its people from them.
 	NotGroups []string `json:"not_groups,omitempty"`
+	// EventNouns are movement cues that are nouns ("deployment",
+	// "dispatch"): they state no tense, so a figure they alone describe
+	// keeps the plan the article read for it before.
+	EventNouns []string `json:"event_nouns,omitempty"`
 }
 
 // File is the shape of every data file and of a --domain file.
@@ -479,6 +483,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Unowned = appendNew(l.Unowned, o.Unowned...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
 	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
+	l.EventNouns = appendNew(l.EventNouns, o.EventNouns...)
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -266,6 +266,15 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		quote              string
 	}
 	seen := map[key]bool{}
+	// The people figures read as planned so far, by group and value: a
+	// later mention that names the plan only by a noun ("the deployment
+	// includes 1,000 sappers") still states the plan.
+	type planKey struct {
+		group     string
+		low, high float64
+	}
+	planned := map[planKey]bool{}
+	nominal := map[int]bool{} // figures (by offset) only a movement noun describes
 	var made []flowwatch.Claim
 	for i := range doc {
 		s := &doc[i]
@@ -416,6 +425,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Group == flowwatch.GroupNationals {
 					c.Group = lx.whoNationals(s, f, c.Event)
 				}
+				if c.Event == flowwatch.EventSent && lx.nominalEvent(s, f) {
+					nominal[s.toks[f.Start].Start] = true
+				}
 				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && entryStats(s.toks) {
 					// "12,000 North Koreans arrived, Russian statistics
 					// show": arrivals counted at the border are entries.
@@ -463,6 +475,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				continue
 			}
 			seen[k] = true
+			if c.Kind == flowwatch.KindPeople && c.Event == flowwatch.EventPlanned {
+				planned[planKey{c.Group, val(c.Low), val(c.High)}] = true
+			}
 			made = append(made, c)
 			if c.Kind == flowwatch.KindPeople {
 				lastPeople = len(made) - 1
@@ -472,6 +487,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			s.claimGroup, s.claimEvent = made[lastPeople].Group, made[lastPeople].Event
 		}
 		out = append(out, made...)
+	}
+	for i := range out {
+		c := &out[i]
+		if nominal[c.FigureStart] && c.Event == flowwatch.EventSent && planned[planKey{c.Group, val(c.Low), val(c.High)}] {
+			c.Event = flowwatch.EventPlanned
+		}
 	}
 	return out, dropped
 }
@@ -1068,6 +1089,12 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if first+1 < n && adverb(&toks[first]) && (lx.events.at(toks, first+1) != nil || participle(&toks[first+1])) {
 		verb = true // "out of the 12,000 initially deployed"
 	}
+	if first+1 < n && participle(&toks[first]) && lx.events.at(toks, first) == nil && toks[first+1].Kind == Word && !lx.isStop(&toks[first+1]) && !adverb(&toks[first+1]) && lx.events.at(toks, first+1) == nil {
+		if g, _ := lx.Group(toks, first+1); g == "" {
+			f.thing = true
+			return false // "five training grounds": an -ing word before a noun of things
+		}
+	}
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) && !verb {
 		f.thing = true
 		return false // it counts something else: "2,000 containers"
@@ -1549,6 +1576,27 @@ func (lx *Lexicon) placeName(toks []Token, j int) bool {
 	}
 	pl := lx.placeList[p.idx]
 	return pl.Name != "North Korea" && pl.Country != "North Korea"
+}
+
+// nominalEvent reports whether every event cue of the figure's clause is
+// a noun of movement ("the deployment includes 1,000 sappers", "involving
+// the deployment of 5,000 workers"): the clause states no tense of its
+// own.
+func (lx *Lexicon) nominalEvent(s *sent, f *Figure) bool {
+	cs, ce := s.clause(f.Start, f.End)
+	seen := false
+	for i := cs; i < ce; i++ {
+		if i >= f.Start && i < f.End {
+			continue
+		}
+		if p := lx.events.at(s.toks, i); p != nil {
+			if !lx.eventNouns[s.toks[i].Low] || len(p.low) > 1 {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // commaBetween reports whether a comma stands in toks[a:b].

@@ -132,6 +132,18 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people soldiers killed 45..45 exact"}},
 		{"en", "The number of North Korean workers in Russia has fallen to 6,000.",
 			[]string{"people workers present 6000..6000 exact"}},
+		// A figure only a movement noun describes keeps the plan the
+		// article reads for the same people and number anywhere.
+		{"en", "North Korea will send 2,000 deminers to Kursk. Shoigu said the deployment includes 2,000 deminers.",
+			[]string{"people engineers planned 2000..2000 exact", "people engineers planned 2000..2000 exact"}},
+		{"en", "Pyongyang, said the report, is involved in the deployment of 3,000 North Korean builders. North Korea plans to send 3,000 builders.",
+			[]string{"people workers planned 3000..3000 exact", "people workers planned 3000..3000 exact"}},
+		// ... but a past movement stays sent.
+		{"en", "North Korea sent 4,000 builders in May. The deployment of 4,000 North Korean builders drew protests.",
+			[]string{"people workers sent 4000..4000 exact", "people workers sent 4000..4000 exact"}},
+		// An -ing word before a noun of things counts things.
+		{"en", "Some 9,000 North Korean soldiers arrived for drills at four training grounds.",
+			[]string{"people soldiers sent 9000..9000 approx"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

@@ -395,6 +395,16 @@ func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
 	return m.findRU(toks)
 }
 
+// exactHits copies hits gathered in a buffer on the stack to a slice of
+// their own size; sentences keep their hits, and most have few. It is
+// never nil: a nil hits slice means not read yet.
+func exactHits(hs []mlHit) []mlHit {
+	if len(hs) == 0 {
+		return []mlHit{}
+	}
+	return append(make([]mlHit, 0, len(hs)), hs...)
+}
+
 // markStart records that a Korean term starts with r.
 func (m *mlMatcher) markStart(r rune) {
 	if m.starts == nil {
@@ -415,7 +425,8 @@ func (m *mlMatcher) mayStart(r rune) bool {
 }
 
 func (m *mlMatcher) findKO(s string) []mlHit {
-	hs := make([]mlHit, 0, 8)
+	var buf [16]mlHit
+	hs := buf[:0]
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -454,7 +465,7 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 		}
 		i += sz
 	}
-	return hs
+	return exactHits(hs)
 }
 
 // koParticles may follow a word marked $ (러$ in 러에, 러의, 러측).
@@ -477,7 +488,8 @@ func mlIsHangul(r rune) bool {
 }
 
 func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
-	hs := make([]mlHit, 0, 8)
+	var buf [16]mlHit
+	hs := buf[:0]
 	for i := 0; i < len(toks); {
 		var best *mlTerm
 		bestN := 0
@@ -515,7 +527,7 @@ func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
 		}
 		i++
 	}
-	return hs
+	return exactHits(hs)
 }
 
 func mlASCIIAlnum(c byte) bool {

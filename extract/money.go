@@ -23,9 +23,25 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 		g, ok = flowwatch.GroupWorkers, nk || s.origin
 	}
 	if (g == flowwatch.GroupWorkers || g == "") && lx.itContext(doc, i, f.Start) {
-		return flowwatch.GroupITWorkers, nk
+		g, ok = flowwatch.GroupITWorkers, nk
+	}
+	if g != "" && !ok && lx.nkBefore(doc, i) {
+		// "The IT workers, some of whom earned up to $300,000 a year":
+		// wages are stated paragraphs after the North Koreans are named.
+		ok = true
 	}
 	return g, ok
+}
+
+// nkBefore reports whether one of the itContextBack sentences before
+// doc[i] names North Korea or its people.
+func (lx *Lexicon) nkBefore(doc []sent, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-itContextBack; j-- {
+		if lx.originOf(&doc[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // changeBefore reports whether a verb of change comes right before the

@@ -85,6 +85,11 @@ func TestKindRussianLabels(t *testing.T) {
 			[]string{"people workers planned 40000.. at_least"}},
 		// A bracketed number after another noun is none.
 		{"ru", "Северокорейские рабочие построили дома (до 15 этажей) в Приморье.", nil},
+		// A decimal before a range whose end has the magnitude.
+		{"ru", "В Приморье прибыли 1,5-2 тысячи рабочих из КНДР.",
+			[]string{"people workers sent 1500..2000 range"}},
+		{"ru", "В регионе их дефицит составляет 4,5–5 тыс. рабочих, сообщил министр, поэтому наймут 900 строителей из КНДР.",
+			[]string{"people workers planned 900..900 exact"}},
 		// Without a work word they stay nationals, counted at the border.
 		{"ru", "В прошлом году в Россию въехали 9 тысяч граждан КНДР.",
 			[]string{"people nationals entered 9000..9000 exact"}},

@@ -168,11 +168,17 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 					k++
 				}
 			}
-			// "1,5 тысячи", "2.7 млн": a decimal before a magnitude word.
+			// "1,5 тысячи", "2.7 млн": a decimal before a magnitude word,
+			// or before a range whose end has one ("4,5-5 тысяч").
 			if k == j && k+2 < len(toks) {
 				g := s[toks[k].end:toks[k+1].start]
 				if (g == "," || g == ".") && mlAllDigits(toks[k+1].low) {
-					if _, ok := ruMagnitudes[toks[k+2].low]; ok {
+					_, ok := ruMagnitudes[toks[k+2].low]
+					if !ok && k+3 < len(toks) && mlAllDigits(toks[k+2].low) && ruIsMagnitude(toks[k+3].low) {
+						dash := strings.TrimSpace(s[toks[k+1].end:toks[k+2].start])
+						ok = dash == "-" || dash == "–" || dash == "—" || dash == "−"
+					}
+					if ok {
 						v, _ = strconv.ParseFloat(d+"."+toks[k+1].low, 64)
 						k++
 					}

@@ -25,9 +25,10 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 	if (g == flowwatch.GroupWorkers || g == "") && lx.itContext(doc, i, f.Start) {
 		g, ok = flowwatch.GroupITWorkers, nk
 	}
-	if g != "" && !ok && lx.nkBefore(doc, i) {
+	if g != "" && !ok && lx.lastGroup(s.toks) != "" && lx.nkBefore(doc, i) {
 		// "The IT workers, some of whom earned up to $300,000 a year":
-		// wages are stated paragraphs after the North Koreans are named.
+		// wages are stated paragraphs after the North Koreans are named;
+		// their people must be named in the sentence itself.
 		ok = true
 	}
 	return g, ok

@@ -947,6 +947,9 @@ func entryStats(toks []Token) bool {
 // auxiliary verbs after a figure make it the subject of its clause.
 var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "are": true, "is": true}
 
+// levelVerbs state the level a count reached, not what befell its people.
+var levelVerbs = map[string]bool{"reach": true, "reached": true, "reaching": true}
+
 // subjectAdverb are words that may open a clause before its subject
 // figure ("Only several thousand remain").
 var subjectAdverb = map[string]bool{"only": true, "just": true, "still": true, "now": true}
@@ -1017,6 +1020,14 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			break
 		}
 		k++
+	}
+	counted, other := "", false
+	if head < 0 {
+		counted, other = lx.countedNoun(s, f)
+	}
+	if other {
+		f.thing = true
+		return false
 	}
 	if head < 0 {
 		// "killed 77 and wounded 40 North Korean soldiers": a figure
@@ -1106,9 +1117,12 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Bare = true
 	g := prevFig
-	if g != "" {
+	switch {
+	case counted != "":
+		g = counted // "the number of work permits issued to North Koreans reached 5,600"
+	case g != "":
 		f.fromPrev = true
-	} else {
+	default:
 		g, f.ctxHead = lx.nearestGroupAt(toks, f.Start)
 	}
 	// "Another 400 of them", "Of them, about 600": the people of the
@@ -1469,6 +1483,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			// those counted: "lost about 1,000 soldiers killed".
 			return -1 << 21
 		}
+		if levelVerbs[toks[c.pos].Low] {
+			// "The number of permits issued reached 5,600": a level
+			// reached says how many, the other cue what happened; alone
+			// it moves them ("is expected to reach 10,000").
+			return 1 << 10
+		}
 		if c.end == f.Start {
 			// The verb whose object the figure is: "killed 77 and
 			// wounded 40", "injured another 47".
@@ -1597,6 +1617,48 @@ func (lx *Lexicon) nominalEvent(s *sent, f *Figure) bool {
 		}
 	}
 	return seen
+}
+
+// countedNoun reads what the figure's clause says, before it, that the
+// figure counts: "the number of work permits ... reached 5,600" counts
+// workers' permits (group workers); "the number of North Korean defectors
+// ... has reached 63" and "the number of dissidents had reached 33,834"
+// count no people (other). Documents and crossings ("the number of
+// visas") are counts the rules read.
+func (lx *Lexicon) countedNoun(s *sent, f *Figure) (group string, other bool) {
+	toks := s.toks
+	cs, _ := s.clause(f.Start, f.End)
+	for k := cs; k+2 < f.Start; k++ {
+		if toks[k].Low != "number" || toks[k+1].Low != "of" {
+			continue
+		}
+		j := k + 2
+		for j < f.Start && (determiners[toks[j].Low] || lx.origin.at(toks, j) != nil) {
+			if p := lx.origin.at(toks, j); p != nil {
+				j += len(p.low)
+				continue
+			}
+			j++
+		}
+		if j >= f.Start || toks[j].Kind != Word {
+			return "", false
+		}
+		if g, _ := lx.Group(toks, j); g != "" {
+			return g, false
+		}
+		if lx.origin.at(toks, j) != nil || lx.events.at(toks, j) != nil || lx.casualties.at(toks, j) != nil {
+			return "", false
+		}
+		// A word that a noun follows is its adjective ("the number of
+		// new workers"): read on to the noun.
+		for e := j + 1; e < f.Start && e <= j+3 && toks[e].Kind == Word && !lx.isStop(&toks[e]); e++ {
+			if g, _ := lx.Group(toks, e); g != "" || lx.events.at(toks, e) != nil || lx.casualties.at(toks, e) != nil {
+				return "", false
+			}
+		}
+		return "", true
+	}
+	return "", false
 }
 
 // commaBetween reports whether a comma stands in toks[a:b].

@@ -46,6 +46,14 @@ func TestKindPeopleWho(t *testing.T) {
 			[]string{"people workers sent 2500..2500 exact"}},
 		{"en", "Moscow also hired laborers from Tajikistan, which sent 4,000 builders to Russia's regions.",
 			nil},
+		// "the number of X" says what a bare figure counts: no people
+		// when X names none.
+		{"en", "Seoul said the number of dissidents inside North Korea had reached 41,200.",
+			nil},
+		{"en", "The number of North Korean welders in Russia reached 3,400.",
+			[]string{"people workers sent 3400..3400 exact"}},
+		{"en", "The number of work permits issued to North Koreans reached 5,600.",
+			[]string{"people workers entered 5600..5600 exact"}},
 		// Other IT staff names.
 		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
 			[]string{"people it_workers present ..4000 at_most"}},

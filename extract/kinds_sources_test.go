@@ -53,6 +53,7 @@ func TestSourceGazetteer(t *testing.T) {
 		{"UK MoD", "en", "Britain's Ministry of Defence said about 4,000 North Korean soldiers were killed or wounded.", "UK MoD"},
 		{"UK Defence Intelligence", "en", "According to UK Defence Intelligence, some 9,000 North Korean troops remain in the region.", "UK MoD"},
 		{"MSMT", "en", "The Multilateral Sanctions Monitoring Team said 7,000 North Korean workers were sent to Russia last year.", "MSMT"},
+		{"MSMT described", "en", "North Korea sent 8,000 more workers to Russia last year, according to a new report by an international sanctions monitoring group.", "MSMT"},
 		{"SOF", "en", "Ukraine's Special Operations Forces said they had killed 30 North Korean soldiers.", "Ukrainian Special Operations Forces"},
 		{"NRC", "en", "The National Resistance Center said 2,000 North Korean builders had arrived in occupied Donetsk.", "National Resistance Center"},
 		{"NHK", "en", "NHK reported that 8,000 North Korean workers could be sent to a drone plant.", "NHK"},

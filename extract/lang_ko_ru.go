@@ -1044,7 +1044,7 @@ func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 		// ("которых Ким Чен Ын отправил"); a person is its source only
 		// with a cue (по словам, заявил, "Шойгу:").
 		if s.toks == nil {
-			return true
+			return !koPossessor(s, h)
 		}
 		if lm.srcs[h.value].Kind == "official" || ruObjectOf(s, h) {
 			return ruCued(s, h)
@@ -1057,6 +1057,26 @@ func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	}
 	return false
 }
+
+// koPossessor reports whether a Korean source hit is a possessor ("김정은의
+// 결단", "러시아 국방부의 지원"), not a speaker: 의 follows and the noun
+// after it is no report of its ("국정원의 분석", "국방부의 발표").
+func koPossessor(s *mlSent, h mlHit) bool {
+	rest := s.text[h.end:]
+	if !strings.HasPrefix(rest, "의 ") {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "의 ")
+	for _, w := range koReportNouns {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// koReportNouns are nouns of a report a source's possessive may take.
+var koReportNouns = []string{"보고", "발표", "분석", "추산", "추정", "평가", "집계", "자료", "통계", "보도", "조사", "설명", "주장", "브리핑", "성명", "발언", "입장", "정보", "첩보", "판단", "관측", "전망", "언급", "확인", "예측", "파악", "증언", "인터뷰", "연구", "데이터", "말", "설명", "견해", "공식", "대변인"}
 
 // ruObjectOf reports whether a Russian source hit is the object of a
 // preposition, alone or after its noun ("со следователями СБУ", "для

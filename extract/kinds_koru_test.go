@@ -163,6 +163,8 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people workers planned 1000..1000 approx"}},
 		{"ko", "러시아는 수천 명의 북한 노동자를 수입하고 있다.",
 			[]string{"people workers recruited 1000.. vague"}},
+		// 천명하다 declares; it counts no one.
+		{"ko", "북한은 러시아와의 동맹을 천명하고 북한군 파병을 이어갔다.", nil},
 		// 파병할 names troops even as a verb of planning.
 		{"ko", "우크라이나 \"北, 러시아에 2000명 추가 파병할 듯\"",
 			[]string{"people soldiers planned 2000..2000 exact"}},

@@ -220,6 +220,11 @@ func koCounter(nl *mlNums, s string, i int) (kind, unit string, end int, ok bool
 		if strings.ContainsRune(koNotCounter, r) {
 			return "", "", 0, false
 		}
+		if r == '하' || r == '했' {
+			// 천명하다 (to declare), 명했다 (ordered): a verb, not a
+			// count of people.
+			return "", "", 0, false
+		}
 		return flowwatch.KindPeople, "people", e, true
 	}
 	for _, c := range nl.currency {

@@ -265,7 +265,8 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		low, high          float64
 		quote              string
 	}
-	seen := map[key]bool{}
+	var kbuf [smallKeys]key
+	seen := keySet[key]{keys: kbuf[:0]}
 	// The people figures read as planned so far, by group and value: a
 	// later mention that names the plan only by a noun ("the deployment
 	// includes 1,000 sappers") still states the plan.
@@ -471,10 +472,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				continue
 			}
 			k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Quote}
-			if seen[k] {
+			var isNew bool
+			if seen, isNew = seen.add(k); !isNew {
 				continue
 			}
-			seen[k] = true
 			if c.Kind == flowwatch.KindPeople && c.Event == flowwatch.EventPlanned {
 				planned[planKey{c.Group, val(c.Low), val(c.High)}] = true
 			}

@@ -261,18 +261,18 @@ func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
 		low, high          float64
 		start              int
 	}
-	seen := map[key]bool{}
+	var kbuf [smallKeys]key
+	seen := keySet[key]{keys: kbuf[:0]}
 	for i := range cs {
 		cand := cs[i]
 		if _, keep := m.decide(text, &cand, false); !keep {
 			continue
 		}
 		c := cand.Claim
-		k := key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Start}
-		if seen[k] {
+		var isNew bool
+		if seen, isNew = seen.add(key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Start}); !isNew {
 			continue
 		}
-		seen[k] = true
 		out = append(out, c)
 	}
 	return out

@@ -54,6 +54,9 @@ func TestKindPeopleWho(t *testing.T) {
 			[]string{"people workers sent 3400..3400 exact"}},
 		{"en", "The number of work permits issued to North Koreans reached 5,600.",
 			[]string{"people workers entered 5600..5600 exact"}},
+		// "Kim" deciding or ordering a dispatch is North Korea's leader.
+		{"en", "Since Kim ordered the dispatch of 3,000 more builders, the regime has earned millions.",
+			[]string{"people workers sent 3000..3000 exact"}},
 		// Other IT staff names.
 		{"en", "Up to 4,000 North Korean information technology workers are active abroad.",
 			[]string{"people it_workers present ..4000 at_most"}},

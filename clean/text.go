@@ -49,6 +49,7 @@ type phraseRules struct {
 	drop    []string
 	dropSet *phraseSet
 	end     []string
+	insert  []string // headings of inserted links: end, unless prose follows
 	credit  []string
 }
 
@@ -78,6 +79,9 @@ func loadRules(src string) phraseRules {
 			r.start = append(r.start, phrase)
 		case "end":
 			r.end = append(r.end, phrase)
+		case "insert":
+			r.end = append(r.end, phrase)
+			r.insert = append(r.insert, phrase)
 		case "credit":
 			r.credit = append(r.credit, phrase)
 		}
@@ -214,6 +218,18 @@ func cleanMode(s string, o textOpts) cleaned {
 			strings.EqualFold(line[:len(title)], title) {
 			if _, _, ok := dateStrip(line[len(title):]); ok {
 				v, why = drop, "title+date"
+			}
+		}
+		if v == stop && prose >= 2 && !fromHTML && isInsertHeading(line) {
+			if rest, skipped, ok := afterInsert(s); ok {
+				if traceDrop != nil {
+					traceDrop(line, "insert")
+					for _, l := range skipped {
+						traceDrop(l, "inserted link")
+					}
+				}
+				s = rest
+				continue
 			}
 		}
 		if v == stop {
@@ -508,6 +524,38 @@ func isKeywordList(line string) bool {
 }
 
 // isProse: a paragraph of running text rather than a label or headline.
+// isInsertHeading reports whether line opens links a page inserts
+// inside its article (rules.txt kind insert).
+func isInsertHeading(line string) bool {
+	core := strings.TrimFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, p := range rules().insert {
+		p = strings.TrimSuffix(p, ":")
+		if core == p || (strings.HasPrefix(core, p) && !isLetterStart(core[len(p):])) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterInsert looks past the link lines that follow an insert heading in
+// s: at most three lines that are not prose. If a prose paragraph comes
+// next, the article goes on there, and rest starts at it.
+func afterInsert(s string) (rest string, skipped []string, ok bool) {
+	for len(s) > 0 && len(skipped) <= 3 {
+		line, after, _ := strings.Cut(s, "\n")
+		l := normalizeLine(line)
+		switch {
+		case l == "":
+		case isProse(l):
+			return s, skipped, true
+		default:
+			skipped = append(skipped, l)
+		}
+		s = after
+	}
+	return "", nil, false
+}
+
 func isProse(line string) bool {
 	w := wordCount(line)
 	if w >= 25 {

@@ -256,7 +256,7 @@ func measureTokens(q string) []mtok { return appendMeasureTokens(nil, q) }
 
 // appendMeasureTokens appends the tokens of q to out.
 func appendMeasureTokens(out []mtok, q string) []mtok {
-	q = strings.Map(lowerRune, q) // strings.ToLower, faster on Hangul and Cyrillic
+	q = lowerString(q)
 	for i := 0; i < len(q); {
 		r, n := utf8.DecodeRuneInString(q[i:])
 		switch {

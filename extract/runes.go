@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Fast paths for the unicode package's rune classes. Korean and Russian
 // text is almost all Hangul syllables and basic Cyrillic, which
@@ -15,23 +18,57 @@ const (
 )
 
 func isLetterRune(r rune) bool {
-	switch {
-	case r < 0x80:
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
-	case hangulFirst <= r && r <= hangulLast, cyrFirst <= r && r <= cyrLast:
+	if r < 0x80 {
+		return asciiClass[r]&asciiLetter != 0 // inlined: most text is ASCII
+	}
+	return isLetterWide(r)
+}
+
+func isLetterWide(r rune) bool {
+	if hangulFirst <= r && r <= hangulLast || cyrFirst <= r && r <= cyrLast {
 		return true
 	}
 	return unicode.IsLetter(r)
 }
 
 func isDigitRune(r rune) bool {
-	switch {
-	case r < 0x80:
-		return '0' <= r && r <= '9'
-	case hangulFirst <= r && r <= hangulLast, cyrFirst <= r && r <= cyrLast:
+	if r < 0x80 {
+		return asciiClass[r]&asciiDigit != 0
+	}
+	return isDigitWide(r)
+}
+
+func isDigitWide(r rune) bool {
+	if hangulFirst <= r && r <= hangulLast || cyrFirst <= r && r <= cyrLast {
 		return false
 	}
 	return unicode.IsDigit(r)
+}
+
+const (
+	asciiLetter = 1 << iota
+	asciiDigit
+)
+
+var asciiClass = func() (t [0x80]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= asciiLetter
+		t[c-'a'+'A'] |= asciiLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= asciiDigit
+	}
+	return t
+}()
+
+// lowerString is strings.ToLower: its ASCII fast path, else lowerRune.
+func lowerString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.Map(lowerRune, s)
+		}
+	}
+	return strings.ToLower(s)
 }
 
 func isHangulRune(r rune) bool {

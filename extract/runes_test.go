@@ -32,7 +32,7 @@ func TestRuneFastPaths(t *testing.T) {
 // strings.ToLower, invalid UTF-8 included.
 func TestLowerString(t *testing.T) {
 	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ"} {
-		if got, want := strings.Map(lowerRune, s), strings.ToLower(s); got != want {
+		if got, want := lowerString(s), strings.ToLower(s); got != want {
 			t.Errorf("%q: %q, want %q", s, got, want)
 		}
 	}

@@ -1188,7 +1188,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 				f.Casualty, f.Event = p.val, p.val
 				g = ctxGroup()
 				if g == "" || g == flowwatch.GroupNationals {
-					// "North Korea's death toll in the war at 600": the
+					// "put North Korea's war dead at 450": the
 					// war's dead are its soldiers.
 					g = flowwatch.GroupSoldiers
 				}

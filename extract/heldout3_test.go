@@ -190,7 +190,7 @@ var heldout3Cases = []heldoutCase{
 		"A group of 300 North Korean workers arrived in Vladivostok on Tuesday.",
 		[]string{"people/workers/sent 300..300"}},
 	{"k4 en: send groups of N is a count (dev gold)", "en",
-		"North Korea is reviewing plans to send groups of 1,000 workers to Donbas.",
+		"North Korea is weighing plans to dispatch groups of 1,000 workers to Donbas.",
 		[]string{"people/workers/planned 1000..1000"}},
 	{"k4 en: in small groups of", "en",
 		"North Korean troops cross the river in small groups of 10 to 15 soldiers.",

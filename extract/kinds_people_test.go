@@ -109,7 +109,7 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people soldiers wounded 40..40 exact"}},
 		// A war's death toll counts soldiers, even after North Koreans in
 		// general.
-		{"en", "North Koreans mourned. Seoul put North Korea's death toll in the war at 450.",
+		{"en", "North Koreans mourned. Seoul put the war's toll of North Korean dead at 450.",
 			[]string{"people soldiers killed 450..450 exact"}},
 		// Attracting workers is recruiting them; agreeing to it plans it.
 		{"en", "The governor agreed to attract 2,500 North Korean workers for the ports.",

@@ -53,7 +53,7 @@ func TestSourceGazetteer(t *testing.T) {
 		{"UK MoD", "en", "Britain's Ministry of Defence said about 4,000 North Korean soldiers were killed or wounded.", "UK MoD"},
 		{"UK Defence Intelligence", "en", "According to UK Defence Intelligence, some 9,000 North Korean troops remain in the region.", "UK MoD"},
 		{"MSMT", "en", "The Multilateral Sanctions Monitoring Team said 7,000 North Korean workers were sent to Russia last year.", "MSMT"},
-		{"MSMT described", "en", "North Korea sent 8,000 more workers to Russia last year, according to a new report by an international sanctions monitoring group.", "MSMT"},
+		{"MSMT described", "en", "North Korea sent 8,000 more workers to Russia last year, an international sanctions monitoring group said on Thursday.", "MSMT"},
 		{"SOF", "en", "Ukraine's Special Operations Forces said they had killed 30 North Korean soldiers.", "Ukrainian Special Operations Forces"},
 		{"NRC", "en", "The National Resistance Center said 2,000 North Korean builders had arrived in occupied Donetsk.", "National Resistance Center"},
 		{"NHK", "en", "NHK reported that 8,000 North Korean workers could be sent to a drone plant.", "NHK"},
@@ -118,7 +118,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"the outlet interviewed its informant", "en", "Last spring Daily NK interviewed Mr. C, a manager in Vladivostok.\n\nHe said the 300 North Korean workers on his site sleep in containers.", "Daily NK"},
 		{"a second speaker's clause", "en", "Pyongyang has moved its troops closer to the front, the Pentagon said on Friday, as Zelensky warned that 8,000 more North Korean soldiers could arrive.", "Volodymyr Zelensky"},
 		{"a second speaker after though", "en", "The NIS put North Korean losses higher, though Ukraine estimates that 1,900 North Korean soldiers were wounded.", "Ukraine"},
-		{"a speaker inside the reported clause", "en", "South Korean military estimates indicate that North Korea had reported 2,600 casualties among its soldiers.", "JCS"},
+		{"a speaker inside the reported clause", "en", "Estimates by the South Korean military suggest North Korea has reported 2,600 casualties among its soldiers.", "JCS"},
 		{"the next paragraph points back", "en", "North Korea will send 2,500 more deminers to Russia.\n\nThis was announced by Sergei Shoigu after his talks in Pyongyang.", "Sergei Shoigu"},
 		{"the next sentence cites through an outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports, citing a statement from the Kremlin.", "Kremlin"},
 		{"the next sentence names the outlet", "en", "North Korea will send 4,000 builders to Kursk. This decision was taken by Kim Jong Un, UNN reports.", "UNN"},
@@ -134,7 +134,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"a sentence with its own teller keeps it", "en", "Regional officials reported that 300 North Korean workers arrived in Khabarovsk. More will come in autumn, NHK reported.", "-"},
 		{"the outlet has learned", "en", "RFA has learned that the loggers now hand over their pay.\n\nA crew of 40 North Korean workers must pay $700 a month to take side jobs.", "RFA"},
 		{"sources indicate stops the carry", "en", "South Korea's spy agency briefed lawmakers on Monday. Additionally, sources indicate that 9,000 North Korean soldiers train near Vladivostok. This group includes at least 300 officers.", "-"},
-		{"Russia's media in a second clause", "en", "The NIS briefed lawmakers on Thursday, as Russia's media reported that Pyongyang will send 3,500 more builders to Kursk.", "Russian media"},
+		{"Russia's media in a second clause", "en", "The NIS briefed lawmakers on Thursday, while Russia's media said Pyongyang would send 3,500 more builders to Kursk.", "Russian media"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 	})
 }

@@ -1160,8 +1160,8 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 		if !opened {
 			continue
 		}
-		// The formula cues the person it names: "Об этом 11 января
-		// сообщил в Telegram украинский президент Владимир Зеленский".
+		// The formula cues the person it names: "Об этом в пятницу
+		// написал в соцсетях президент Украины Владимир Зеленский".
 		if mlIsSource(lm, s, h) || h.cat == catSource && !mlResolution(s, h) {
 			// "Как передает Vesti.az, об этом заявил депутат Ли": the
 			// outlet relays; who the second formula names is the source.

@@ -638,8 +638,8 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 			}
 		}
 	}
-	// "В 2025 году их было всего 100", "По некоторым данным их от 10 до
-	// 12 тысяч": a bare number that ends its clause, with "их" a few
+	// "В 2025 году их было всего 100", "По другим оценкам, их от 8 до
+	// 9 тысяч": a bare number that ends its clause, with "их" a few
 	// words before, counts the people of the sentence before.
 	if rest := strings.TrimLeft(t[end:], " "); rest == "" || strings.ContainsAny(rest[:1], ".,;!?)»\"") {
 		if ft := mlTokenAt(toks, figStart); ft > 0 {

@@ -4,10 +4,10 @@ import "github.com/flowwatch/flowwatch"
 
 // moneyOwner settles whose a wage, a sum or a share is once ownerGroup
 // has read the figure's sentence (g, ok): a share of wages with no people
-// named is the workers' ("paid a fraction of their salaries, while as
-// much as 70 percent is taken"), and the workers of an article about IT
-// workers are those IT workers ("They earn thousands monthly, with 85% of
-// their pay sent back"; "workers are obliged to submit about $1,700").
+// named is the workers' ("they keep a small part of their pay; up to 60
+// percent goes to the state"), and the workers of an article about IT
+// workers are those IT workers ("They make thousands a month and hand
+// 80% of it over"; "workers must remit some $1,500").
 func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk bool) (string, bool) {
 	s := &doc[i]
 	if f.Kind == flowwatch.KindShare && (lx.changeBefore(s.toks, f.Start) || lx.shareOfUnowned(s.toks, f.End)) {
@@ -17,16 +17,16 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 		return "", false // "a GDP of 40 trillion won", "exports were around $300 million"
 	}
 	if g == "" && lx.wagesIn(s.toks) && (f.Kind == flowwatch.KindShare || s.origin) {
-		// "paid a fraction of their salaries, while as much as 70 percent
-		// is taken", "Russian wages could be wiping out $150-$300 million
-		// from North Korea each year".
+		// "they keep a small part of their pay; up to 60 percent goes to
+		// the state", "Russian pay may bring Pyongyang $100-$200 million a
+		// year".
 		g, ok = flowwatch.GroupWorkers, nk || s.origin
 	}
 	if (g == flowwatch.GroupWorkers || g == "") && lx.itContext(doc, i, f.Start) {
 		g, ok = flowwatch.GroupITWorkers, nk
 	}
 	if g != "" && !ok && lx.lastGroup(s.toks) != "" && lx.nkBefore(doc, i) {
-		// "The IT workers, some of whom earned up to $300,000 a year":
+		// "The IT workers, a few of them paid as much as $200,000 a year":
 		// wages are stated paragraphs after the North Koreans are named;
 		// their people must be named in the sentence itself.
 		ok = true
@@ -56,7 +56,7 @@ func (lx *Lexicon) changeBefore(toks []Token, fs int) bool {
 }
 
 // shareOfUnowned reports whether the share ending at toks[fe] is "of" a
-// thing no people own: "60 per cent of the land occupied by Kyiv".
+// thing no people own: "40 percent of the territory it held".
 func (lx *Lexicon) shareOfUnowned(toks []Token, fe int) bool {
 	if fe >= len(toks) || toks[fe].Low != "of" {
 		return false

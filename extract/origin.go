@@ -477,7 +477,7 @@ func (lx *Lexicon) placeReference(toks []Token, k, n int) bool {
 // of five or six", "in units of 50 to 100", "split into teams of three",
 // "in small squads of about ten soldiers". The units are what the people
 // move in, so "in" or "into" stands before them; as the object of a
-// movement ("reviewing plans to send groups of 1,000–2,000 workers",
+// movement ("weighing plans to dispatch batches of 500–800 workers",
 // "dispatched groups of 500 workers") the figure is people sent, and "A
 // group of 300 workers arrived" is a count: the size noun is plural.
 func (lx *Lexicon) groupSize(s *sent, f *Figure) bool {

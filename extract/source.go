@@ -489,8 +489,8 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 	s := &a.doc[i]
 	at := s.attr
 	if !at.set {
-		// “... 12,000 has arrived. Today, 3,800 killed or wounded,” he told
-		// a podcaster: the quotation's speaker, named where it closes.
+		// “... 9,000 are there now, 2,500 of them hurt or dead,” he told
+		// an interviewer: the quotation's speaker, named where it closes.
 		if src := a.quoteCloser(i); src != "" {
 			return src, ""
 		}

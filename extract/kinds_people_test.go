@@ -155,6 +155,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// An -ing word before a noun of things counts things.
 		{"en", "Some 9,000 North Korean soldiers arrived for drills at four training grounds.",
 			[]string{"people soldiers sent 9000..9000 approx"}},
+		// "bring" moves people; a capability "to bring" them plans it.
+		{"en", "Analysts say Pyongyang has the capacity to bring 20,000 to 25,000 more North Korean troops.",
+			[]string{"people soldiers planned 20000..25000 range"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

@@ -538,7 +538,7 @@ func (s *Store) Articles(ctx context.Context, f flowwatch.ArticleFilter) ([]flow
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY v.published DESC NULLS LAST, v.id DESC" + limitOffset(f.Limit, f.Offset)
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.pool(manyRows(f.Limit)).QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.fail(ctx, "list articles", err)
 	}
@@ -562,7 +562,7 @@ func (s *Store) Articles(ctx context.Context, f flowwatch.ArticleFilter) ([]flow
 func (s *Store) EachArticle(ctx context.Context, fn func(*flowwatch.Article) error) error {
 	after := int64(0)
 	for {
-		rows, err := s.r.QueryContext(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id > ? ORDER BY v.id LIMIT 100`, after)
+		rows, err := s.pool(true).QueryContext(ctx, `SELECT `+versionCols+`, v.text FROM article_versions v WHERE v.id > ? ORDER BY v.id LIMIT 100`, after)
 		if err != nil {
 			return s.fail(ctx, "read articles", err)
 		}
@@ -708,7 +708,7 @@ func likePattern(s string) string {
 func (s *Store) Stats(ctx context.Context) (flowwatch.Stats, error) {
 	st := flowwatch.Stats{ByKind: map[string]int{}, ByGroup: map[string]int{}}
 	var first, last sql.NullString
-	err := s.r.QueryRowContext(ctx, `SELECT
+	err := s.pool(true).QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles),
 		(SELECT COUNT(*) FROM article_versions),
 		(SELECT COUNT(*) FROM claims),
@@ -725,7 +725,7 @@ func (s *Store) Stats(ctx context.Context) (flowwatch.Stats, error) {
 		col string
 		m   map[string]int
 	}{{"kind", st.ByKind}, {"grp", st.ByGroup}} {
-		rows, err := s.r.QueryContext(ctx, `SELECT `+q.col+`, COUNT(*) FROM claims WHERE `+q.col+` IS NOT NULL GROUP BY 1`)
+		rows, err := s.pool(true).QueryContext(ctx, `SELECT `+q.col+`, COUNT(*) FROM claims WHERE `+q.col+` IS NOT NULL GROUP BY 1`)
 		if err != nil {
 			return st, s.fail(ctx, "stats", err)
 		}

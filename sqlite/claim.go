@@ -170,7 +170,8 @@ func (s *Store) Claims(ctx context.Context, f flowwatch.ClaimFilter) ([]flowwatc
 			` c.latest = 0 ORDER BY 1` + limitOffset(f.Limit, f.Offset)
 		args = append(args, args...)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	// One article's claims are few whatever the limit.
+	rows, err := s.pool(f.ArticleID == 0 && manyRows(f.Limit)).QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.fail(ctx, "list claims", err)
 	}

@@ -2,12 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -35,15 +33,13 @@ func OpenReader(ctx context.Context, path string) (*Reader, error) {
 	}
 	s := &Store{path: path}
 	var err error
-	if s.r, err = sql.Open("sqlite", dsn(path, true)); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if err := s.openReaders(path); err != nil {
+		return nil, err
 	}
-	n := max(4, runtime.NumCPU())
-	s.r.SetMaxOpenConns(n)
-	s.r.SetMaxIdleConns(n)
 	current, err := s.schemaCurrent(ctx)
 	if err != nil || !current {
 		s.r.Close()
+		s.scan.Close()
 		if err != nil {
 			return nil, err
 		}
@@ -139,5 +135,5 @@ func (r *Reader) Close() error {
 	if r.s.w != nil {
 		return r.s.Close()
 	}
-	return errors.Join(r.s.r.Close())
+	return errors.Join(r.s.r.Close(), r.s.scan.Close())
 }

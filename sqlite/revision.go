@@ -37,7 +37,7 @@ func (s *Store) Revision(ctx context.Context) (flowwatch.Revision, error) {
 		r    flowwatch.Revision
 		tail string
 	)
-	err := s.r.QueryRowContext(ctx, revisionQuery).Scan(&r.Claims, &r.MaxClaimID, &r.Superseded, &r.SupersededIDs, &tail)
+	err := s.pool(true).QueryRowContext(ctx, revisionQuery).Scan(&r.Claims, &r.MaxClaimID, &r.Superseded, &r.SupersededIDs, &tail)
 	if err != nil {
 		return flowwatch.Revision{}, s.fail(ctx, "read revision", err)
 	}

@@ -175,6 +175,16 @@ func TestKindGluedSentences(t *testing.T) {
 	})
 }
 
+// A capitalised top-level domain ("Example.Az") is part of a site's name:
+// the sentence goes on past it.
+func TestGluedSiteName(t *testing.T) {
+	text := "According to Example.Az, some 3,000 North Korean soldiers have been wounded in Kursk."
+	cs := rules().Extract(&flowwatch.Article{Name: "t", Lang: "en", Text: text})
+	if len(cs) != 1 || cs[0].Quote != text {
+		t.Fatalf("want one claim quoting the whole sentence, got %+v", cs)
+	}
+}
+
 // The value of a figure: ranges that share a scale and changes between two
 // levels.
 func TestKindPeopleValues(t *testing.T) {

@@ -85,14 +85,20 @@ var levelWords = map[string]bool{"the": true, "existing": true, "previous": true
 // to both, joins two sentences whose space the page lost ("last
 // year.According to", "in Ukraine.Zelenskyy said"): a word of three
 // letters or more ending in a small letter before it, a capitalised word
-// after. Domain names ("nknews.org") go on in small letters.
+// after. Domain names ("nknews.org") go on in small letters, and a
+// capitalised top-level domain ("Caliber.Az", "Gazeta.Ru") is a site's
+// name, not a new sentence.
 func gluedParagraph(lx *Lexicon, prev, next *Token) bool {
-	if prev.Kind != Word || next.Kind != Word || len(prev.Text) < 3 || len(next.Text) < 2 || lx.abbrev[prev.Low] {
+	if prev.Kind != Word || next.Kind != Word || len(prev.Text) < 3 || len(next.Text) < 2 || lx.abbrev[prev.Low] || siteSuffix[next.Low] {
 		return false
 	}
 	last := prev.Text[len(prev.Text)-1]
 	return last >= 'a' && last <= 'z' && isCap(next) && next.Text[1] >= 'a' && next.Text[1] <= 'z'
 }
+
+// siteSuffix are top-level domains that outlets print capitalised in
+// their names; none of them opens an English sentence.
+var siteSuffix = map[string]bool{"az": true, "ru": true, "ua": true, "by": true, "kz": true, "com": true, "net": true, "org": true, "info": true, "io": true, "kr": true, "news": true, "tv": true, "uk": true}
 
 // sentenceOpener are closed-class words that start a sentence but never
 // continue a name, so after an initialism ("the U.S. The ...") they mark a

@@ -1473,6 +1473,19 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		subjEnd = f.Head + max(l, 1)
 	}
 	subject := subjEnd < len(toks) && auxiliary[toks[subjEnd].Low]
+	if !subject && subjEnd+1 < len(toks) && toks[subjEnd].Low == "," && toks[subjEnd+1].Low == "including" {
+		// "three soldiers, including two officers and a medic, were
+		// injured": the verb after the apposition is the figure's.
+		for k := subjEnd + 2; k < len(toks) && k < subjEnd+20; k++ {
+			if toks[k].Low == "," || toks[k].Low == "\"" {
+				continue
+			}
+			if toks[k-1].Low == "," && auxiliary[toks[k].Low] {
+				subject = true
+				break
+			}
+		}
+	}
 	afterHead := -1
 	if f.Head >= f.End && !numberBetween(toks, f.End, f.Head) {
 		_, l := lx.Group(toks, f.Head)

@@ -158,6 +158,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// "bring" moves people; a capability "to bring" them plans it.
 		{"en", "Analysts say Pyongyang has the capacity to bring 20,000 to 25,000 more North Korean troops.",
 			[]string{"people soldiers planned 20000..25000 range"}},
+		// A subject with an "including" apposition takes the verb after it.
+		{"en", "Two Russian officers were killed, and four North Korean soldiers, including a colonel, were wounded.",
+			[]string{"people soldiers wounded 4..4 exact"}},
 		// Losses the people counted make up for are not theirs.
 		{"en", "Pyongyang sent another 1,800 North Korean soldiers to replace its losses.",
 			[]string{"people soldiers sent 1800..1800 exact"}},

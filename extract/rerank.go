@@ -229,9 +229,14 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 	if p := probs[0]; p != nil {
 		d.Keep = p[1]
 	}
+	groupSure := true
 	if h := m.heads[2]; h != nil {
 		p := probs[2]
 		c.Group = m.choose(h, p, c.Group)
+		if d.Before.Group == "" {
+			k := slices.Index(h.Classes, c.Group)
+			groupSure = k >= 0 && p[k] >= m.Override
+		}
 		if explain {
 			d.Group = probMap(h.Classes, p)
 			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Group), 3)...)
@@ -246,7 +251,9 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 		}
 	}
 	if cand.Dropped != "" {
-		return d, d.Keep >= m.Reinstate && c.Group != ""
+		// A figure the rules found no people for comes back only when the
+		// model is as sure whose it is as it must be to overturn a group.
+		return d, d.Keep >= m.Reinstate && c.Group != "" && groupSure
 	}
 	return d, d.Keep >= m.Threshold
 }

@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -46,8 +47,8 @@ func TestCrossValidated(t *testing.T) {
 	res := CrossValidate(docs, x, Options{})
 	// Just under what was measured when they were last raised, so that a
 	// change that loses ground shows; raise them as the scores rise.
-	floors := map[string]float64{"en": 0.77, "ko": 0.81, "ru": 0.80}
-	sourceFloors := map[string]float64{"en": 0.78, "ko": 0.84, "ru": 0.74}
+	floors := map[string]float64{"en": 0.90, "ko": 0.88, "ru": 0.88}
+	sourceFloors := map[string]float64{"en": 0.86, "ko": 0.87, "ru": 0.85}
 	for lang, min := range floors {
 		r, f := res.Rules[lang], res.Fitted[lang]
 		t.Logf("%s rules  %s", lang, r)
@@ -132,5 +133,26 @@ func TestFold(t *testing.T) {
 	}
 	if len(seen) < 3 {
 		t.Errorf("eight names fall in only %d folds", len(seen))
+	}
+}
+
+// TestEmbeddedModelCurrent: the model embedded in the binary is the one
+// `go generate ./extract` fits on today's rules and corpus, byte for byte.
+// A rule change that alters the candidates leaves a stale model until it is
+// refitted; this says so instead of letting the weights drift from the
+// rules they were fitted on.
+func TestEmbeddedModelCurrent(t *testing.T) {
+	docs := loadTrain(t)
+	m := Fit(docs, extract.New(nil), Options{})
+	got, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(append(got, '\n'), want) {
+		t.Errorf("extract/model.json is not the fit of today's rules on the train corpus: run go generate ./extract")
 	}
 }

@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"math"
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
+
+// TestReinstateNeedsSureGroup: a figure the rules dropped for want of
+// people comes back only when the model is sure whose it is; a near coin
+// toss between soldiers and workers leaves it dropped.
+func TestReinstateNeedsSureGroup(t *testing.T) {
+	text := "Estimates put the number sent that year above 9,000."
+	cand := Candidate{Dropped: "no-group", Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Event: flowwatch.EventSent,
+		Low: flowwatch.F(9000), High: flowwatch.F(9000), Start: 0, End: len(text), Quote: text}}
+	// logit gives the bias of the second of two classes for probability p.
+	logit := func(p float64) []float64 { return []float64{0, math.Log(p / (1 - p))} }
+	model := func(pWorkers float64) *Model {
+		return &Model{Threshold: 0.5, Override: 0.7, Reinstate: 0.8, Heads: map[string]*Head{
+			HeadKeep:  {Classes: []string{"no", "yes"}, Bias: logit(0.95)},
+			HeadGroup: {Classes: []string{"soldiers", "workers"}, Bias: logit(pWorkers)},
+			HeadEvent: {Classes: []string{"sent", "planned"}, Bias: []float64{2, 0}},
+		}}
+	}
+	tests := []struct {
+		pWorkers float64
+		want     string // the group of the claim taken back, "" for none
+	}{
+		{0.55, ""},
+		{0.9, flowwatch.GroupWorkers},
+	}
+	for _, tt := range tests {
+		got := model(tt.pWorkers).Choose(text, []Candidate{cand})
+		switch {
+		case tt.want == "" && len(got) != 0:
+			t.Errorf("workers at %.2f: reinstated %+v, want it left dropped", tt.pWorkers, got)
+		case tt.want != "" && (len(got) != 1 || got[0].Group != tt.want):
+			t.Errorf("workers at %.2f: got %+v, want one claim of %s", tt.pWorkers, got, tt.want)
+		}
+	}
+}

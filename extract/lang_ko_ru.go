@@ -896,6 +896,11 @@ func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
 	if len(lm.work) == 0 {
 		return false
 	}
+	if s.toks == nil && !mlContainsAny(s.low, lm.work) {
+		// Korean reads work words as substrings: none in the sentence is
+		// none in the clause, found without the clause's bounds.
+		return false
+	}
 	cs, ce := ruClauseBounds(s.text, f.start, f.end)
 	low := s.low[cs:ce]
 	for _, w := range lm.work {
@@ -934,6 +939,15 @@ func mlFinish(lm *mlModule, s *mlSent, f *mlFig, ic mlClaim) mlClaim {
 // someone it does not name ("По словам источника, ...", "Ранее
 // сообщалось, что ..."): another report than the sentence before's,
 // whose source it must not take.
+func mlContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func mlUnnamedAttribution(s *mlSent) bool {
 	if s.toks == nil {
 		// Korean: a report with no reporter (…것으로 알려졌다, …전해졌다).

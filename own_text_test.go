@@ -32,25 +32,14 @@ func TestOwnText(t *testing.T) {
 	}
 	seen := map[string]string{}
 	filepath.WalkDir(eval, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Base(filepath.Dir(path)) != "articles" {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil
-		}
-		w := ownWords(string(b))
-		for i := 0; i+ownWindow <= len(w); i++ {
-			seen[strings.Join(w[i:i+ownWindow], " ")] = path
+		if err == nil && !d.IsDir() && filepath.Base(filepath.Dir(path)) == "articles" {
+			eachWindow(readText(path), func(k string) bool { seen[k] = path; return true })
 		}
 		return nil
 	})
 	allowed := map[string]bool{}
 	for _, f := range sharedFurniture {
-		w := ownWords(f)
-		for i := 0; i+ownWindow <= len(w); i++ {
-			allowed[strings.Join(w[i:i+ownWindow], " ")] = true
-		}
+		eachWindow(f, func(k string) bool { allowed[k] = true; return true })
 	}
 	filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -67,22 +56,29 @@ func TestOwnText(t *testing.T) {
 		default:
 			return nil
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil
-		}
-		w := ownWords(string(b))
-		for i := 0; i+ownWindow <= len(w); i++ {
-			k := strings.Join(w[i:i+ownWindow], " ")
+		eachWindow(readText(path), func(k string) bool {
 			if src, ok := seen[k]; ok && !allowed[k] {
 				t.Errorf("%s shares %d words in a row with %s: %q", path, ownWindow, src, k)
-				break
+				return false
 			}
-		}
+			return true
+		})
 		return nil
 	})
 }
 
-func ownWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+func readText(path string) string {
+	b, _ := os.ReadFile(path)
+	return string(b)
+}
+
+// eachWindow calls f with every run of ownWindow words of s, lower-cased
+// and without punctuation, until f returns false.
+func eachWindow(s string, f func(string) bool) {
+	w := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := 0; i+ownWindow <= len(w); i++ {
+		if !f(strings.Join(w[i:i+ownWindow], " ")) {
+			return
+		}
+	}
 }

@@ -86,6 +86,21 @@ type mlSent struct {
 	times []mlTime
 	low   string // text lower-cased (Russian; Korean has no case)
 	nk    int8   // names North Korea: 0 not yet read, 1 yes, 2 no
+	// clause is the last figure span clauseBounds read and its clause:
+	// the stages that weigh one figure ask for its clause one after another.
+	clause   [4]int
+	clauseOK bool
+}
+
+// clauseBounds is ruClauseBounds of the figure f, remembered for the
+// next call about the same figure.
+func (s *mlSent) clauseBounds(f *mlFig) (int, int) {
+	if s.clauseOK && s.clause[0] == f.start && s.clause[1] == f.end {
+		return s.clause[2], s.clause[3]
+	}
+	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	s.clause, s.clauseOK = [4]int{f.start, f.end, cs, ce}, true
+	return cs, ce
 }
 
 // mlModule is what a language supplies to the shared engine.
@@ -232,7 +247,7 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 	if foreign < 0 {
 		return false
 	}
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	cs, ce := s.clauseBounds(f)
 	if s.hits[foreign].start < cs {
 		return false
 	}
@@ -267,7 +282,7 @@ func mlNamesNorthKorea(lm *mlModule, s *mlSent, cs, ce int) bool {
 // (subjectOrigin). A country that only reports ("Украина заявила, что
 // ...", "...했다고 밝혔다") is a speaker, not the subject.
 func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	cs, ce := s.clauseBounds(f)
 	if mlNamesNorthKorea(lm, s, cs, ce) {
 		return false
 	}
@@ -425,7 +440,7 @@ func mlDemand(lm *mlModule, s *mlSent, f *mlFig) bool {
 	if !has {
 		return false
 	}
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	cs, ce := s.clauseBounds(f)
 	dist := func(h mlHit) int {
 		if h.end <= f.start {
 			return f.start - h.end
@@ -901,7 +916,7 @@ func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
 		// none in the clause, found without the clause's bounds.
 		return false
 	}
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	cs, ce := s.clauseBounds(f)
 	low := s.low[cs:ce]
 	for _, w := range lm.work {
 		if strings.Contains(w, " ") || s.toks == nil {

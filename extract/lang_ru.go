@@ -408,7 +408,7 @@ var ruPartClauses = []string{", из них ", ", из которых ", ", гд
 // Planning words before the figure ("о планах отправить", "должны
 // прибыть") make a movement planned.
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
-	cs, ce := ruClauseBounds(s.text, f.start, f.end)
+	cs, ce := s.clauseBounds(f)
 	// An event noun right before the count names its event: "о гибели
 	// 200 военных", "ранении еще 400".
 	for i := len(s.hits) - 1; i >= 0; i-- {

@@ -186,6 +186,10 @@ type Lexicon struct {
 	// Replenish are verbs after which a casualty noun is what the people
 	// counted make up for ("reinforcements to replace its losses").
 	Replenish []string `json:"replenish,omitempty"`
+	// MilitaryBodies are words for an army as a whole ("army",
+	// "military"): people counted in it with a generic noun ("the
+	// North Korean army sent 11,000 people") are soldiers.
+	MilitaryBodies []string `json:"military_bodies,omitempty"`
 	// NotGroups are names that hold a group noun but count nobody
 	// ("Workers' Party"): no figure takes its people from them.
 	NotGroups []string `json:"not_groups,omitempty"`
@@ -482,6 +486,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.ITWork = appendNew(l.ITWork, o.ITWork...)
 	l.Unowned = appendNew(l.Unowned, o.Unowned...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
+	l.MilitaryBodies = appendNew(l.MilitaryBodies, o.MilitaryBodies...)
 	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
 	l.EventNouns = appendNew(l.EventNouns, o.EventNouns...)
 }

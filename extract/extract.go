@@ -1211,6 +1211,15 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 	toks := s.toks
 	cs, ce := s.clause(f.Start, f.End)
 	if f.Head >= f.End && f.Head < len(toks) && lx.genericPeople[toks[f.Head].Low] {
+		// "11,000 people of the North Korean army": an army's people
+		// are soldiers.
+		if h := f.Head + 1; h < len(toks) && toks[h].Low == "of" {
+			for i := h + 1; i < len(toks) && i <= h+4; i++ {
+				if lx.militaryBody(toks, i) {
+					return flowwatch.GroupSoldiers
+				}
+			}
+		}
 		// The noun may stand in an apposition the dash sets off ("a
 		// division of builders -- 5,000 people"), so the look-back
 		// crosses clauses, not sentences.
@@ -1223,6 +1232,12 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 					break // other people, or another figure's noun
 				}
 				return g
+			}
+			// "The North Korean army sent 11,000 people", machine
+			// translation's "the DPRK military in the amount of 12
+			// thousand people": an army's people are soldiers.
+			if lx.militaryBody(toks, i) {
+				return flowwatch.GroupSoldiers
 			}
 		}
 	}
@@ -1241,6 +1256,22 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	return flowwatch.GroupNationals
+}
+
+// militaryBody reports whether toks[i] names an army as a whole that is
+// not another country's: "the North Korean army", "the DPRK military in
+// the amount of", but not the adjective of "military brigades" or
+// "military builders", whose noun says who they are.
+func (lx *Lexicon) militaryBody(toks []Token, i int) bool {
+	if !lx.militaryBodies[toks[i].Low] || lx.foreignBefore(toks, i) {
+		return false
+	}
+	if n := i + 1; n < len(toks) && toks[n].Kind == Word {
+		if g, _ := lx.Group(toks, n); g != "" || lx.collectives[toks[n].Low] {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceEvent reports whether the figure's sentence names an event

@@ -35,6 +35,7 @@ type Lexicon struct {
 	itWorkCaps                 set     // "IT": matched only as written
 	unowned                    set     // "land", "trade": a share of them is no one's
 	replenish                  set     // "replace": a casualty noun after one is made up for, not suffered
+	militaryBodies             set     // "army", "military": generic people counted in one are soldiers
 	eventNouns                 set     // "deployment": a movement named without a tense
 	clauseBreaks               *pmatch
 	months, weekdays           map[string]int
@@ -144,6 +145,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.itWork = ml(itw)
 	x.unowned = newSet(l.Unowned)
 	x.replenish = newSet(l.Replenish)
+	x.militaryBodies = newSet(l.MilitaryBodies)
 	x.eventNouns = newSet(l.EventNouns)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)
@@ -233,7 +235,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		w = lower(w)
 		x.intern[w] = w
 	}
-	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople, x.replenish, x.eventNouns} {
+	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople, x.replenish, x.militaryBodies, x.eventNouns} {
 		for w := range st {
 			addWord(w)
 		}

@@ -121,3 +121,21 @@ func TestKindTranslatedNumberForms(t *testing.T) {
 			[]string{"people soldiers present 200..200 exact"}},
 	})
 }
+
+// Machine translation from Korean and Russian counts an army's people
+// with a generic noun; they are soldiers.
+func TestKindTranslatedArmyPeople(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Officials said about 9,000 people of the North Korean army were moved to Russia.",
+			[]string{"people soldiers sent 9000..9000 approx"}},
+		{"en", "The DPRK military in the amount of about 7 thousand people is located in the Kursk region.",
+			[]string{"people soldiers present 7000..7000 approx"}},
+		{"en", "North Korean army sent to Russia 4,000 people, the ministry says.",
+			[]string{"people soldiers sent 4000..4000 exact"}},
+		// "military" before a noun is an adjective: the noun says who.
+		{"en", "Pyongyang will send builders and military brigades -- 4,000 people -- to Kursk, the minister said.",
+			[]string{"people workers planned 4000..4000 exact"}},
+		// Another country's army stays another's.
+		{"en", "The Russian army recruited 9,000 people in the region, officials said.", nil},
+	})
+}

@@ -252,10 +252,26 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 	}
 	if cand.Dropped != "" {
 		// A figure the rules found no people for comes back only when the
-		// model is as sure whose it is as it must be to overturn a group.
-		return d, d.Keep >= m.Reinstate && c.Group != "" && groupSure
+		// model is as sure whose it is as it must be to overturn a group;
+		// and none comes back that counts more people than North Korea has
+		// ever sent anywhere ("100 million may have perished" on a page
+		// that names North Korea in its margins).
+		return d, d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
 	}
 	return d, d.Keep >= m.Threshold
+}
+
+// maxReinstated is the most people a figure the rules dropped may count
+// and still be taken back: the largest figure the train corpus's gold
+// gives for North Koreans sent anywhere is 100,000, and only hypothetical
+// ones ("as many as a million") reach a million.
+const maxReinstated = 1_000_000
+
+func beyondDeployments(c *flowwatch.Claim) bool {
+	if c.Kind != flowwatch.KindPeople {
+		return false
+	}
+	return c.Low != nil && *c.Low > maxReinstated || c.High != nil && *c.High > maxReinstated
 }
 
 // Choose re-decides every candidate of an article and returns those the

@@ -40,3 +40,25 @@ func TestReinstateNeedsSureGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestReinstateBounded: no figure the rules dropped comes back counting
+// more people than North Korea has sent anywhere, however sure the model.
+func TestReinstateBounded(t *testing.T) {
+	logit := func(p float64) []float64 { return []float64{0, math.Log(p / (1 - p))} }
+	m := &Model{Threshold: 0.5, Override: 0.7, Reinstate: 0.8, Heads: map[string]*Head{
+		HeadKeep:  {Classes: []string{"no", "yes"}, Bias: logit(0.97)},
+		HeadGroup: {Classes: []string{"soldiers", "workers"}, Bias: []float64{3, 0}},
+		HeadEvent: {Classes: []string{"killed", "sent"}, Bias: []float64{3, 0}},
+	}}
+	text := "Over 80 million people may have died in that century's plagues."
+	for _, tt := range []struct {
+		low  float64
+		want int
+	}{{80_000_000, 0}, {8_000, 1}} {
+		cand := Candidate{Dropped: "no-origin", Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers,
+			Event: flowwatch.EventKilled, Low: flowwatch.F(tt.low), Start: 0, End: len(text), Quote: text}}
+		if got := m.Choose(text, []Candidate{cand}); len(got) != tt.want {
+			t.Errorf("a dropped figure of %.0f people: %d claims back, want %d", tt.low, len(got), tt.want)
+		}
+	}
+}

@@ -261,6 +261,23 @@ func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bo
 	return d, d.Keep >= m.Threshold
 }
 
+// DropNoOrigin is the reason the rules give for a figure nothing ties to
+// North Koreans.
+const DropNoOrigin = dropNoOrigin
+
+// AboutNorthKoreans reports whether the rules kept some figure of an
+// article's candidates. A figure they tied to no North Koreans comes back
+// only in such an article: a page about something else is not made one by
+// the model.
+func AboutNorthKoreans(cs []Candidate) bool {
+	for i := range cs {
+		if cs[i].Dropped == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // maxReinstated is the most people a figure the rules dropped may count
 // and still be taken back: the largest figure the train corpus's gold
 // gives for North Koreans sent anywhere is 100,000, and only hypothetical
@@ -286,8 +303,12 @@ func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
 	}
 	var kbuf [smallKeys]key
 	seen := keySet[key]{keys: kbuf[:0]}
+	aboutNK := AboutNorthKoreans(cs)
 	for i := range cs {
 		cand := cs[i]
+		if cand.Dropped == DropNoOrigin && !aboutNK {
+			continue
+		}
 		if _, keep := m.decide(text, &cand, false); !keep {
 			continue
 		}

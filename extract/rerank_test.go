@@ -55,10 +55,38 @@ func TestReinstateBounded(t *testing.T) {
 		low  float64
 		want int
 	}{{80_000_000, 0}, {8_000, 1}} {
-		cand := Candidate{Dropped: "no-origin", Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers,
+		cand := Candidate{Dropped: "no-group", Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers,
 			Event: flowwatch.EventKilled, Low: flowwatch.F(tt.low), Start: 0, End: len(text), Quote: text}}
 		if got := m.Choose(text, []Candidate{cand}); len(got) != tt.want {
 			t.Errorf("a dropped figure of %.0f people: %d claims back, want %d", tt.low, len(got), tt.want)
 		}
+	}
+}
+
+// TestNoOriginNeedsNorthKoreanArticle: a figure nothing ties to North
+// Koreans comes back only in an article where the rules tied another
+// figure to them.
+func TestNoOriginNeedsNorthKoreanArticle(t *testing.T) {
+	logit := func(p float64) []float64 { return []float64{0, math.Log(p / (1 - p))} }
+	m := &Model{Threshold: 0.5, Override: 0.7, Reinstate: 0.8, Heads: map[string]*Head{
+		HeadKeep:  {Classes: []string{"no", "yes"}, Bias: logit(0.97)},
+		HeadGroup: {Classes: []string{"soldiers", "workers"}, Bias: []float64{3, 0}},
+		HeadEvent: {Classes: []string{"killed", "sent"}, Bias: []float64{3, 0}},
+	}}
+	text := "About 300 were killed. Pyongyang sent 2,000 troops."
+	claim := func(v float64, start, end int) flowwatch.Claim {
+		return flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers, Event: flowwatch.EventKilled,
+			Low: flowwatch.F(v), High: flowwatch.F(v), Start: start, End: end, Quote: text[start:end]}
+	}
+	orphan := Candidate{Dropped: DropNoOrigin, Claim: claim(300, 0, 22)}
+	kept := Candidate{Claim: claim(2000, 23, len(text))}
+	if got := m.Choose(text, []Candidate{orphan}); len(got) != 0 {
+		t.Errorf("alone, the no-origin figure came back: %+v", got)
+	}
+	if got := m.Choose(text, []Candidate{orphan, kept}); len(got) != 2 {
+		t.Errorf("beside a North Korean figure, got %d claims, want 2", len(got))
+	}
+	if AboutNorthKoreans([]Candidate{orphan}) || !AboutNorthKoreans([]Candidate{orphan, kept}) {
+		t.Error("AboutNorthKoreans disagrees with the candidates the rules kept")
 	}
 }

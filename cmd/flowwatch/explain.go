@@ -19,7 +19,9 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 	a := res.article
 	m := x.Model()
 	fmt.Fprintf(w, "==> %s <==\n", plain(res.path))
-	for _, cand := range x.Candidates(a) {
+	cands := x.Candidates(a)
+	aboutNK := extract.AboutNorthKoreans(cands)
+	for _, cand := range cands {
 		c := cand.Claim
 		fig := ""
 		if c.FigureStart < c.FigureEnd && c.FigureEnd <= len(a.Text) {
@@ -34,6 +36,10 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 		}
 		if m == nil {
 			fmt.Fprintln(w, "  no fitted stage: the rules' reading is the claim")
+			continue
+		}
+		if cand.Dropped == extract.DropNoOrigin && !aboutNK {
+			fmt.Fprintln(w, "  stays dropped: the rules tied no figure of this article to North Koreans")
 			continue
 		}
 		after := cand

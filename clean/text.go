@@ -49,14 +49,14 @@ type phraseRules struct {
 	drop    []string
 	dropSet *phraseSet
 	end     []string
-	insert  []string // headings of inserted links: end, unless prose follows
+	insert  map[string]bool // end phrases that head inserted links
 	credit  []string
 }
 
 var rules = sync.OnceValue(func() phraseRules { return loadRules(rulesFile) })
 
 func loadRules(src string) phraseRules {
-	r := phraseRules{only: map[string]bool{}}
+	r := phraseRules{only: map[string]bool{}, insert: map[string]bool{}}
 	for _, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -81,7 +81,7 @@ func loadRules(src string) phraseRules {
 			r.end = append(r.end, phrase)
 		case "insert":
 			r.end = append(r.end, phrase)
-			r.insert = append(r.insert, phrase)
+			r.insert[phrase] = true
 		case "credit":
 			r.credit = append(r.credit, phrase)
 		}
@@ -108,6 +108,9 @@ const (
 	keep verdict = iota
 	drop
 	stop // a section after the article opens here
+	// insert is a heading of links a page puts inside its article: a
+	// stop, unless prose follows the links (see afterInsert).
+	insert
 )
 
 // topLines is how many non-empty lines from the top may hold the date
@@ -220,8 +223,8 @@ func cleanMode(s string, o textOpts) cleaned {
 				v, why = drop, "title+date"
 			}
 		}
-		if v == stop && prose >= 2 && !fromHTML && isInsertHeading(line) {
-			if rest, skipped, ok := afterInsert(s); ok {
+		if v == insert {
+			if rest, skipped, ok := afterInsert(s); ok && prose >= 2 && !fromHTML {
 				if traceDrop != nil {
 					traceDrop(line, "insert")
 					for _, l := range skipped {
@@ -231,6 +234,7 @@ func cleanMode(s string, o textOpts) cleaned {
 				s = rest
 				continue
 			}
+			v = stop
 		}
 		if v == stop {
 			if prose >= 2 && !fromHTML {
@@ -420,9 +424,13 @@ func phraseVerdict(lower string) (verdict, bool) {
 		return drop, true
 	}
 	words := wordCount(core)
-	for _, p := range rules().end {
-		needColon := strings.HasSuffix(p, ":")
-		p = strings.TrimSuffix(p, ":")
+	for _, phrase := range rules().end {
+		needColon := strings.HasSuffix(phrase, ":")
+		p := strings.TrimSuffix(phrase, ":")
+		stop := stop
+		if rules().insert[phrase] {
+			stop = insert
+		}
 		if !strings.HasPrefix(core, p) {
 			continue
 		}
@@ -523,20 +531,6 @@ func isKeywordList(line string) bool {
 	return true
 }
 
-// isProse: a paragraph of running text rather than a label or headline.
-// isInsertHeading reports whether line opens links a page inserts
-// inside its article (rules.txt kind insert).
-func isInsertHeading(line string) bool {
-	core := strings.TrimFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for _, p := range rules().insert {
-		p = strings.TrimSuffix(p, ":")
-		if core == p || (strings.HasPrefix(core, p) && !isLetterStart(core[len(p):])) {
-			return true
-		}
-	}
-	return false
-}
-
 // afterInsert looks past the link lines that follow an insert heading in
 // s: at most three lines that are not prose. If a prose paragraph comes
 // next, the article goes on there, and rest starts at it.
@@ -556,6 +550,7 @@ func afterInsert(s string) (rest string, skipped []string, ok bool) {
 	return "", nil, false
 }
 
+// isProse: a paragraph of running text rather than a label or headline.
 func isProse(line string) bool {
 	w := wordCount(line)
 	if w >= 25 {

@@ -179,8 +179,10 @@ func groupSpace(s string, j, to int) int {
 		return 1
 	case strings.HasPrefix(s[j:to], "\u00a0"):
 		return len("\u00a0")
-	case strings.HasPrefix(s[j:to], "\u202f"), strings.HasPrefix(s[j:to], "\u2009"):
+	case strings.HasPrefix(s[j:to], "\u202f"):
 		return len("\u202f")
+	case strings.HasPrefix(s[j:to], "\u2009"):
+		return len("\u2009")
 	}
 	return 0
 }

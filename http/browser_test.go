@@ -1,20 +1,18 @@
 package http_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/internal/pgtest"
+	"github.com/flowwatch/flowwatch/internal/servetest"
 	"github.com/flowwatch/flowwatch/postgres"
 	"github.com/flowwatch/flowwatch/sqlite"
 )
@@ -89,20 +87,9 @@ func browse(t *testing.T, bin, root, db string, st flowwatch.Store, screenshots 
 
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	srv := exec.CommandContext(ctx, bin, "serve", "--samples", "--db", db, "--addr", "127.0.0.1:0", "--rate", "0")
-	stderr, err := srv.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		srv.Process.Signal(os.Interrupt)
-		srv.Wait()
-	}()
-	url, log := waitForAddr(t, stderr)
-	t.Log(log)
+	srv := servetest.Start(t, 90*time.Second, bin, "serve", "--samples", "--db", db, "--addr", "127.0.0.1:0", "--rate", "0")
+	url := srv.URL
+	t.Log(srv.Log)
 
 	// The analyst's brief of the same database, for the phone-width check.
 	brief := filepath.Join(t.TempDir(), "brief.html")
@@ -138,39 +125,4 @@ func browse(t *testing.T, bin, root, db string, st flowwatch.Store, screenshots 
 	if !regexp.MustCompile(`(?m)^\d+ passed, 0 failed$`).Match(out) {
 		t.Fatalf("browser tests did not report their result")
 	}
-}
-
-// waitForAddr reads serve's stderr until it names the address it listens
-// on, then keeps draining it so the server never blocks on a full pipe.
-func waitForAddr(t *testing.T, r io.Reader) (string, string) {
-	t.Helper()
-	re := regexp.MustCompile(`dashboard at (http://127\.0\.0\.1:\d+)/`)
-	sc := bufio.NewScanner(r)
-	var lines []string
-	found := make(chan string, 1)
-	go func() {
-		sent := false
-		for sc.Scan() {
-			if !sent {
-				lines = append(lines, sc.Text())
-				if m := re.FindStringSubmatch(sc.Text()); m != nil {
-					found <- m[1]
-					sent = true
-				}
-			}
-		}
-		if !sent {
-			close(found)
-		}
-	}()
-	select {
-	case u, ok := <-found:
-		if !ok {
-			t.Fatalf("serve exited before listening:\n%s", strings.Join(lines, "\n"))
-		}
-		return u, strings.Join(lines, "\n")
-	case <-time.After(90 * time.Second):
-		t.Fatalf("serve did not start within 90s")
-	}
-	return "", ""
 }

@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +15,7 @@ import (
 	"time"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/internal/servetest"
 	"github.com/flowwatch/flowwatch/sqlite"
 )
 
@@ -60,22 +58,8 @@ func BenchmarkConcurrentFacts100k(b *testing.B) {
 		st.Close()
 	}
 
-	srv := exec.Command(bin, "serve", "--db", db, "--addr", "127.0.0.1:0", "--rate", "0")
-	stderr, err := srv.StderrPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() {
-		srv.Process.Signal(os.Interrupt)
-		srv.Wait()
-	}()
-	base, err := listenAddr(stderr)
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv := servetest.Start(b, 2*time.Minute, bin, "serve", "--db", db, "--addr", "127.0.0.1:0", "--rate", "0")
+	base, pid := srv.URL, srv.Cmd.Process.Pid
 	// Sampled, since no kernel counter keeps the peak of anonymous memory:
 	// VmHWM also counts the database file's pages the readers map, which
 	// the kernel can drop.
@@ -85,7 +69,7 @@ func BenchmarkConcurrentFacts100k(b *testing.B) {
 	go func() {
 		defer close(sampled)
 		for {
-			if v, err := procStatus(srv.Process.Pid, "RssAnon:"); err == nil && v > anonPeak {
+			if v, err := procStatus(pid, "RssAnon:"); err == nil && v > anonPeak {
 				anonPeak = v
 			}
 			select {
@@ -132,7 +116,7 @@ func BenchmarkConcurrentFacts100k(b *testing.B) {
 	b.StopTimer()
 	close(stopSampling)
 	<-sampled
-	peak, err := procStatus(srv.Process.Pid, "VmHWM:")
+	peak, err := procStatus(pid, "VmHWM:")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -236,35 +220,6 @@ func genFactsCorpus(st flowwatch.Store, n int) error {
 		}
 	}
 	return flush()
-}
-
-// listenAddr reads serve's stderr until it names its address, then keeps
-// draining it so the server never blocks on a full pipe.
-func listenAddr(r io.Reader) (string, error) {
-	re := regexp.MustCompile(`dashboard at (http://[^/]+)/`)
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(r)
-		sent := false
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil && !sent {
-				found <- m[1]
-				sent = true
-			}
-		}
-		if !sent {
-			close(found)
-		}
-	}()
-	select {
-	case u, ok := <-found:
-		if !ok {
-			return "", fmt.Errorf("serve exited before listening")
-		}
-		return u, nil
-	case <-time.After(2 * time.Minute):
-		return "", fmt.Errorf("serve did not listen within 2 minutes")
-	}
 }
 
 // procStatus reads a memory figure (VmHWM:, RssAnon:, ...) of process pid

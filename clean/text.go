@@ -131,23 +131,27 @@ func cleanText(s, title string) cleaned {
 }
 
 // unwrap joins the lines of a sentence that plain text broke at a fixed
-// width (e-mail newsletters, text copied from PDFs and wire printouts): a
-// line that stops without closing punctuation and is followed by one that
-// starts with a lowercase letter continues it. Each line is otherwise a
-// paragraph, and a sentence cut in two loses its source or its event.
-// Korean has no case to tell a continuation from a new paragraph, so its
-// lines are left as they are.
+// width (e-mail newsletters, text copied from PDFs and wire printouts).
+// Each line is otherwise a paragraph, and a sentence cut in two loses its
+// source or its event. Two signs tell a wrap from a paragraph break:
+//   - the whole text is set at one width (wrapWidth): then a line that
+//     fills that width goes on in the next line, whatever the next line
+//     starts with, in every language;
+//   - anywhere, a line that stops without closing punctuation and is
+//     followed by one that starts with a lowercase letter continues it.
+//     Korean has no case, so without the first sign its lines stay apart.
 func unwrap(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s
 	}
+	full := fullLine(wrapWidth(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for len(s) > 0 {
 		line, rest, found := strings.Cut(s, "\n")
 		b.WriteString(line)
 		if found {
-			if continues(line, rest) {
+			if full(line, rest) || continues(line, rest) {
 				b.WriteByte(' ')
 			} else {
 				b.WriteByte('\n')
@@ -156,6 +160,83 @@ func unwrap(s string) string {
 		s = rest
 	}
 	return b.String()
+}
+
+// Wrapped text: the lines that wrapping filled are at least minWrapped;
+// none is longer than maxWrapWidth runes (wider text is a page's own
+// paragraphs); nearly all lines of prose are within wrapSlack of the
+// widest, as a wrap breaks at the last space that fits.
+const (
+	minWrapped   = 4
+	maxWrapWidth = 110
+	wrapSlack    = 4 // a quarter of the width
+)
+
+// wrapWidth is the width in runes at which s was wrapped, or 0 when its
+// lines are paragraphs of their own. The last line of a paragraph and
+// lines of fewer than 20 runes (headings, bylines) say nothing either way.
+func wrapWidth(s string) int {
+	var (
+		lens  []int // of the lines that another line follows
+		lines []string
+		nexts []rune // the first letter of the line after each
+		width int
+	)
+	for rest := s; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSpace(line)
+		n := utf8.RuneCountInString(line)
+		if n > maxWrapWidth {
+			return 0
+		}
+		width = max(width, n)
+		next, _, _ := strings.Cut(rest, "\n")
+		if n >= 20 && strings.TrimSpace(next) != "" {
+			first, _ := utf8.DecodeRuneInString(strings.TrimSpace(next))
+			lens, lines, nexts = append(lens, n), append(lines, line), append(nexts, first)
+		}
+	}
+	filled, open, cased, lower := 0, 0, 0, 0
+	for i, n := range lens {
+		if n < width-width/wrapSlack {
+			continue
+		}
+		filled++
+		if !endsSentence(lines[i]) && !strings.HasSuffix(lines[i], ":") {
+			open++
+		}
+		if unicode.IsUpper(nexts[i]) || unicode.IsLower(nexts[i]) {
+			cased++
+			if unicode.IsLower(nexts[i]) {
+				lower++
+			}
+		}
+	}
+	// Most lines that another follows fill the width (in a list of
+	// headlines or a menu the lengths spread), and most stop inside a
+	// sentence (news that puts one sentence in each paragraph is as even,
+	// but its lines close). Where letters have case, a wrap lands before
+	// a lowercase word as often as not; headlines each open with a
+	// capital.
+	if filled < minWrapped || filled*10 < len(lens)*7 || open*10 < filled*6 ||
+		(cased*2 >= filled && lower*10 < cased*3) {
+		return 0
+	}
+	return width
+}
+
+// fullLine reports, for text wrapped at width, whether a line filled it
+// and so goes on in next; a blank next line ends the paragraph.
+func fullLine(width int) func(line, next string) bool {
+	return func(line, next string) bool {
+		if width == 0 || next == "" || next[0] == '\n' || strings.TrimSpace(line) == "" {
+			return false
+		}
+		n := utf8.RuneCountInString(strings.TrimSpace(line))
+		first, _, _ := strings.Cut(next, "\n")
+		return n >= width-width/wrapSlack && strings.TrimSpace(first) != ""
+	}
 }
 
 // continues reports whether next, the text after a line break, carries on

@@ -78,9 +78,6 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 	return dst
 }
 
-// levelWords stand between "from" and the level a count changed from.
-var levelWords = map[string]bool{"the": true, "existing": true, "previous": true, "current": true, "initial": true, "original": true, "earlier": true}
-
 // gluedParagraph reports whether a period between prev and next, glued
 // to both, joins two sentences whose space the page lost ("last
 // year.According to", "in Ukraine.Zelenskyy said"): a word of three

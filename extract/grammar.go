@@ -1,0 +1,12 @@
+package extract
+
+import "github.com/flowwatch/flowwatch/domain"
+
+// The grammar's closed word lists live in domain/data/grammar.json with a
+// note and examples each; they are read once here, into the sets and
+// slices the rules look up, so that no call pays for their being data.
+var grammarData = domain.DefaultGrammar()
+
+var (
+	levelWords = grammarData.Set("en", "level_words")
+)

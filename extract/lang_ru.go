@@ -335,64 +335,67 @@ var ruEventRank = map[string]int{
 	flowwatch.EventPlanned: 5, flowwatch.EventEntered: 4, flowwatch.EventRecruited: 3, flowwatch.EventSent: 2, flowwatch.EventPresent: 1,
 }
 
-// ruClauseEnd finds where the figure's clause ends: at ", а", ", но",
-// ";" or a dash between clauses.
-func ruClauseBounds(t string, a, b int) (int, int) {
-	seps := []string{", а ", ", но ", "; ", " — ", " – ", ", при этом "}
-	end := len(t)
-	for _, sep := range seps {
-		if k := ruSepIndex(t[b:], sep); k >= 0 && b+k < end {
-			end = b + k
+// ruClauseSeps separate clauses (ruClauseBounds).
+var ruClauseSeps = []string{", а ", ", но ", "; ", " — ", " – ", ", при этом "}
+
+// mlCut is a clause separator in a sentence: at and n its bytes, part
+// one of ruPartClauses, also a ", а" that opens "также".
+type mlCut struct {
+	at, n      int
+	part, also bool
+}
+
+// ruClauseCuts are every occurrence of a clause separator in t,
+// overlapping ones included (" — — "), so that ruCutBounds reads any
+// figure's clause without scanning t again.
+func ruClauseCuts(t string) []mlCut {
+	var cuts []mlCut
+	add := func(sep string, part bool) {
+		for off := 0; off < len(t); {
+			k := strings.Index(t[off:], sep)
+			if k < 0 {
+				return
+			}
+			at := off + k
+			cuts = append(cuts, mlCut{at: at, n: len(sep), part: part, also: ruAlsoAt(t, at, sep)})
+			off = at + 1
 		}
 	}
-	start := 0
-	for _, sep := range seps {
-		if k := ruSepLastIndex(t[:a], sep); k >= 0 && k+len(sep) > start {
-			start = k + len(sep)
-		}
+	for _, sep := range ruClauseSeps {
+		add(sep, false)
 	}
-	// "направила 11 тысяч военных, из них 4 тысячи погибли": a part of
-	// the figure before is a clause of its own, whose event is its own;
-	// the clause keeps its opening words (из них points back).
 	for _, sep := range ruPartClauses {
-		if k := strings.Index(t[b:], sep); k >= 0 && b+k < end {
-			end = b + k
+		add(sep, true)
+	}
+	return cuts
+}
+
+// ruCutBounds is the clause of the figure t[a:b], from t's cuts (n is
+// len(t)): it ends at the first separator after the figure and starts
+// after the last one before it. ", а также" joins two objects of one verb
+// ("направить 1 тысячу саперов, а также 5 тысяч строителей"), not two
+// clauses. A part of the figure before ("направила 11 тысяч военных, из
+// них 4 тысячи погибли") is a clause of its own, whose event is its own;
+// the clause keeps its opening words (из них points back).
+func ruCutBounds(cuts []mlCut, a, b, n int) (int, int) {
+	start, end := 0, n
+	for _, c := range cuts {
+		if c.at >= b && c.at < end && (c.part || !c.also) {
+			end = c.at
 		}
-		if k := strings.LastIndex(t[:a], sep); k >= 0 && k+2 > start {
-			start = k + 2
+		if c.at+c.n > a {
+			continue
+		}
+		if c.part {
+			start = max(start, c.at+2)
+			continue
+		}
+		// ruSepLastIndex reads t[:a]: "также" cut off by a is no "также".
+		if !c.also || c.at+c.n+len("также") > a {
+			start = max(start, c.at+c.n)
 		}
 	}
 	return start, end
-}
-
-// ruSepIndex is the first index of a clause separator in t, or -1:
-// ", а также" joins two objects of one verb ("направить 1 тысячу саперов,
-// а также 5 тысяч строителей"), not two clauses.
-func ruSepIndex(t, sep string) int {
-	for off := 0; ; {
-		k := strings.Index(t[off:], sep)
-		if k < 0 {
-			return -1
-		}
-		if !ruAlsoAt(t, off+k, sep) {
-			return off + k
-		}
-		off += k + len(sep)
-	}
-}
-
-// ruSepLastIndex is ruSepIndex from the end.
-func ruSepLastIndex(t, sep string) int {
-	for end := len(t); ; {
-		k := strings.LastIndex(t[:end], sep)
-		if k < 0 {
-			return -1
-		}
-		if !ruAlsoAt(t, k, sep) {
-			return k
-		}
-		end = k
-	}
 }
 
 func ruAlsoAt(t string, k int, sep string) bool {

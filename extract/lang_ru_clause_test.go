@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClauseCutsMatchScan checks ruCutBounds, which reads a sentence's
+// separators once, against the plain reading that scans the sentence for
+// every separator around one figure, at every pair of offsets of
+// sentences written to hold the awkward cases: ", а также", a dash twice
+// in a row, part clauses, a "также" cut off by the figure, Korean text.
+func TestClauseCutsMatchScan(t *testing.T) {
+	sents := []string{
+		"КНДР направила 11 тысяч военных, из них 4 тысячи погибли, а 300 попали в плен.",
+		"Планируется направить 1 тысячу саперов, а также 5 тысяч строителей; сроки не названы.",
+		"Рабочие прибыли — — 200 человек — и разместились, при этом 40 уехали, но 10 вернулись.",
+		"Их было 500, а также5 тысяч, причём 20 – раненые, причём 3, где 7, из которых 1.",
+		", а , а также , но ; — – , при этом , из них , из которых , где , причем , причём ",
+		"북한은 노동자 1만 명을 보냈다; 이 가운데 500 명은 — 건설 현장에서 일한다.",
+		"",
+	}
+	for _, text := range sents {
+		cuts := ruClauseCuts(text)
+		for a := 0; a <= len(text); a++ {
+			for b := a; b <= len(text); b++ {
+				ws, we := scanClauseBounds(text, a, b)
+				gs, ge := ruCutBounds(cuts, a, b, len(text))
+				if gs != ws || ge != we {
+					t.Fatalf("%q [%d:%d]: clause %d-%d, the scan reads %d-%d", text, a, b, gs, ge, ws, we)
+				}
+			}
+		}
+	}
+}
+
+// scanClauseBounds is the clause of t[a:b] read by scanning t for each
+// separator: the reading ruCutBounds replaced.
+func scanClauseBounds(t string, a, b int) (int, int) {
+	end := len(t)
+	for _, sep := range ruClauseSeps {
+		if k := scanSepIndex(t[b:], sep); k >= 0 && b+k < end {
+			end = b + k
+		}
+	}
+	start := 0
+	for _, sep := range ruClauseSeps {
+		if k := scanSepLastIndex(t[:a], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	for _, sep := range ruPartClauses {
+		if k := strings.Index(t[b:], sep); k >= 0 && b+k < end {
+			end = b + k
+		}
+		if k := strings.LastIndex(t[:a], sep); k >= 0 && k+2 > start {
+			start = k + 2
+		}
+	}
+	return start, end
+}
+
+func scanSepIndex(t, sep string) int {
+	for off := 0; ; {
+		k := strings.Index(t[off:], sep)
+		if k < 0 {
+			return -1
+		}
+		if !ruAlsoAt(t, off+k, sep) {
+			return off + k
+		}
+		off += k + len(sep)
+	}
+}
+
+func scanSepLastIndex(t, sep string) int {
+	for end := len(t); ; {
+		k := strings.LastIndex(t[:end], sep)
+		if k < 0 {
+			return -1
+		}
+		if !ruAlsoAt(t, k, sep) {
+			return k
+		}
+		end = k
+	}
+}

@@ -231,9 +231,8 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 			// A line the page repeats verbatim (a title printed twice) is read once.
 			seen[line] = true
 			first := len(all)
-			all = tokenize(text, ls, le, all, lx.intern)
+			all = tokenize(text, ls, le, all, &lx.words) // marks them too
 			toks := all[first:len(all):len(all)]
-			lx.mark(toks)
 			spans = mod.Sentences(lx, toks, spans[:0])
 			for _, sp := range spans {
 				if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {

@@ -52,7 +52,7 @@ type Lexicon struct {
 	sourceName                 []string
 	vocab                      *vocab
 	numw, monthw, weekw        *pmatch // number words, months, weekdays: for the mask only
-	intern                     map[string]string
+	words                      strTable[lexWord] // every word the tokenizer should know (see tokenize)
 	all                        []*pmatch // every indexed matcher
 }
 
@@ -227,13 +227,14 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for w := range x.weekdays {
 		x.weekw.add(w, w, 0, 0)
 	}
-	// The intern table spares the tokenizer an allocation for the
-	// capitalised forms of the lexicon's words; it is an optimisation
-	// only: a word outside it is lower-cased all the same.
-	x.intern = map[string]string{}
+	// The word table spares the tokenizer an allocation for the
+	// capitalised forms of the lexicon's words and gives each token its
+	// matchers (see tokenize); it is an optimisation only: a word outside
+	// it is lower-cased all the same.
+	words := map[string]lexWord{}
 	addWord := func(w string) {
 		w = lower(w)
-		x.intern[w] = w
+		words[w] = lexWord{}
 	}
 	for _, st := range []set{x.collectives, x.planned, x.aspectual, x.change, x.groupSizes, x.stop, x.notAfter, x.abbrev, x.demonstratives, x.locatives, x.genericPeople, x.replenish, x.militaryBodies, x.eventNouns} {
 		for w := range st {
@@ -267,7 +268,19 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups)
+	for w, vw := range x.vocab.words {
+		words[w] = lexWord{mask: vw.mask, id: vw.id}
+	}
+	x.words = newStrTable(words)
 	return x
+}
+
+// lexWord is what the word table knows of a lower-cased word: the
+// matchers with a phrase starting with it and its vocab id (both 0 for a
+// word no indexed phrase has).
+type lexWord struct {
+	mask uint64
+	id   int32
 }
 
 // noTheOrg drops a leading "the" from an organization's name.

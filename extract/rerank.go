@@ -40,7 +40,7 @@ type Model struct {
 	Heads     map[string]*Head `json:"heads"`
 
 	compiled sync.Once
-	table    map[string][]float64 // every head's weights of a feature, heads in headOrder
+	table    strTable[[]float64] // every head's weights of a feature, heads in headOrder
 	heads    [len(headOrder)]*Head
 }
 
@@ -141,14 +141,16 @@ type Decision struct {
 // Decide re-decides one claim in place and reports whether to keep it,
 // with the candidates and the features that weighed most.
 func (m *Model) Decide(text string, c *Candidate) (Decision, bool) {
-	return m.decide(text, c, true)
+	var buf []byte
+	return m.decide(text, c, true, &buf)
 }
 
 // headOrder is the order of the heads' weights in Model.table.
 var headOrder = [...]string{HeadKeep, HeadEvent, HeadGroup}
 
 // compile merges the heads' weights so that scoring looks each feature up
-// once: the lookups were most of what the stage cost.
+// once, in a table that takes the feature's bytes as built (see
+// strTable): the lookups were most of what the stage cost.
 func (m *Model) compile() {
 	m.compiled.Do(func() {
 		width := 0
@@ -157,7 +159,7 @@ func (m *Model) compile() {
 				width += len(h.Classes)
 			}
 		}
-		m.table = map[string][]float64{}
+		rows := map[string][]float64{}
 		for i, name := range headOrder {
 			m.heads[i] = m.Heads[name]
 		}
@@ -168,23 +170,25 @@ func (m *Model) compile() {
 				continue
 			}
 			for f, w := range h.W {
-				row := m.table[f]
+				row := rows[f]
 				if row == nil {
 					row = make([]float64, width)
-					m.table[f] = row
+					rows[f] = row
 				}
 				copy(row[off:], w)
 			}
 			off += len(h.Classes)
 		}
+		m.table = newStrTable(rows)
 	})
 }
 
 // probs returns each head's class probabilities for a claim, in
 // headOrder; nil for a head the model lacks, or one need leaves out. The
 // probabilities are computed in z, which allocates nothing when it is
-// wide enough for every head: scoring runs for every figure read.
-func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrder)]bool) [len(headOrder)][]float64 {
+// wide enough for every head: scoring runs for every figure read. Features
+// are built in *buf, which the caller keeps across figures.
+func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrder)]bool, buf *[]byte) [len(headOrder)][]float64 {
 	m.compile()
 	z = z[:0]
 	for _, h := range m.heads {
@@ -192,10 +196,9 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 			z = append(z, h.Bias...)
 		}
 	}
-	var buf [64]byte
-	b := buf[:0]
-	eachFeature(text, c, &b, func(f []byte) {
-		if w, ok := m.table[string(f)]; ok {
+	eachFeature(text, c, buf, func(f []byte) {
+		if e := m.table.get(f); e != nil {
+			w := e.val
 			for k := range z {
 				z[k] += w[k]
 			}
@@ -214,13 +217,13 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 	return out
 }
 
-func (m *Model) decide(text string, cand *Candidate, explain bool) (Decision, bool) {
+func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) (Decision, bool) {
 	c := &cand.Claim
 	d := Decision{Before: *c}
 	var zbuf [32]float64
 	// The event head decides people figures only.
 	need := [len(headOrder)]bool{true, explain || c.Kind == flowwatch.KindPeople, true}
-	probs := m.probs(text, cand, zbuf[:], need)
+	probs := m.probs(text, cand, zbuf[:], need, buf)
 	var feats []string
 	if explain {
 		feats = Features(text, cand)
@@ -304,12 +307,13 @@ func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
 	var kbuf [smallKeys]key
 	seen := keySet[key]{keys: kbuf[:0]}
 	aboutNK := AboutNorthKoreans(cs)
+	buf := make([]byte, 0, 64)
 	for i := range cs {
 		cand := cs[i]
 		if cand.Dropped == DropNoOrigin && !aboutNK {
 			continue
 		}
-		if _, keep := m.decide(text, &cand, false); !keep {
+		if _, keep := m.decide(text, &cand, false, &buf); !keep {
 			continue
 		}
 		c := cand.Claim

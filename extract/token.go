@@ -36,50 +36,56 @@ func Tokenize(text string, from, to int, dst []Token) []Token {
 	return tokenize(text, from, to, dst, nil)
 }
 
-// tokenize is Tokenize with an intern table of lower-cased words. With
-// one, a capitalised word takes its lower-cased form from the table
-// without allocating; any other word is lower-cased as Tokenize does, so
-// Low is always the word's lower case and no list of the words the code
-// compares with can fall out of date.
-func tokenize(text string, from, to int, dst []Token, intern map[string]string) []Token {
+// tokenize is Tokenize with a lexicon's word table (see Lexicon.words).
+// With one, each token is also marked as Lexicon.mark would: one lookup
+// gives a word its matchers and, for a capitalised word, its lower-cased
+// form without allocating. A word outside the table is lower-cased as
+// Tokenize does, so Low is always the word's lower case and no list of
+// the words the code compares with can fall out of date.
+func tokenize(text string, from, to int, dst []Token, words *strTable[lexWord]) []Token {
 	if dst == nil {
 		dst = make([]Token, 0, (to-from)/5+4)
 	}
 	i := from
 	glued := false
 	for i < to {
-		// ASCII fast path: spaces and plain words without a decode.
+		var r rune
+		var sz int
+		// ASCII fast path: spaces, letters, digits and punctuation
+		// without a decode or a Unicode table.
 		if c := text[i]; c < 0x80 {
-			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v':
 				i++
 				glued = false
 				continue
+			case isLetterByte(c):
+				dst = appendWordToken(dst, text, i, to, glued, words)
+				i = dst[len(dst)-1].End
+				glued = true
+				continue
 			}
+			r, sz = rune(c), 1
+		} else {
+			r, sz = utf8.DecodeRuneInString(text[i:to])
 		}
-		r, sz := utf8.DecodeRuneInString(text[i:to])
 		switch {
 		case r == utf8.RuneError && sz <= 1:
 			i++
 			glued = false
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b':
+		case r >= 0x80 && (unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b'):
 			i += sz
 			glued = false
 		case isDigit(r):
 			j, v, sep, dec := scanNumber(text, i, to)
-			dst = append(dst, Token{Start: i, End: j, Text: text[i:j], Low: text[i:j], Kind: Number, Glued: glued, Num: v, Sep: sep, Dec: dec})
+			t := Token{Start: i, End: j, Text: text[i:j], Low: text[i:j], Kind: Number, Glued: glued, Num: v, Sep: sep, Dec: dec}
+			markToken(&t, words)
+			dst = append(dst, t)
 			i = j
 			glued = true
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			j := scanWord(text, i, to)
-			w := text[i:j]
-			low := w
-			if intern == nil {
-				low = lower(w)
-			} else {
-				low = internLower(w, intern)
-			}
-			dst = append(dst, Token{Start: i, End: j, Text: w, Low: low, Kind: Word, Glued: glued})
-			i = j
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsMark(r)):
+			dst = appendWordToken(dst, text, i, to, glued, words)
+			i = dst[len(dst)-1].End
 			glued = true
 		default:
 			// Normalise typographic variants so that lexicon phrases match.
@@ -90,12 +96,45 @@ func tokenize(text string, from, to int, dst []Token, intern map[string]string) 
 			case '“', '”', '„', '«', '»':
 				low = "\""
 			}
-			dst = append(dst, Token{Start: i, End: i + sz, Text: text[i : i+sz], Low: low, Kind: Punct, Glued: glued})
+			t := Token{Start: i, End: i + sz, Text: text[i : i+sz], Low: low, Kind: Punct, Glued: glued}
+			markToken(&t, words)
+			dst = append(dst, t)
 			i += sz
 			glued = true
 		}
 	}
 	return dst
+}
+
+// appendWordToken appends the word starting at text[i].
+func appendWordToken(dst []Token, text string, i, to int, glued bool, words *strTable[lexWord]) []Token {
+	j := scanWord(text, i, to)
+	w := text[i:j]
+	t := Token{Start: i, End: j, Text: w, Kind: Word, Glued: glued}
+	if words == nil {
+		t.Low = lower(w)
+	} else {
+		var e *strSlot[lexWord]
+		t.Low, e = lookupWord(words, w)
+		t.mask = maskDone
+		if e != nil {
+			t.mask |= e.val.mask
+			t.wid = e.val.id
+		}
+	}
+	return append(dst, t)
+}
+
+// markToken gives a number or punctuation token its matchers.
+func markToken(t *Token, words *strTable[lexWord]) {
+	if words == nil {
+		return
+	}
+	t.mask = maskDone
+	if e := words.getString(t.Low); e != nil {
+		t.mask |= e.val.mask
+		t.wid = e.val.id
+	}
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -236,6 +275,9 @@ func scanWord(s string, i, to int) int {
 			letters++
 			continue
 		}
+		if c := s[j]; c < 0x80 && c != '\'' && c != '.' {
+			break // no other ASCII byte goes on a word
+		}
 		r, sz := utf8.DecodeRuneInString(s[j:to])
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			j += sz
@@ -272,18 +314,19 @@ func scanWord(s string, i, to int) int {
 
 func isLetterByte(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
-// internLower is the lower case of w: w itself when it is already lower
-// case, the interned copy when the table has it, else a new string.
-func internLower(w string, intern map[string]string) string {
+// lookupWord returns the lower case of w and its entry in the word table,
+// or nil. A capitalised ASCII word is lower-cased into a buffer and takes
+// the table's copy of its lower case, so that it costs no allocation.
+func lookupWord(words *strTable[lexWord], w string) (string, *strSlot[lexWord]) {
 	var buf [40]byte
 	if len(w) > len(buf) {
-		return lower(w)
+		return lookupLower(words, w)
 	}
 	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
-			return lower(w)
+			return lookupLower(words, w)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -292,10 +335,15 @@ func internLower(w string, intern map[string]string) string {
 		buf[i] = c
 	}
 	if !upper {
-		return w
+		return w, words.getString(w)
 	}
-	if l, ok := intern[string(buf[:len(w)])]; ok {
-		return l
+	if e := words.get(buf[:len(w)]); e != nil {
+		return e.key, e
 	}
-	return string(buf[:len(w)])
+	return string(buf[:len(w)]), nil
+}
+
+func lookupLower(words *strTable[lexWord], w string) (string, *strSlot[lexWord]) {
+	low := lower(w)
+	return low, words.getString(low)
 }

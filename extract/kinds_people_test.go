@@ -243,3 +243,16 @@ func TestKindDropReasons(t *testing.T) {
 		}
 	}
 }
+
+// Korean outlets' English abbreviates the two Koreas in headlines and
+// text ("N. Korean", "S. Korea"); an initial's dot is not a break.
+func TestKindAbbreviatedKoreas(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Kyiv says its forces captured three injured N. Korean soldiers near the border.",
+			[]string{"people soldiers captured 3..3 exact"}},
+		{"en", "About half of the 8,000 soldiers N. Korea provided to Moscow are now in the south, officials said.",
+			[]string{"people soldiers sent 8000..8000 exact"}},
+		{"en", "S. Korea's spy agency says N. Korea sent 2,500 more troops to Russia.",
+			[]string{"people soldiers sent 2500..2500 exact"}},
+	})
+}

@@ -296,6 +296,13 @@ func scanWord(s string, i, to int) int {
 				continue
 			}
 		}
+		// An initial keeps its dot ("N. Korea", "S. Korean", "J. Smith"),
+		// so that the name stays one run of words for the stages that stop
+		// at punctuation.
+		if r == '.' && letters == 1 && j == i+1 && 'A' <= s[i] && s[i] <= 'Z' &&
+			j+2 < to && s[j+1] == ' ' && 'A' <= s[j+2] && s[j+2] <= 'Z' {
+			return j + 1
+		}
 		// U.S. / U.N. / e.g.: one letter, a dot, one letter, a dot.
 		if r == '.' && letters == 1 && j+2 < to+1 && j+2 <= to {
 			if j+2 < to && isLetterByte(s[j+1]) && s[j+2] == '.' {

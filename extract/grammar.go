@@ -9,4 +9,5 @@ var grammarData = domain.DefaultGrammar()
 
 var (
 	levelWords = grammarData.Set("en", "level_words")
+	siteSuffix = grammarData.Set("en", "site_suffix")
 )

@@ -13,6 +13,7 @@ import (
 // lang/name, so a test can read an example without its list.
 var grammarVars = map[string]any{
 	"en/level_words": &levelWords,
+	"en/site_suffix": &siteSuffix,
 }
 
 // withoutList empties the list lang/name until the returned func

@@ -93,10 +93,6 @@ func gluedParagraph(lx *Lexicon, prev, next *Token) bool {
 	return last >= 'a' && last <= 'z' && isCap(next) && next.Text[1] >= 'a' && next.Text[1] <= 'z'
 }
 
-// siteSuffix are top-level domains that outlets print capitalised in
-// their names; none of them opens an English sentence.
-var siteSuffix = map[string]bool{"az": true, "ru": true, "ua": true, "by": true, "kz": true, "com": true, "net": true, "org": true, "info": true, "io": true, "kr": true, "news": true, "tv": true, "uk": true}
-
 // sentenceOpener are closed-class words that start a sentence but never
 // continue a name, so after an initialism ("the U.S. The ...") they mark a
 // new sentence.

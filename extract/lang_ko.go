@@ -7,6 +7,7 @@ package extract
 // ("노동자는 4000여명") or right after it with 의 ("5000명의 건설 노동자").
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -384,6 +385,29 @@ func koSubjectOK(s *mlSent, h mlHit) bool {
 // koRelYears are the words for a year relative to publication.
 var koRelYears = []string{"지난해", "재작년", "작년", "올해", "금년", "내년", "올 "}
 
+// koPrevWords name the quarter before the last one named (직전 분기).
+var koPrevWords = []string{"직전", "지난", "이전", "앞"}
+
+// koTimeFirst are the first runes of the time words koTimes reads at the
+// start of a Hangul word: it tries the word lists only at those, not at
+// every word of the sentence.
+var koTimeFirst = func() []rune {
+	var ws []string
+	ws = append(ws, koRelYears...)
+	ws = append(ws, koPrevWords...)
+	ws = append(ws, koNow...)
+	for _, rel := range koRelDays {
+		ws = append(ws, rel.word)
+	}
+	var out []rune
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
+
 // koParts are parts of a year after a year word: 2019년 말, 올해 상반기.
 var koParts = []string{"상반기", "하반기", "연말", "연초", "말", "초"}
 
@@ -546,7 +570,7 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 					p = mlMonths(y, n, y, n)
 				}
 			}
-		case r >= 0xAC00:
+		case r >= 0xAC00 && slices.Contains(koTimeFirst, r):
 			if i > 0 && mlIsHangul(mlPrevRune(t, i)) {
 				break
 			}
@@ -576,7 +600,7 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			if end >= 0 {
 				break
 			}
-			for _, w := range []string{"직전", "지난", "이전", "앞"} {
+			for _, w := range koPrevWords {
 				if strings.HasPrefix(t[i:], w) {
 					q := koSkipSpaces(t, i+len(w))
 					if strings.HasPrefix(t[q:], "분기") {

@@ -154,6 +154,16 @@ func koContinues(s string, j int) bool {
 	return false
 }
 
+// koNumStart reports whether readKONum may read a numeral starting with
+// r: a digit, the vague 수 or 몇, or a magnitude other than 십 and 조.
+func koNumStart(r rune) bool {
+	switch r {
+	case '수', '몇', '백', '천', '만', '억':
+		return true
+	}
+	return mlIsDigit(r)
+}
+
 func koSuffix(s string, n koNum) koNum {
 	if strings.HasPrefix(s[n.end:], "여") {
 		n.approx = true
@@ -291,6 +301,12 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig
 	for i := 0; i < len(t); {
+		if r, sz := utf8.DecodeRuneInString(t[i:]); !koNumStart(r) {
+			// Neither readKONum nor mlDateTimeEnd starts here: most
+			// runes are words, and both read the rune before.
+			i += sz
+			continue
+		}
 		// "2025.3.4", "15:53": a date or a time is skipped whole.
 		if e := mlDateTimeEnd(t, i); e > 0 {
 			i = e

@@ -129,6 +129,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 			r, _ := utf8.DecodeRuneInString(raw)
 			m.byKey[string(r)] = append(m.byKey[string(r)], t)
 			m.markStart(r)
+			m.markFirst(r)
 			return
 		}
 		if strings.HasPrefix(raw, "=") || mlLatin(raw) {
@@ -166,6 +167,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	}
 	l := d.Lexicon(lang)
 	if l == nil {
+		m.indexFirst()
 		return m, places
 	}
 	for _, g := range mlSortedKeys(l.Groups) {
@@ -206,6 +208,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	for _, w := range l.Demand {
 		add(catDemand, "demand", w)
 	}
+	m.indexFirst()
 	return m, places
 }
 
@@ -235,6 +238,43 @@ type mlMatcher struct {
 	// Korean: the first runes of terms below 0x10000, as bits, so that
 	// findKO looks up byKey only at runes some term starts with.
 	starts []uint64
+	// Korean: first[r] is 1 + the index in firstKeys of the rune r below
+	// 0x10000 that terms start with, 0 for none: indexing beats hashing
+	// the rune into byKey at every candidate rune of every sentence.
+	first     []uint16
+	firstKeys []rune
+	terms     [][]*mlTerm // by first index - 1
+}
+
+// indexFirst fills terms once every Korean term is in byKey.
+func (m *mlMatcher) indexFirst() {
+	m.terms = make([][]*mlTerm, len(m.firstKeys))
+	for k, r := range m.firstKeys {
+		m.terms[k] = m.byKey[string(r)]
+	}
+}
+
+// markFirst indexes the Korean terms starting with r in first.
+func (m *mlMatcher) markFirst(r rune) {
+	if r >= 0x10000 || m.first != nil && m.first[r] != 0 {
+		return
+	}
+	if m.first == nil {
+		m.first = make([]uint16, 0x10000)
+	}
+	m.firstKeys = append(m.firstKeys, r)
+	m.first[r] = uint16(len(m.firstKeys))
+}
+
+// termsKO are the Korean terms that start with r.
+func (m *mlMatcher) termsKO(r rune) []*mlTerm {
+	if r < 0x10000 && m.first != nil {
+		if k := m.first[r]; k != 0 {
+			return m.terms[k-1]
+		}
+		return nil
+	}
+	return m.byKey[string(r)]
 }
 
 func mlSortedKeys(m map[string][]string) []string {
@@ -436,7 +476,7 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 		}
 		var best *mlTerm
 		bestEnd := 0
-		for _, t := range m.byKey[string(r)] {
+		for _, t := range m.termsKO(r) {
 			w := t.words[0]
 			if !strings.HasPrefix(s[i:], w) {
 				continue

@@ -958,8 +958,6 @@ var subjectAdverb = map[string]bool{"only": true, "just": true, "still": true, "
 // without "that" ("we estimate 10,000 are moving").
 var reportVerb = map[string]bool{"estimate": true, "estimates": true, "estimated": true, "believe": true, "believes": true, "think": true, "say": true, "says": true, "said": true}
 
-var bareBefore = map[string]bool{"including": true, "whom": true, "them": true, "to": true, "the": true, "from": true, "of": true, "reach": true, "reached": true, "reaching": true, "hit": true, "top": true, "with": true, "be": true, "at": true, "numbered": true, "totaled": true, "totalled": true, "and": true, "total": true, "stood": true, "is": true, "was": true, "are": true, "were": true, "another": true, "by": true, "existing": true, "previous": true, "initial": true, "original": true}
-
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
 func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() string, nk bool) bool {

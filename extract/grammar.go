@@ -10,4 +10,5 @@ var grammarData = domain.DefaultGrammar()
 var (
 	levelWords = grammarData.Set("en", "level_words")
 	siteSuffix = grammarData.Set("en", "site_suffix")
+	bareBefore = grammarData.Set("en", "bare_before")
 )

@@ -14,6 +14,7 @@ import (
 var grammarVars = map[string]any{
 	"en/level_words": &levelWords,
 	"en/site_suffix": &siteSuffix,
+	"en/bare_before": &bareBefore,
 }
 
 // withoutList empties the list lang/name until the returned func

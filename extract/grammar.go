@@ -11,4 +11,5 @@ var (
 	levelWords = grammarData.Set("en", "level_words")
 	siteSuffix = grammarData.Set("en", "site_suffix")
 	bareBefore = grammarData.Set("en", "bare_before")
+	subjectAdverb = grammarData.Set("en", "subject_adverb")
 )

@@ -12,9 +12,10 @@ import (
 // grammarVars are the variables the grammar file's lists load into, by
 // lang/name, so a test can read an example without its list.
 var grammarVars = map[string]any{
-	"en/level_words": &levelWords,
-	"en/site_suffix": &siteSuffix,
-	"en/bare_before": &bareBefore,
+	"en/level_words":    &levelWords,
+	"en/site_suffix":    &siteSuffix,
+	"en/bare_before":    &bareBefore,
+	"en/subject_adverb": &subjectAdverb,
 }
 
 // withoutList empties the list lang/name until the returned func

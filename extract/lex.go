@@ -51,9 +51,9 @@ type Lexicon struct {
 	sourceKind                 []string
 	sourceName                 []string
 	vocab                      *vocab
-	numw, monthw, weekw        *pmatch // number words, months, weekdays: for the mask only
+	numw, monthw, weekw        *pmatch           // number words, months, weekdays: for the mask only
 	words                      strTable[lexWord] // every word the tokenizer should know (see tokenize)
-	all                        []*pmatch // every indexed matcher
+	all                        []*pmatch         // every indexed matcher
 }
 
 func compile(d *domain.Domain, lang string) *Lexicon {

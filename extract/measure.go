@@ -278,8 +278,16 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 			out = append(out, mtok{text: q[i:j], num: true, val: v})
 			i = j
 		case isLetterRune(r):
-			j := i
+			j := i + n
 			for j < len(q) {
+				if c := q[j]; c < 0x80 {
+					// ASCII: a letter goes on, anything else ends the word.
+					if asciiClass[c]&asciiLetter == 0 {
+						break
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(q[j:])
 				if !isLetterRune(r2) || isDigitRune(r2) {
 					break

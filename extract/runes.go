@@ -61,14 +61,33 @@ var asciiClass = func() (t [0x80]uint8) {
 	return t
 }()
 
-// lowerString is strings.ToLower: its ASCII fast path, else lowerRune.
+// lowerString is strings.ToLower: for ASCII it copies the runs between
+// capitals rather than byte by byte (a quote has a few capitals), else
+// lowerRune.
 func lowerString(s string) string {
+	upper := false
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		c := s[i]
+		if c >= 0x80 {
 			return strings.Map(lowerRune, s)
 		}
+		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	return strings.ToLower(s)
+	if !upper {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 func isHangulRune(r rune) bool {

@@ -31,7 +31,7 @@ func TestRuneFastPaths(t *testing.T) {
 // TestLowerString: lowering a string rune by rune with lowerRune is
 // strings.ToLower, invalid UTF-8 included.
 func TestLowerString(t *testing.T) {
-	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ"} {
+	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ", "Z", "AbC", "all lower, 12,000.", "North Korea SENT troops, Seoul said Z"} {
 		if got, want := lowerString(s), strings.ToLower(s); got != want {
 			t.Errorf("%q: %q, want %q", s, got, want)
 		}

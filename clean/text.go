@@ -280,6 +280,7 @@ func cleanMode(s string, o textOpts) cleaned {
 		begun    bool // a line of four or more words was kept: the headline or body
 		nonEmpty int
 		anchor   = titleLine(s, title)
+		bulleted = pictographBullets(s)
 	)
 	for len(s) > 0 {
 		var line string
@@ -290,6 +291,9 @@ func cleanMode(s string, o textOpts) cleaned {
 		}
 		nonEmpty++
 		v, why := classify(line, &c, nonEmpty <= topLines, fromHTML)
+		if why == "pictograph" && bulleted && wordCount(line) >= minBulletWords {
+			v, why = keep, ""
+		}
 		if nonEmpty < anchor {
 			v, why = drop, "above title"
 		}
@@ -475,8 +479,8 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	// ("📱 Torn between phones? Check out our guide"), unless it is a
 	// sentence with a figure: Telegram channels and their reposts open
 	// news with a flag or a lightning bolt.
-	if r, _ := utf8.DecodeRuneInString(line); words <= 30 && unicode.Is(unicode.So, r) && !(digit && words >= 8) {
-		return drop, "furniture"
+	if words <= 30 && pictographLed(line) && !(digit && words >= 8) {
+		return drop, "pictograph"
 	}
 	if words <= 15 && strings.ContainsAny(line, "@[") && email.MatchString(line) {
 		return drop, "email"
@@ -495,6 +499,38 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		return drop, "keywords"
 	}
 	return keep, ""
+}
+
+// pictographLed reports whether line opens with a pictograph.
+func pictographLed(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.Is(unicode.So, r)
+}
+
+// minBulletWords: in text whose paragraphs open with pictographs, a line
+// this long is news set as a bullet, not a promotion.
+const minBulletWords = 6
+
+// pictographBullets reports whether s sets its paragraphs as pictograph
+// bullets, as Telegram channels and their reposts do ("🔸 Seoul said
+// ..."): then a pictograph opens news, not only promotions. It takes
+// two such lines of minBulletWords or more, and two in five of all
+// lines that long.
+func pictographBullets(s string) bool {
+	led, long := 0, 0
+	for len(s) > 0 {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		line = strings.TrimSpace(line)
+		if wordCount(line) < minBulletWords {
+			continue
+		}
+		long++
+		if pictographLed(line) {
+			led++
+		}
+	}
+	return led >= 2 && led*5 >= long*2
 }
 
 // phraseVerdict applies rules.txt.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/clean"
 	"github.com/flowwatch/flowwatch/extract"
 )
@@ -14,7 +15,8 @@ import (
 // Reporting nobody here has seen differs from the train corpus less in
 // what it says than in how it is set: wire copy hard-wrapped at a fixed
 // width, Korean outlets' English abbreviating "N. Korea", translations
-// saying "the DPRK", broadcast Korean ending in -습니다, straight quotes.
+// saying "the DPRK", broadcast Korean ending in -습니다, Telegram reposts
+// opening each paragraph with a pictograph, straight quotes.
 // TestReshapedTrain re-sets every train article in each of these ways and
 // requires the extractor to score nearly as well as on the article as
 // scraped. The extractor's model was fitted on these articles, so the
@@ -37,6 +39,7 @@ var reshapes = []struct {
 	{"North Korea abbreviated", "en", replacer(`North Korean\b`, "N. Korean", `North Korea\b`, "N. Korea")},
 	{"DPRK for North Korea", "en", replacer(`North Koreans`, "DPRK citizens", `North Korean`, "DPRK", `North Korea's`, "the DPRK's", `North Korea\b`, "the DPRK")},
 	{"broadcast endings", "ko", replacer(`(했|혔|됐|졌|있)다([.”"' ])`, "${1}습니다$2")},
+	{"paragraphs led by pictographs", "en ko ru", replacer(`(?m)^(\S)`, "🔸 $1")},
 	{"straight quotes", "en ko ru", replacer(`[“”«»]`, `"`, `[‘’]`, "'")},
 }
 
@@ -61,12 +64,13 @@ func TestReshapedTrain(t *testing.T) {
 				continue
 			}
 			head, body := raws[i][0], raws[i][1]
-			a, err := clean.Parse(d.Article.Name, []byte(head+reshape(body)))
-			if err != nil {
-				t.Fatal(err)
+			// A page that cleaning rejects gives no claims, as in ingest.
+			var pred []flowwatch.Claim
+			if a, err := clean.Parse(d.Article.Name, []byte(head+reshape(body))); err == nil {
+				pred = x.Extract(a)
 			}
 			s := out[d.Lang()]
-			s.Add(ScoreDoc(d.Gold, x.Extract(a)))
+			s.Add(ScoreDoc(d.Gold, pred))
 			out[d.Lang()] = s
 		}
 		return out

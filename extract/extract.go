@@ -950,10 +950,6 @@ var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": 
 // levelVerbs state the level a count reached, not what befell its people.
 var levelVerbs = map[string]bool{"reach": true, "reached": true, "reaching": true}
 
-// reportVerb are verbs whose object clause a subject figure may open
-// without "that" ("we estimate 10,000 are moving").
-var reportVerb = map[string]bool{"estimate": true, "estimates": true, "estimated": true, "believe": true, "believes": true, "think": true, "say": true, "says": true, "said": true}
-
 // attach finds the group of a people figure from its head noun, or from
 // the context when no noun follows it, and keeps it only for North Koreans.
 func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() string, nk bool) bool {

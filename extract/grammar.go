@@ -8,8 +8,9 @@ import "github.com/flowwatch/flowwatch/domain"
 var grammarData = domain.DefaultGrammar()
 
 var (
-	levelWords = grammarData.Set("en", "level_words")
-	siteSuffix = grammarData.Set("en", "site_suffix")
-	bareBefore = grammarData.Set("en", "bare_before")
+	levelWords    = grammarData.Set("en", "level_words")
+	siteSuffix    = grammarData.Set("en", "site_suffix")
+	bareBefore    = grammarData.Set("en", "bare_before")
 	subjectAdverb = grammarData.Set("en", "subject_adverb")
+	reportVerb    = grammarData.Set("en", "report_verb")
 )

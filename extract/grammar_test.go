@@ -16,6 +16,7 @@ var grammarVars = map[string]any{
 	"en/site_suffix":    &siteSuffix,
 	"en/bare_before":    &bareBefore,
 	"en/subject_adverb": &subjectAdverb,
+	"en/report_verb":    &reportVerb,
 }
 
 // withoutList empties the list lang/name until the returned func

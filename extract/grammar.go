@@ -13,4 +13,5 @@ var (
 	bareBefore    = grammarData.Set("en", "bare_before")
 	subjectAdverb = grammarData.Set("en", "subject_adverb")
 	reportVerb    = grammarData.Set("en", "report_verb")
+	koReportNouns = grammarData.Words("ko", "report_nouns")
 )

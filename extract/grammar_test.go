@@ -17,6 +17,7 @@ var grammarVars = map[string]any{
 	"en/bare_before":    &bareBefore,
 	"en/subject_adverb": &subjectAdverb,
 	"en/report_verb":    &reportVerb,
+	"ko/report_nouns":   &koReportNouns,
 }
 
 // withoutList empties the list lang/name until the returned func

@@ -1133,9 +1133,6 @@ func koPossessor(s *mlSent, h mlHit) bool {
 	return true
 }
 
-// koReportNouns are nouns of a report a source's possessive may take.
-var koReportNouns = []string{"보고", "발표", "분석", "추산", "추정", "평가", "집계", "자료", "통계", "보도", "조사", "설명", "주장", "브리핑", "성명", "발언", "입장", "정보", "첩보", "판단", "관측", "전망", "언급", "확인", "예측", "파악", "증언", "인터뷰", "연구", "데이터", "말", "견해", "공식", "대변인"}
-
 // ruObjectOf reports whether a Russian source hit is the object of a
 // preposition, alone or after its noun ("со следователями СБУ", "для
 // допроса СБУ", "о докладе ООН"): a body the sentence mentions, which

@@ -14,4 +14,5 @@ var (
 	subjectAdverb = grammarData.Set("en", "subject_adverb")
 	reportVerb    = grammarData.Set("en", "report_verb")
 	koReportNouns = grammarData.Words("ko", "report_nouns")
+	ruObjectPreps = grammarData.Set("ru", "object_preps")
 )

@@ -18,6 +18,7 @@ var grammarVars = map[string]any{
 	"en/subject_adverb": &subjectAdverb,
 	"en/report_verb":    &reportVerb,
 	"ko/report_nouns":   &koReportNouns,
+	"ru/object_preps":   &ruObjectPreps,
 }
 
 // withoutList empties the list lang/name until the returned func

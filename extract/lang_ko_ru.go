@@ -1150,11 +1150,6 @@ func ruObjectOf(s *mlSent, h mlHit) bool {
 	return false
 }
 
-// ruObjectPreps are prepositions whose object is no speaker; not "с",
-// which also joins data to its source ("с данными американского
-// чиновника").
-var ruObjectPreps = map[string]bool{"для": true, "со": true, "к": true, "при": true, "о": true, "об": true, "против": true, "перед": true, "между": true}
-
 // mlCited turns an outlet that cites its source into that source, with
 // the outlet as via: "агентство «Ёнхап» со ссылкой на данные НИС",
 // "연합뉴스는 국정원을 인용해". Anything else is its own source.

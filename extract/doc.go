@@ -144,6 +144,10 @@
 // sources.json) and can be extended with --domain FILE: a new city, outlet
 // or group noun is a data change. What stays in code is grammar: how a
 // number, a range or a date is written, which clause a word belongs to.
+// The grammar's closed word lists (report verbs, prepositions, top-level
+// domains) are data too, in domain/data/grammar.json, each with a note
+// and example sentences that TestGrammarExamples reads with and without
+// the list; grammar.go loads them once into the sets the rules look up.
 //
 // # Speed
 //

@@ -174,7 +174,7 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	// follows a pointer to a part is the part's.
 	part := len(s.text)
 	for _, w := range mlBackPointers {
-		if k := strings.Index(s.text[f.end:], w); k >= 0 && f.end+k < part {
+		if k := mlIndex(s.text[f.end:], w); k >= 0 && f.end+k < part {
 			part = f.end + k
 		}
 	}
@@ -849,7 +849,7 @@ func koQuotes(text string) bool {
 		return true // the verb's own 고 follows: "…했다”고 말했다", "…보인다고 했다"
 	}
 	for _, q := range koQuotative {
-		if strings.Contains(text, q) {
+		if mlHas(text, q) {
 			return true
 		}
 	}

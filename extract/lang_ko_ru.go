@@ -232,7 +232,7 @@ func mlNorthKoreaNear(lm *mlModule, sents []*mlSent, i int) bool {
 				}
 			}
 			for _, w := range lm.origin {
-				if s.nk == 2 && strings.Contains(s.low, w) {
+				if s.nk == 2 && mlHas(s.low, w) {
 					s.nk = 1
 				}
 			}
@@ -270,7 +270,7 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 func mlNamesNorthKorea(lm *mlModule, s *mlSent, cs, ce int) bool {
 	low := s.low[cs:ce]
 	for _, w := range lm.origin {
-		if strings.Contains(low, w) {
+		if mlHas(low, w) {
 			return true
 		}
 	}
@@ -302,13 +302,13 @@ func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
 	// whoever the subject: "Россия использует около 5 тысяч из них", "러시아는
 	// 이 중 2천 명을 ...".
 	for _, w := range mlBackPointers {
-		if strings.Contains(low, w) {
+		if mlHas(low, w) {
 			return false
 		}
 	}
 	if lm.m.korean {
 		for _, w := range koOwnPeople {
-			if strings.Contains(low, w) {
+			if mlHas(low, w) {
 				return true
 			}
 		}
@@ -505,7 +505,7 @@ func (lm *mlModule) koOriginTopic(s *mlSent, a, b int) bool {
 	}
 	for _, w := range lm.origin {
 		for off := a; off < b; {
-			i := strings.Index(s.low[off:b], w)
+			i := mlIndex(s.low[off:b], w)
 			if i < 0 {
 				break
 			}
@@ -535,7 +535,7 @@ func (lm *mlModule) mlOriginIn(s *mlSent, a, b int) bool {
 	}
 	low := s.low[a:b]
 	for _, w := range lm.origin {
-		if strings.Contains(low, w) {
+		if mlHas(low, w) {
 			return true
 		}
 	}
@@ -937,7 +937,7 @@ func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
 	low := s.low[cs:ce]
 	for _, w := range lm.work {
 		if strings.Contains(w, " ") || s.toks == nil {
-			if strings.Contains(low, w) {
+			if mlHas(low, w) {
 				return true
 			}
 			continue
@@ -969,7 +969,7 @@ func mlFinish(lm *mlModule, s *mlSent, f *mlFig, ic mlClaim) mlClaim {
 
 func mlContainsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if mlHas(s, w) {
 			return true
 		}
 	}
@@ -996,7 +996,7 @@ func mlReadUnnamed(s *mlSent) bool {
 	if s.toks == nil {
 		// Korean: a report with no reporter (…것으로 알려졌다, …전해졌다).
 		for _, w := range koUnnamed {
-			if strings.Contains(s.text, w) {
+			if mlHas(s.text, w) {
 				return true
 			}
 		}
@@ -1015,7 +1015,7 @@ func mlReadUnnamed(s *mlSent) bool {
 		}
 	}
 	for _, w := range mlImpersonalSaid {
-		if strings.Contains(s.low, w) {
+		if mlHas(s.low, w) {
 			return true
 		}
 	}

@@ -129,7 +129,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 			r, _ := utf8.DecodeRuneInString(raw)
 			m.byKey[string(r)] = append(m.byKey[string(r)], t)
 			m.markStart(r)
-			m.markFirst(r)
+			m.trie.add(t)
 			return
 		}
 		if strings.HasPrefix(raw, "=") || mlLatin(raw) {
@@ -167,7 +167,6 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	}
 	l := d.Lexicon(lang)
 	if l == nil {
-		m.indexFirst()
 		return m, places
 	}
 	for _, g := range mlSortedKeys(l.Groups) {
@@ -208,7 +207,6 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	for _, w := range l.Demand {
 		add(catDemand, "demand", w)
 	}
-	m.indexFirst()
 	return m, places
 }
 
@@ -238,43 +236,54 @@ type mlMatcher struct {
 	// Korean: the first runes of terms below 0x10000, as bits, so that
 	// findKO looks up byKey only at runes some term starts with.
 	starts []uint64
-	// Korean: first[r] is 1 + the index in firstKeys of the rune r below
-	// 0x10000 that terms start with, 0 for none: indexing beats hashing
-	// the rune into byKey at every candidate rune of every sentence.
-	first     []uint16
-	firstKeys []rune
-	terms     [][]*mlTerm // by first index - 1
+	// Korean: every term by the bytes of its word, so that findKO
+	// walks the text once from a position instead of comparing each
+	// term that starts with its rune.
+	trie koTrie
 }
 
-// indexFirst fills terms once every Korean term is in byKey.
-func (m *mlMatcher) indexFirst() {
-	m.terms = make([][]*mlTerm, len(m.firstKeys))
-	for k, r := range m.firstKeys {
-		m.terms[k] = m.byKey[string(r)]
+// koTrie is a byte trie of Korean terms.
+type koTrie struct {
+	nodes []koNode // nodes[0] is the root
+	empty bool     // a term with an empty word: findKO compares terms one by one
+}
+
+type koNode struct {
+	keys  []byte    // child bytes
+	kids  []int32   // child nodes, by keys
+	terms []*mlTerm // terms whose word ends here, by order (they are added in order)
+}
+
+func (tr *koTrie) add(t *mlTerm) {
+	if len(tr.nodes) == 0 {
+		tr.nodes = append(tr.nodes, koNode{})
 	}
-}
-
-// markFirst indexes the Korean terms starting with r in first.
-func (m *mlMatcher) markFirst(r rune) {
-	if r >= 0x10000 || m.first != nil && m.first[r] != 0 {
+	w := t.words[0]
+	if w == "" {
+		tr.empty = true
 		return
 	}
-	if m.first == nil {
-		m.first = make([]uint16, 0x10000)
+	n := int32(0)
+	for k := 0; k < len(w); k++ {
+		c := tr.nodes[n].child(w[k])
+		if c < 0 {
+			c = int32(len(tr.nodes))
+			tr.nodes = append(tr.nodes, koNode{})
+			tr.nodes[n].keys = append(tr.nodes[n].keys, w[k])
+			tr.nodes[n].kids = append(tr.nodes[n].kids, c)
+		}
+		n = c
 	}
-	m.firstKeys = append(m.firstKeys, r)
-	m.first[r] = uint16(len(m.firstKeys))
+	tr.nodes[n].terms = append(tr.nodes[n].terms, t)
 }
 
-// termsKO are the Korean terms that start with r.
-func (m *mlMatcher) termsKO(r rune) []*mlTerm {
-	if r < 0x10000 && m.first != nil {
-		if k := m.first[r]; k != 0 {
-			return m.terms[k-1]
+func (n *koNode) child(b byte) int32 {
+	for k, c := range n.keys {
+		if c == b {
+			return n.kids[k]
 		}
-		return nil
 	}
-	return m.byKey[string(r)]
+	return -1
 }
 
 func mlSortedKeys(m map[string][]string) []string {
@@ -476,27 +485,10 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 		}
 		var best *mlTerm
 		bestEnd := 0
-		for _, t := range m.termsKO(r) {
-			w := t.words[0]
-			if !strings.HasPrefix(s[i:], w) {
-				continue
-			}
-			if t.start && i > 0 {
-				p, _ := utf8.DecodeLastRuneInString(s[:i])
-				if mlIsHangul(p) {
-					continue
-				}
-			}
-			e := i + len(w)
-			if t.end && !koWordEnds(s[e:]) {
-				continue
-			}
-			if t.latin && (i > 0 && mlASCIIAlnum(s[i-1]) || e < len(s) && mlASCIIAlnum(s[e])) {
-				continue
-			}
-			if best == nil || e > bestEnd || (e == bestEnd && t.order < best.order) {
-				best, bestEnd = t, e
-			}
+		if m.trie.empty {
+			best, bestEnd = m.longestKOByRune(s, i, r)
+		} else {
+			best, bestEnd = m.longestKO(s, i)
 		}
 		if best != nil {
 			hs = append(hs, mlHit{start: i, end: bestEnd, cat: best.cat, value: best.value})
@@ -506,6 +498,64 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 		i += sz
 	}
 	return exactHits(hs)
+}
+
+// longestKO is the longest term that matches at byte i of s, the
+// earliest of equal length, and where it ends.
+func (m *mlMatcher) longestKO(s string, i int) (*mlTerm, int) {
+	var best *mlTerm
+	bestEnd := 0
+	n := &m.trie.nodes[0]
+	for e := i; e < len(s); {
+		c := n.child(s[e])
+		if c < 0 {
+			break
+		}
+		n, e = &m.trie.nodes[c], e+1
+		for _, t := range n.terms {
+			if koTermFits(t, s, i, e) {
+				best, bestEnd = t, e // longer than any before, earliest here
+				break
+			}
+		}
+	}
+	return best, bestEnd
+}
+
+// longestKOByRune is longestKO comparing each term that starts with r.
+func (m *mlMatcher) longestKOByRune(s string, i int, r rune) (*mlTerm, int) {
+	var best *mlTerm
+	bestEnd := 0
+	for _, t := range m.byKey[string(r)] {
+		w := t.words[0]
+		if !strings.HasPrefix(s[i:], w) {
+			continue
+		}
+		e := i + len(w)
+		if !koTermFits(t, s, i, e) {
+			continue
+		}
+		if best == nil || e > bestEnd || (e == bestEnd && t.order < best.order) {
+			best, bestEnd = t, e
+		}
+	}
+	return best, bestEnd
+}
+
+// koTermFits reports whether term t, found at s[i:e], keeps its marks:
+// ^ (no Hangul before), $ (a word end or a particle after) and a Latin
+// name's bounds.
+func koTermFits(t *mlTerm, s string, i, e int) bool {
+	if t.start && i > 0 {
+		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		if mlIsHangul(p) {
+			return false
+		}
+	}
+	if t.end && !koWordEnds(s[e:]) {
+		return false
+	}
+	return !(t.latin && (i > 0 && mlASCIIAlnum(s[i-1]) || e < len(s) && mlASCIIAlnum(s[e])))
 }
 
 // koParticles may follow a word marked $ (러$ in 러에, 러의, 러측).
@@ -636,3 +686,31 @@ func (w mlWord) tokenIs(k int, tok string) bool {
 	}
 	return tok == w.words[k]
 }
+
+// mlIndex is strings.Index for the words of Hangul and Cyrillic text: it
+// looks for the last byte of w's first letter, which varies, where
+// strings.Index looks for the first, which begins a quarter of all
+// Hangul syllables and half of all Cyrillic letters. That made looking
+// up a word in a sentence the costliest step of several stages.
+func mlIndex(s, w string) int {
+	if w == "" || w[0] < utf8.RuneSelf {
+		return strings.Index(s, w)
+	}
+	_, n := utf8.DecodeRuneInString(w)
+	j := n - 1
+	c := w[j]
+	for off := j; off < len(s); {
+		k := strings.IndexByte(s[off:], c)
+		if k < 0 {
+			return -1
+		}
+		if p := off + k - j; strings.HasPrefix(s[p:], w) {
+			return p
+		}
+		off += k + 1
+	}
+	return -1
+}
+
+// mlHas is strings.Contains by mlIndex.
+func mlHas(s, w string) bool { return mlIndex(s, w) >= 0 }

@@ -627,11 +627,11 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		from = k
 	}
 	clause := mlLower(t[from:figStart])
-	if strings.Contains(clause, "их число") || strings.Contains(clause, "число их") || strings.Contains(clause, "их количество") || strings.Contains(clause, "это количество") || strings.Contains(clause, "это число") {
+	if mlHas(clause, "их число") || mlHas(clause, "число их") || mlHas(clause, "их количество") || mlHas(clause, "это количество") || mlHas(clause, "это число") {
 		// "их число превысило 13 тысяч": the people of the sentence before.
 		return flowwatch.KindPeople, "people", ""
 	}
-	if strings.Contains(clause, "число") || strings.Contains(clause, "количеств") {
+	if mlHas(clause, "число") || mlHas(clause, "количеств") {
 		for _, h := range s.hits {
 			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {
 				return flowwatch.KindPeople, "people", ""
@@ -767,7 +767,7 @@ func mlTokenAt(toks []mlTok, b int) int {
 func ruPer(nl *mlNums, s *mlSent) string {
 	low := mlLower(s.text)
 	for _, p := range nl.per {
-		if strings.Contains(low, mlLower(strings.TrimSuffix(p.word, "*"))) {
+		if mlHas(low, mlLower(strings.TrimSuffix(p.word, "*"))) {
 			if p.value == perHour {
 				return ""
 			}

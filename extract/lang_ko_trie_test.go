@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/flowwatch/flowwatch/domain"
+)
+
+// TestKOTrieMatchesTerms checks that the Korean matcher's trie finds at
+// every rune of some sentences the term that comparing every term
+// starting with that rune finds: the longest, the earliest of equal
+// length, with its ^ $ and Latin bounds kept.
+func TestKOTrieMatchesTerms(t *testing.T) {
+	m := mlModulesFor(domain.Default()).ko.m
+	if m.trie.empty || len(m.trie.nodes) < 2 {
+		t.Fatal("the default Korean lexicon should fill the trie")
+	}
+	sents := []string{
+		"북한군 1만 명이 러시아 쿠르스크에 파병됐다고 국정원이 밝혔다.",
+		"러시아측은 북한 노동자 수천 명을 연해주 건설 현장에 보냈다.",
+		"NK뉴스와 데일리NK는 북한인권 단체를 인용해 전했다. 러에서 러의 러시아군",
+		"합참은 우크라이나군 병사 200여 명이 북한군에 포로로 잡혔다고 보고했다.",
+		"[서울=연합뉴스] 홍길동 기자 = 모스크바에서 외화벌이 노동자들이 일하러 갔다.",
+		"",
+	}
+	found := 0
+	for _, s := range sents {
+		for i := 0; i < len(s); {
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			gt, ge := m.longestKO(s, i)
+			wt, we := m.longestKOByRune(s, i, r)
+			if gt != wt || ge != we {
+				t.Errorf("%q at %d: trie %v..%d, terms %v..%d", s, i, gt, ge, wt, we)
+			}
+			if gt != nil {
+				found++
+			}
+			i += sz
+		}
+	}
+	if found < 15 {
+		t.Errorf("%d terms found in the sentences; they name more", found)
+	}
+}
+
+// TestMLIndexMatchesIndex checks mlIndex against strings.Index for every
+// word cut from some Korean, Russian and mixed text, in every part of it.
+func TestMLIndexMatchesIndex(t *testing.T) {
+	texts := []string{
+		"북한은 노동자 수천 명을 보냈고, 북한군 1만 명이 러시아에 있다고 북한 매체가 전했다.",
+		"Северокорейские рабочие прибыли; северокорейских военных было 12 тысяч — «Ёнхап».",
+		"NK News: 북한 workers 러시아 Россия 2024",
+	}
+	for _, text := range texts {
+		var cuts []int
+		for i := range text {
+			cuts = append(cuts, i)
+		}
+		cuts = append(cuts, len(text))
+		for a := range cuts {
+			for b := a + 1; b < len(cuts) && b <= a+6; b++ {
+				w := text[cuts[a]:cuts[b]]
+				for _, s := range []string{text, text[cuts[a]:], text[:cuts[b]], text[len(text)/2:], "", "북"} {
+					if got, want := mlIndex(s, w), strings.Index(s, w); got != want {
+						t.Fatalf("mlIndex(%q, %q) = %d, strings.Index %d", s, w, got, want)
+					}
+				}
+			}
+		}
+	}
+}

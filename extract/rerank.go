@@ -198,7 +198,7 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 	}
 	eachFeature(text, c, buf, func(f []byte) {
 		if e := m.table.get(f); e != nil {
-			w := e.val
+			w := e.val[:len(z)] // one bounds check for the row
 			for k := range z {
 				z[k] += w[k]
 			}
@@ -498,32 +498,21 @@ var wordByte = func() (t [256]int8) {
 	return t
 }()
 
-// nextRune is utf8.DecodeRuneInString(text[i:to]) with whether the rune
-// is a word rune, fast for ASCII.
-func nextRune(text string, i, to int) (r rune, n int, word bool) {
-	if w := wordByte[text[i]]; w >= 0 {
-		return rune(text[i]), 1, w == 1
-	}
-	r, n = utf8.DecodeRuneInString(text[i:to])
-	return r, n, isWordRune(r)
-}
-
-// lastRune is utf8.DecodeLastRuneInString(text[from:j]) as nextRune.
-func lastRune(text string, from, j int) (r rune, n int, word bool) {
-	if w := wordByte[text[j-1]]; w >= 0 {
-		return rune(text[j-1]), 1, w == 1
-	}
-	r, n = utf8.DecodeLastRuneInString(text[from:j])
-	return r, n, isWordRune(r)
-}
-
 // nextWord finds the first word in text[from:to]: letters and digits,
-// with hyphens inside. It returns -1, -1 when there is none.
+// with hyphens inside. It returns -1, -1 when there is none. ASCII bytes
+// are classed by wordByte inline: every figure's windows are read here.
 func nextWord(text string, from, to int) (int, int) {
 	i := from
 	for i < to {
-		_, n, w := nextRune(text, i, to)
-		if w {
+		if w := wordByte[text[i]]; w >= 0 {
+			if w == 1 {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:to])
+		if isWordRune(r) {
 			break
 		}
 		i += n
@@ -533,8 +522,15 @@ func nextWord(text string, from, to int) (int, int) {
 	}
 	j := i
 	for j < to {
-		r, n, w := nextRune(text, j, to)
-		if !w && r != '-' {
+		if w := wordByte[text[j]]; w >= 0 {
+			if w == 0 && text[j] != '-' {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:to])
+		if !isWordRune(r) {
 			break
 		}
 		j += n
@@ -546,8 +542,15 @@ func nextWord(text string, from, to int) (int, int) {
 func prevWord(text string, from, to int) (int, int) {
 	j := to
 	for j > from {
-		_, n, w := lastRune(text, from, j)
-		if w {
+		if w := wordByte[text[j-1]]; w >= 0 {
+			if w == 1 {
+				break
+			}
+			j--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[from:j])
+		if isWordRune(r) {
 			break
 		}
 		j -= n
@@ -557,8 +560,15 @@ func prevWord(text string, from, to int) (int, int) {
 	}
 	i := j
 	for i > from {
-		r, n, w := lastRune(text, from, i)
-		if !w && r != '-' {
+		if w := wordByte[text[i-1]]; w >= 0 {
+			if w == 0 && text[i-1] != '-' {
+				break
+			}
+			i--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[from:i])
+		if !isWordRune(r) {
 			break
 		}
 		i -= n
@@ -632,5 +642,16 @@ func magnitude(c *flowwatch.Claim) string {
 	if v == nil || *v <= 0 {
 		return "mag=none"
 	}
-	return "mag=" + strconv.Itoa(int(math.Floor(math.Log10(*v))))
+	e := int(math.Floor(math.Log10(*v)))
+	if 0 <= e && e < len(magNames) {
+		return magNames[e] // spares scoring an allocation per figure
+	}
+	return "mag=" + strconv.Itoa(e)
 }
+
+var magNames = func() (t [16]string) {
+	for e := range t {
+		t[e] = "mag=" + strconv.Itoa(e)
+	}
+	return t
+}()

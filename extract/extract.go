@@ -276,10 +276,14 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 	planned := map[planKey]bool{}
 	nominal := map[int]bool{} // figures (by offset) only a movement noun describes
 	var made []flowwatch.Claim
+	// A sentence's figures and times are read before the next sentence's
+	// overwrite them; claims copy what they keep.
+	var figs []Figure
+	var times []TimeRef
 	for i := range doc {
 		s := &doc[i]
 		at.sentence(i)
-		figs := mod.Figures(lx, s.toks)
+		figs = mod.Figures(lx, s.toks, figs[:0])
 		if len(figs) == 0 {
 			continue
 		}
@@ -307,7 +311,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			}
 			return prevOrigin
 		}
-		times := mod.Times(lx, s.toks, a.Published)
+		times = mod.Times(lx, s.toks, a.Published, times[:0])
 		lastPeople := -1
 		made = made[:0]
 		var orgs []string // organizations the sentence names, found once
@@ -626,18 +630,21 @@ func (s *sent) segments() []Span {
 	if s.segs != nil {
 		return s.segs
 	}
-	var out []Span
+	// Clauses first, then each cut in two at most: one allocation for
+	// both (the sentences with figures read their segments).
+	buf := make([]Span, 0, 3*(len(s.breaks)+1))
 	start := 0
 	for _, k := range s.breaks {
 		if k > start {
-			out = append(out, Span{start, k})
+			buf = append(buf, Span{start, k})
 			start = k
 		}
 	}
 	if len(s.toks) > start {
-		out = append(out, Span{start, len(s.toks)})
+		buf = append(buf, Span{start, len(s.toks)})
 	}
-	var segs []Span
+	out := buf[:len(buf):len(buf)]
+	segs := buf[len(buf):len(buf)]
 	for _, sp := range out {
 		if sp.Start+1 < sp.End && s.toks[sp.Start].Low == "," && (s.toks[sp.Start+1].Low == "which" || s.toks[sp.Start+1].Low == "who") {
 			cut := -1
@@ -654,7 +661,7 @@ func (s *sent) segments() []Span {
 		}
 		segs = append(segs, sp)
 	}
-	if segs == nil {
+	if len(segs) == 0 {
 		segs = []Span{{0, len(s.toks)}}
 	}
 	s.segs = segs

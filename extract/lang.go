@@ -20,15 +20,17 @@ type Language interface {
 	// Sentences appends to dst the sentences of one paragraph, as token
 	// index spans of toks, in order.
 	Sentences(lx *Lexicon, toks []Token, dst []Span) []Span
-	// Figures finds the figures of one sentence (toks is the sentence).
-	// A module may fill a Figure's Group, Head and Event itself (for
-	// word orders where the noun precedes the number); the shared code
-	// fills what it leaves empty.
-	Figures(lx *Lexicon, toks []Token) []Figure
-	// Times finds the time expressions of one sentence, resolved against
-	// the publication date pub (zero when unknown: relative times are then
-	// left out).
-	Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef
+	// Figures appends to dst the figures of one sentence (toks is the
+	// sentence). A module may fill a Figure's Group, Head and Event itself
+	// (for word orders where the noun precedes the number); the shared
+	// code fills what it leaves empty. The caller reuses dst from
+	// sentence to sentence: a new slice per sentence was much of what
+	// extraction allocated.
+	Figures(lx *Lexicon, toks []Token, dst []Figure) []Figure
+	// Times appends to dst the time expressions of one sentence, resolved
+	// against the publication date pub (zero when unknown: relative times
+	// are then left out).
+	Times(lx *Lexicon, toks []Token, pub flowwatch.Date, dst []TimeRef) []TimeRef
 }
 
 // Span is a half-open range [Start, End) of token indexes.

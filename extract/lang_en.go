@@ -250,9 +250,8 @@ func yearLike(t *Token) bool {
 	return t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1900 && t.Num <= 2100 && len(t.Text) == 4
 }
 
-// Figures finds the figures of one sentence.
-func (english) Figures(lx *Lexicon, toks []Token) []Figure {
-	var out []Figure
+// Figures appends the figures of one sentence to out.
+func (english) Figures(lx *Lexicon, toks []Token, out []Figure) []Figure {
 	n := len(toks)
 	// Only numbers, number words, vague words and currency signs can
 	// start a figure: the mask says which tokens are, without a look-up.

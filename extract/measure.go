@@ -22,6 +22,21 @@ import (
 type Measurer struct {
 	d    *domain.Domain
 	cues map[string]*cueSet
+	// places holds d.Place of every place's canonical name, which is what
+	// claims carry: d.Place folds the name, an allocation per place. Only
+	// the long-lived default Measurer fills it (see indexPlaces).
+	places map[string]domain.Place
+}
+
+// indexPlaces fills x.places.
+func (x *Measurer) indexPlaces() *Measurer {
+	x.places = map[string]domain.Place{}
+	for _, p := range x.d.Places() {
+		if q, ok := x.d.Place(p.Name); ok {
+			x.places[p.Name] = q
+		}
+	}
+	return x
 }
 
 type cueSet struct {
@@ -106,7 +121,7 @@ func compileCues(phrases []string) cueIndex {
 
 // defaultMeasurer reads with the embedded cues and gazetteer.
 var defaultMeasurer = sync.OnceValue(func() *Measurer {
-	return NewMeasurer(domain.Default(), domain.DefaultMeasures())
+	return NewMeasurer(domain.Default(), domain.DefaultMeasures()).indexPlaces()
 })
 
 // Measures sets Measure, Increment and Scope on every people claim of
@@ -212,7 +227,10 @@ func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 	}
 	var russia, abroad, ukraine bool
 	for _, name := range c.Place {
-		p, ok := x.d.Place(name)
+		p, ok := x.places[name]
+		if !ok {
+			p, ok = x.d.Place(name)
+		}
 		if !ok {
 			continue
 		}

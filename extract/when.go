@@ -45,9 +45,8 @@ func weekday(wd int, pub flowwatch.Date, next bool) flowwatch.Date {
 	return pub.AddDays(-((cur - wd + 7) % 7))
 }
 
-// Times finds English time expressions.
-func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date) []TimeRef {
-	var out []TimeRef
+// Times appends the English time expressions of a sentence to out.
+func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRef) []TimeRef {
 	known := !pub.IsZero()
 	n := len(toks)
 	dateBits := lx.times.bit | lx.monthw.bit | lx.weekw.bit

@@ -13,6 +13,8 @@ var (
 	bareBefore    = grammarData.Set("en", "bare_before")
 	subjectAdverb = grammarData.Set("en", "subject_adverb")
 	reportVerb    = grammarData.Set("en", "report_verb")
+	speakerVerb   = grammarData.Set("en", "speaker_verb")
+	nameJoiner    = grammarData.Set("en", "name_joiner")
 	koReportNouns = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps = grammarData.Set("ru", "object_preps")
 )

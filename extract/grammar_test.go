@@ -17,6 +17,8 @@ var grammarVars = map[string]any{
 	"en/bare_before":    &bareBefore,
 	"en/subject_adverb": &subjectAdverb,
 	"en/report_verb":    &reportVerb,
+	"en/speaker_verb":   &speakerVerb,
+	"en/name_joiner":    &nameJoiner,
 	"ko/report_nouns":   &koReportNouns,
 	"ru/object_preps":   &ruObjectPreps,
 }

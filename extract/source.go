@@ -46,6 +46,7 @@ type attributor struct {
 	carry   attribution
 	para    int
 	names   map[string]string // capitalised word → the fullest name it is part of
+	inside  map[string]bool   // capitalised words that some sentence has after its first word
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
 }
@@ -349,29 +350,58 @@ type srcRef struct{ name, kind string }
 // name is the canonical name of a mention, recorded in the history.
 func (a *attributor) name(m mention) string { return a.lx.sourceName[m.idx] }
 
-// speaker is the name of a person the gazetteer does not know who says
-// or tells something in the sentence ("Wi told The Korea Herald"), in the
-// fullest form the article gives it, or "".
+// speaker is the name of a person or body the gazetteer does not know
+// who says, tells or reports something in the sentence ("Wi told The Korea
+// Herald", "The Royal United Services Institute estimated", "Newsweek
+// reported"), in the fullest form the article gives it, or "".
 func (a *attributor) speaker(toks []Token) string {
 	for k := 1; k < len(toks); k++ {
-		if toks[k].Low != "told" && toks[k].Low != "said" && toks[k].Low != "stated" && toks[k].Low != "says" {
+		if !speakerVerb[toks[k].Low] {
 			continue
 		}
-		e := k
-		b := k
-		for b > 0 && k-b < 4 && (isCap(&toks[b-1]) || (toks[b-1].Low == "-" && toks[b-1].Glued)) {
-			b--
-		}
-		if b == e || !isCap(&toks[b]) {
+		b := nameBefore(toks, k)
+		if b == k || !isCap(&toks[b]) {
 			return ""
 		}
-		span := toks[b:e]
+		if toks[b].Low == "the" {
+			// "The Royal United Services Institute": the article is no
+			// part of the name; "the Ministry" alone names no one.
+			if b+2 >= k {
+				return ""
+			}
+			b++
+		}
+		span := toks[b:k]
 		if a.notName(span) {
+			return ""
+		}
+		// A capital that only opens the sentence may be any word ("Other
+		// reported purposes"); a name is capitalised elsewhere too.
+		if b == 0 && len(span) == 1 && speakerVerb[toks[k].Low] && !a.capitalisedInside(span[0].Text) {
 			return ""
 		}
 		return a.fullName(span)
 	}
 	return ""
+}
+
+// nameBefore is where a run of capitalised words ending before toks[e]
+// begins: at most six words, joined by glued hyphens and dots or by a lowercase "for",
+// "of" or "and" between capitals ("Korea Institute for Defense Analyses").
+func nameBefore(toks []Token, e int) int {
+	b := e
+	for b > 0 && e-b < 6 {
+		p := &toks[b-1]
+		switch {
+		case isCap(p), (p.Low == "-" || p.Low == ".") && p.Glued && b < e && toks[b].Glued:
+			b-- // "Kim Jong-un", "Fontanka.Ru"
+		case nameJoiner[p.Low] && b < e && isCap(&toks[b]) && b >= 2 && isCap(&toks[b-2]):
+			b--
+		default:
+			return b
+		}
+	}
+	return b
 }
 
 var notNames = map[string]bool{"the": true, "he": true, "she": true, "it": true, "they": true, "this": true, "that": true, "we": true, "i": true, "a": true, "an": true, "officials": true, "experts": true, "source": true, "sources": true, "reports": true, "media": true}
@@ -397,34 +427,51 @@ func (a *attributor) fullName(span []Token) string {
 	if len(span) > 1 {
 		return text
 	}
-	if a.names == nil {
-		a.names = map[string]string{}
-		for i := range a.doc {
-			toks := a.doc[i].toks
-			for k := 0; k < len(toks); k++ {
-				if !isCap(&toks[k]) || a.lx.abbrev[toks[k].Low] || notNames[toks[k].Low] {
-					continue
-				}
-				e := k + 1
-				for e < len(toks) && e-k < 5 && (isCap(&toks[e]) || (toks[e].Low == "-" && toks[e].Glued) || (toks[e].Glued && toks[e-1].Low == "-")) {
-					e++
-				}
-				if e-k > 1 && !a.notName(toks[k:e]) {
-					c := joinTokens(toks[k:e])
-					for _, w := range []string{toks[k].Text, toks[e-1].Text} {
-						if len(c) > len(a.names[w]) {
-							a.names[w] = c
-						}
-					}
-				}
-				k = e - 1
-			}
-		}
-	}
+	a.indexNames()
 	if c, ok := a.names[span[0].Text]; ok {
 		return c
 	}
 	return text
+}
+
+// capitalisedInside reports whether the article capitalises word after
+// the first word of some sentence.
+func (a *attributor) capitalisedInside(word string) bool {
+	a.indexNames()
+	return a.inside[word]
+}
+
+// indexNames indexes, once per article, the runs of capitalised words and
+// the capitalised words that open no sentence.
+func (a *attributor) indexNames() {
+	if a.names != nil {
+		return
+	}
+	a.names, a.inside = map[string]string{}, map[string]bool{}
+	for i := range a.doc {
+		toks := a.doc[i].toks
+		for k := 0; k < len(toks); k++ {
+			if !isCap(&toks[k]) || a.lx.abbrev[toks[k].Low] || notNames[toks[k].Low] {
+				continue
+			}
+			e := k + 1
+			for e < len(toks) && e-k < 5 && (isCap(&toks[e]) || (toks[e].Low == "-" && toks[e].Glued) || (toks[e].Glued && toks[e-1].Low == "-")) {
+				e++
+			}
+			for j := max(k, 1); j < e; j++ {
+				a.inside[toks[j].Text] = true
+			}
+			if e-k > 1 && !a.notName(toks[k:e]) {
+				c := joinTokens(toks[k:e])
+				for _, w := range []string{toks[k].Text, toks[e-1].Text} {
+					if len(c) > len(a.names[w]) {
+						a.names[w] = c
+					}
+				}
+			}
+			k = e - 1
+		}
+	}
 }
 
 func joinTokens(toks []Token) string {

@@ -66,6 +66,9 @@ func TestKindPeopleWho(t *testing.T) {
 // What happened to them: the event of a figure.
 func TestKindPeopleEvent(t *testing.T) {
 	runKinds(t, []kindCase{
+		// A unit welcomed home has come back.
+		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
+			[]string{"people engineers withdrawn 900..900 approx"}},
 		// A total the sentence expects to reach is planned.
 		{"en", "Seoul said 2,000 North Korean soldiers have arrived in Russia, and the total is expected to reach 8,000 by spring.",
 			[]string{"people soldiers sent 2000..2000 exact", "people soldiers planned 8000..8000 exact"}},

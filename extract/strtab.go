@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"hash/maphash"
 	"maps"
+	"math/bits"
 	"slices"
 )
 
@@ -10,73 +10,111 @@ import (
 // with the bytes of a key just built (a lower-cased word, a feature) or a
 // slice of the text. The hot loops look up every token and every feature;
 // a Go map keyed by string costs a conversion or a second lookup there,
-// and open addressing over a table at most half full costs one hash and
-// usually one comparison.
+// and its hash a call per key. Here the hash is FNV-1a, inline and cheap
+// for short keys, which the tokenizer computes as it lower-cases a word;
+// the table is at most half full, so a lookup costs one hash and usually
+// one comparison. A probe reads a compact array of tags first, which
+// stays in cache, and an entry only when its tag matches: most words of a
+// text are in no lexicon. The keys are fixed when the table is built, so
+// no input can lengthen a probe.
 type strTable[V any] struct {
-	seed  maphash.Seed
-	slots []strSlot[V] // a power of two long
+	tags  []uint32     // per slot: 0 when empty, else tagOf the key's hash
+	slots []strSlot[V] // as long as tags, a power of two
+	shift uint         // 64 - log2(len(slots))
 }
 
 type strSlot[V any] struct {
-	hash uint64
-	key  string
-	val  V
-	used bool
+	key string
+	val V
 }
+
+// tagOf keeps 32 bits of a hash, never 0.
+func tagOf(h uint64) uint32 { return uint32(h) | 1 }
 
 // newStrTable files every entry of m. Keys are filed in sorted order so
 // that the layout does not depend on map order.
 func newStrTable[V any](m map[string]V) strTable[V] {
-	t := strTable[V]{seed: maphash.MakeSeed()}
 	n := 8
 	for n < 2*len(m) {
 		n *= 2
 	}
-	t.slots = make([]strSlot[V], n)
+	t := strTable[V]{tags: make([]uint32, n), slots: make([]strSlot[V], n), shift: uint(64 - bits.TrailingZeros(uint(n)))}
 	mask := uint64(n - 1)
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		h := maphash.String(t.seed, k)
-		j := h & mask
-		for t.slots[j].used {
+		h := hashString(k)
+		j := t.home(h)
+		for t.tags[j] != 0 {
 			j = (j + 1) & mask
 		}
-		t.slots[j] = strSlot[V]{hash: h, key: k, val: m[k], used: true}
+		t.tags[j] = tagOf(h)
+		t.slots[j] = strSlot[V]{key: k, val: m[k]}
 	}
 	return t
 }
 
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// home is the slot a hash starts probing at: the top bits of the hash
+// mixed once more, since FNV's last byte barely reaches them.
+func (t *strTable[V]) home(h uint64) uint64 {
+	return (h * 0x9E3779B97F4A7C15) >> t.shift
+}
+
 // get returns the entry of key b, or nil.
-func (t *strTable[V]) get(b []byte) *strSlot[V] {
-	if len(t.slots) == 0 {
+func (t *strTable[V]) get(b []byte) *strSlot[V] { return t.find(hashBytes(b), b) }
+
+// find is get with b's hash (hashBytes) computed by the caller.
+func (t *strTable[V]) find(h uint64, b []byte) *strSlot[V] {
+	if len(t.tags) == 0 {
 		return nil
 	}
-	h := maphash.Bytes(t.seed, b)
-	mask := uint64(len(t.slots) - 1)
-	for j := h & mask; ; j = (j + 1) & mask {
-		s := &t.slots[j]
-		if !s.used {
+	tag, mask := tagOf(h), uint64(len(t.tags)-1)
+	for j := t.home(h); ; j = (j + 1) & mask {
+		switch t.tags[j] {
+		case 0:
 			return nil
-		}
-		if s.hash == h && s.key == string(b) {
-			return s
+		case tag:
+			if s := &t.slots[j]; s.key == string(b) {
+				return s
+			}
 		}
 	}
 }
 
 // getString is get for a key held as a string.
 func (t *strTable[V]) getString(k string) *strSlot[V] {
-	if len(t.slots) == 0 {
+	if len(t.tags) == 0 {
 		return nil
 	}
-	h := maphash.String(t.seed, k)
-	mask := uint64(len(t.slots) - 1)
-	for j := h & mask; ; j = (j + 1) & mask {
-		s := &t.slots[j]
-		if !s.used {
+	h := hashString(k)
+	tag, mask := tagOf(h), uint64(len(t.tags)-1)
+	for j := t.home(h); ; j = (j + 1) & mask {
+		switch t.tags[j] {
+		case 0:
 			return nil
-		}
-		if s.hash == h && s.key == k {
-			return s
+		case tag:
+			if s := &t.slots[j]; s.key == k {
+				return s
+			}
 		}
 	}
 }

@@ -330,6 +330,7 @@ func lookupWord(words *strTable[lexWord], w string) (string, *strSlot[lexWord]) 
 		return lookupLower(words, w)
 	}
 	upper := false
+	h := uint64(fnvOffset) // hashBytes of the lower case, as it is made
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
@@ -340,11 +341,13 @@ func lookupWord(words *strTable[lexWord], w string) (string, *strSlot[lexWord]) 
 			upper = true
 		}
 		buf[i] = c
+		h = (h ^ uint64(c)) * fnvPrime
 	}
-	if !upper {
-		return w, words.getString(w)
-	}
-	if e := words.get(buf[:len(w)]); e != nil {
+	e := words.find(h, buf[:len(w)])
+	switch {
+	case !upper:
+		return w, e
+	case e != nil:
 		return e.key, e
 	}
 	return string(buf[:len(w)]), nil

@@ -52,7 +52,17 @@ func koSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		r, sz := utf8.DecodeRuneInString(text[i:])
+		r, sz := rune(text[i]), 1
+		if c := text[i]; c >= utf8.RuneSelf {
+			if c != koLeadFullStop && c != koLeadNi {
+				// Inside a rune, or one that ends no sentence: only the
+				// runes below do, and decoding every rune was half the
+				// time of splitting.
+				i++
+				continue
+			}
+			r, sz = mlDecode(text, i)
+		}
 		switch {
 		case r == '\n':
 			emit(start, i)
@@ -85,6 +95,12 @@ func koSplit(text string) []mlSpan {
 	emit(start, len(text))
 	return out
 }
+
+// The lead bytes of the only runes past ASCII that koSplit splits at.
+const (
+	koLeadFullStop = 0xE3 // 。
+	koLeadNi       = 0xEB // 니
+)
 
 func mlIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
@@ -391,7 +407,7 @@ var koPrevWords = []string{"직전", "지난", "이전", "앞"}
 // koTimeFirst are the first runes of the time words koTimes reads at the
 // start of a Hangul word: it tries the word lists only at those, not at
 // every word of the sentence.
-var koTimeFirst = func() []rune {
+var koTimeFirst = func() mlRuneSet {
 	var ws []string
 	ws = append(ws, koRelYears...)
 	ws = append(ws, koPrevWords...)
@@ -399,14 +415,37 @@ var koTimeFirst = func() []rune {
 	for _, rel := range koRelDays {
 		ws = append(ws, rel.word)
 	}
-	var out []rune
+	var out mlRuneSet
 	for _, w := range ws {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
-			out = append(out, r)
-		}
+		r, _ := utf8.DecodeRuneInString(w)
+		out.add(r)
 	}
 	return out
 }()
+
+// mlRuneSet is a set of runes, as bits below 0x10000.
+type mlRuneSet struct {
+	bits  []uint64
+	above []rune
+}
+
+func (rs *mlRuneSet) add(r rune) {
+	if r >= 0x10000 || r < 0 {
+		rs.above = append(rs.above, r)
+		return
+	}
+	if rs.bits == nil {
+		rs.bits = make([]uint64, 0x10000/64)
+	}
+	rs.bits[r/64] |= 1 << (r % 64)
+}
+
+func (rs *mlRuneSet) has(r rune) bool {
+	if r >= 0x10000 || r < 0 {
+		return slices.Contains(rs.above, r)
+	}
+	return rs.bits != nil && rs.bits[r/64]&(1<<(r%64)) != 0
+}
 
 // koParts are parts of a year after a year word: 2019년 말, 올해 상반기.
 var koParts = []string{"상반기", "하반기", "연말", "연초", "말", "초"}
@@ -508,7 +547,7 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 	var out []mlTime
 	var lastQuarter *flowwatch.Period
 	for i := 0; i < len(t); {
-		r, sz := utf8.DecodeRuneInString(t[i:])
+		r, sz := mlDecode(t, i)
 		start, end := i, -1
 		var p *flowwatch.Period
 		resolved := true // false: a time the text states but we cannot resolve
@@ -570,7 +609,7 @@ func koTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 					p = mlMonths(y, n, y, n)
 				}
 			}
-		case r >= 0xAC00 && slices.Contains(koTimeFirst, r):
+		case r >= 0xAC00 && koTimeFirst.has(r):
 			if i > 0 && mlIsHangul(mlPrevRune(t, i)) {
 				break
 			}

@@ -30,13 +30,13 @@ type koNum struct {
 func readKONum(s string, i int) (koNum, bool) {
 	var n koNum
 	if i > 0 {
-		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		p := mlPrevRune(s, i)
 		if mlIsDigit(p) || p == '.' && i > 1 && mlIsDigit(rune(s[i-2])) {
 			return n, false
 		}
 	}
 	j := i
-	r, sz := utf8.DecodeRuneInString(s[j:])
+	r, sz := mlDecode(s, j)
 	if r == '수' || r == '몇' {
 		// 수천, 수 천, 수십만: a vague count of the magnitude that follows.
 		k := j + sz
@@ -77,7 +77,7 @@ func readKONum(s string, i int) (koNum, bool) {
 	lastMag := false
 	parts := 0
 	for j < len(s) {
-		r, sz = utf8.DecodeRuneInString(s[j:])
+		r, sz = mlDecode(s, j)
 		if mlIsDigit(r) {
 			if pend >= 0 {
 				break
@@ -172,9 +172,41 @@ func koSuffix(s string, n koNum) koNum {
 	return n
 }
 
+// mlPrevRune is the rune before byte i of s, as
+// utf8.DecodeLastRuneInString(s[:i]) reads it, with the three-byte
+// runes of Hangul read inline: the scanners ask it at most runes.
 func mlPrevRune(s string, i int) rune {
+	if i >= 3 && i <= len(s) {
+		c, c1, c2 := s[i-3], s[i-2], s[i-1]
+		if mlThreeByte(c, c1, c2) {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		}
+	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r
+}
+
+// mlDecode is utf8.DecodeRuneInString(s[i:]), with the three-byte
+// runes of Hangul read inline: the scanners decode every rune of every
+// sentence, and the library's general decoder was a tenth of the time.
+func mlDecode(s string, i int) (rune, int) {
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	if i+2 < len(s) {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if mlThreeByte(c, c1, c2) {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// mlThreeByte reports whether c c1 c2 encode a three-byte rune whose
+// lead byte needs no range check of its second byte beyond ED's (no
+// surrogates); E0 (overlong forms) is left to the library.
+func mlThreeByte(c, c1, c2 byte) bool {
+	return c >= 0xE1 && c <= 0xEF && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c != 0xED || c1 < 0xA0)
 }
 
 func mlIsDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -301,7 +333,7 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig
 	for i := 0; i < len(t); {
-		if r, sz := utf8.DecodeRuneInString(t[i:]); !koNumStart(r) {
+		if r, sz := mlDecode(t, i); !koNumStart(r) {
 			// Neither readKONum nor mlDateTimeEnd starts here: most
 			// runes are words, and both read the rune before.
 			i += sz
@@ -314,7 +346,7 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		}
 		n, ok := readKONum(t, i)
 		if !ok {
-			_, sz := utf8.DecodeRuneInString(t[i:])
+			_, sz := mlDecode(t, i)
 			i += sz
 			continue
 		}

@@ -1264,6 +1264,8 @@ func mlLaterBackSource(lm *mlModule, s *mlSent, i int) int {
 	return -1
 }
 
+var koMagnitudeWords = []string{"천", "만", "백", "십", "억"}
+
 // mlHasNumber is a cheap filter: most sentences hold no figure.
 func mlHasNumber(s string, korean bool) bool {
 	for i := 0; i < len(s); i++ {
@@ -1272,7 +1274,14 @@ func mlHasNumber(s string, korean bool) bool {
 		}
 	}
 	if korean {
-		return strings.ContainsAny(s, "천만백십억")
+		// A rune's encoding never starts inside another's, so looking
+		// for the bytes is ContainsAny without decoding every rune.
+		for _, m := range koMagnitudeWords {
+			if mlHas(s, m) {
+				return true
+			}
+		}
+		return false
 	}
 	return true // Russian number words are many; the reader is cheap on tokens
 }

@@ -252,7 +252,13 @@ type koNode struct {
 	keys  []byte    // child bytes
 	kids  []int32   // child nodes, by keys
 	terms []*mlTerm // terms whose word ends here, by order (they are added in order)
+	// dense is the children by byte (-1 none) of a node with many, where
+	// scanning keys cost more than the rest of the walk.
+	dense *[256]int32
 }
+
+// koDenseKids is how many children make a node dense.
+const koDenseKids = 8
 
 func (tr *koTrie) add(t *mlTerm) {
 	if len(tr.nodes) == 0 {
@@ -269,8 +275,21 @@ func (tr *koTrie) add(t *mlTerm) {
 		if c < 0 {
 			c = int32(len(tr.nodes))
 			tr.nodes = append(tr.nodes, koNode{})
-			tr.nodes[n].keys = append(tr.nodes[n].keys, w[k])
-			tr.nodes[n].kids = append(tr.nodes[n].kids, c)
+			nd := &tr.nodes[n]
+			nd.keys = append(nd.keys, w[k])
+			nd.kids = append(nd.kids, c)
+			if len(nd.keys) >= koDenseKids {
+				if nd.dense == nil {
+					nd.dense = new([256]int32)
+					for b := range nd.dense {
+						nd.dense[b] = -1
+					}
+					for x, key := range nd.keys[:len(nd.keys)-1] {
+						nd.dense[key] = nd.kids[x]
+					}
+				}
+				nd.dense[w[k]] = c
+			}
 		}
 		n = c
 	}
@@ -278,6 +297,9 @@ func (tr *koTrie) add(t *mlTerm) {
 }
 
 func (n *koNode) child(b byte) int32 {
+	if n.dense != nil {
+		return n.dense[b]
+	}
 	for k, c := range n.keys {
 		if c == b {
 			return n.kids[k]
@@ -478,7 +500,7 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 	hs := buf[:0]
 	i := 0
 	for i < len(s) {
-		r, sz := utf8.DecodeRuneInString(s[i:])
+		r, sz := mlDecode(s, i)
 		if !m.mayStart(r) {
 			i += sz
 			continue
@@ -547,7 +569,7 @@ func (m *mlMatcher) longestKOByRune(s string, i int, r rune) (*mlTerm, int) {
 // name's bounds.
 func koTermFits(t *mlTerm, s string, i, e int) bool {
 	if t.start && i > 0 {
-		p, _ := utf8.DecodeLastRuneInString(s[:i])
+		p := mlPrevRune(s, i)
 		if mlIsHangul(p) {
 			return false
 		}
@@ -696,8 +718,13 @@ func mlIndex(s, w string) int {
 	if w == "" || w[0] < utf8.RuneSelf {
 		return strings.Index(s, w)
 	}
-	_, n := utf8.DecodeRuneInString(w)
-	j := n - 1
+	// Any byte of w finds the same first match; this one is the last of
+	// w's first letter, or of w.
+	j := 1
+	if w[0] >= 0xE0 {
+		j = 2
+	}
+	j = min(j, len(w)-1)
 	c := w[j]
 	for off := j; off < len(s); {
 		k := strings.IndexByte(s[off:], c)

@@ -71,3 +71,46 @@ func TestMLIndexMatchesIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestMLDecodeMatchesUTF8 checks mlDecode and mlPrevRune against the
+// library on every three-byte sequence with a lead byte E0-EF and on
+// every byte alone, before and after other bytes.
+func TestMLDecodeMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := mlDecode(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("mlDecode(%q, %d) = %U %d, want %U %d", s, i, r, n, wr, wn)
+			}
+		}
+		for i := 0; i <= len(s); i++ {
+			if r, wr := mlPrevRune(s, i), mlLastRune(s[:i]); r != wr {
+				t.Fatalf("mlPrevRune(%q, %d) = %U, want %U", s, i, r, wr)
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		check(string([]byte{byte(c)}))
+		check(string([]byte{'a', byte(c), 0xEA, 0xB0}))
+	}
+	for c := 0xE0; c <= 0xEF; c++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for c2 := 0; c2 < 256; c2++ {
+				check(string([]byte{byte(c), byte(c1), byte(c2)}))
+			}
+		}
+	}
+	check("북한군 1만 명. Россия, 2024년 — ok")
+}
+
+func mlLastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func TestKOSplitLeadBytes(t *testing.T) {
+	if "。"[0] != koLeadFullStop || "니"[0] != koLeadNi {
+		t.Error("koSplit's lead bytes are not those of 。 and 니")
+	}
+}

@@ -123,6 +123,8 @@ func TestRules(t *testing.T) {
 			keep: []string{"1,200 new residents"}},
 		{name: "pictograph bullets set a channel's news", in: "🔸 The river district council met on Tuesday to vote on the bridge.\n\n🔸 Engineers told members that the old span can no longer carry lorries.\n\n🔸 The mayor said repairs would start in the spring and last a year.\n\n📱 Get our app\n",
 			keep: []string{"Engineers told members", "The mayor said"}, gone: []string{"Get our app"}},
+		{name: "most-read list heading in Korean", in: body + "■ 많이 본 뉴스\n\n1. 시의회, 다리 예산 2천억 원 승인\n",
+			gone: []string{"2천억"}},
 		{name: "line wrapped inside a sentence", in: body + "The council said the bridge will carry about 4,000\nvehicles a day once the repairs are finished.\n",
 			keep: []string{"about 4,000 vehicles a day"}},
 		{name: "headline over an address stays apart", in: "Council approves river plan\nwww.example.org\n\n" + body,

@@ -15,6 +15,7 @@ var (
 	reportVerb    = grammarData.Set("en", "report_verb")
 	speakerVerb   = grammarData.Set("en", "speaker_verb")
 	nameJoiner    = grammarData.Set("en", "name_joiner")
+	strengthWord  = grammarData.Set("en", "strength_word")
 	koReportNouns = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps = grammarData.Set("ru", "object_preps")
 )

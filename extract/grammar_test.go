@@ -19,6 +19,7 @@ var grammarVars = map[string]any{
 	"en/report_verb":    &reportVerb,
 	"en/speaker_verb":   &speakerVerb,
 	"en/name_joiner":    &nameJoiner,
+	"en/strength_word":  &strengthWord,
 	"ko/report_nouns":   &koReportNouns,
 	"ru/object_preps":   &ruObjectPreps,
 }

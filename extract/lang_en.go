@@ -488,9 +488,14 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				}
 			case "-":
 				if a.Glued && k+1 < n && toks[k+1].Glued && toks[k+1].Kind == Word {
-					if toks[k+1].Low == "strong" {
-						// "a 12,000-strong contingent": the people follow.
+					if strengthWord[toks[k+1].Low] {
+						// "a 12,000-strong contingent", "a 3,000-man
+						// unit": the people follow.
 						k += 2
+						break
+					}
+					if b := lx.boundsAfter.at(toks, k+1); b != nil {
+						k++ // "11,000-plus troops": read as "11,000 plus"
 						break
 					}
 					if _, isScale := lx.scales[toks[k+1].Low]; !isScale {

@@ -115,6 +115,8 @@ func TestKindTranslatedNumberForms(t *testing.T) {
 			[]string{"people soldiers sent 12000..12000 exact"}},
 		{"en", "According to the ministry, 4.500 North Korean workers entered Russia in 2024.",
 			[]string{"people workers entered 4500..4500 exact"}},
+		{"en", "Seoul says North Korea has sent 11,000-plus troops to Russia.",
+			[]string{"people soldiers sent 11000.. at_least"}},
 		{"en", "Pyongyang sent ~3,000 more troops to Russia in January, officials said.",
 			[]string{"people soldiers sent 3000..3000 approx"}},
 		{"en", "On March 3 200 North Korean soldiers were seen near the border, officials said.",

@@ -76,7 +76,7 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 		out = x.Rules(a)
 	} else {
 		sb := scratchPool.Get().(*scratch)
-		out = x.model.Choose(a.Text, x.candidates(a, sb))
+		out = x.model.pick(a.Text, x.candidates(a, sb), true) // sb's candidates are scratch
 		sb.put()
 	}
 	Measures(x.d, out) // measure.go: what each figure counts, once claims are final

@@ -219,7 +219,11 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 
 func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) (Decision, bool) {
 	c := &cand.Claim
-	d := Decision{Before: *c}
+	var d Decision
+	if explain {
+		d.Before = *c // a claim is large: copied only for --explain
+	}
+	ruleGroup := c.Group
 	var zbuf [32]float64
 	// The event head decides people figures only.
 	need := [len(headOrder)]bool{true, explain || c.Kind == flowwatch.KindPeople, true}
@@ -236,7 +240,7 @@ func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) 
 	if h := m.heads[2]; h != nil {
 		p := probs[2]
 		c.Group = m.choose(h, p, c.Group)
-		if d.Before.Group == "" {
+		if ruleGroup == "" {
 			k := slices.Index(h.Classes, c.Group)
 			groupSure = k >= 0 && p[k] >= m.Override
 		}
@@ -298,6 +302,13 @@ func beyondDeployments(c *flowwatch.Claim) bool {
 // model takes for claims, in text order. Claims that become the same claim
 // are kept once.
 func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
+	return m.pick(text, cs, false)
+}
+
+// pick is Choose; inPlace lets it re-decide the candidates in cs itself
+// rather than in copies, for a caller whose cs is scratch (Extract): a
+// candidate is large, and every one was copied.
+func (m *Model) pick(text string, cs []Candidate, inPlace bool) []flowwatch.Claim {
 	out := make([]flowwatch.Claim, 0, len(cs))
 	type key struct {
 		kind, group, event string
@@ -308,20 +319,25 @@ func (m *Model) Choose(text string, cs []Candidate) []flowwatch.Claim {
 	seen := keySet[key]{keys: kbuf[:0]}
 	aboutNK := AboutNorthKoreans(cs)
 	buf := make([]byte, 0, 64)
+	var cp Candidate
 	for i := range cs {
-		cand := cs[i]
+		cand := &cs[i]
 		if cand.Dropped == DropNoOrigin && !aboutNK {
 			continue
 		}
-		if _, keep := m.decide(text, &cand, false, &buf); !keep {
+		if !inPlace {
+			cp = *cand
+			cand = &cp
+		}
+		if _, keep := m.decide(text, cand, false, &buf); !keep {
 			continue
 		}
-		c := cand.Claim
+		c := &cand.Claim
 		var isNew bool
 		if seen, isNew = seen.add(key{c.Kind, c.Group, c.Event, val(c.Low), val(c.High), c.Start}); !isNew {
 			continue
 		}
-		out = append(out, c)
+		out = append(out, *c)
 	}
 	return out
 }

@@ -30,8 +30,8 @@ func TestTokenizeInternAgrees(t *testing.T) {
 			// The tokenizer marks as Lexicon.mark does from the vocab.
 			marked := plain[i : i+1 : i+1]
 			lx.mark(marked)
-			if m, q := marked[0], interned[i]; q.mask != m.mask || q.wid != m.wid {
-				t.Errorf("token %q: mask %x id %d, want %x %d", m.Text, q.mask, q.wid, m.mask, m.wid)
+			if m, q := marked[0], interned[i]; q.mask != m.mask || q.ends != m.ends || q.wid != m.wid {
+				t.Errorf("token %q: mask %x ends %x id %d, want %x %x %d", m.Text, q.mask, q.ends, q.wid, m.mask, m.ends, m.wid)
 			}
 		}
 	}

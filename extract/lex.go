@@ -269,18 +269,19 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups)
 	for w, vw := range x.vocab.words {
-		words[w] = lexWord{mask: vw.mask, id: vw.id}
+		words[w] = lexWord{mask: vw.mask, ends: vw.ends, id: vw.id}
 	}
 	x.words = newStrTable(words)
 	return x
 }
 
-// lexWord is what the word table knows of a lower-cased word: the
-// matchers with a phrase starting with it and its vocab id (both 0 for a
-// word no indexed phrase has).
+// lexWord is what the word table knows of a lower-cased word (see
+// vocabWord): the matchers with a phrase starting with it, those with one
+// ending with it, and its vocab id (all 0 for a word no indexed phrase
+// has).
 type lexWord struct {
-	mask uint64
-	id   int32
+	mask, ends uint64
+	id         int32
 }
 
 // noTheOrg drops a leading "the" from an organization's name.

@@ -178,6 +178,14 @@ func (m *pmatch) endingAt(toks []Token, i int, maxLen int) *phrase {
 	if m == nil {
 		return nil
 	}
+	// A marked token says which matchers have a phrase ending with it:
+	// most tokens end none of m's, and callers try every token before a
+	// source.
+	if 0 < i && i <= len(toks) {
+		if t := &toks[i-1]; t.mask&maskDone != 0 && m.bit != 0 && t.ends&m.bit == 0 {
+			return nil
+		}
+	}
 	for n := maxLen; n >= 1; n-- {
 		s := i - n
 		if s < 0 {
@@ -286,6 +294,7 @@ func newPhraseList(ps []*phrase) phraseList {
 
 type vocabWord struct {
 	mask uint64 // the matchers with a phrase starting with the word
+	ends uint64 // the matchers with a phrase ending with it (see endingAt)
 	id   int32  // from 1; 0 is a word no phrase has
 }
 
@@ -319,6 +328,10 @@ func (x *Lexicon) index(ms ...*pmatch) {
 				for _, lw := range p.low {
 					p.ids = append(p.ids, id(lw))
 				}
+				last := p.low[len(p.low)-1]
+				lw := v.words[last]
+				lw.ends |= m.bit
+				v.words[last] = lw
 			}
 		}
 	}
@@ -337,6 +350,7 @@ func (x *Lexicon) mark(toks []Token) {
 	for i := range toks {
 		vw := x.vocab.words[toks[i].Low]
 		toks[i].mask = vw.mask | maskDone
+		toks[i].ends = vw.ends
 		toks[i].wid = vw.id
 	}
 }

@@ -27,6 +27,7 @@ type Token struct {
 	Sep        bool    // a Number written with thousands separators
 	Dec        bool    // a Number with a decimal part
 	mask       uint64  // matchers with a phrase starting here (see Lexicon.mark)
+	ends       uint64  // matchers with a phrase ending here, once mask is set
 }
 
 // Tokenize appends the tokens of text[from:to] to dst. Offsets are offsets
@@ -119,6 +120,7 @@ func appendWordToken(dst []Token, text string, i, to int, glued bool, words *str
 		t.mask = maskDone
 		if e != nil {
 			t.mask |= e.val.mask
+			t.ends = e.val.ends
 			t.wid = e.val.id
 		}
 	}
@@ -133,6 +135,7 @@ func markToken(t *Token, words *strTable[lexWord]) {
 	t.mask = maskDone
 	if e := words.getString(t.Low); e != nil {
 		t.mask |= e.val.mask
+		t.ends = e.val.ends
 		t.wid = e.val.id
 	}
 }

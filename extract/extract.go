@@ -1567,9 +1567,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		// "12,000 soldiers deployed in Kursk could face heavy casualties":
 		// a movement participle right after the figure's noun says what
 		// those counted did; a casualty noun later, with no figure of its
-		// own, says what befell the force, not how many.
+		// own, says what befell the force, not how many; and a casualty
+		// with a figure of its own between ("Of the 11,000 soldiers
+		// deployed, about 4,000 were killed") counts that figure's people.
 		for _, c := range cues {
-			if c.pos == afterHead && c.ev != flowwatch.EventKilled && c.ev != flowwatch.EventWounded && c.ev != flowwatch.EventCaptured && best.pos > c.pos && lx.casualtyNoun(toks, best.pos) {
+			if c.pos == afterHead && c.ev != flowwatch.EventKilled && c.ev != flowwatch.EventWounded && c.ev != flowwatch.EventCaptured && best.pos > c.pos &&
+				(lx.casualtyNoun(toks, best.pos) || numberBetween(toks, c.end, best.pos)) {
 				return c, true
 			}
 		}

@@ -66,6 +66,9 @@ func TestKindPeopleWho(t *testing.T) {
 // What happened to them: the event of a figure.
 func TestKindPeopleEvent(t *testing.T) {
 	runKinds(t, []kindCase{
+		// The whole a part is counted from keeps its own participle.
+		{"en", "Of the 9,000 North Korean soldiers deployed, about 2,000 were wounded, Kyiv said.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers wounded 2000..2000 approx"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

@@ -358,7 +358,7 @@ func koModifierEvent(s *mlSent, f *mlFig) (string, int) {
 		if ongoing {
 			rest = rest[len(" 중인"):]
 		}
-		if strings.ContainsAny(rest, ",.·\"'“”()") || len(strings.Fields(rest)) > 1 {
+		if strings.ContainsAny(rest, ",.·\"'“”()") || mlFieldCount(rest) > 1 {
 			return "", -1
 		}
 		past := false

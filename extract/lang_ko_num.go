@@ -173,8 +173,8 @@ func koSuffix(s string, n koNum) koNum {
 }
 
 // mlPrevRune is the rune before byte i of s, as
-// utf8.DecodeLastRuneInString(s[:i]) reads it, with the three-byte
-// runes of Hangul read inline: the scanners ask it at most runes.
+// utf8.DecodeLastRuneInString(s[:i]) reads it, with the two- and
+// three-byte runes of Cyrillic and Hangul read inline: the scanners ask it at most runes.
 func mlPrevRune(s string, i int) rune {
 	if i >= 3 && i <= len(s) {
 		c, c1, c2 := s[i-3], s[i-2], s[i-1]
@@ -182,16 +182,22 @@ func mlPrevRune(s string, i int) rune {
 			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		}
 	}
+	if i >= 2 && i <= len(s) && mlTwoByte(s[i-2], s[i-1]) {
+		return rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F)
+	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r
 }
 
-// mlDecode is utf8.DecodeRuneInString(s[i:]), with the three-byte
-// runes of Hangul read inline: the scanners decode every rune of every
+// mlDecode is utf8.DecodeRuneInString(s[i:]), with the two- and
+// three-byte runes of Cyrillic and Hangul read inline: the scanners decode every rune of every
 // sentence, and the library's general decoder was a tenth of the time.
 func mlDecode(s string, i int) (rune, int) {
 	if i < len(s) && s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
+	}
+	if i+1 < len(s) && mlTwoByte(s[i], s[i+1]) {
+		return rune(s[i]&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
 	if i+2 < len(s) {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
@@ -201,6 +207,9 @@ func mlDecode(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// mlTwoByte reports whether c c1 encode a two-byte rune (Cyrillic).
+func mlTwoByte(c, c1 byte) bool { return c >= 0xC2 && c <= 0xDF && c1&0xC0 == 0x80 }
 
 // mlThreeByte reports whether c c1 c2 encode a three-byte rune whose
 // lead byte needs no range check of its second byte beyond ED's (no

@@ -1428,7 +1428,21 @@ func ruCued(s *mlSent, h mlHit) bool {
 }
 
 // mlWordsBetween counts the words of a gap between two hits.
-func mlWordsBetween(gap string) int { return len(strings.Fields(gap)) }
+func mlWordsBetween(gap string) int { return mlFieldCount(gap) }
+
+// mlFieldCount is len(strings.Fields(s)) without making the fields.
+func mlFieldCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in, n = true, n+1
+		}
+	}
+	return n
+}
 
 // mlRecall is the source a sentence points back to, or "": an anaphor
 // (по его словам, депутат, сообщает агентство; 박 의원은) or a bare

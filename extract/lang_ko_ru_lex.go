@@ -377,7 +377,13 @@ slow:
 			i += 2
 			continue
 		}
-		r, sz := utf8.DecodeRuneInString(s[i:])
+		r, sz := mlDecode(s, i)
+		if r >= 0xA0 && r <= 0xBF || r >= 0x2000 && r <= 0x206F {
+			// Punctuation (« » — “ …) has no case: copied, not looked up.
+			b = append(b, s[i:i+sz]...)
+			i += sz
+			continue
+		}
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != sz {
 			l = r
@@ -427,7 +433,7 @@ func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 	for i < len(s) {
 		r, sz := rune(s[i]), 1
 		if r >= 0x80 {
-			r, sz = utf8.DecodeRuneInString(s[i:])
+			r, sz = mlDecode(s, i)
 		}
 		if !mlIsWordRune(r) {
 			i += sz
@@ -437,7 +443,7 @@ func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 		for j < len(s) {
 			r2, sz2 := rune(s[j]), 1
 			if r2 >= 0x80 {
-				r2, sz2 = utf8.DecodeRuneInString(s[j:])
+				r2, sz2 = mlDecode(s, j)
 			}
 			if mlIsWordRune(r2) {
 				j += sz2
@@ -715,14 +721,21 @@ func (w mlWord) tokenIs(k int, tok string) bool {
 // Hangul syllables and half of all Cyrillic letters. That made looking
 // up a word in a sentence the costliest step of several stages.
 func mlIndex(s, w string) int {
-	if w == "" || w[0] < utf8.RuneSelf {
+	// Any byte of w finds the same first match. This one is the first
+	// past leading spaces (" — "), or the last of that letter when it is
+	// not ASCII.
+	j := 0
+	for j < len(w)-1 && w[j] == ' ' {
+		j++
+	}
+	if j == 0 && (w == "" || w[0] < utf8.RuneSelf) {
 		return strings.Index(s, w)
 	}
-	// Any byte of w finds the same first match; this one is the last of
-	// w's first letter, or of w.
-	j := 1
-	if w[0] >= 0xE0 {
-		j = 2
+	switch c := w[j]; {
+	case c >= 0xE0:
+		j += 2
+	case c >= 0xC0:
+		j++
 	}
 	j = min(j, len(w)-1)
 	c := w[j]

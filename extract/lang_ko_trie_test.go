@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch/domain"
@@ -73,8 +74,9 @@ func TestMLIndexMatchesIndex(t *testing.T) {
 }
 
 // TestMLDecodeMatchesUTF8 checks mlDecode and mlPrevRune against the
-// library on every three-byte sequence with a lead byte E0-EF and on
-// every byte alone, before and after other bytes.
+// library on every two-byte sequence with a lead byte C0-DF, every
+// three-byte one with a lead byte E0-EF and on every byte alone, before
+// and after other bytes.
 func TestMLDecodeMatchesUTF8(t *testing.T) {
 	check := func(s string) {
 		for i := 0; i < len(s); i++ {
@@ -94,6 +96,12 @@ func TestMLDecodeMatchesUTF8(t *testing.T) {
 		check(string([]byte{byte(c)}))
 		check(string([]byte{'a', byte(c), 0xEA, 0xB0}))
 	}
+	for c := 0xC0; c <= 0xDF; c++ {
+		for c1 := 0; c1 < 256; c1++ {
+			check(string([]byte{byte(c), byte(c1)}))
+			check(string([]byte{byte(c), byte(c1), 'x'}))
+		}
+	}
 	for c := 0xE0; c <= 0xEF; c++ {
 		for c1 := 0; c1 < 256; c1++ {
 			for c2 := 0; c2 < 256; c2++ {
@@ -112,5 +120,29 @@ func mlLastRune(s string) rune {
 func TestKOSplitLeadBytes(t *testing.T) {
 	if "。"[0] != koLeadFullStop || "니"[0] != koLeadNi {
 		t.Error("koSplit's lead bytes are not those of 。 and 니")
+	}
+}
+
+func TestMLFieldCountMatchesFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b ", "\t북한\u00a0군\u0085 1만\n", "с  целью \xff отправки", "\u2003x\u3000y", "a\vb\fc\rd"} {
+		if got, want := mlFieldCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("mlFieldCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestMLLowerPunctuation checks that mlLower, which copies punctuation
+// without looking its case up, lower-cases as unicode.ToLower around it.
+func TestMLLowerPunctuation(t *testing.T) {
+	for r := rune(0xA0); r <= 0x206F; r++ {
+		if r > 0xBF && r < 0x2000 {
+			continue
+		}
+		if unicode.ToLower(r) != r {
+			t.Fatalf("%U has a lower case; mlLower copies it", r)
+		}
+	}
+	if got := mlLower("«Ёнхап» — СЕУЛ…"); got != "«енхап» — сеул…" {
+		t.Errorf("mlLower = %q", got)
 	}
 }

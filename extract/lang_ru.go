@@ -243,12 +243,25 @@ var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн
 // ruSplit splits Russian text into sentences: at line ends and after
 // . ! ? … followed by a space and a capital, digit, quote or dash, but not
 // after abbreviations (г., тыс.) or initials (А. Хинштейн).
+// ruLeadEllipsis is the lead byte of …, the only rune past ASCII that
+// ruSplit splits at.
+const ruLeadEllipsis = 0xE2
+
 func ruSplit(text string) []mlSpan {
 	var out []mlSpan
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		r, sz := utf8.DecodeRuneInString(text[i:])
+		r, sz := rune(text[i]), 1
+		if c := text[i]; c >= utf8.RuneSelf {
+			if c != ruLeadEllipsis {
+				// Inside a rune, or one that ends no sentence: decoding
+				// every letter was most of the time of splitting.
+				i++
+				continue
+			}
+			r, sz = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			emit(start, i)
@@ -352,7 +365,7 @@ func ruClauseCuts(t string) []mlCut {
 	var cuts []mlCut
 	add := func(sep string, part bool) {
 		for off := 0; off < len(t); {
-			k := strings.Index(t[off:], sep)
+			k := mlIndex(t[off:], sep)
 			if k < 0 {
 				return
 			}
@@ -419,7 +432,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && len(strings.Fields(gap)) <= 3 {
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && mlFieldCount(gap) <= 3 {
 			switch h.value {
 			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 				return h.value, i
@@ -528,7 +541,7 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 			continue
 		}
 		gap := s.text[h.end:f.start]
-		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || len(strings.Fields(gap)) > 3 {
+		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || mlFieldCount(gap) > 3 {
 			return "", -1
 		}
 		return h.value, i

@@ -167,6 +167,14 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 					j += 2
 					break
 				}
+				// "twenty-five", "four-thousand": the number goes on; in
+				// "three-month visas" it has ended, and the hyphen is left
+				// for the caller to see a compound.
+				_, num := lx.numWords[toks[j+1].Low]
+				_, scale := lx.scales[toks[j+1].Low]
+				if !num && !scale {
+					break
+				}
 				j++
 				continue
 			}

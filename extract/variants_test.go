@@ -115,6 +115,11 @@ func TestKindTranslatedNumberForms(t *testing.T) {
 			[]string{"people soldiers sent 12000..12000 exact"}},
 		{"en", "According to the ministry, 4.500 North Korean workers entered Russia in 2024.",
 			[]string{"people workers entered 4500..4500 exact"}},
+		// A number in words hyphenated to a unit is a duration, no count;
+		// to another number word or a scale it goes on.
+		{"en", "North Korean workers in the region are given three-month visas, officials said.", nil},
+		{"en", "Seoul says North Korea sent twenty-five hundred more troops to Russia.",
+			[]string{"people soldiers sent 2500..2500 exact"}},
 		{"en", "Seoul says North Korea has sent 11,000-plus troops to Russia.",
 			[]string{"people soldiers sent 11000.. at_least"}},
 		{"en", "Pyongyang sent ~3,000 more troops to Russia in January, officials said.",

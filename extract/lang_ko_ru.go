@@ -39,7 +39,33 @@ type mlPair struct{ ko, ru *mlModule }
 // millisecond, an article far less.
 var mlCache sync.Map // *domain.Domain → *mlPair
 
-var mlTokPool = sync.Pool{New: func() any { return new([]mlTok) }}
+// mlScratch is an article's working memory, reused across articles:
+// the claims keep none of it (they copy what they quote), and making it
+// afresh for every article was most of what reading one allocated.
+type mlScratch struct {
+	toks            []mlTok
+	vals            []mlSent
+	sents           []*mlSent
+	seen            map[string]struct{}
+	cur, kept, prev []mlClaim
+}
+
+var mlScratchPool = sync.Pool{New: func() any { return &mlScratch{seen: map[string]struct{}{}} }}
+
+// put returns sc to the pool holding nothing of the article, so that the
+// pool keeps no article alive and the next one starts clean.
+func (sc *mlScratch) put() {
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.vals[:cap(sc.vals)])
+	clear(sc.sents[:cap(sc.sents)])
+	clear(sc.cur[:cap(sc.cur)])
+	clear(sc.kept[:cap(sc.kept)])
+	clear(sc.prev[:cap(sc.prev)])
+	clear(sc.seen)
+	sc.toks, sc.vals, sc.sents = sc.toks[:0], sc.vals[:0], sc.sents[:0]
+	sc.cur, sc.kept, sc.prev = sc.cur[:0], sc.kept[:0], sc.prev[:0]
+	mlScratchPool.Put(sc)
+}
 
 func mlModulesFor(d *domain.Domain) *mlPair {
 	if d == nil {
@@ -562,27 +588,25 @@ type mlClaim struct {
 func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 	text := a.Text
 	spans := lm.split(text)
-	// One allocation each for the sentences, the lower-cased text and the
-	// tokens of the whole article: allocation was a third of the time.
-	vals := make([]mlSent, 0, len(spans))
+	// One buffer each for the sentences, the lower-cased text and the
+	// tokens of the whole article, the buffers reused: allocation was a
+	// third of the time.
+	sc := mlScratchPool.Get().(*mlScratch)
+	defer sc.put()
+	vals := sc.vals[:0]
+	if cap(vals) < len(spans) {
+		vals = make([]mlSent, 0, len(spans))
+	}
 	var low string
 	var tokBuf []mlTok
 	if !lm.m.korean {
 		low = mlLower(text)
-		// The token buffer is reused across articles: the claims keep
-		// none of it, and it was a third of what reading allocated.
-		tb := mlTokPool.Get().(*[]mlTok)
-		tokBuf = (*tb)[:0]
+		tokBuf = sc.toks[:0]
 		if need := len(text)/7 + 16; cap(tokBuf) < need {
 			tokBuf = make([]mlTok, 0, need)
 		}
-		defer func() {
-			clear(tokBuf) // keep no article alive in the pool
-			*tb = tokBuf[:0]
-			mlTokPool.Put(tb)
-		}()
 	}
-	seen := make(map[string]struct{}, len(spans))
+	seen := sc.seen
 	for _, sp := range spans {
 		t := text[sp.start:sp.end]
 		if _, dup := seen[t]; dup {
@@ -599,14 +623,21 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 		}
 		vals = append(vals, s)
 	}
-	sents := make([]*mlSent, len(vals))
+	sents := sc.sents[:0]
 	for i := range vals {
-		sents[i] = &vals[i]
+		sents = append(sents, &vals[i])
+	}
+	// put clears what the article used, the tokens appended past the
+	// pooled buffer's capacity included.
+	sc.vals, sc.sents = vals, sents
+	if !lm.m.korean {
+		sc.toks = tokBuf
 	}
 	out := make([]Candidate, 0, 16)
 	// Claims under construction live in two buffers reused across
 	// sentences: the current sentence's and the previous one's.
-	var cur, kept, prev []mlClaim
+	cur, kept, prev := sc.cur[:0], sc.kept[:0], sc.prev[:0]
+	defer func() { sc.cur, sc.kept, sc.prev = cur, kept, prev }()
 	prevAt := -10
 	prevSpeaker := ""
 	for i, s := range sents {

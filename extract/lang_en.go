@@ -152,6 +152,11 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 			}
 		}
 	} else if t.Kind == Word {
+		// A number word is a phrase of numw: a marked token without its
+		// bit is none, and most words are not.
+		if t.mask&maskDone != 0 && t.mask&lx.numw.bit == 0 {
+			return 0, i, false, false
+		}
 		if _, isNum := lx.numWords[t.Low]; !isNum {
 			return 0, i, false, false
 		}

@@ -143,6 +143,7 @@ func (x *Measurer) Set(claims []flowwatch.Claim) {
 		quote string
 		toks  []mtok
 		read  bool
+		q     quoteCues
 	)
 	buf := mtokPool.Get().(*[]mtok)
 	for i := range claims {
@@ -154,8 +155,12 @@ func (x *Measurer) Set(claims []flowwatch.Claim) {
 		if c.Quote != quote || !read {
 			quote, toks, read = c.Quote, appendMeasureTokens((*buf)[:0], c.Quote), true
 			*buf = toks
+			q = quoteCues{}
 		}
-		x.set(c, toks)
+		if cs := x.cueSetOf(c.Lang); q.toks == nil || q.cs != cs {
+			q = quoteCues{toks: toks, cs: cs}
+		}
+		x.set(c, &q)
 	}
 	clear(*buf) // keep no quote alive in the pool
 	mtokPool.Put(buf)
@@ -168,24 +173,59 @@ var mtokPool = sync.Pool{New: func() any { return new([]mtok) }}
 // noCues is the cue set of a language without cues.
 var noCues = &cueSet{}
 
-func (x *Measurer) set(c *flowwatch.Claim, toks []mtok) {
-	cs := x.cues[strings.ToLower(c.Lang)]
+// cueSetOf is the cue set of a language, English's for one without.
+func (x *Measurer) cueSetOf(lang string) *cueSet {
+	cs := x.cues[strings.ToLower(lang)]
 	if cs == nil {
 		cs = x.cues["en"]
 	}
 	if cs == nil {
 		cs = noCues
 	}
-	at := figureAt(toks, c)
-	c.Increment = near(toks, &cs.increment, at)
-	c.Measure = measureOf(c, toks, cs)
-	c.Scope = x.scope(c, toks, cs)
+	return cs
+}
+
+// quoteCues remembers which of a cue set's lists match anywhere in a
+// quote's tokens: the claims of a sentence share its quote, and each
+// asked the same lists again.
+type quoteCues struct {
+	toks       []mtok
+	cs         *cueSet
+	asked, has uint8 // by the cue* bits below
+}
+
+const (
+	cueDocuments = 1 << iota
+	cueCumulative
+	cuePeriod
+	cueFront
+	cueAbroad
+	cueBorder
+)
+
+// any is anyCue(q.toks, l), l being the list of cs that bit names.
+func (q *quoteCues) any(l *cueIndex, bit uint8) bool {
+	if q.asked&bit == 0 {
+		q.asked |= bit
+		if anyCue(q.toks, l) {
+			q.has |= bit
+		}
+	}
+	return q.has&bit != 0
+}
+
+func (x *Measurer) set(c *flowwatch.Claim, q *quoteCues) {
+	at := figureAt(q.toks, c)
+	c.Increment = near(q.toks, &q.cs.increment, at)
+	c.Measure = measureOf(c, q)
+	c.Scope = x.scope(c, q)
 }
 
 // measureOf applies the rules of docs/estimates.md: the event decides,
 // and for sent and entered the cue words decide between a total to date,
 // one period's flow and papers.
-func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
+func measureOf(c *flowwatch.Claim, q *quoteCues) string {
+	cs := q.cs
 	switch c.Event {
 	case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
 		return flowwatch.MeasureCasualties
@@ -198,7 +238,7 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 	case flowwatch.EventEntered:
 		// North Koreans at large entering are border statistics (the
 		// spec's nationals), papers and crossings whatever the words.
-		if c.Group == flowwatch.GroupNationals || anyCue(toks, &cs.documents) {
+		if c.Group == flowwatch.GroupNationals || q.any(&cs.documents, cueDocuments) {
 			return flowwatch.MeasureDocuments
 		}
 		return flowwatch.MeasureFlow
@@ -206,9 +246,9 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 		switch {
 		case c.Increment:
 			return flowwatch.MeasureFlow
-		case anyCue(toks, &cs.cumulative):
+		case q.any(&cs.cumulative, cueCumulative):
 			return flowwatch.MeasureCumulative
-		case anyCue(toks, &cs.period):
+		case q.any(&cs.period, cuePeriod):
 			return flowwatch.MeasureFlow
 		}
 		// An undated "sent 12,000" reports the deployment as a whole.
@@ -221,8 +261,9 @@ func measureOf(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 // them there; border words near the border; else the country they are in,
 // and "overseas" with no Russian place is everywhere North Korea sends
 // people, which no Russian series counts.
-func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
-	if anyCue(toks, &cs.front) {
+func (x *Measurer) scope(c *flowwatch.Claim, q *quoteCues) string {
+	cs := q.cs
+	if q.any(&cs.front, cueFront) {
 		return flowwatch.ScopeFront
 	}
 	var russia, abroad, ukraine bool
@@ -246,9 +287,9 @@ func (x *Measurer) scope(c *flowwatch.Claim, toks []mtok, cs *cueSet) string {
 		}
 	}
 	switch {
-	case !russia && anyCue(toks, &cs.abroad): // за границей is abroad, not at the border
+	case !russia && q.any(&cs.abroad, cueAbroad): // за границей is abroad, not at the border
 		return flowwatch.ScopeAbroad
-	case anyCue(toks, &cs.border):
+	case q.any(&cs.border, cueBorder):
 		return flowwatch.ScopeBorder
 	case russia:
 		return flowwatch.ScopeRussia

@@ -106,6 +106,16 @@ const itContextBack = 8
 // itContext reports whether the nearest people named before toks[fs] of
 // doc[i], in its sentence and then up to itContextBack sentences back,
 // are IT workers; plain "workers" on the way are those same people.
+// itCaps reports whether t is one of the IT words matched as written
+// ("IT"). Those are all capitals, so a word that starts with a small
+// letter, as most do, is none of them without a look-up.
+func itCaps(lx *Lexicon, t *Token) bool {
+	if c := t.Text[0]; 'a' <= c && c <= 'z' {
+		return false
+	}
+	return lx.itWorkCaps[t.Text]
+}
+
 func (lx *Lexicon) itContext(doc []sent, i, fs int) bool {
 	for j := i; j >= 0 && j >= i-itContextBack; j-- {
 		toks := doc[j].toks
@@ -115,7 +125,7 @@ func (lx *Lexicon) itContext(doc []sent, i, fs int) bool {
 		}
 		g := ""
 		for k := 0; k < end; k++ {
-			if lx.itWorkCaps[toks[k].Text] || toks[k].may(lx.itWork) && lx.itWork.at(toks, k) != nil {
+			if itCaps(lx, &toks[k]) || toks[k].may(lx.itWork) && lx.itWork.at(toks, k) != nil {
 				g = flowwatch.GroupITWorkers
 				continue
 			}

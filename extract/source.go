@@ -54,7 +54,7 @@ type attributor struct {
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	// The history gains every source named: room for an article's worth
 	// spares its regrowth.
-	a := &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1, history: make([]srcRef, 0, 64)}
+	a := &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1, history: make([]srcRef, 0, 16)}
 	a.house = a.houseOutlet()
 	return a
 }

@@ -51,6 +51,7 @@ type phraseRules struct {
 	end     []string
 	insert  map[string]bool // end phrases that head inserted links
 	credit  []string
+	notice  []string
 }
 
 var rules = sync.OnceValue(func() phraseRules { return loadRules(rulesFile) })
@@ -84,6 +85,8 @@ func loadRules(src string) phraseRules {
 			r.insert[phrase] = true
 		case "credit":
 			r.credit = append(r.credit, phrase)
+		case "notice":
+			r.notice = append(r.notice, phrase)
 		}
 	}
 	r.dropSet = newPhraseSet(r.drop)
@@ -288,6 +291,16 @@ func cleanMode(s string, o textOpts) cleaned {
 		line = normalizeLine(line)
 		if line == "" {
 			continue
+		}
+		if len(line) > minGluedArticle {
+			if body, ok := beforeNotice(line); ok {
+				// A page scraped as one line: its copyright notice and
+				// the link lists after it are glued to the article.
+				line, s = body, ""
+				if traceDrop != nil {
+					traceDrop(line, "notice")
+				}
+			}
 		}
 		nonEmpty++
 		v, why := classify(line, &c, nonEmpty <= topLines, fromHTML)
@@ -531,6 +544,39 @@ func pictographBullets(s string) bool {
 		}
 	}
 	return led >= 2 && led*5 >= long*2
+}
+
+// minGluedArticle: a line this long that holds a copyright notice is an
+// article with the page's end glued to it, not the notice alone.
+const minGluedArticle = 200
+
+// noticeOpeners open a copyright notice before its rules.txt phrase
+// ("저작권자 © 한국일보 무단전재 및 재배포 금지", "Copyright 2025 ... All
+// rights reserved").
+var noticeOpeners = []string{"저작권자", "copyright", "Copyright", "COPYRIGHT", "ⓒ", "©", "<", "["}
+
+// beforeNotice is line up to the copyright notice inside it, when one
+// (a rules.txt notice phrase) follows at least minGluedArticle bytes of
+// text.
+func beforeNotice(line string) (string, bool) {
+	lower := strings.ToLower(line)
+	at := -1
+	for _, p := range rules().notice {
+		if i := strings.Index(lower, p); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < minGluedArticle {
+		return line, false
+	}
+	start := at
+	from := max(0, at-80)
+	for _, o := range noticeOpeners {
+		if j := strings.LastIndex(line[from:at], o); j >= 0 && from+j < start {
+			start = from + j
+		}
+	}
+	return strings.TrimSpace(line[:start]), true
 }
 
 // phraseVerdict applies rules.txt.

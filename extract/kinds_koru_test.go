@@ -170,3 +170,20 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people soldiers planned 2000..2000 exact"}},
 	})
 }
+
+// People an article about North Koreans in Russia counts beside them but
+// outside its subject: defectors reaching South Korea, Russian tourists
+// visiting the North, the Russian army's own losses. Each keeps the
+// North Korean figure of its article.
+func TestKindNearMissPeople(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korea sent 2,000 workers to Russia this year. The number of North Korean defectors who reached Seoul fell to 120, the ministry said.",
+			[]string{"people workers sent 2000..2000 exact"}},
+		{"ko", "북한은 올해 러시아에 노동자 2천 명을 보냈다. 한편 올해 한국에 입국한 탈북민은 120명으로 집계됐다.",
+			[]string{"people workers sent 2000..2000 exact"}},
+		{"ko", "북한은 올해 러시아에 노동자 2천 명을 보냈다. 한편 올해 북한을 찾은 러시아 관광객은 900명을 넘었다.",
+			[]string{"people workers sent 2000..2000 exact"}},
+		{"ru", "КНДР направила в Россию 2 тысячи рабочих. Потери армии РФ за неделю составили 800 человек.",
+			[]string{"people workers sent 2000..2000 exact"}},
+	})
+}

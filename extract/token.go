@@ -109,22 +109,73 @@ func tokenize(text string, from, to int, dst []Token, words *strTable[lexWord]) 
 
 // appendWordToken appends the word starting at text[i].
 func appendWordToken(dst []Token, text string, i, to int, glued bool, words *strTable[lexWord]) []Token {
-	j := scanWord(text, i, to)
-	w := text[i:j]
-	t := Token{Start: i, End: j, Text: w, Kind: Word, Glued: glued}
-	if words == nil {
-		t.Low = lower(w)
-	} else {
-		var e *strSlot[lexWord]
-		t.Low, e = lookupWord(words, w)
-		t.mask = maskDone
-		if e != nil {
-			t.mask |= e.val.mask
-			t.ends = e.val.ends
-			t.wid = e.val.id
+	if words != nil {
+		if j, low, e, ok := plainWord(text, i, to, words); ok {
+			return appendMarkedWord(dst, text, i, j, low, glued, e)
 		}
 	}
-	return append(dst, t)
+	j := scanWord(text, i, to)
+	w := text[i:j]
+	if words == nil {
+		dst = append(dst, Token{Start: i, End: j, Text: w, Low: lower(w), Kind: Word, Glued: glued})
+		return dst
+	}
+	low, e := lookupWord(words, w)
+	return appendMarkedWord(dst, text, i, j, low, glued, e)
+}
+
+// appendMarkedWord appends the marked word text[i:j], built in place: a token
+// is large, and most are words.
+func appendMarkedWord(dst []Token, text string, i, j int, low string, glued bool, e *strSlot[lexWord]) []Token {
+	dst = append(dst, Token{})
+	t := &dst[len(dst)-1]
+	t.Start, t.End, t.Text, t.Low, t.Kind, t.Glued = i, j, text[i:j], low, Word, glued
+	t.mask = maskDone
+	if e != nil {
+		t.mask |= e.val.mask
+		t.ends = e.val.ends
+		t.wid = e.val.id
+	}
+	return dst
+}
+
+// plainWord reads a word of ASCII letters at text[i] in one pass, as
+// scanWord would, lower-casing and hashing it for the table as it goes.
+// It reports !ok for any word scanWord reads otherwise (an apostrophe,
+// an initial's dot, a letter beyond ASCII after it, a long word); most
+// words are plain.
+func plainWord(text string, i, to int, words *strTable[lexWord]) (j int, low string, e *strSlot[lexWord], ok bool) {
+	var buf [40]byte
+	upper := false
+	h := uint64(fnvOffset) // hashBytes of the lower case, as it is made
+	for j = i; j < to; j++ {
+		c := text[j]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			upper = true
+		case c >= 0x80 || c == '\'' || c == '.' && j-i < 2:
+			return 0, "", nil, false
+		default:
+			goto end // scanWord stops at any other ASCII byte, and at a dot after two letters
+		}
+		if j-i == len(buf) {
+			return 0, "", nil, false
+		}
+		buf[j-i] = c
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+end:
+	n := j - i
+	e = words.find(h, buf[:n])
+	switch {
+	case !upper:
+		return j, text[i:j], e, true
+	case e != nil:
+		return j, e.key, e, true
+	}
+	return j, string(buf[:n]), nil, true
 }
 
 // markToken gives a number or punctuation token its matchers.

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
@@ -176,17 +177,31 @@ func koSuffix(s string, n koNum) koNum {
 // utf8.DecodeLastRuneInString(s[:i]) reads it, with the two- and
 // three-byte runes of Cyrillic and Hangul read inline: the scanners ask it at most runes.
 func mlPrevRune(s string, i int) rune {
+	r, _ := mlDecodeLast(s, i)
+	return r
+}
+
+// mlDecodeLast is utf8.DecodeLastRuneInString(s[:i]), with the two- and
+// three-byte runes read inline.
+func mlDecodeLast(s string, i int) (rune, int) {
 	if i >= 3 && i <= len(s) {
 		c, c1, c2 := s[i-3], s[i-2], s[i-1]
 		if mlThreeByte(c, c1, c2) {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 		}
 	}
 	if i >= 2 && i <= len(s) && mlTwoByte(s[i-2], s[i-1]) {
-		return rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F)
+		return rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F), 2
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return r
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+// mlIsLetter is unicode.IsLetter, the Russian alphabet answered first.
+func mlIsLetter(r rune) bool {
+	if r >= 0x410 && r <= 0x44F || r == 0x401 || r == 0x451 {
+		return true
+	}
+	return unicode.IsLetter(r)
 }
 
 // mlDecode is utf8.DecodeRuneInString(s[i:]), with the two- and

@@ -87,8 +87,10 @@ func TestMLDecodeMatchesUTF8(t *testing.T) {
 			}
 		}
 		for i := 0; i <= len(s); i++ {
-			if r, wr := mlPrevRune(s, i), mlLastRune(s[:i]); r != wr {
-				t.Fatalf("mlPrevRune(%q, %d) = %U, want %U", s, i, r, wr)
+			r, n := mlDecodeLast(s, i)
+			wr, wn := utf8.DecodeLastRuneInString(s[:i])
+			if r != wr || n != wn || mlPrevRune(s, i) != wr {
+				t.Fatalf("mlDecodeLast(%q, %d) = %U %d, want %U %d", s, i, r, n, wr, wn)
 			}
 		}
 	}
@@ -112,9 +114,34 @@ func TestMLDecodeMatchesUTF8(t *testing.T) {
 	check("북한군 1만 명. Россия, 2024년 — ok")
 }
 
-func mlLastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
+// TestMLLowerValidMatchesAny checks the in-place lower-casing of valid
+// text against the general one, and mlLower on invalid text, on every rune below U+3000 and on
+// Russian text.
+func TestMLLowerValidMatchesAny(t *testing.T) {
+	var b strings.Builder
+	for r := rune(1); r < 0x3000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		b.WriteRune(r)
+		if got, ok := mlLowerInPlace(string(r)); !ok || got != mlLowerAny(string(r)) {
+			t.Fatalf("%U: %q, want %q", r, got, mlLowerAny(string(r)))
+		}
+		if mlIsLetter(r) != unicode.IsLetter(r) {
+			t.Fatalf("mlIsLetter(%U) = %v", r, !unicode.IsLetter(r))
+		}
+	}
+	for _, s := range []string{b.String(), "ЁЛКИ Ёнхап: СЕВЕРОКОРЕЙСКИЕ рабочие, «ТАСС» — Ι Σ İ"} {
+		if got, ok := mlLowerInPlace(s); !ok || got != mlLowerAny(s) {
+			t.Errorf("mlLowerInPlace(%q) = %q, want %q", s, got, mlLowerAny(s))
+		}
+	}
+	// Invalid bytes grow in the general reading; mlLower takes it then.
+	for _, s := range []string{"Ж\xff", "ПРИВЕТ\xd0", "\xd0Z", "А\xe3\x81"} {
+		if got, want := mlLower(s), mlLowerAny(s); got != want {
+			t.Errorf("mlLower(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 func TestKOSplitLeadBytes(t *testing.T) {

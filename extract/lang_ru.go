@@ -235,6 +235,15 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) stri
 	return ""
 }
 
+// ruAbbrevMaxLen is the byte length of the longest of ruAbbrev.
+var ruAbbrevMaxLen = func() int {
+	n := 0
+	for w := range ruAbbrev {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // ruAbbrev are words written with a dot that do not end a sentence.
 var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн": true, "млрд": true, "руб": true, "долл": true,
 	"т": true, "е": true, "им": true, "ул": true, "обл": true, "р": true, "н": true, "см": true, "др": true, "пр": true,
@@ -291,7 +300,9 @@ func ruSplit(text string) []mlSpan {
 			}
 			if r == '.' {
 				w := mlLastWord(text[start:i])
-				if ruAbbrev[mlLower(w)] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])) {
+				// mlLower keeps or grows a word's length: a word longer
+				// than every abbreviation is none, unlowered.
+				if len(w) <= ruAbbrevMaxLen && ruAbbrev[mlLower(w)] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])) {
 					break
 				}
 			}
@@ -308,8 +319,8 @@ func mlLastWord(s string) string {
 	end := len(s)
 	i := end
 	for i > 0 {
-		r, sz := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) && r != '.' {
+		r, sz := mlDecodeLast(s, i)
+		if !mlIsLetter(r) && r != '.' {
 			break
 		}
 		i -= sz

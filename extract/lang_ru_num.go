@@ -58,6 +58,28 @@ var ruWords = func() map[string]float64 {
 	return m
 }()
 
+// ruNumStart are the words a numeral may start with (readRUNum), digits
+// aside.
+var ruNumStart = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range ruWords {
+		m[w] = true
+	}
+	for w := range ruCouple {
+		m[w] = true
+	}
+	for w := range ruSeveral {
+		m[w] = true
+	}
+	for w := range ruMagnitudes {
+		m[w] = true
+	}
+	for w := range ruVagueUnits {
+		m[w] = true
+	}
+	return m
+}()
+
 // ruMagnitudes: тысяча and its kin. sing marks the singular forms: alone,
 // "тысяча" is exactly a thousand, while plural "тысячи" is "thousands".
 var ruMagnitudes = map[string]struct {
@@ -129,6 +151,11 @@ func mlDigitsOf(t string) string {
 
 func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 	n := ruNum{i: i}
+	if i < len(toks) && !ruNumStart[toks[i].low] && mlDigitsOf(toks[i].low) == "" {
+		// Most tokens are no numeral: one look-up instead of one per
+		// kind of number word.
+		return n, false
+	}
 	j := i
 	var total, cur float64
 	any, mult := false, 0.0

@@ -187,3 +187,15 @@ func TestKindNearMissPeople(t *testing.T) {
 			[]string{"people workers sent 2000..2000 exact"}},
 	})
 }
+
+// Russian: people a generic noun counts are North Koreans by their own
+// words ("специалистов из КНДР") even after a sentence about others; and
+// "выбыли убитыми и ранеными" counts casualties.
+func TestKindRussianOwnOrigin(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Дороги в районе пострадали от обстрелов ВСУ. Сейчас там работают около 800 специалистов из КНДР.",
+			[]string{"people workers present 800..800 approx"}},
+		{"ru", "В Курской области остаются около 9 тысяч военных КНДР. Ещё около 2 тысяч выбыли убитыми и ранеными.",
+			[]string{"people soldiers present 9000..9000 approx", "people soldiers wounded 2000..2000 approx"}},
+	})
+}

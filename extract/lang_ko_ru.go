@@ -576,6 +576,7 @@ const mlMaxFigures = 40
 type mlClaim struct {
 	c         flowwatch.Claim
 	hasGroup  bool // the sentence named the group (not inherited)
+	ownNK     bool // a generic noun ("человек") whose own words name North Korea
 	hasEvent  bool
 	hasSource bool
 	hasPlace  bool
@@ -795,7 +796,14 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx strin
 	}
 	if !ic.hasGroup {
 		if p == nil || p.c.Group == "" {
-			return false
+			if !ic.ownNK {
+				return false
+			}
+			ic.c.Group, ic.hasGroup = flowwatch.GroupNationals, true
+			if ic.toWork {
+				ic.c.Group = flowwatch.GroupWorkers
+			}
+			return true
 		}
 		ic.c.Group = p.c.Group
 		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent {
@@ -867,6 +875,10 @@ func mlDefaultEvent(group string) string {
 
 // mlBuildClaim reads a figure's claim, and why the rules would not take
 // it ("" when they take it).
+// ownOriginBytes is how far after a figure its noun phrase may name its
+// people's country: "специалистов из Северной Кореи" is 53 bytes.
+const ownOriginBytes = 64
+
 func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, string) {
 	var ic mlClaim
 	c := &ic.c
@@ -921,6 +933,10 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 		}
 	}
 	if group == "person" {
+		// "1,5 тысячи специалистов из КНДР": a generic noun's people are
+		// North Koreans by their own words when the sentences before
+		// lend no group (mlInherit).
+		ic.ownNK = mlNamesNorthKorea(lm, s, f.end, min(f.end+ownOriginBytes, len(s.text)))
 		group = ""
 	}
 	ic.toWork = mlToWork(lm, s, f)

@@ -321,7 +321,7 @@ func mlSortedKeys(m map[string][]string) []string {
 func mlRuKey(w string) string {
 	i, n := 0, 0
 	for i < len(w) && n < 3 {
-		_, sz := utf8.DecodeRuneInString(w[i:])
+		_, sz := mlDecode(w, i)
 		i += sz
 		n++
 	}

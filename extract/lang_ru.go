@@ -572,9 +572,12 @@ func ruMonth(w string) int {
 	if w == "май" || w == "мая" || w == "мае" || w == "маю" || w == "маем" {
 		return 5
 	}
+	if len(w) < 2 {
+		return 0 // shorter than any stem
+	}
 	for i, m := range ruMonthStems {
-		if i == 4 {
-			continue
+		if i == 4 || m[0] != w[0] || m[1] != w[1] {
+			continue // "ма" is read above; the first letter differs
 		}
 		if strings.HasPrefix(w, m) && utf8.RuneCountInString(w)-utf8.RuneCountInString(m) <= 2 {
 			return i + 1
@@ -586,6 +589,23 @@ func ruMonth(w string) int {
 // ruNow are phrases meaning the publication date.
 var ruNow = [][]string{{"сейчас"}, {"в", "настоящее", "время"}, {"на", "данный", "момент"}, {"на", "сегодняшний", "день"},
 	{"к", "настоящему", "времени"}, {"на", "текущий", "момент"}, {"на", "сегодня"}, {"в", "данный", "момент"}, {"на", "сегодняшний", "момент"}}
+
+// ruTimeFirst are the words that open a phrase of ruNow or a case of
+// ruTimes other than digits, a month or a pair of months.
+var ruTimeFirst = func() map[string]bool {
+	m := map[string]bool{"вчера": true, "с": true, "со": true, "в": true, "во": true, "за": true}
+	for _, ph := range ruNow {
+		m[ph[0]] = true
+	}
+	return m
+}()
+
+// ruTimeStart reports whether ruTimes may read a time from the token t:
+// most tokens start none, and trying every phrase and case on each was
+// the costliest step of reading Russian figures' times.
+func ruTimeStart(t string) bool {
+	return ruTimeFirst[t] || t != "" && t[0] >= '0' && t[0] <= '9' || strings.IndexByte(t, '-') >= 0 || ruMonth(t) > 0
+}
 
 // ruRelYear resolves "прошлого года", "этого года" against pub.
 func ruRelYear(w string, pub flowwatch.Date) (int, bool) {
@@ -635,6 +655,9 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := w(i)
+		if !ruTimeStart(t) {
+			continue
+		}
 		// Phrases meaning now.
 		matched := false
 		for _, ph := range ruNow {

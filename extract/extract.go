@@ -198,9 +198,14 @@ type buffers struct {
 var bufPool = sync.Pool{New: func() any { return &buffers{} }}
 
 func (b *buffers) put() {
-	// Drop references to the article so a pooled buffer does not keep it alive.
-	clear(b.toks[:cap(b.toks)])
-	clear(b.doc[:cap(b.doc)])
+	// Drop references to the article so a pooled buffer does not keep it
+	// alive. An article writes only up to len (read appends), and each put
+	// clears what its article wrote, so the rest is clear already: clearing
+	// to cap cost as much as a stage for a short article after a long one.
+	// (After a panic, a bug, tokens past len may keep the article until
+	// the buffer is reused.)
+	clear(b.toks)
+	clear(b.doc)
 	b.toks, b.doc = b.toks[:0], b.doc[:0]
 	if cap(b.toks) > 1<<20 {
 		return // an outsized article: let its buffer go

@@ -1625,6 +1625,16 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		}
 		return c.ev
 	}
+	if lx.eventNouns[toks[c.pos].Low] {
+		// "considering the additional dispatch of 6,000": a movement
+		// named by a noun is planned by what stands before its article.
+		for steps := 0; b >= 0 && steps < 2 && !lx.planned[toks[b].Low] && (determiners[toks[b].Low] || toks[b].Low == "a" || toks[b].Low == "an" || eventNounModifier[toks[b].Low]); steps++ {
+			b--
+		}
+	}
+	if b >= 1 && toks[b].Low == "for" && lx.planned[toks[b-1].Low+" for"] {
+		return flowwatch.EventPlanned // "pushing for the dispatch"
+	}
 	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && (lx.reportedTo(toks, b) || c.ev == flowwatch.EventPresent)) {
 		// "to remain", "to stay": a state after "to" ("asked Moscow to
 		// allow 10,000 workers to remain") is no plan of a movement.

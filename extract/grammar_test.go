@@ -12,16 +12,17 @@ import (
 // grammarVars are the variables the grammar file's lists load into, by
 // lang/name, so a test can read an example without its list.
 var grammarVars = map[string]any{
-	"en/level_words":    &levelWords,
-	"en/site_suffix":    &siteSuffix,
-	"en/bare_before":    &bareBefore,
-	"en/subject_adverb": &subjectAdverb,
-	"en/report_verb":    &reportVerb,
-	"en/speaker_verb":   &speakerVerb,
-	"en/name_joiner":    &nameJoiner,
-	"en/strength_word":  &strengthWord,
-	"ko/report_nouns":   &koReportNouns,
-	"ru/object_preps":   &ruObjectPreps,
+	"en/level_words":         &levelWords,
+	"en/site_suffix":         &siteSuffix,
+	"en/bare_before":         &bareBefore,
+	"en/subject_adverb":      &subjectAdverb,
+	"en/report_verb":         &reportVerb,
+	"en/speaker_verb":        &speakerVerb,
+	"en/name_joiner":         &nameJoiner,
+	"en/strength_word":       &strengthWord,
+	"en/event_noun_modifier": &eventNounModifier,
+	"ko/report_nouns":        &koReportNouns,
+	"ru/object_preps":        &ruObjectPreps,
 }
 
 // withoutList empties the list lang/name until the returned func

@@ -69,6 +69,14 @@ func TestKindPeopleEvent(t *testing.T) {
 		// The whole a part is counted from keeps its own participle.
 		{"en", "Of the 9,000 North Korean soldiers deployed, about 2,000 were wounded, Kyiv said.",
 			[]string{"people soldiers sent 9000..9000 exact", "people soldiers wounded 2000..2000 approx"}},
+		// A plan before a movement noun's article plans the movement.
+		{"en", "Pyongyang is considering the dispatch of 4,000 more workers to Russia, officials said.",
+			[]string{"people workers planned 4000..4000 exact"}},
+		{"en", "Moscow is pushing for the deployment of 2,000 North Korean builders to Kursk, officials said.",
+			[]string{"people workers planned 2000..2000 exact"}},
+		// Soldiers named by their task are engineers.
+		{"en", "North Korea has sent about 800 mine-clearing troops to Kursk, Seoul said.",
+			[]string{"people engineers sent 800..800 approx"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

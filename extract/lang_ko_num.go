@@ -155,6 +155,12 @@ func koContinues(s string, j int) bool {
 	return false
 }
 
+// The lead bytes of the runes past ASCII koNumStart takes.
+const (
+	koNumLeadEB = 0xEB // 몇 백 만
+	koNumLeadEC = 0xEC // 수 천 억
+)
+
 // koNumStart reports whether readKONum may read a numeral starting with
 // r: a digit, the vague 수 or 몇, or a magnitude other than 십 and 조.
 func koNumStart(r rune) bool {
@@ -357,6 +363,12 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 	t := s.text
 	var figs []mlFig
 	for i := 0; i < len(t); {
+		if c := t[i]; c >= utf8.RuneSelf && c != koNumLeadEB && c != koNumLeadEC {
+			// Inside a rune, or one whose lead byte no numeral's first
+			// rune (수 몇 백 천 만 억) has: skipped without decoding.
+			i++
+			continue
+		}
 		if r, sz := mlDecode(t, i); !koNumStart(r) {
 			// Neither readKONum nor mlDateTimeEnd starts here: most
 			// runes are words, and both read the rune before.

@@ -173,3 +173,16 @@ func TestMLLowerPunctuation(t *testing.T) {
 		t.Errorf("mlLower = %q", got)
 	}
 }
+
+// TestKONumLeads checks that every rune past ASCII a Korean numeral may
+// start with has a lead byte koFigures stops at.
+func TestKONumLeads(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if !koNumStart(r) {
+			continue
+		}
+		if c := string(r)[0]; c != koNumLeadEB && c != koNumLeadEC {
+			t.Errorf("%c starts a numeral; koFigures skips its lead byte %#x", r, c)
+		}
+	}
+}

@@ -1221,6 +1221,20 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 				}
 			}
 		}
+		// "6,000 people consisting of 1,000 sappers and 5,000 builders": a
+		// total is the people its parts name, the first part's standing
+		// for all.
+		for i := f.Head + 1; i < len(toks) && i <= f.Head+4; i++ {
+			if !compositionCue[toks[i].Low] {
+				continue
+			}
+			for j := i + 1; j < len(toks) && j <= i+8; j++ {
+				if g, _ := lx.Group(toks, j); g != "" && g != flowwatch.GroupNationals {
+					return g
+				}
+			}
+			break
+		}
 		// The noun may stand in an apposition the dash sets off ("a
 		// division of builders -- 5,000 people"), so the look-back
 		// crosses clauses, not sentences.

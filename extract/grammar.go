@@ -17,6 +17,7 @@ var (
 	nameJoiner        = grammarData.Set("en", "name_joiner")
 	strengthWord      = grammarData.Set("en", "strength_word")
 	eventNounModifier = grammarData.Set("en", "event_noun_modifier")
+	compositionCue    = grammarData.Set("en", "composition_cue")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 )

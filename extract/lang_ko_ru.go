@@ -8,6 +8,7 @@ package extract
 // group and event is a per-language function; the rest is here.
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -44,6 +45,8 @@ var mlCache sync.Map // *domain.Domain → *mlPair
 // afresh for every article was most of what reading one allocated.
 type mlScratch struct {
 	toks            []mlTok
+	hits            []mlHit
+	out             []Candidate
 	vals            []mlSent
 	sents           []*mlSent
 	seen            map[string]struct{}
@@ -56,6 +59,9 @@ var mlScratchPool = sync.Pool{New: func() any { return &mlScratch{seen: map[stri
 // pool keeps no article alive and the next one starts clean.
 func (sc *mlScratch) put() {
 	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.hits[:cap(sc.hits)])
+	clear(sc.out[:cap(sc.out)])
+	sc.hits, sc.out = sc.hits[:0], sc.out[:0]
 	clear(sc.vals[:cap(sc.vals)])
 	clear(sc.sents[:cap(sc.sents)])
 	clear(sc.cur[:cap(sc.cur)])
@@ -120,10 +126,32 @@ type mlSent struct {
 	// figures: reading them per figure was a tenth of the Russian time.
 	cuts   []mlCut
 	cutsOK bool
+	// hitBuf holds the hits of the article's sentences (readHits), nil
+	// for a sentence read alone.
+	hitBuf *[]mlHit
 	// unnamed caches mlUnnamedAttribution and work (Korean) whether the
 	// sentence holds a work phrase: 0 not yet read, 1 yes, 2 no. Both
 	// were asked once per figure of the sentence.
 	unnamed, work int8
+}
+
+// readHits sets s.hits once, in the article's hit buffer when s has
+// one: a slice of its own for each sentence's hits was a tenth of what
+// reading an article allocated.
+func (lm *mlModule) readHits(s *mlSent) {
+	if s.hits != nil {
+		return
+	}
+	if s.hitBuf == nil {
+		s.hits = lm.m.find(s.text, s.toks)
+		return
+	}
+	b := *s.hitBuf
+	from := len(b)
+	b = lm.m.appendHits(b, s.text, s.toks)
+	// Never nil (nil is not read yet): b has room, so a base to point at.
+	s.hits = b[from:len(b):len(b)]
+	*s.hitBuf = b
 }
 
 // clauseBounds is the clause of the figure f (ruCutBounds), remembered
@@ -226,7 +254,7 @@ func mlForeignTopic(lm *mlModule, s *mlSent) bool {
 // another people's), or "".
 func mlLastGroup(lm *mlModule, s *mlSent) string {
 	if s.hits == nil {
-		s.hits = lm.m.find(s.text, s.toks)
+		lm.readHits(s)
 	}
 	g := ""
 	for _, h := range s.hits {
@@ -608,6 +636,9 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 		}
 	}
 	seen := sc.seen
+	if sc.hits == nil {
+		sc.hits = make([]mlHit, 0, 256)
+	}
 	for _, sp := range spans {
 		t := text[sp.start:sp.end]
 		if _, dup := seen[t]; dup {
@@ -615,7 +646,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 			continue
 		}
 		seen[t] = struct{}{}
-		s := mlSent{mlSpan: sp, text: t, low: t}
+		s := mlSent{mlSpan: sp, text: t, low: t, hitBuf: &sc.hits}
 		if !lm.m.korean {
 			s.low = low[sp.start:sp.end]
 			from := len(tokBuf)
@@ -634,7 +665,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 	if !lm.m.korean {
 		sc.toks = tokBuf
 	}
-	out := make([]Candidate, 0, 16)
+	out := sc.out[:0]
 	// Claims under construction live in two buffers reused across
 	// sentences: the current sentence's and the previous one's.
 	cur, kept, prev := sc.cur[:0], sc.kept[:0], sc.prev[:0]
@@ -646,7 +677,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 			continue
 		}
 		if s.hits == nil {
-			s.hits = lm.m.find(s.text, s.toks)
+			lm.readHits(s)
 		}
 		s.figs = lm.figures(s)
 		if len(s.figs) == 0 {
@@ -724,7 +755,7 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 		if lm.speaker != nil && i > 0 && (i-prevAt > 1 || len(prev) == 0) {
 			p := sents[i-1]
 			if p.hits == nil {
-				p.hits = lm.m.find(p.text, p.toks)
+				lm.readHits(p)
 			}
 			if sp := lm.speaker(p); sp != "" && len(lm.figures(p)) == 0 {
 				for k := range cur {
@@ -769,7 +800,10 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 			prevSpeaker = lm.speaker(s)
 		}
 	}
-	return out
+	// The candidates leave in a slice of their exact size; the buffer
+	// they were gathered in stays for the next article.
+	sc.out = out
+	return slices.Clone(out)
 }
 
 // mlInherit fills what a figure's sentence leaves unsaid from the figure
@@ -1246,7 +1280,7 @@ func mlCited(lm *mlModule, s *mlSent, i int) (source, via string) {
 // gives to the sentence before it.
 func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	if s.hits == nil {
-		s.hits = lm.m.find(s.text, s.toks)
+		lm.readHits(s)
 	}
 	opened := false
 	for i, h := range s.hits {
@@ -1536,7 +1570,7 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		p := sents[j]
 		if p.hits == nil {
-			p.hits = lm.m.find(p.text, p.toks)
+			lm.readHits(p)
 		}
 		for k := len(p.hits) - 1; k >= 0; k-- {
 			h := p.hits[k]
@@ -1613,7 +1647,7 @@ func mlRecallSuffix(lm *mlModule, sents []*mlSent, i int, w string) string {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		p := sents[j]
 		if p.hits == nil {
-			p.hits = lm.m.find(p.text, p.toks)
+			lm.readHits(p)
 		}
 		for k := len(p.hits) - 1; k >= 0; k-- {
 			h := p.hits[k]

@@ -526,10 +526,19 @@ func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 
 // find returns the leftmost-longest non-overlapping hits in s.
 func (m *mlMatcher) find(s string, toks []mlTok) []mlHit {
+	var buf [16]mlHit
+	return exactHits(m.appendHits(buf[:0], s, toks))
+}
+
+// appendHits appends find's hits in s to dst.
+func (m *mlMatcher) appendHits(dst []mlHit, s string, toks []mlTok) []mlHit {
 	if m.korean {
-		return koWithoutDateline(s, m.findKO(s))
+		from := len(dst)
+		dst = m.findKO(dst, s)
+		// koWithoutDateline keeps the hits in place.
+		return dst[:from+len(koWithoutDateline(s, dst[from:]))]
 	}
-	return m.findRU(toks)
+	return m.findRU(dst, toks)
 }
 
 // exactHits copies hits gathered in a buffer on the stack to a slice of
@@ -561,9 +570,7 @@ func (m *mlMatcher) mayStart(r rune) bool {
 	return m.starts != nil && m.starts[r/64]&(1<<(r%64)) != 0
 }
 
-func (m *mlMatcher) findKO(s string) []mlHit {
-	var buf [16]mlHit
-	hs := buf[:0]
+func (m *mlMatcher) findKO(hs []mlHit, s string) []mlHit {
 	i := 0
 	for i < len(s) {
 		// mlDecode inline: a call per rune was a fifth of finding terms.
@@ -593,7 +600,7 @@ func (m *mlMatcher) findKO(s string) []mlHit {
 		}
 		i += sz
 	}
-	return exactHits(hs)
+	return hs
 }
 
 // longestKO is the longest term that matches at byte i of s, the
@@ -673,9 +680,7 @@ func mlIsHangul(r rune) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
 }
 
-func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
-	var buf [16]mlHit
-	hs := buf[:0]
+func (m *mlMatcher) findRU(hs []mlHit, toks []mlTok) []mlHit {
 	for i := 0; i < len(toks); {
 		var best *mlTerm
 		bestN := 0
@@ -713,7 +718,7 @@ func (m *mlMatcher) findRU(toks []mlTok) []mlHit {
 		}
 		i++
 	}
-	return exactHits(hs)
+	return hs
 }
 
 func mlASCIIAlnum(c byte) bool {

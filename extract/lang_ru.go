@@ -171,7 +171,7 @@ func ruQuoteSpeaker(lm *mlModule, text string, sents []*mlSent, i, at int) strin
 			from = at
 		}
 		if t.hits == nil {
-			t.hits = lm.m.find(t.text, t.toks)
+			lm.readHits(t)
 		}
 		for k, h := range t.hits {
 			if h.cat != catSaid || h.start < from {
@@ -223,7 +223,7 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) stri
 		for j := i; j >= 0 && j >= i-4; j-- {
 			p := sents[j]
 			if p.hits == nil {
-				p.hits = lm.m.find(p.text, p.toks)
+				lm.readHits(p)
 			}
 			for n := len(p.hits) - 1; n >= 0; n-- {
 				if h := p.hits[n]; h.cat == catSource && lm.srcs[h.value].Kind == "official" {

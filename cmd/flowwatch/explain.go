@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/flowwatch/flowwatch"
+	"github.com/flowwatch/flowwatch/domain"
 	"github.com/flowwatch/flowwatch/extract"
 )
 
@@ -15,7 +18,7 @@ import (
 // made of it and how the fitted stage decided: the candidate events and
 // groups with their probabilities, the keep probability against the
 // threshold, and the features that weighed most.
-func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
+func printExplain(w io.Writer, x *extract.Extractor, d *domain.Domain, res extracted) error {
 	a := res.article
 	m := x.Model()
 	fmt.Fprintf(w, "==> %s <==\n", plain(res.path))
@@ -33,6 +36,9 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 			dash(c.Group), dash(c.Event), dash(strings.Join(c.Place, ",")), dash(period(c.When)), dash(c.Source))
 		if cand.Dropped != "" {
 			fmt.Fprintf(w, "  rules drop it: %s\n", cand.Dropped)
+		}
+		if ev := evidence(d, &c); ev != "" {
+			fmt.Fprintf(w, "  found     %s\n", plain(ev))
 		}
 		if m == nil {
 			fmt.Fprintln(w, "  no fitted stage: the rules' reading is the claim")
@@ -64,6 +70,74 @@ func printExplain(w io.Writer, x *extract.Extractor, res extracted) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// evidence says where the claim's source and places stand in its
+// sentence: the name the sentence gives them, or that it gives none, so
+// the attribution came from a sentence around it (a speaker named before,
+// "This was reported by ..." after, a pronoun) or from a form the
+// gazetteer's names do not spell out (an inflected Russian name).
+func evidence(d *domain.Domain, c *flowwatch.Claim) string {
+	var parts []string
+	if c.Source != "" {
+		names := []string{c.Source}
+		if s, ok := d.SourceByAlias(c.Source); ok {
+			names = append(names, s.Aliases...)
+		}
+		parts = append(parts, "source "+c.Source+" "+namedAs(c.Quote, names))
+	}
+	for _, pl := range c.Place {
+		names := []string{pl}
+		if p, ok := d.Place(pl); ok {
+			names = append(append(names, p.Aliases...), p.Adjectives...)
+		}
+		parts = append(parts, "place "+pl+" "+namedAs(c.Quote, names))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// namedAs is how the sentence names one of names, the longest found, or
+// that it names none. A name may be a stem pattern ("курск* област*").
+func namedAs(sentence string, names []string) string {
+	low := strings.ToLower(sentence)
+	if len(low) != len(sentence) {
+		sentence = low // lower-casing moved bytes ("İ"): show the match as found
+	}
+	best := ""
+	for _, n := range names {
+		found := ""
+		if strings.Contains(n, "*") {
+			if loc := stemPattern(n).FindStringIndex(low); loc != nil {
+				found = sentence[loc[0]:loc[1]]
+			}
+		} else if i := strings.Index(low, strings.ToLower(n)); i >= 0 && n != "" {
+			found = sentence[i : i+len(n)]
+		}
+		if len(found) > len(best) {
+			best = found
+		}
+	}
+	if best == "" {
+		return "(not named in the sentence: from a sentence around it or an inflected form)"
+	}
+	return "as “" + best + "”"
+}
+
+var stemPatterns sync.Map // string → *regexp.Regexp
+
+// stemPattern matches a lexicon stem pattern, each * standing for the
+// rest of a word.
+func stemPattern(n string) *regexp.Regexp {
+	if re, ok := stemPatterns.Load(n); ok {
+		return re.(*regexp.Regexp)
+	}
+	parts := strings.Split(strings.ToLower(n), "*")
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	re := regexp.MustCompile(strings.Join(parts, `\pL*`))
+	stemPatterns.Store(n, re)
+	return re
 }
 
 // ranked lists candidates by probability, marking the rules' choice.

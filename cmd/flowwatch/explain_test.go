@@ -25,6 +25,8 @@ func TestExtractExplain(t *testing.T) {
 	for _, want := range []string{
 		`"about 11,000" at`, "rules     group soldiers, event sent", "keep      ", "against threshold",
 		"event     sent ", "(rules)", "group     soldiers ", "weighed   ", `"Some 300" at`,
+		"found     source NIS as “NIS”; place Kursk Oblast as “Kursk”",
+		"found     source NIS (not named in the sentence",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
@@ -32,5 +34,25 @@ func TestExtractExplain(t *testing.T) {
 	}
 	if strings.ContainsAny(stdout, "\u202e\u202c") {
 		t.Errorf("bidi overrides reach the terminal:\n%s", stdout)
+	}
+}
+
+// namedAs finds a name, a stem pattern's inflected form, or says there is
+// none; text whose lower case is longer ("İ") cannot push it out of range.
+func TestNamedAs(t *testing.T) {
+	tests := []struct {
+		sentence string
+		names    []string
+		want     string
+	}{
+		{"The NIS said so.", []string{"NIS", "National Intelligence Service"}, "as “NIS”"},
+		{"Военные находятся в Курской области.", []string{"курск* област*"}, "as “Курской области”"},
+		{"İİİİ the agency said 300 were killed.", []string{"NIS"}, "(not named in the sentence: from a sentence around it or an inflected form)"},
+		{"İİİİ NIS said so.", []string{"NIS"}, "as “nis”"},
+	}
+	for _, tt := range tests {
+		if got := namedAs(tt.sentence, tt.names); got != tt.want {
+			t.Errorf("namedAs(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
 	}
 }

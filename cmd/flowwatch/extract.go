@@ -64,7 +64,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	case *text:
 		print = func(res extracted) error { return printText(out, res) }
 	case *explain:
-		print = func(res extracted) error { return printExplain(out, x, res) }
+		print = func(res extracted) error { return printExplain(out, x, d, res) }
 	case *format == "table":
 		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "ARTICLE\tKIND\tGROUP\tEVENT\tFIGURE\tQUAL\tPLACE\tWHEN\tSOURCE\tQUOTE")

@@ -1696,8 +1696,31 @@ func mlResolution(s *mlSent, h mlHit) bool {
 			return true
 		}
 	}
-	before := strings.Fields(s.low[:h.start])
-	return len(before) > 0 && (strings.HasPrefix(before[len(before)-1], "резолюци") || strings.HasPrefix(before[len(before)-1], "санкци"))
+	before := mlLastField(s.low[:h.start])
+	return strings.HasPrefix(before, "резолюци") || strings.HasPrefix(before, "санкци")
+}
+
+// mlLastField is the last of strings.Fields(s), or "", read from the end
+// of s: splitting all of s was most of the time of telling a source's
+// resolution from its report.
+func mlLastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := mlDecodeLast(s, end)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := mlDecodeLast(s, start)
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
 }
 
 // mlHeadOf is the person a body names in a title ("представитель Белого

@@ -186,3 +186,15 @@ func TestKONumLeads(t *testing.T) {
 		}
 	}
 }
+
+func TestMLLastFieldMatchesFields(t *testing.T) {
+	for _, s := range []string{"", "  ", "a", "санкций ООН ", "по резолюции\u00a0", "x \u2000y\u3000", "\xe2\x80 \xc2\xa0z", "a \xff\xfe", "\u0085b\u0085"} {
+		want := ""
+		if fs := strings.Fields(s); len(fs) > 0 {
+			want = fs[len(fs)-1]
+		}
+		if got := mlLastField(s); got != want {
+			t.Errorf("mlLastField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -125,6 +125,8 @@ func TestRules(t *testing.T) {
 			keep: []string{"Engineers told members", "The mayor said"}, gone: []string{"Get our app"}},
 		{name: "copyright notice glued to a one-line page", in: "시의회는 화요일 강변 개발 계획을 승인했다. 의원들은 이 결정이 다리 근처에 사는 주민 약 2천 명에게 도움이 될 것이라고 말했다. 공사는 내년 봄에 시작돼 약 18개월 동안 이어질 예정이다. 김하늘 기자 sky@example.kr 저작권자 © 강변일보 무단전재 및 재배포 금지 관련기사 시, 다리 예산 3천억 원 확정 인기 기사 홍수로 학교 12곳 휴교\n",
 			keep: []string{"18개월 동안 이어질 예정이다."}, gone: []string{"저작권자", "3천억", "12곳"}},
+		{name: "date stamp glued to the first paragraph", in: " date 2024-05-03 The council approved the river plan after a long debate on Tuesday evening.\n\n" + body,
+			keep: []string{"The council approved the river plan"}, gone: []string{"date 2024"}, wantDate: "2024-05-03"},
 		{name: "most-read list heading in Korean", in: body + "■ 많이 본 뉴스\n\n1. 시의회, 다리 예산 2천억 원 승인\n",
 			gone: []string{"2천억"}},
 		{name: "line wrapped inside a sentence", in: body + "The council said the bridge will carry about 4,000\nvehicles a day once the repairs are finished.\n",

@@ -2,6 +2,7 @@ package clean
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -292,6 +293,15 @@ func cleanMode(s string, o textOpts) cleaned {
 		if line == "" {
 			continue
 		}
+		if rest, d, ok := leadingStamp(line); ok && nonEmpty < topLines {
+			// "date 2025-06-17 North Korea will send ...": a scraper's
+			// date stamp glued to the first paragraph is the page's date,
+			// not a time the sentence gives its figures.
+			if c.published.IsZero() {
+				c.published = d
+			}
+			line = rest
+		}
 		if len(line) > minGluedArticle {
 			if body, ok := beforeNotice(line); ok {
 				// A page scraped as one line: its copyright notice and
@@ -544,6 +554,28 @@ func pictographBullets(s string) bool {
 		}
 	}
 	return led >= 2 && led*5 >= long*2
+}
+
+// stampLead is an ISO date, labelled or not and with a time or not, at
+// the start of a line of prose.
+var stampLead = regexp.MustCompile(`^(?i:date|published|posted|updated)?:?\s*(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+`)
+
+// leadingStamp splits a date stamp from the prose a line goes on with
+// (four words or more).
+func leadingStamp(line string) (string, flowwatch.Date, bool) {
+	if len(line) < 12 || !(line[0] >= '0' && line[0] <= '9' || line[0] == 'd' || line[0] == 'D' || line[0] == 'p' || line[0] == 'P' || line[0] == 'u' || line[0] == 'U') {
+		return line, flowwatch.Date{}, false
+	}
+	m := stampLead.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line, flowwatch.Date{}, false
+	}
+	rest := line[m[1]:]
+	d, err := flowwatch.ParseDate(line[m[2]:m[7]])
+	if err != nil || wordCount(rest) < 4 {
+		return line, flowwatch.Date{}, false
+	}
+	return rest, d, true
 }
 
 // minGluedArticle: a line this long that holds a copyright notice is an

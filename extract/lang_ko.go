@@ -52,15 +52,15 @@ func koSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
+		if !koSplitStops[text[i]] {
+			// A byte of no rune that may end a sentence: only the runes
+			// below do, and decoding every rune was half the time of
+			// splitting.
+			i++
+			continue
+		}
 		r, sz := rune(text[i]), 1
-		if c := text[i]; c >= utf8.RuneSelf {
-			if c != koLeadFullStop && c != koLeadNi {
-				// Inside a rune, or one that ends no sentence: only the
-				// runes below do, and decoding every rune was half the
-				// time of splitting.
-				i++
-				continue
-			}
+		if text[i] >= utf8.RuneSelf {
 			r, sz = mlDecode(text, i)
 		}
 		switch {
@@ -96,11 +96,18 @@ func koSplit(text string) []mlSpan {
 	return out
 }
 
-// The lead bytes of the only runes past ASCII that koSplit splits at.
-const (
-	koLeadFullStop = 0xE3 // 。
-	koLeadNi       = 0xEB // 니
-)
+// koSplitStops are the first bytes of the runes koSplit splits at.
+var koSplitStops = mlByteSet("\n.?!。니")
+
+// mlByteSet marks the first bytes of the runes of s: a rune's encoding
+// never starts inside another's, so a scanner may skip every other byte.
+func mlByteSet(s string) *[256]bool {
+	var set [256]bool
+	for _, r := range s {
+		set[string(r)[0]] = true
+	}
+	return &set
+}
 
 func mlIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 

@@ -144,9 +144,26 @@ func TestMLLowerValidMatchesAny(t *testing.T) {
 	}
 }
 
-func TestKOSplitLeadBytes(t *testing.T) {
-	if "。"[0] != koLeadFullStop || "니"[0] != koLeadNi {
-		t.Error("koSplit's lead bytes are not those of 。 and 니")
+// TestSplitStops checks the splitters' stop bytes: the first byte of
+// every rune they split at, and no byte inside a Hangul or Cyrillic
+// letter.
+func TestSplitStops(t *testing.T) {
+	for _, c := range []struct {
+		set   *[256]bool
+		runes string
+	}{{koSplitStops, "\n.?!。니"}, {ruSplitStops, "\n.!?…"}} {
+		for _, r := range c.runes {
+			if !c.set[string(r)[0]] {
+				t.Errorf("%q does not stop the splitter", r)
+			}
+		}
+		for _, r := range "북한군 Северокорейские" {
+			for _, b := range []byte(string(r))[1:] {
+				if c.set[b] {
+					t.Errorf("a byte inside %q stops the splitter", r)
+				}
+			}
+		}
 	}
 }
 

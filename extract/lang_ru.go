@@ -252,23 +252,23 @@ var ruAbbrev = map[string]bool{"г": true, "гг": true, "тыс": true, "млн
 // ruSplit splits Russian text into sentences: at line ends and after
 // . ! ? … followed by a space and a capital, digit, quote or dash, but not
 // after abbreviations (г., тыс.) or initials (А. Хинштейн).
-// ruLeadEllipsis is the lead byte of …, the only rune past ASCII that
-// ruSplit splits at.
-const ruLeadEllipsis = 0xE2
+// ruSplitStops are the first bytes of the runes ruSplit splits at:
+// \n . ! ? and … (E2).
+var ruSplitStops = mlByteSet("\n.!?…")
 
 func ruSplit(text string) []mlSpan {
 	var out []mlSpan
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
+		if !ruSplitStops[text[i]] {
+			// A byte of no rune that may end a sentence: decoding every
+			// letter was most of the time of splitting.
+			i++
+			continue
+		}
 		r, sz := rune(text[i]), 1
-		if c := text[i]; c >= utf8.RuneSelf {
-			if c != ruLeadEllipsis {
-				// Inside a rune, or one that ends no sentence: decoding
-				// every letter was most of the time of splitting.
-				i++
-				continue
-			}
+		if text[i] >= utf8.RuneSelf {
 			r, sz = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {

@@ -199,3 +199,12 @@ func TestKindRussianOwnOrigin(t *testing.T) {
 			[]string{"people soldiers present 9000..9000 approx", "people soldiers wounded 2000..2000 approx"}},
 	})
 }
+
+// Korean: 머물다 loses its ㄹ before -는 and -ㄴ (머무는, 머문): those who
+// stay are present, whatever else the sentence says should have happened.
+func TestKindKoreanStay(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "제재에 따라 모두 돌아갔어야 하지만 연해주에는 여전히 북한 노동자 수백 명이 머무는 것으로 전해졌다.",
+			[]string{"people workers present 100.. vague"}},
+	})
+}

@@ -470,6 +470,14 @@ func mlTokenWords(s string) []string {
 	return ws
 }
 
+// mlASCIIWord are the ASCII bytes mlIsWordRune takes.
+var mlASCIIWord = func() (set [utf8.RuneSelf]bool) {
+	for c := range set {
+		set[c] = mlIsWordRune(rune(c))
+	}
+	return set
+}()
+
 func mlIsWordRune(r rune) bool {
 	switch {
 	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == '*':
@@ -501,6 +509,15 @@ func mlAppendTokens(dst []mlTok, s, low string) []mlTok {
 		}
 		j := i + sz
 		for j < len(s) {
+			if c := s[j]; c >= 0xD0 && c <= 0xD3 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+				// A Cyrillic letter (U+0400-04FF), read inline: decoding
+				// each was half the time of tokenizing.
+				j += 2
+				continue
+			} else if c < utf8.RuneSelf && mlASCIIWord[c] {
+				j++
+				continue
+			}
 			r2, sz2 := rune(s[j]), 1
 			if r2 >= 0x80 {
 				r2, sz2 = mlDecode(s, j)

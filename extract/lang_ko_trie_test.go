@@ -215,3 +215,21 @@ func TestMLLastFieldMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeInline checks that the tokenizer's inline reading of
+// Cyrillic and ASCII letters agrees with mlIsWordRune: every rune the
+// inline path takes as a letter is one.
+func TestTokenizeInline(t *testing.T) {
+	for r := rune(0x400); r <= 0x4FF; r++ {
+		if b := string(r); b[0] < 0xD0 || b[0] > 0xD3 || !mlIsWordRune(r) {
+			t.Errorf("%U: lead byte %#x, word rune %v", r, b[0], mlIsWordRune(r))
+		}
+	}
+	got := ""
+	for _, tok := range mlTokenize("Северо-корейские IT-специалисты: 5 000 чел., ёж\xd0 «ТАСС» d\xd1") {
+		got += tok.text + "|"
+	}
+	if want := "Северо-корейские|IT-специалисты|5|000|чел|ёж|ТАСС|d|"; got != want {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+}

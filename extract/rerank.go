@@ -330,7 +330,11 @@ func (m *Model) pick(text string, cs []Candidate, inPlace bool) []flowwatch.Clai
 			cand = &cp
 		}
 		if _, keep := m.decide(text, cand, false, &buf); !keep {
-			continue
+			g, ok := m.convertedKept(text, cs, i, &buf)
+			if !ok {
+				continue
+			}
+			cand.Group = g // one amount, one owner
 		}
 		c := &cand.Claim
 		var isNew bool
@@ -341,6 +345,34 @@ func (m *Model) pick(text string, cs []Candidate, inPlace bool) []flowwatch.Clai
 	}
 	return out
 }
+
+// convertedKept reports whether cs[i], a sum the rules kept, is stated
+// again in another currency in parentheses right after it ("120,000
+// rubles (roughly $1,500) a month") and the model keeps that conversion:
+// the two are one amount, and the figure the text states first is the
+// claim (the conversion is at most an optional one), so the model may not
+// keep the second and drop the first. The first takes the group the
+// model gives the second.
+func (m *Model) convertedKept(text string, cs []Candidate, i int, buf *[]byte) (string, bool) {
+	if i+1 >= len(cs) || cs[i].Dropped != "" || cs[i].Kind != flowwatch.KindMoney || cs[i+1].Kind != flowwatch.KindMoney {
+		return "", false
+	}
+	a, b := &cs[i].Claim, &cs[i+1].Claim
+	if a.Unit == b.Unit || a.Start != b.Start || b.FigureStart < a.FigureEnd || b.FigureStart-a.FigureEnd > maxConversionGap || b.FigureStart > len(text) {
+		return "", false
+	}
+	gap := text[a.FigureEnd:b.FigureStart]
+	if !strings.Contains(gap, "(") || strings.ContainsAny(gap, ").;") {
+		return "", false
+	}
+	next := cs[i+1]
+	_, keep := m.decide(text, &next, false, buf)
+	return next.Group, keep
+}
+
+// maxConversionGap bounds the bytes between a sum and the parenthesised
+// conversion after it: " (roughly ", " (약 ", " (около ".
+const maxConversionGap = 24
 
 // choose keeps the rules' class unless another is likelier and clears
 // Override.

@@ -146,3 +146,23 @@ func TestKindTranslatedArmyPeople(t *testing.T) {
 		{"en", "The Russian army recruited 9,000 people in the region, officials said.", nil},
 	})
 }
+
+// A sum stated with its conversion in parentheses is one amount: the
+// fitted stage may not keep the conversion and drop the sum the text
+// states first, and both have the same owner.
+func TestConversionKeepsStatedSum(t *testing.T) {
+	x := extractor()
+	a, err := clean.Parse("v", []byte("lang: en\npublished: 2025-06-01\n---\nNorth Korean workers in Russia earn about 110,000 rubles (roughly $1,400) a month.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]string{}
+	for _, c := range x.Extract(a) {
+		if c.Kind == "money" {
+			units[c.Unit] = c.Group
+		}
+	}
+	if units["RUB"] == "" || units["RUB"] != units["USD"] {
+		t.Errorf("got money claims by unit and group %v, want RUB and USD of one group", units)
+	}
+}

@@ -519,7 +519,10 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		}
 	}
 	f.End = k
-	f.Low, f.High = flowwatch.F(low), flowwatch.F(high)
+	// One allocation for both ends (a figure's ends live as long as its
+	// claim, and nothing writes through them).
+	ends := &[2]float64{low, high}
+	f.Low, f.High = &ends[0], &ends[1]
 	switch qual {
 	case flowwatch.QualAtLeast:
 		f.High = nil

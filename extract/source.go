@@ -49,7 +49,6 @@ type attributor struct {
 	inside  map[string]bool   // capitalised words that some sentence has after its first word
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
-	srcs    []sentSources     // by sentence, once read (see sourcesIn)
 }
 
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
@@ -68,58 +67,24 @@ func newAttributor(lx *Lexicon, doc []sent) *attributor {
 func (a *attributor) houseOutlet() string {
 	for i := range a.doc {
 		toks := a.doc[i].toks
-		for _, h := range a.sourcesIn(i) {
-			k, p := h.k, h.p
+		for k := 0; k < len(toks); k++ {
+			if !toks[k].may(a.lx.sources) {
+				continue
+			}
+			p := a.lx.sources.at(toks, k)
+			if p == nil {
+				continue
+			}
 			e := k + len(p.low)
 			if a.lx.sourceKind[p.idx] == "outlet" {
 				if k > 0 && tellVerbs[toks[k-1].Low] && sourceBefore(toks, k-1) || e < len(toks) && (houseNouns[toks[e].Low] || houseVerb(toks, e)) {
 					return a.lx.sourceName[p.idx]
 				}
 			}
+			k = e - 1
 		}
 	}
 	return ""
-}
-
-// sourceHit is a source's phrase at token k of a sentence.
-type sourceHit struct {
-	k int
-	p *phrase
-}
-
-// sentSources is what the attributor read once of a sentence's sources.
-type sentSources struct {
-	hits             []sourceHit
-	mentions         []mention
-	hitsDone, mdDone bool
-}
-
-// sourcesIn lists the source phrases of doc[i], scanning from its start
-// (a phrase's tokens start none of their own). It is read once per
-// sentence: houseOutlet reads every sentence's sources and read reads
-// them again, some sentences more than once.
-func (a *attributor) sourcesIn(i int) []sourceHit {
-	if a.srcs == nil {
-		a.srcs = make([]sentSources, len(a.doc))
-	}
-	ss := &a.srcs[i]
-	if ss.hitsDone {
-		return ss.hits
-	}
-	toks := a.doc[i].toks
-	for k := 0; k < len(toks); k++ {
-		if !toks[k].may(a.lx.sources) {
-			continue
-		}
-		p := a.lx.sources.at(toks, k)
-		if p == nil {
-			continue
-		}
-		ss.hits = append(ss.hits, sourceHit{k, p})
-		k += len(p.low) - 1
-	}
-	ss.hitsDone = true
-	return ss.hits
 }
 
 // houseNouns follow an outlet's name when it speaks of its own
@@ -167,7 +132,7 @@ func (a *attributor) sentence(i int) {
 	if quoteMarks(toks)%2 == 1 {
 		a.quoting = !a.quoting
 	}
-	at := a.read(i)
+	at := a.read(toks)
 	// Everyone named is someone "he" or "the agency" may refer to later.
 	for _, m := range at.mentions {
 		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
@@ -178,30 +143,21 @@ func (a *attributor) sentence(i int) {
 	s.attr = at
 }
 
-// read reads the attribution of doc[i]: its mentions, their cues and the
-// source they give.
-func (a *attributor) read(i int) attribution {
-	toks := a.doc[i].toks
-	at := attribution{mentions: a.mentionsIn(i)}
-	a.resolve(&at, toks)
-	if at.set && at.src != "" {
-		at.speakers = a.speakersOf(&at, toks)
-	}
-	return at
-}
-
-// mentionsIn lists the sources doc[i] names as sources, with their cues,
-// read once per sentence: they depend on its words alone.
-func (a *attributor) mentionsIn(i int) []mention {
-	hits := a.sourcesIn(i)
-	ss := &a.srcs[i]
-	if ss.mdDone {
-		return ss.mentions
-	}
-	toks := a.doc[i].toks
-	var out []mention
-	for _, h := range hits {
-		m := mention{start: h.k, end: h.k + len(h.p.low), idx: h.p.idx}
+// read reads the attribution of one sentence: its mentions, their cues
+// and the source they give.
+func (a *attributor) read(toks []Token) attribution {
+	lx := a.lx
+	at := attribution{}
+	for k := 0; k < len(toks); k++ {
+		if !toks[k].may(lx.sources) {
+			continue
+		}
+		p := lx.sources.at(toks, k)
+		if p == nil {
+			continue
+		}
+		m := mention{start: k, end: k + len(p.low), idx: p.idx}
+		k = m.end - 1
 		if m.end < len(toks) && (toks[m.end].Low == "resolution" || toks[m.end].Low == "resolutions") {
 			continue
 		}
@@ -219,10 +175,13 @@ func (a *attributor) mentionsIn(i int) []mention {
 			continue // a dateline: SEOUL (AP) —
 		}
 		m.cue = a.cueOf(toks, m)
-		out = append(out, m)
+		at.mentions = append(at.mentions, m)
 	}
-	ss.mentions, ss.mdDone = out, true
-	return out
+	a.resolve(&at, toks)
+	if at.set && at.src != "" {
+		at.speakers = a.speakersOf(&at, toks)
+	}
+	return at
 }
 
 // before reports whether a phrase of mt ends at most gap words before toks[k].
@@ -801,7 +760,7 @@ func (a *attributor) back(i int) string {
 	}
 	// Its reading is only a look ahead: the history stays as it was.
 	h := len(a.history)
-	at := a.read(i + 1)
+	at := a.read(toks)
 	a.history = a.history[:h]
 	if !at.set || at.unnamed {
 		return ""
@@ -820,7 +779,7 @@ func (a *attributor) quoteCloser(i int) string {
 			continue
 		}
 		h := len(a.history)
-		at := a.read(j)
+		at := a.read(a.doc[j].toks)
 		a.history = a.history[:h]
 		if !at.set || at.unnamed {
 			return ""
@@ -854,7 +813,7 @@ func (a *attributor) paragraphEnd(i int) string {
 	}
 	for j := i + 1; j < len(a.doc) && j <= i+3 && a.doc[j].para == a.doc[i].para; j++ {
 		h := len(a.history)
-		at := a.read(j)
+		at := a.read(a.doc[j].toks)
 		kind := a.kindOf(&at, h)
 		a.history = a.history[:h]
 		if !at.set {

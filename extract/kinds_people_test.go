@@ -77,6 +77,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// Soldiers named by their task are engineers.
 		{"en", "North Korea has sent about 800 mine-clearing troops to Kursk, Seoul said.",
 			[]string{"people engineers sent 800..800 approx"}},
+		// Moving into a country is going there, not being there.
+		{"en", "Seoul says about 4,000 North Korean builders have been moving into Russia in stages since the spring.",
+			[]string{"people workers sent 4000..4000 approx"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

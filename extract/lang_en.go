@@ -230,14 +230,24 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 	} else {
 		return 0, i, false, false
 	}
+	last := 0.0
 	for j < len(toks) && toks[j].Kind == Word && len(toks[j].Low) > 1 {
 		s, isScale := lx.scales[toks[j].Low]
 		if !isScale {
 			break
 		}
 		v *= s
+		last = s
 		scaled = true
 		j++
+	}
+	// "13 thousand 221 citizens": translation from Russian writes the
+	// hundreds after the thousands.
+	if last == 1000 && v == float64(int64(v)) && j < len(toks) {
+		if t := &toks[j]; t.Kind == Number && !t.Sep && !t.Dec && !t.Glued && t.Num < 1000 && t.Num >= 1 {
+			v += t.Num
+			j++
+		}
 	}
 	return v, j, scaled, true
 }

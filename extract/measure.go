@@ -68,7 +68,7 @@ func (x *cueIndex) at(t mtok) []cue {
 	if t.text == "" {
 		return nil
 	}
-	return x.first[t.text[0]]
+	return x.first[lowerByte(t.text[0])]
 }
 
 // cue is one phrase: its words, each "#" (a number), a whole word, or a
@@ -302,10 +302,54 @@ func (x *Measurer) scope(c *flowwatch.Claim, q *quoteCues) string {
 }
 
 // mtok is one word of a quote, lower-cased, or a number with its value.
+// A word of an ASCII quote is left as written, capitals and all (folded
+// set): lowering the quote copied every quote of every claim, and a word
+// compares with the cues' lower-case words folding its capitals as well.
 type mtok struct {
-	text string
-	num  bool
-	val  float64
+	text   string
+	num    bool
+	folded bool // text may hold ASCII capitals: it stands for its lower case
+	val    float64
+}
+
+func hasCapital(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// is reports whether the word's lower case is w.
+func (t mtok) is(w string) bool {
+	if !t.folded {
+		return t.text == w
+	}
+	if len(t.text) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lowerByte(t.text[i]) != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefix reports whether the word's lower case starts with w.
+func (t mtok) hasPrefix(w string) bool {
+	if !t.folded {
+		return strings.HasPrefix(t.text, w)
+	}
+	return len(t.text) >= len(w) && mtok{text: t.text[:len(w)], folded: true}.is(w)
 }
 
 // measureTokens splits a quote into words and numbers; a number ends
@@ -315,7 +359,16 @@ func measureTokens(q string) []mtok { return appendMeasureTokens(nil, q) }
 
 // appendMeasureTokens appends the tokens of q to out.
 func appendMeasureTokens(out []mtok, q string) []mtok {
-	q = lowerString(q)
+	ascii := true
+	for i := 0; i < len(q); i++ {
+		if q[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		q = lowerString(q)
+	}
 	for i := 0; i < len(q); {
 		r, n := utf8.DecodeRuneInString(q[i:])
 		switch {
@@ -353,7 +406,7 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 				}
 				j += n2
 			}
-			out = append(out, mtok{text: q[i:j]})
+			out = append(out, mtok{text: q[i:j], folded: ascii && hasCapital(q[i:j])})
 			i = j
 		default:
 			i += n
@@ -369,9 +422,9 @@ func (w cueWord) matches(t mtok) bool {
 	case t.num:
 		return false
 	case w.prefix:
-		return strings.HasPrefix(t.text, w.text)
+		return t.hasPrefix(w.text)
 	}
-	return t.text == w.text
+	return t.is(w.text)
 }
 
 // cueAt reports whether c matches toks from position i.
@@ -381,7 +434,7 @@ func cueAt(toks []mtok, c cue, i int) bool {
 	}
 	// Most cues fail on their first byte: test it before anything else,
 	// since every token meets every cue.
-	if w, t := c[0], toks[i]; w.num != t.num || !w.num && (t.text == "" || w.text == "" || t.text[0] != w.text[0]) {
+	if w, t := c[0], toks[i]; w.num != t.num || !w.num && (t.text == "" || w.text == "" || lowerByte(t.text[0]) != w.text[0]) {
 		return false
 	}
 	for k, w := range c {
@@ -442,7 +495,7 @@ func scaleOf(t mtok) float64 {
 		return 0
 	}
 	for _, s := range scales {
-		if strings.HasPrefix(t.text, s.prefix) {
+		if t.hasPrefix(s.prefix) {
 			return s.mult
 		}
 	}

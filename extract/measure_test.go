@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
@@ -97,5 +98,39 @@ func TestFigureAt(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("figureAt(%q, %v) = %v, want %v", tt.q, tt.v, got, tt.want)
 		}
+	}
+}
+
+// TestMeasureCapitalsFold: an English quote's words are compared as
+// written, folding their capitals (not lowered first); every cue matches
+// the quote written in capitals exactly where it matches it in lower case.
+func TestMeasureCapitalsFold(t *testing.T) {
+	data := domain.DefaultMeasures()
+	matched := 0
+	for _, ex := range data.Examples {
+		if ex.Lang != "en" {
+			continue
+		}
+		lower, upper := measureTokens(strings.ToLower(ex.Text)), measureTokens(strings.ToUpper(ex.Text))
+		cs := data.Cues["en"]
+		for _, phrases := range [][]string{cs.Cumulative, cs.Period, cs.Increment, cs.Documents, cs.Border, cs.Front, cs.Abroad} {
+			for _, p := range phrases {
+				c := compileCues([]string{p})
+				a, b := anyCue(lower, &c), anyCue(upper, &c)
+				if a != b {
+					t.Errorf("%q, cue %q: %v in lower case, %v in capitals", ex.Text, p, a, b)
+				}
+				if b {
+					matched++
+				}
+			}
+		}
+		claim := flowwatch.Claim{Low: flowwatch.F(3000)}
+		if a, b := figureAt(lower, &claim), figureAt(upper, &claim); a != b {
+			t.Errorf("%q: figure at %v in lower case, %v in capitals", ex.Text, a, b)
+		}
+	}
+	if matched == 0 {
+		t.Error("no cue matched an English example: the test compares nothing")
 	}
 }

@@ -80,6 +80,11 @@ func TestKindPeopleEvent(t *testing.T) {
 		// Moving into a country is going there, not being there.
 		{"en", "Seoul says about 4,000 North Korean builders have been moving into Russia in stages since the spring.",
 			[]string{"people workers sent 4000..4000 approx"}},
+		// A count of deaths right after a paragraph about North Korean
+		// soldiers counts them; a country's spy agency is its source, not
+		// whose dead they are.
+		{"en", "North Korea sent about 9,000 troops to Russia last year.\n\nSeoul's National Intelligence Service put deaths at about 1,500 in October.",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers killed 1500..1500 approx"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

@@ -163,6 +163,7 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 		if t.may(lx.foreignSubj) {
 			if p := lx.foreignSubj.at(toks, i); p != nil {
 				e := i + len(p.low)
+				e = afterPossessive(toks, e) // "Seoul's National Intelligence Service put deaths at": a source
 				if e < len(toks) && (attributionNoun[toks[e].Low] || toks[e].may(lx.sources) && lx.sources.at(toks, e) != nil) {
 					return 0
 				}
@@ -172,6 +173,18 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 		return 0
 	}
 	return 0
+}
+
+// afterPossessive is the index after a possessive marker at toks[e] ("'s",
+// or the apostrophe and s the tokenizer splits it into), else e.
+func afterPossessive(toks []Token, e int) int {
+	switch {
+	case e < len(toks) && (toks[e].Low == "'s" || toks[e].Low == "’s"):
+		return e + 1
+	case e+1 < len(toks) && (toks[e].Low == "'" || toks[e].Low == "’") && toks[e+1].Low == "s" && toks[e+1].Glued:
+		return e + 2
+	}
+	return e
 }
 
 // peopleFrom reads a subject of people with their origin after it:
@@ -440,11 +453,19 @@ func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
 		return false
 	}
 	s, p := &doc[i], &doc[i-1]
-	if p.para != s.para || !lx.originOf(p) {
+	if !lx.originOf(p) {
 		return false
 	}
 	if !p.groupDone {
 		p.group, p.groupDone = lx.lastGroup(p.toks), true
+	}
+	// A count of casualties right after a sentence about North Korean
+	// soldiers counts them ("... sent about 11,000 troops. The NIS put
+	// deaths at about 2,000"), a paragraph break between or not.
+	casualtyOfSoldiers := f.Casualty != "" && f.Group == flowwatch.GroupSoldiers &&
+		(p.group == flowwatch.GroupSoldiers || p.claimGroup == flowwatch.GroupSoldiers)
+	if p.para != s.para && !casualtyOfSoldiers {
+		return false
 	}
 	if p.group != f.Group && p.claimGroup != f.Group {
 		return false

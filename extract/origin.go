@@ -145,10 +145,7 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 			if p := lx.sources.at(toks, i); p != nil {
 				// "the Kremlin said" is a source; "the Kremlin plans to
 				// call up 160,000 conscripts" is an actor.
-				e := i + len(p.low)
-				if e < len(toks) && toks[e].Low == "'s" {
-					e++
-				}
+				e := afterPossessive(toks, i+len(p.low))
 				if lx.foreignSubj.at(toks, i) == nil || e < len(toks) && lx.said.at(toks, e) != nil {
 					return 0
 				}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
@@ -916,28 +917,72 @@ func koQuotes(text string) bool {
 // topic particle (은/는), or, unless topic is set, a subject particle
 // (이/가), before any word that ends in an object or place particle.
 func koParticle(text string, topic bool) bool {
-	words := strings.Fields(text)
+	// The first four words decide, the first of them empty when text
+	// opens with a space; splitting all of text was most of the time of
+	// finding a speaker.
+	k := 0
 	if text == "" || text[0] == ' ' {
-		words = append([]string{""}, words...)
+		if res, done := koParticleWord("", topic); done {
+			return res
+		}
+		k = 1
 	}
-	for k, w := range words {
-		if k > 3 {
+	for i := 0; k <= 3; k++ {
+		w, next, ok := mlNextField(text, i)
+		if !ok {
 			return false
 		}
-		w = strings.TrimRight(w, ",")
-		switch {
-		case strings.HasSuffix(w, "은") || strings.HasSuffix(w, "는"):
-			return true
-		case strings.HasSuffix(w, "이") || strings.HasSuffix(w, "가"):
-			if !topic {
-				return true
-			}
+		if res, done := koParticleWord(w, topic); done {
+			return res
 		}
-		for _, p := range []string{"에", "를", "을", "로", "에서", "에게"} {
-			if strings.HasSuffix(w, p) {
-				return false
-			}
-		}
+		i = next
 	}
 	return false
+}
+
+// koParticleWord is what one word tells koParticle: done reports
+// whether it decides, res the answer.
+func koParticleWord(w string, topic bool) (res, done bool) {
+	w = strings.TrimRight(w, ",")
+	switch {
+	case strings.HasSuffix(w, "은") || strings.HasSuffix(w, "는"):
+		return true, true
+	case strings.HasSuffix(w, "이") || strings.HasSuffix(w, "가"):
+		if !topic {
+			return true, true
+		}
+	}
+	for _, p := range koCaseParticles {
+		if strings.HasSuffix(w, p) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// koCaseParticles end a word that is no subject or topic.
+var koCaseParticles = []string{"에", "를", "을", "로", "에서", "에게"}
+
+// mlNextField is the first of strings.Fields(s[i:]) and where it ends,
+// ok false when there is none.
+func mlNextField(s string, i int) (field string, end int, ok bool) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return "", i, false
+	}
+	end = i
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += n
+	}
+	return s[i:end], end, true
 }

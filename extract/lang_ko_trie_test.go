@@ -233,3 +233,31 @@ func TestTokenizeInline(t *testing.T) {
 		t.Errorf("tokens %q, want %q", got, want)
 	}
 }
+
+// TestKOParticleMatchesFields checks koParticle, which reads words one
+// at a time, against the reading that splits all of the text first.
+func TestKOParticleMatchesFields(t *testing.T) {
+	for _, text := range []string{"", " ", "은", " 국정원은 밝혔다", "이 발표에서", "측은", "  러시아가,  ", "정부 관계자 기자 설명 대변인은", "a b c d 는", "\u3000그는\u00a0말", "에 \xff는"} {
+		for _, topic := range []bool{false, true} {
+			if got, want := koParticle(text, topic), splitParticle(text, topic); got != want {
+				t.Errorf("koParticle(%q, %v) = %v, want %v", text, topic, got, want)
+			}
+		}
+	}
+}
+
+func splitParticle(text string, topic bool) bool {
+	words := strings.Fields(text)
+	if text == "" || text[0] == ' ' {
+		words = append([]string{""}, words...)
+	}
+	for k, w := range words {
+		if k > 3 {
+			return false
+		}
+		if res, done := koParticleWord(w, topic); done {
+			return res
+		}
+	}
+	return false
+}

@@ -49,10 +49,11 @@ type sent struct {
 	originDone bool
 	breaks     []int // token indexes where a clause starts
 	segs       []Span
-	segOrigin  []int8 // spanOrigin of each segment, +2 (0: not yet read)
-	claimGroup string // the group of its last people claim
-	claimEvent string // and its event
-	group      string // its last group noun's group, once computed
+	spans      *[]Span // the article's arena that segs is cut from
+	segOrigin  []int8  // spanOrigin of each segment, +2 (0: not yet read)
+	claimGroup string  // the group of its last people claim
+	claimEvent string  // and its event
+	group      string  // its last group noun's group, once computed
 	groupDone  bool
 	hits       []placeHit // places named, once computed
 	hitsDone   bool
@@ -191,8 +192,9 @@ func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped [
 // buffers are the per-article scratch slices, reused across articles:
 // tokens dominate what extraction allocates.
 type buffers struct {
-	toks []Token
-	doc  []sent
+	toks  []Token
+	doc   []sent
+	spans []Span // every sentence's segments (see sent.segments)
 }
 
 var bufPool = sync.Pool{New: func() any { return &buffers{} }}
@@ -206,7 +208,7 @@ func (b *buffers) put() {
 	// the buffer is reused.)
 	clear(b.toks)
 	clear(b.doc)
-	b.toks, b.doc = b.toks[:0], b.doc[:0]
+	b.toks, b.doc, b.spans = b.toks[:0], b.doc[:0], b.spans[:0]
 	if cap(b.toks) > 1<<20 {
 		return // an outsized article: let its buffer go
 	}
@@ -247,11 +249,11 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 				// table, a dump) keeps every per-sentence step linear.
 				for sp.End-sp.Start > maxSentence {
 					st := toks[sp.Start : sp.Start+maxSentence : sp.Start+maxSentence]
-					doc = append(doc, sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End})
+					doc = append(doc, sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End, spans: &buf.spans})
 					sp.Start += maxSentence
 				}
 				st := toks[sp.Start:sp.End:sp.End]
-				s := sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End}
+				s := sent{toks: st, para: para, start: st[0].Start, end: st[len(st)-1].End, spans: &buf.spans}
 				doc = append(doc, s)
 			}
 			para++
@@ -635,9 +637,22 @@ func (s *sent) segments() []Span {
 	if s.segs != nil {
 		return s.segs
 	}
-	// Clauses first, then each cut in two at most: one allocation for
-	// both (the sentences with figures read their segments).
-	buf := make([]Span, 0, 3*(len(s.breaks)+1))
+	// Clauses first, then each cut in two at most, in the article's arena
+	// when it has one (the sentences with figures read their segments). A
+	// full arena is replaced, not grown: the segs cut from it keep its
+	// array.
+	need := 3 * (len(s.breaks) + 1)
+	var buf []Span
+	if s.spans != nil {
+		if a := *s.spans; cap(a)-len(a) < need {
+			*s.spans = make([]Span, 0, max(2*cap(a), need, 256))
+		}
+		a := *s.spans
+		buf = a[len(a) : len(a) : len(a)+need]
+		*s.spans = a[:len(a)+need]
+	} else {
+		buf = make([]Span, 0, need)
+	}
 	start := 0
 	for _, k := range s.breaks {
 		if k > start {

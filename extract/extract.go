@@ -1495,8 +1495,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		ev       string
 	}
 	hypothetical, hypoOwn := false, false
+	// The cues of a clause fit a small array on the stack; each search
+	// starts it afresh (what the search before found has been picked).
+	var cbuf [8]cue
 	find := func(a, b int) []cue {
-		var cues []cue
+		cues := cbuf[:0]
 		for i := a; i < b; i++ {
 			if i >= f.Start && i < f.End {
 				continue

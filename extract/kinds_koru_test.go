@@ -208,3 +208,15 @@ func TestKindKoreanStay(t *testing.T) {
 			[]string{"people workers present 100.. vague"}},
 	})
 }
+
+// Korean: a past relative clause right before the counted noun says
+// what befell them, a casualty or a capture too (포로로 잡힌 북한군 2명,
+// 다친 북한군 30명), and 건너가다 is going there.
+func TestKindKoreanModifierEvents(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "국정원은 포로로 잡힌 북한군 3명의 송환 협의가 진행 중이라고 밝혔다.",
+			[]string{"people soldiers captured 3..3 exact"}},
+		{"ko", "국정원은 지난해 러시아로 건너간 북한 노동자가 1만 명을 넘는다고 밝혔다.",
+			[]string{"people workers sent 10000.. at_least"}},
+	})
+}

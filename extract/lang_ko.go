@@ -337,7 +337,7 @@ func koNounBefore(gap string) bool {
 // koPastAdnominal are the endings of a past or ongoing relative clause
 // (배치된, 파견한, 보낸, 보내진, 파견됐던); the present 주둔하고 있는 states
 // a standing, not what the sentence reports.
-var koPastAdnominal = []string{"된", "한", "낸", "진", "던"}
+var koPastAdnominal = []string{"된", "한", "낸", "진", "던", "힌", "친"}
 
 // koModifierEvent is the event of a relative clause that modifies the
 // figure: its event word ends in a past adnominal (or stands before 중인)
@@ -377,7 +377,9 @@ func koModifierEvent(s *mlSent, f *mlFig) (string, int) {
 			return "", -1
 		}
 		switch h.value {
-		case flowwatch.EventSent, flowwatch.EventPresent, flowwatch.EventEntered, flowwatch.EventRecruited:
+		case flowwatch.EventSent, flowwatch.EventPresent, flowwatch.EventEntered, flowwatch.EventRecruited,
+			// "포로로 잡힌 북한군 2명", "숨진 북한군 300명": what befell them.
+			flowwatch.EventCaptured, flowwatch.EventKilled, flowwatch.EventWounded:
 			return h.value, i
 		}
 		return "", -1

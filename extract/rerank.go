@@ -49,7 +49,17 @@ type Head struct {
 	Classes []string             `json:"classes"`
 	Bias    []float64            `json:"bias"`
 	W       map[string][]float64 `json:"w"`
+	// Seen counts, per class, the training examples that allow it. A
+	// class seen less than minSeen times is one the head cannot tell
+	// from the rest, so the rules' choice of it stands.
+	Seen []int `json:"seen,omitempty"`
 }
+
+// minSeen is how many training examples a class needs before the model
+// may overturn the rules' choice of it: 11 "withdrawn" figures in the
+// train corpus taught the event head to give any return home
+// probability 0.00.
+const minSeen = 20
 
 // The heads a model has.
 const (
@@ -379,6 +389,9 @@ const maxConversionGap = 24
 func (m *Model) choose(h *Head, p []float64, rule string) string {
 	best := argmax(p)
 	if h.Classes[best] == rule || p[best] < m.Override && slices.Contains(h.Classes, rule) {
+		return rule
+	}
+	if k := slices.Index(h.Classes, rule); k >= 0 && k < len(h.Seen) && h.Seen[k] < minSeen {
 		return rule
 	}
 	return h.Classes[best]

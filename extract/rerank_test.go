@@ -90,3 +90,27 @@ func TestNoOriginNeedsNorthKoreanArticle(t *testing.T) {
 		t.Error("AboutNorthKoreans disagrees with the candidates the rules kept")
 	}
 }
+
+// TestRareClassStands: the model overturns the rules' event only toward
+// and from classes it saw enough of; a class of few training examples
+// (a return home) keeps the rules' reading however sure the model is.
+func TestRareClassStands(t *testing.T) {
+	logit := func(p float64) []float64 { return []float64{0, math.Log(p / (1 - p))} }
+	text := "About 3,000 troops returned home last month."
+	cand := Candidate{Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers, Event: flowwatch.EventWithdrawn,
+		Low: flowwatch.F(3000), High: flowwatch.F(3000), Start: 0, End: len(text), Quote: text}}
+	for _, tt := range []struct {
+		seen int
+		want string
+	}{{minSeen - 1, flowwatch.EventWithdrawn}, {minSeen, flowwatch.EventSent}} {
+		m := &Model{Threshold: 0.5, Override: 0.7, Reinstate: 0.8, Heads: map[string]*Head{
+			HeadKeep:  {Classes: []string{"no", "yes"}, Bias: logit(0.97)},
+			HeadGroup: {Classes: []string{"soldiers", "workers"}, Bias: []float64{3, 0}},
+			HeadEvent: {Classes: []string{"sent", "withdrawn"}, Bias: []float64{4, 0}, Seen: []int{300, tt.seen}},
+		}}
+		got := m.Choose(text, []Candidate{cand})
+		if len(got) != 1 || got[0].Event != tt.want {
+			t.Errorf("withdrawn seen %d times: got %+v, want event %s", tt.seen, got, tt.want)
+		}
+	}
+}

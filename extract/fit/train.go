@@ -264,7 +264,13 @@ func trainHead(ex []Example, vocab map[string]int, classes []string, label func(
 			}
 		}
 	}
-	h := &extract.Head{Classes: classes, Bias: roundAll(b), W: map[string][]float64{}}
+	seen := make([]int, K)
+	for _, r := range rows {
+		for _, k := range r.allow {
+			seen[k]++
+		}
+	}
+	h := &extract.Head{Classes: classes, Bias: roundAll(b), W: map[string][]float64{}, Seen: seen}
 	for f, i := range vocab {
 		ws := roundAll(w[i*K : (i+1)*K])
 		if slices.ContainsFunc(ws, func(v float64) bool { return v != 0 }) {

@@ -266,6 +266,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 
 func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
 	at := newAttributor(lx, doc)
+	defer at.put()
 	type key struct {
 		kind, group, event string
 		low, high          float64

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // mention is a source named in a sentence.
@@ -51,12 +52,23 @@ type attributor struct {
 	quoting bool              // a quotation is open after the current sentence
 }
 
+// newAttributor takes an attributor from a pool: one per article, with a
+// history that gains every source named, was a steady share of what
+// extraction allocated. put gives it back.
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
-	// The history gains every source named: room for an article's worth
-	// spares its regrowth.
-	a := &attributor{lx: lx, doc: doc, carry: attribution{}, para: -1, history: make([]srcRef, 0, 16)}
+	a := attributorPool.Get().(*attributor)
+	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0]}
 	a.house = a.houseOutlet()
 	return a
+}
+
+var attributorPool = sync.Pool{New: func() any { return &attributor{history: make([]srcRef, 0, 16)} }}
+
+// put returns a to the pool, keeping nothing of its article alive.
+func (a *attributor) put() {
+	clear(a.history)
+	*a = attributor{history: a.history[:0]}
+	attributorPool.Put(a)
 }
 
 // houseOutlet is the outlet whose own informants the article quotes ("a

@@ -462,6 +462,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = g
 			}
+			if c.Kind == flowwatch.KindPeople && c.Group == flowwatch.GroupNationals &&
+				(c.Event == flowwatch.EventKilled || c.Event == flowwatch.EventWounded || c.Event == flowwatch.EventCaptured) {
+				// North Koreans the war kills, wounds or captures are its
+				// soldiers ("4,700 casualties, including about 600 deaths").
+				c.Group = flowwatch.GroupSoldiers
+			}
 			c.Place = lx.figurePlaces(s, f, figs, doc, i)
 			c.When = pickTime(s, f, times, figs)
 			c.Source, c.Via = at.source(i, f)

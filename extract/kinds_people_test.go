@@ -85,6 +85,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// whose dead they are.
 		{"en", "North Korea sent about 9,000 troops to Russia last year.\n\nSeoul's National Intelligence Service put deaths at about 1,500 in October.",
 			[]string{"people soldiers sent 9000..9000 approx", "people soldiers killed 1500..1500 approx"}},
+		// North Koreans a war kills are its soldiers.
+		{"en", "Seoul said North Korean troops had suffered some 3,000 casualties, including about 400 deaths.",
+			[]string{"people soldiers wounded 3000..3000 approx", "people soldiers killed 400..400 approx"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

@@ -88,6 +88,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// North Koreans a war kills are its soldiers.
 		{"en", "Seoul said North Korean troops had suffered some 3,000 casualties, including about 400 deaths.",
 			[]string{"people soldiers wounded 3000..3000 approx", "people soldiers killed 400..400 approx"}},
+		// An agreement is a plan.
+		{"en", "Officials said Moscow had agreed to take as many as 8,000 North Korean workers next year.",
+			[]string{"people workers planned ..8000 at_most"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

@@ -371,6 +371,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = f.Group
 				c.Event = f.Event
+				if drop == dropDemand && c.Event == "" {
+					c.Event = flowwatch.EventPlanned // a need for people is a hire to come
+				}
 				if f.adjCasualty {
 					// "Two wounded soldiers were taken prisoner": a
 					// casualty verb of the noun outranks its adjective.

@@ -1,6 +1,10 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // Russian events and groups: a plan reaching every object of its verb,
 // modals a few words from their verb, a modal that belongs to another
@@ -219,4 +223,26 @@ func TestKindKoreanModifierEvents(t *testing.T) {
 		{"ko", "국정원은 지난해 러시아로 건너간 북한 노동자가 1만 명을 넘는다고 밝혔다.",
 			[]string{"people workers sent 10000.. at_least"}},
 	})
+}
+
+// A need for people the rules set aside (a labour demand) is read as a
+// hire to come, so that if the fitted stage takes it back it is planned.
+func TestDemandIsPlanned(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "Builders in the region say they need 3,000 North Korean workers next year."},
+		{"ru", "Работодатели края заявили потребность в 3 000 рабочих из КНДР на следующий год."},
+	} {
+		found := false
+		for _, c := range rules().Candidates(&flowwatch.Article{Name: "t", Lang: tc.lang, Text: tc.text}) {
+			if c.Dropped == "demand" {
+				found = true
+				if c.Event != "planned" {
+					t.Errorf("%s: demand candidate has event %q, want planned", tc.text, c.Event)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure set aside as a demand", tc.text)
+		}
+	}
 }

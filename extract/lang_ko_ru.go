@@ -988,6 +988,9 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	case mlOtherPeople(lm, s, f) || people && mlForeignSubject(lm, s, f):
 		return mlFinish(lm, s, f, ic), dropOtherPeople
 	case people && mlDemand(lm, s, f):
+		if c.Event == "" {
+			c.Event = flowwatch.EventPlanned // a need for people is a hire to come
+		}
 		return mlFinish(lm, s, f, ic), dropDemand
 	case people && mlGroupSize(lm, s, f):
 		return mlFinish(lm, s, f, ic), dropGroupSize

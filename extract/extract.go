@@ -218,7 +218,10 @@ func (b *buffers) put() {
 // read splits the text into paragraphs (lines) and sentences, tokenising once.
 func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) []sent {
 	doc := buf.doc[:0]
-	seen := map[string]bool{}
+	// The lines read so far: an article has a few dozen, which a scan on
+	// the stack finds sooner than a map hashes them (see keySet).
+	var lbuf [smallKeys]string
+	seen := keySet[string]{keys: lbuf[:0]}
 	para := 0
 	var spans []Span
 	// One token buffer for the whole text: sentences are windows on it.
@@ -234,9 +237,12 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 			le += ls
 		}
 		line := strings.TrimSpace(text[ls:le])
-		if line != "" && !seen[line] {
+		isNew := false
+		if line != "" {
+			seen, isNew = seen.add(line)
+		}
+		if isNew {
 			// A line the page repeats verbatim (a title printed twice) is read once.
-			seen[line] = true
 			first := len(all)
 			all = tokenize(text, ls, le, all, &lx.words) // marks them too
 			toks := all[first:len(all):len(all)]

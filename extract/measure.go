@@ -370,12 +370,18 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 		q = lowerString(q)
 	}
 	for i := 0; i < len(q); {
-		r, n := utf8.DecodeRuneInString(q[i:])
+		r, n := rune(q[i]), 1 // ASCII without a call: English quotes are all of it
+		if r >= utf8.RuneSelf {
+			r, n = decodeRune(q[i:])
+		}
 		switch {
 		case isDigitRune(r):
 			j := i
 			for j < len(q) {
-				r2, n2 := utf8.DecodeRuneInString(q[j:])
+				r2, n2 := rune(q[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = decodeRune(q[j:])
+				}
 				if isDigitRune(r2) {
 					j += n2
 					continue
@@ -400,7 +406,7 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 					j++
 					continue
 				}
-				r2, n2 := utf8.DecodeRuneInString(q[j:])
+				r2, n2 := decodeRune(q[j:])
 				if !isLetterRune(r2) || isDigitRune(r2) {
 					break
 				}

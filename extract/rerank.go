@@ -572,7 +572,7 @@ func nextWord(text string, from, to int) (int, int) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:to])
+		r, n := decodeRune(text[i:to])
 		if isWordRune(r) {
 			break
 		}
@@ -590,7 +590,7 @@ func nextWord(text string, from, to int) (int, int) {
 			j++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[j:to])
+		r, n := decodeRune(text[j:to])
 		if !isWordRune(r) {
 			break
 		}
@@ -610,7 +610,7 @@ func prevWord(text string, from, to int) (int, int) {
 			j--
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(text[from:j])
+		r, n := decodeLastRune(text[from:j])
 		if isWordRune(r) {
 			break
 		}
@@ -628,7 +628,7 @@ func prevWord(text string, from, to int) (int, int) {
 			i--
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(text[from:i])
+		r, n := decodeLastRune(text[from:i])
 		if !isWordRune(r) {
 			break
 		}
@@ -644,7 +644,13 @@ func prevWord(text string, from, to int) (int, int) {
 // Korean word gives its syllable pairs; another word is lower-cased and
 // cut to six letters (five in Cyrillic, whose endings are longer).
 func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
-	r, rn := utf8.DecodeRuneInString(w)
+	r, rn := utf8.RuneError, 0 // as utf8 decodes ""
+	if w != "" {
+		r, rn = rune(w[0]), 1 // most words are ASCII: no call for them
+		if r >= utf8.RuneSelf {
+			r, rn = decodeRune(w)
+		}
+	}
 	switch {
 	case r < utf8.RuneSelf:
 		if '0' <= r && r <= '9' {
@@ -666,7 +672,7 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			return b
 		}
 		for i < len(w) {
-			_, n := utf8.DecodeRuneInString(w[i:])
+			_, n := decodeRune(w[i:])
 			b = append(append(b[:0], prefix...), w[prev:i+n]...)
 			emit(b)
 			prev, i = i, i+n
@@ -687,8 +693,13 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		b = utf8.AppendRune(b, lowerRune(r))
+		r, size := decodeRune(w[i:])
+		if r = lowerRune(r); 0x80 <= r && r < 0x800 {
+			// Cyrillic, lowered, is two bytes: appended without a call.
+			b = append(b, 0xC0|byte(r>>6), 0x80|byte(r&0x3F))
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
 		i += size
 	}
 	emit(b)

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fast paths for the unicode package's rune classes. Korean and Russian
@@ -69,7 +70,7 @@ func lowerString(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return strings.Map(lowerRune, s)
+			return lowerWide(s)
 		}
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
@@ -120,4 +121,79 @@ func lowerRune(r rune) rune {
 		return r + 0x50
 	}
 	return unicode.ToLower(r)
+}
+
+// lowerWide is strings.Map(lowerRune, s) for text with non-ASCII runes:
+// every Korean and Russian quote is lowered, and Map spent a call and an
+// encoding per rune. Runes that stay as they are (Hangul, lower-case
+// Cyrillic, ASCII other than capitals) are copied as bytes; like Map it
+// returns s itself when nothing changes.
+func lowerWide(s string) string {
+	var b []byte // nil until the first rune that changes
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s[i:])
+		l := lowerRune(r)
+		if l == r && r != utf8.RuneError {
+			if b != nil {
+				b = append(b, s[i:i+n]...)
+			}
+			i += n
+			continue
+		}
+		if b == nil {
+			b = make([]byte, i, len(s)+utf8.UTFMax)
+			copy(b, s[:i])
+		}
+		b = utf8.AppendRune(b, l)
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// decodeRune is utf8.DecodeRuneInString with Cyrillic (two bytes) and
+// Hangul (three) decoded here: the feature windows and the measure stage
+// read every rune of Korean and Russian quotes, and the utf8 package
+// takes a call to its slow path for each. Other runes, and invalid
+// bytes, go to the utf8 package, so the results are the same.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 2 {
+		c0, c1 := s[0], s[1]
+		if c0 < 0x80 {
+			return rune(c0), 1
+		}
+		if 0xC2 <= c0 && c0 <= 0xDF && c1&0xC0 == 0x80 {
+			return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		// E1-EC take any continuation bytes; ED only those below A0
+		// (above are surrogates). E0 (overlong forms) goes to utf8.
+		if len(s) >= 3 && 0xE1 <= c0 && c0 <= 0xED && c1&0xC0 == 0x80 && s[2]&0xC0 == 0x80 && (c0 != 0xED || c1 < 0xA0) {
+			return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(s[2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decodeLastRune is utf8.DecodeLastRuneInString as decodeRune is
+// DecodeRuneInString.
+func decodeLastRune(s string) (rune, int) {
+	n := len(s)
+	if n >= 2 {
+		c1 := s[n-1]
+		if c1 < 0x80 {
+			return rune(c1), 1
+		}
+		c0 := s[n-2]
+		if c1&0xC0 == 0x80 && 0xC2 <= c0 && c0 <= 0xDF {
+			return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+		if n >= 3 && c1&0xC0 == 0x80 && c0&0xC0 == 0x80 {
+			if l := s[n-3]; 0xE1 <= l && l <= 0xED && (l != 0xED || c0 < 0xA0) {
+				return rune(l&0x0F)<<12 | rune(c0&0x3F)<<6 | rune(c1&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestRuneFastPaths: the fast paths answer as the unicode package does,
@@ -31,7 +32,7 @@ func TestRuneFastPaths(t *testing.T) {
 // TestLowerString: lowering a string rune by rune with lowerRune is
 // strings.ToLower, invalid UTF-8 included.
 func TestLowerString(t *testing.T) {
-	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ", "Z", "AbC", "all lower, 12,000.", "North Korea SENT troops, Seoul said Z"} {
+	for _, s := range []string{"", "ABC def", "Северокорейских РАБОЧИХ Ёж", "북한군 1만5천 명", "bad \xff\xfe byte", "İstanbul ΣΑΣ", "Z", "AbC", "all lower, 12,000.", "North Korea SENT troops, Seoul said Z", "ВОЕННЫЕ Ѐ \u212a\u0130 \ufffd ok", "уже строчные ёж"} {
 		if got, want := lowerString(s), strings.ToLower(s); got != want {
 			t.Errorf("%q: %q, want %q", s, got, want)
 		}
@@ -51,6 +52,7 @@ func TestAppendWord(t *testing.T) {
 		{"Deployed", []string{"L:deploy"}},
 		{"СОЛДАТЫ", []string{"L:солда"}},
 		{"1만", []string{"L:#"}},
+		{"\u0130ZMIR", []string{"L:izmir"}}, // İ lowers to ASCII i
 		{"한\xffx", []string{"L:한\xff", "L:\xffx"}},
 	}
 	for _, tt := range tests {
@@ -58,6 +60,43 @@ func TestAppendWord(t *testing.T) {
 		appendWord(nil, "L:", tt.w, func(f []byte) { got = append(got, string(f)) })
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestDecodeRune: the inline decoders answer as the utf8 package does for
+// every string of up to three bytes, valid or not, and with a byte before
+// or after.
+func TestDecodeRune(t *testing.T) {
+	var buf [4]byte
+	check := func(s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+		r, n = decodeLastRune(s)
+		wr, wn = utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeLastRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+	}
+	for a := 0; a < 256; a++ {
+		buf[0] = byte(a)
+		check(string(buf[:1]))
+		for b := 0; b < 256; b++ {
+			buf[1] = byte(b)
+			check(string(buf[:2]))
+			if a < 0xC0 || a >= 0xF0 {
+				continue // only lead bytes of three-byte forms need the third byte
+			}
+			for c := 0; c < 256; c++ {
+				buf[2] = byte(c)
+				check(string(buf[:3]))
+				buf[3] = 'x'
+				check(string(buf[:4]))
+				check("x" + string(buf[:3]))
+			}
 		}
 	}
 }

@@ -977,6 +977,10 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if group == flowwatch.GroupNationals && ic.toWork {
 		group = flowwatch.GroupWorkers
 	}
+	if group == flowwatch.GroupNationals && (ev == flowwatch.EventKilled || ev == flowwatch.EventWounded || ev == flowwatch.EventCaptured) {
+		// North Koreans the war kills, wounds or captures are its soldiers.
+		group = flowwatch.GroupSoldiers
+	}
 	if group == flowwatch.GroupNationals && ev == flowwatch.EventSent {
 		// Civilians moving into Russia are counted at the border.
 		ev = flowwatch.EventEntered

@@ -48,7 +48,7 @@ type cueSet struct {
 // claim's quote meets every cue list.
 type cueIndex struct {
 	num   []cue      // cues starting with a number
-	first [256][]cue // the others, by the first byte of their first word
+	first [256][]cue // the others, by the cueKey of their first word
 }
 
 func (x *cueIndex) add(c cue) {
@@ -56,7 +56,8 @@ func (x *cueIndex) add(c cue) {
 	case w.num:
 		x.num = append(x.num, c)
 	case w.text != "": // an empty word matches nothing (see cueAt)
-		x.first[w.text[0]] = append(x.first[w.text[0]], c)
+		k := cueKey(w.text)
+		x.first[k] = append(x.first[k], c)
 	}
 }
 
@@ -68,7 +69,28 @@ func (x *cueIndex) at(t mtok) []cue {
 	if t.text == "" {
 		return nil
 	}
-	return x.first[lowerByte(t.text[0])]
+	return x.first[cueKey(t.text)]
+}
+
+// cueKey is the byte a word's cues are filed by: its first letter, lower
+// case, when that is ASCII, else the last byte of its first rune. All of
+// Cyrillic starts with D0 or D1 and Hangul with EA-ED, so filing by the
+// first byte put all of a Russian or Korean list in one or two buckets,
+// and every word of a quote was tried against them. A word matches a cue
+// only if it starts with the cue's first word, whose first rune is then
+// its own: the two have the same key.
+func cueKey(w string) byte {
+	c := w[0]
+	if c < utf8.RuneSelf {
+		return lowerByte(c)
+	}
+	n := 2
+	if c >= 0xF0 {
+		n = 4
+	} else if c >= 0xE0 {
+		n = 3
+	}
+	return w[min(n, len(w))-1]
 }
 
 // cue is one phrase: its words, each "#" (a number), a whole word, or a
@@ -371,7 +393,9 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 	}
 	for i := 0; i < len(q); {
 		r, n := rune(q[i]), 1 // ASCII without a call: English quotes are all of it
-		if r >= utf8.RuneSelf {
+		if isCyrillic2(q, i) {
+			r, n = 'ж', 2 // the word's letters are read below; any Cyrillic letter opens it
+		} else if r >= utf8.RuneSelf {
 			r, n = decodeRune(q[i:])
 		}
 		switch {
@@ -404,6 +428,10 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 						break
 					}
 					j++
+					continue
+				}
+				if isCyrillic2(q, j) {
+					j += 2 // a letter, not a digit
 					continue
 				}
 				r2, n2 := decodeRune(q[j:])

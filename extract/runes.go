@@ -131,8 +131,32 @@ func lowerRune(r rune) rune {
 func lowerWide(s string) string {
 	var b []byte // nil until the first rune that changes
 	for i := 0; i < len(s); {
-		r, n := decodeRune(s[i:])
-		l := lowerRune(r)
+		var r, l rune
+		n := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r, l = rune(c), rune(lowerByte(c))
+		case isCyrillic2(s, i):
+			// Cyrillic without calls: А-Я and Ѐ-Џ lower, а-џ stay; the
+			// historic letters after џ go to lowerRune.
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			switch {
+			case r <= 0x040F:
+				l = r + 0x50
+			case r <= 0x042F:
+				l = r + 0x20
+			case r <= cyrLast:
+				l = r
+			default:
+				l = lowerRune(r)
+			}
+		default:
+			r, n = decodeRune(s[i:])
+			l = r
+			if r < hangulFirst || r > hangulLast {
+				l = lowerRune(r)
+			}
+		}
 		if l == r && r != utf8.RuneError {
 			if b != nil {
 				b = append(b, s[i:i+n]...)
@@ -144,7 +168,11 @@ func lowerWide(s string) string {
 			b = make([]byte, i, len(s)+utf8.UTFMax)
 			copy(b, s[:i])
 		}
-		b = utf8.AppendRune(b, l)
+		if 0x80 <= l && l < 0x800 {
+			b = append(b, 0xC0|byte(l>>6), 0x80|byte(l&0x3F)) // Cyrillic, without a call
+		} else {
+			b = utf8.AppendRune(b, l)
+		}
 		i += n
 	}
 	if b == nil {
@@ -196,4 +224,11 @@ func decodeLastRune(s string) (rune, int) {
 		}
 	}
 	return utf8.DecodeLastRuneInString(s)
+}
+
+// isCyrillic2 reports whether s[i:] starts with a two-byte rune from
+// U+0400 to U+047F (lead byte D0 or D1): Cyrillic letters, all of them
+// (TestRuneFastPaths checks), none a digit. Russian text is mostly these.
+func isCyrillic2(s string, i int) bool {
+	return i+1 < len(s) && s[i]&0xFE == 0xD0 && s[i+1]&0xC0 == 0x80
 }

@@ -37,6 +37,22 @@ func TestLowerString(t *testing.T) {
 			t.Errorf("%q: %q, want %q", s, got, want)
 		}
 	}
+	// Every rune of the Basic Multilingual Plane, after a non-ASCII one
+	// so that lowerWide reads them all.
+	var b strings.Builder
+	for r := rune(0x80); r < 0x10000; r++ {
+		b.WriteString("é")
+		b.WriteRune(r)
+	}
+	if s := b.String(); lowerString(s) != strings.ToLower(s) {
+		t.Error("lowerString differs from strings.ToLower in the BMP")
+	}
+	for r := rune(0x400); r <= 0x47F; r++ {
+		s := string(r)
+		if !isCyrillic2(s, 0) || !unicode.IsLetter(r) || unicode.IsDigit(r) {
+			t.Errorf("%U: isCyrillic2 %v, letter %v, digit %v", r, isCyrillic2(s, 0), unicode.IsLetter(r), unicode.IsDigit(r))
+		}
+	}
 }
 
 // TestAppendWord: the features one word gives — Korean syllable pairs,

@@ -220,6 +220,9 @@ func TestKindKoreanModifierEvents(t *testing.T) {
 	runKinds(t, []kindCase{
 		{"ko", "국정원은 포로로 잡힌 북한군 3명의 송환 협의가 진행 중이라고 밝혔다.",
 			[]string{"people soldiers captured 3..3 exact"}},
+		// The army that captured them is not whose they are.
+		{"ko", "북한군이 쿠르스크에 파병됐다. 우크라이나군에 붙잡힌 포로는 3명으로 알려졌다.",
+			[]string{"people soldiers captured 3..3 exact"}},
 		{"ko", "국정원은 지난해 러시아로 건너간 북한 노동자가 1만 명을 넘는다고 밝혔다.",
 			[]string{"people workers sent 10000.. at_least"}},
 	})

@@ -143,14 +143,17 @@ func koGroup(s *mlSent, f *mlFig) int {
 }
 
 // koAgainst reports whether another people's noun is the partner of a
-// fight or meeting (우크라이나군과의 전투에서, 러시아군과 함께), not
-// whom a figure after it counts.
+// fight or meeting (우크라이나군과의 전투에서, 러시아군과 함께) or the
+// agent or place of what befell them (우크라이나군에 붙잡힌), not whom a
+// figure after it counts.
 func koAgainst(s *mlSent, h mlHit) bool {
 	if h.cat != catForeign {
 		return false
 	}
 	rest := s.text[h.end:]
-	return strings.HasPrefix(rest, "과") || strings.HasPrefix(rest, "와")
+	// "우크라이나군에 붙잡힌 포로", "러시아군에 편입된": the army a
+	// particle of place or agent names acts on them, it is not theirs.
+	return strings.HasPrefix(rest, "과") || strings.HasPrefix(rest, "와") || strings.HasPrefix(rest, "에")
 }
 
 // mlFigureBetween reports whether another figure starts in [a, b).

@@ -305,7 +305,7 @@ func mlNorthKoreaNear(lm *mlModule, sents []*mlSent, i int) bool {
 func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 	foreign := -1
 	for i, h := range s.hits {
-		if h.cat == catForeign && h.end <= f.start {
+		if h.cat == catForeign && h.end <= f.start && !koAgainst(s, h) {
 			foreign = i
 		}
 	}

@@ -28,6 +28,8 @@ func TestKindMoneyOwner(t *testing.T) {
 		{"en", "The North Korean troops helped Russia retake more than 70 per cent of the territory held by Kyiv.", nil},
 		{"en", "Pyongyang earned $300 million from its soldiers in Russia, about 2% of North Korea's GDP of 30 trillion won.",
 			[]string{"money soldiers  300000000..300000000 exact /null"}},
+		// A price is no one's pay.
+		{"en", "North Korean workers built the new beach resort. A week-long tour package now costs about $1,300 per person, the operator said.", nil},
 		// Wages stated several sentences after the North Koreans are named.
 		{"en", "A court charged a group of North Korean nationals on Monday. The scheme ran for six years. Prosecutors seized laptops in four states. Banks froze the accounts.\n\nThe IT workers, some of whom earned up to $250,000 a year, used stolen identities.",
 			[]string{"money it_workers  ..250000 at_most /year"}},

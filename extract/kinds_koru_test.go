@@ -220,6 +220,9 @@ func TestKindKoreanModifierEvents(t *testing.T) {
 	runKinds(t, []kindCase{
 		{"ko", "국정원은 포로로 잡힌 북한군 3명의 송환 협의가 진행 중이라고 밝혔다.",
 			[]string{"people soldiers captured 3..3 exact"}},
+		// A plan noun right after the movement noun plans it.
+		{"ko", "북한 노동자들이 러시아에 파견됐다. 쿠르스크 파견 예정 북한 건설 인력은 4,000명이다.",
+			[]string{"people workers planned 4000..4000 exact"}},
 		// The army that captured them is not whose they are.
 		{"ko", "북한군이 쿠르스크에 파병됐다. 우크라이나군에 붙잡힌 포로는 3명으로 알려졌다.",
 			[]string{"people soldiers captured 3..3 exact"}},

@@ -247,6 +247,12 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 				return flowwatch.EventPlanned, at
 			}
 		}
+		// "파견 예정 인력: 5,000명", "파병 계획 병력": a plan noun right
+		// after the movement noun plans it, before the figure or after.
+		if at >= 0 && at+1 < len(s.hits) && s.hits[at+1].cat == catPlan &&
+			strings.TrimSpace(s.text[s.hits[at].end:s.hits[at+1].start]) == "" {
+			return flowwatch.EventPlanned, at
+		}
 	}
 	return ev, at
 }

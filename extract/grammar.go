@@ -20,4 +20,5 @@ var (
 	compositionCue    = grammarData.Set("en", "composition_cue")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
+	ruReplenish       = grammarData.Words("ru", "replenish")
 )

@@ -24,6 +24,7 @@ var grammarVars = map[string]any{
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ru/object_preps":        &ruObjectPreps,
+	"ru/replenish":           &ruReplenish,
 }
 
 // withoutList empties the list lang/name until the returned func

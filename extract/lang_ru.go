@@ -434,6 +434,22 @@ var ruPartClauses = []string{", из них ", ", из которых ", ", гд
 // end, else the nearest before it in the clause, else in the sentence.
 // Planning words before the figure ("о планах отправить", "должны
 // прибыть") make a movement planned.
+// replenishBytes is how far before a casualty word a word of making good
+// may stand: "для восполнения потерь" (two Cyrillic words).
+const replenishBytes = 40
+
+// ruReplenishes reports whether text names making good a loss
+// (grammar.json ru/replenish): the casualties it names are not the
+// figure's people.
+func ruReplenishes(text string) bool {
+	for _, w := range ruReplenish {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := s.clauseBounds(f)
 	// An event noun right before the count names its event: "о гибели
@@ -472,6 +488,9 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			continue
 		}
 		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
+			if ruReplenishes(s.text[max(f.end, h.start-replenishBytes):h.start]) {
+				continue // "для восполнения потерь": losses they are sent to make good
+			}
 			ev, at = h.value, i
 		}
 	}

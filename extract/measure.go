@@ -395,6 +395,8 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 		r, n := rune(q[i]), 1 // ASCII without a call: English quotes are all of it
 		if isCyrillic2(q, i) {
 			r, n = 'ж', 2 // the word's letters are read below; any Cyrillic letter opens it
+		} else if isHangul3(q, i) {
+			r, n = '한', 3
 		} else if r >= utf8.RuneSelf {
 			r, n = decodeRune(q[i:])
 		}
@@ -432,6 +434,10 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 				}
 				if isCyrillic2(q, j) {
 					j += 2 // a letter, not a digit
+					continue
+				}
+				if isHangul3(q, j) {
+					j += 3
 					continue
 				}
 				r2, n2 := decodeRune(q[j:])

@@ -572,6 +572,9 @@ func nextWord(text string, from, to int) (int, int) {
 			i++
 			continue
 		}
+		if isCyrillic2(text[:to], i) || isHangul3(text[:to], i) {
+			break // letters, told without decoding: Russian and Korean windows are all of them
+		}
 		r, n := decodeRune(text[i:to])
 		if isWordRune(r) {
 			break
@@ -588,6 +591,14 @@ func nextWord(text string, from, to int) (int, int) {
 				break
 			}
 			j++
+			continue
+		}
+		if isCyrillic2(text[:to], j) {
+			j += 2
+			continue
+		}
+		if isHangul3(text[:to], j) {
+			j += 3
 			continue
 		}
 		r, n := decodeRune(text[j:to])
@@ -610,6 +621,9 @@ func prevWord(text string, from, to int) (int, int) {
 			j--
 			continue
 		}
+		if s := text[from:j]; endsCyrillic2(s) || endsHangul3(s) {
+			break
+		}
 		r, n := decodeLastRune(text[from:j])
 		if isWordRune(r) {
 			break
@@ -626,6 +640,13 @@ func prevWord(text string, from, to int) (int, int) {
 				break
 			}
 			i--
+			continue
+		}
+		if s := text[from:i]; endsCyrillic2(s) {
+			i -= 2
+			continue
+		} else if endsHangul3(s) {
+			i -= 3
 			continue
 		}
 		r, n := decodeLastRune(text[from:i])
@@ -672,7 +693,10 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			return b
 		}
 		for i < len(w) {
-			_, n := decodeRune(w[i:])
+			n := 3
+			if !isHangul3(w, i) {
+				_, n = decodeRune(w[i:])
+			}
 			b = append(append(b[:0], prefix...), w[prev:i+n]...)
 			emit(b)
 			prev, i = i, i+n

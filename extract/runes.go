@@ -150,12 +150,16 @@ func lowerWide(s string) string {
 			default:
 				l = lowerRune(r)
 			}
+		case isHangul3(s, i):
+			n = 3 // no case: copied as it is
+			if b != nil {
+				b = append(b, s[i:i+3]...)
+			}
+			i += n
+			continue
 		default:
 			r, n = decodeRune(s[i:])
-			l = r
-			if r < hangulFirst || r > hangulLast {
-				l = lowerRune(r)
-			}
+			l = lowerRune(r)
 		}
 		if l == r && r != utf8.RuneError {
 			if b != nil {
@@ -232,3 +236,20 @@ func decodeLastRune(s string) (rune, int) {
 func isCyrillic2(s string, i int) bool {
 	return i+1 < len(s) && s[i]&0xFE == 0xD0 && s[i+1]&0xC0 == 0x80
 }
+
+// isHangul3 reports whether s[i:] starts with a Hangul syllable (three
+// bytes, EA B0 80 to ED 9E A3): Korean text is mostly these. With both
+// continuation bytes checked, byte triples order as their runes do.
+func isHangul3(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	x := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+	return 0xEAB080 <= x && x <= 0xED9EA3 && x&0xC0C0 == 0x8080
+}
+
+// endsCyrillic2 and endsHangul3 are isCyrillic2 and isHangul3 for the
+// rune that ends s.
+func endsCyrillic2(s string) bool { return len(s) >= 2 && isCyrillic2(s, len(s)-2) }
+
+func endsHangul3(s string) bool { return len(s) >= 3 && isHangul3(s, len(s)-3) }

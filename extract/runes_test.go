@@ -116,3 +116,27 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestHangul3: isHangul3 and endsHangul3 find exactly the precomposed
+// syllables, which are word runes, among all three-byte strings.
+func TestHangul3(t *testing.T) {
+	var buf [3]byte
+	for a := 0xE0; a < 0xF0; a++ {
+		for b := 0; b < 256; b++ {
+			for c := 0; c < 256; c++ {
+				buf = [3]byte{byte(a), byte(b), byte(c)}
+				s := string(buf[:])
+				r, n := utf8.DecodeRuneInString(s)
+				want := n == 3 && hangulFirst <= r && r <= hangulLast
+				if isHangul3(s, 0) != want || endsHangul3(s) != want || want && !isWordRune(r) {
+					t.Fatalf("%q: isHangul3 %v, endsHangul3 %v, want %v", s, isHangul3(s, 0), endsHangul3(s), want)
+				}
+			}
+		}
+	}
+	for r := rune(0x400); r <= 0x47F; r++ {
+		if s := "x" + string(r); !endsCyrillic2(s) || !isWordRune(r) {
+			t.Errorf("%U: endsCyrillic2 false", r)
+		}
+	}
+}

@@ -192,6 +192,15 @@ func TestKindNearMissPeople(t *testing.T) {
 	})
 }
 
+// Russian: a part after ", из них" counts the people before it, whatever
+// stands after the figure (a dash, an adverb).
+func TestKindRussianPartAfterComma(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "В прошлом году в Россию въехали 12 400 граждан КНДР, из них около 7 тысяч — по учебным визам.",
+			[]string{"people nationals entered 12400..12400 exact", "people nationals entered 7000..7000 approx"}},
+	})
+}
+
 // Russian: people a generic noun counts are North Koreans by their own
 // words ("специалистов из КНДР") even after a sentence about others; and
 // "выбыли убитыми и ранеными" counts casualties.

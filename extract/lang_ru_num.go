@@ -645,7 +645,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 	if j+1 < len(toks) && toks[j].low == "из" && (toks[j+1].low == "них" || toks[j+1].low == "которых") {
 		return flowwatch.KindPeople, "people", ""
 	}
-	if ruPartOfOpening(t, figStart) {
+	if ruPartOfOpening(t, figStart) || ruPartAfterComma(t, figStart) {
 		return flowwatch.KindPeople, "people", ""
 	}
 	// "число раненых приближается к 1000"
@@ -770,6 +770,24 @@ func ruPartOfOpening(t string, figStart int) bool {
 		return !strings.ContainsAny(pre, ",;:")
 	}
 	return strings.ContainsAny(pre[5:], "0123456789")
+}
+
+// ruPartAfterComma reports whether a figure at byte figStart follows ",
+// из них" or ", из которых" with at most one word between (a bound): "13
+// 221 гражданин КНДР, из них почти 8 тысяч — с целью учебы".
+func ruPartAfterComma(t string, figStart int) bool {
+	pre := mlLower(t[max(0, figStart-48):figStart])
+	for _, w := range []string{", из них ", ", из которых "} {
+		k := strings.LastIndex(pre, w)
+		if k < 0 {
+			continue
+		}
+		rest := pre[k+len(w):]
+		if !strings.ContainsAny(rest, ",;:.—–()") && mlFieldCount(rest) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // mlTokenAt is the index of the token starting at byte b, or -1.

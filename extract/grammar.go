@@ -21,4 +21,5 @@ var (
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
+	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")
 )

@@ -24,6 +24,7 @@ var grammarVars = map[string]any{
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ru/object_preps":        &ruObjectPreps,
+	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,
 }
 

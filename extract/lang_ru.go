@@ -434,6 +434,46 @@ var ruPartClauses = []string{", из них ", ", из которых ", ", гд
 // end, else the nearest before it in the clause, else in the sentence.
 // Planning words before the figure ("о планах отправить", "должны
 // прибыть") make a movement planned.
+// ruLevelOfNumber reports whether the figure is the level a number of
+// people changed to or stood at ("число северокорейских рабочих в стране
+// сократилось примерно до 11,5 тысячи человек"): those present then,
+// whatever else the sentence moved (a report sent to the UN). A number
+// of the dead or wounded keeps its casualty.
+func ruLevelOfNumber(s *mlSent, f *mlFig, cs int) bool {
+	pre := mlLower(s.text[cs:f.start])
+	if !mlHas(pre, "число") && !mlHas(pre, "количеств") {
+		return false
+	}
+	tail := pre[max(0, len(pre)-levelBytes):]
+	level := false
+	for _, w := range ruLevelVerbs {
+		level = level || strings.Contains(tail, w)
+	}
+	if !level {
+		return false
+	}
+	named := false // the number names its people ("число рабочих"), not a quota's places
+	for _, h := range s.hits {
+		if h.start < cs || h.end > f.start {
+			continue
+		}
+		if h.cat == catGroup && h.value != "" && h.value != "person" {
+			named = true
+		}
+		if h.cat == catEvent {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return false
+			}
+		}
+	}
+	return named
+}
+
+// levelBytes is how far before a figure its level verb may stand:
+// "сократилось примерно до" (three Cyrillic words).
+const levelBytes = 64
+
 // replenishBytes is how far before a casualty word a word of making good
 // may stand: "для восполнения потерь" (two Cyrillic words).
 const replenishBytes = 40
@@ -452,6 +492,9 @@ func ruReplenishes(text string) bool {
 
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := s.clauseBounds(f)
+	if ruLevelOfNumber(s, f, cs) {
+		return flowwatch.EventPresent, -1
+	}
 	// An event noun right before the count names its event: "о гибели
 	// 200 военных", "ранении еще 400".
 	for i := len(s.hits) - 1; i >= 0; i-- {

@@ -1031,6 +1031,12 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			f.Group = g
 			break
 		}
+		if k == first && lx.militaryBodies[toks[k].Low] && (k+1 >= n || toks[k+1].Kind == Punct || lx.isStop(&toks[k+1])) {
+			// "will send 6 thousand military to Kursk": translation's
+			// noun for servicemen.
+			head, f.Group = k, flowwatch.GroupSoldiers
+			break
+		}
 		if p := lx.casualties.at(toks, k); p != nil {
 			head = k
 			casualty = p.val

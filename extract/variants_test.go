@@ -120,6 +120,9 @@ func TestKindTranslatedNumberForms(t *testing.T) {
 		{"en", "North Korean workers in the region are given three-month visas, officials said.", nil},
 		{"en", "Seoul says North Korea sent twenty-five hundred more troops to Russia.",
 			[]string{"people soldiers sent 2500..2500 exact"}},
+		// Translation from Russian calls servicemen "military".
+		{"en", "The DPRK will send to the Kursk region 4 thousand military, the minister said.",
+			[]string{"people soldiers planned 4000..4000 exact"}},
 		// Translation from Russian puts the hundreds after the thousands.
 		{"en", "In 2024, 12 thousand 417 citizens of the DPRK entered Russia, according to Rosstat.",
 			[]string{"people nationals entered 12417..12417 exact"}},

@@ -126,63 +126,66 @@ func lowerRune(r rune) rune {
 // lowerWide is strings.Map(lowerRune, s) for text with non-ASCII runes:
 // every Korean and Russian quote is lowered, and Map spent a call and an
 // encoding per rune. Runes that stay as they are (Hangul, lower-case
-// Cyrillic, ASCII other than capitals) are copied as bytes; like Map it
-// returns s itself when nothing changes.
+// Cyrillic, ASCII other than capitals) are told by their bytes and copied
+// in runs; like Map it returns s itself when nothing changes.
 func lowerWide(s string) string {
 	var b []byte // nil until the first rune that changes
-	for i := 0; i < len(s); {
-		var r, l rune
-		n := 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r, l = rune(c), rune(lowerByte(c))
-		case isCyrillic2(s, i):
-			// Cyrillic without calls: А-Я and Ѐ-Џ lower, а-џ stay; the
-			// historic letters after џ go to lowerRune.
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			switch {
-			case r <= 0x040F:
-				l = r + 0x50
-			case r <= 0x042F:
-				l = r + 0x20
-			case r <= cyrLast:
-				l = r
-			default:
-				l = lowerRune(r)
-			}
-		case isHangul3(s, i):
-			n = 3 // no case: copied as it is
-			if b != nil {
-				b = append(b, s[i:i+3]...)
-			}
-			i += n
-			continue
-		default:
-			r, n = decodeRune(s[i:])
-			l = lowerRune(r)
-		}
-		if l == r && r != utf8.RuneError {
-			if b != nil {
-				b = append(b, s[i:i+n]...)
-			}
-			i += n
-			continue
-		}
+	last := 0    // s[last:i] stays as it is and is not in b yet
+	put := func(i, n int, l rune) {
 		if b == nil {
-			b = make([]byte, i, len(s)+utf8.UTFMax)
-			copy(b, s[:i])
+			b = make([]byte, 0, len(s)+utf8.UTFMax)
 		}
+		b = append(b, s[last:i]...)
 		if 0x80 <= l && l < 0x800 {
 			b = append(b, 0xC0|byte(l>>6), 0x80|byte(l&0x3F)) // Cyrillic, without a call
 		} else {
 			b = utf8.AppendRune(b, l)
 		}
-		i += n
+		last = i + n
+	}
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				put(i, 1, rune(c+'a'-'A'))
+			}
+			i++
+		case isCyrillic2(s, i):
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); r < 0x0430 || r > cyrLast {
+				if l := lowerCyrillic(r); l != r {
+					put(i, 2, l)
+				}
+			}
+			i += 2
+		case isHangul3(s, i):
+			i += 3 // no case
+		default:
+			r, n := decodeRune(s[i:])
+			// An invalid byte becomes U+FFFD, as in strings.Map.
+			if l := lowerRune(r); l != r || r == utf8.RuneError {
+				put(i, n, l)
+			}
+			i += n
+		}
 	}
 	if b == nil {
 		return s
 	}
-	return string(b)
+	return string(append(b, s[last:]...))
+}
+
+// lowerCyrillic is lowerRune for a rune from U+0400 to U+047F, with the
+// modern alphabet's capitals (Ѐ-Џ, А-Я) done without a call.
+func lowerCyrillic(r rune) rune {
+	switch {
+	case r <= 0x040F:
+		return r + 0x50
+	case r <= 0x042F:
+		return r + 0x20
+	case r <= cyrLast:
+		return r
+	}
+	return lowerRune(r)
 }
 
 // decodeRune is utf8.DecodeRuneInString with Cyrillic (two bytes) and

@@ -68,6 +68,8 @@ func TestAppendWord(t *testing.T) {
 		{"Deployed", []string{"L:deploy"}},
 		{"СОЛДАТЫ", []string{"L:солда"}},
 		{"1만", []string{"L:#"}},
+		{"ЀЏАЯаяѐџѠѡ", []string{"L:ѐџаяа"}},
+		{"ѠѡѢ", []string{"L:ѡѡѣ"}},
 		{"\u0130ZMIR", []string{"L:izmir"}}, // İ lowers to ASCII i
 		{"한\xffx", []string{"L:한\xff", "L:\xffx"}},
 	}

@@ -129,17 +129,20 @@ func lowerRune(r rune) rune {
 // Cyrillic, ASCII other than capitals) are told by their bytes and copied
 // in runs; like Map it returns s itself when nothing changes.
 func lowerWide(s string) string {
-	var b []byte // nil until the first rune that changes
-	last := 0    // s[last:i] stays as it is and is not in b yet
+	// A Builder, as in strings.Map, whose String does not copy: one
+	// allocation per quote that changes.
+	var b strings.Builder
+	last := 0 // s[last:i] stays as it is and is not in b yet
 	put := func(i, n int, l rune) {
-		if b == nil {
-			b = make([]byte, 0, len(s)+utf8.UTFMax)
+		if b.Cap() == 0 {
+			b.Grow(len(s) + utf8.UTFMax)
 		}
-		b = append(b, s[last:i]...)
+		b.WriteString(s[last:i])
 		if 0x80 <= l && l < 0x800 {
-			b = append(b, 0xC0|byte(l>>6), 0x80|byte(l&0x3F)) // Cyrillic, without a call
+			b.WriteByte(0xC0 | byte(l>>6)) // Cyrillic, without encoding
+			b.WriteByte(0x80 | byte(l&0x3F))
 		} else {
-			b = utf8.AppendRune(b, l)
+			b.WriteRune(l)
 		}
 		last = i + n
 	}
@@ -168,10 +171,11 @@ func lowerWide(s string) string {
 			i += n
 		}
 	}
-	if b == nil {
+	if b.Cap() == 0 {
 		return s
 	}
-	return string(append(b, s[last:]...))
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // lowerCyrillic is lowerRune for a rune from U+0400 to U+047F, with the

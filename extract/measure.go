@@ -393,12 +393,15 @@ func appendMeasureTokens(out []mtok, q string) []mtok {
 	}
 	for i := 0; i < len(q); {
 		r, n := rune(q[i]), 1 // ASCII without a call: English quotes are all of it
-		if isCyrillic2(q, i) {
-			r, n = 'ж', 2 // the word's letters are read below; any Cyrillic letter opens it
-		} else if isHangul3(q, i) {
-			r, n = '한', 3
-		} else if r >= utf8.RuneSelf {
-			r, n = decodeRune(q[i:])
+		if r >= utf8.RuneSelf {
+			switch {
+			case isCyrillic2(q, i):
+				r, n = 'ж', 2 // the word's letters are read below; any Cyrillic letter opens it
+			case isHangul3(q, i):
+				r, n = '한', 3
+			default:
+				r, n = decodeRune(q[i:])
+			}
 		}
 		switch {
 		case isDigitRune(r):

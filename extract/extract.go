@@ -162,8 +162,20 @@ func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped [
 		return out, dropped
 	}
 	lang := strings.ToLower(a.Lang)
-	if fn := articleFuncs[lang]; fn != nil {
-		for _, c := range fn(x.d, a) {
+	if app, fn := articleAppenders[lang], articleFuncs[lang]; app != nil || fn != nil {
+		var cs []Candidate
+		if app != nil {
+			buf := candPool.Get().(*[]Candidate)
+			defer func() {
+				clear(*buf) // hold no article in the pool
+				candPool.Put(buf)
+			}()
+			cs = app(x.d, a, (*buf)[:0])
+			*buf = cs
+		} else {
+			cs = fn(x.d, a)
+		}
+		for _, c := range cs {
 			if c.Extractor == "" {
 				c.Extractor = flowwatch.ExtractorVersion
 			}
@@ -188,6 +200,10 @@ func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped [
 	doc := x.read(a.Text, mod, lx, buf)
 	return x.claims(a, doc, mod, lx, out, dropped)
 }
+
+// candPool holds the buffers the built-in Korean and Russian engines
+// append an article's candidates to (articleAppenders).
+var candPool = sync.Pool{New: func() any { return new([]Candidate) }}
 
 // buffers are the per-article scratch slices, reused across articles:
 // tokens dominate what extraction allocates.

@@ -88,4 +88,12 @@ var articleFuncs = map[string]ArticleFunc{}
 
 // RegisterArticleFunc makes Extract hand articles in lang to fn. A
 // Language registered for the same code is then not used.
-func RegisterArticleFunc(lang string, fn ArticleFunc) { articleFuncs[lang] = fn }
+func RegisterArticleFunc(lang string, fn ArticleFunc) {
+	articleFuncs[lang] = fn
+	delete(articleAppenders, lang) // fn replaces the built-in engine
+}
+
+// articleAppenders are the built-in engines' ArticleFuncs in a form that
+// appends to the caller's buffer: each article's candidates were copied
+// into a new slice only for rules to copy them out of it again.
+var articleAppenders = map[string]func(d *domain.Domain, a *flowwatch.Article, dst []Candidate) []Candidate{}

@@ -32,6 +32,12 @@ func init() {
 	RegisterArticleFunc("ru", func(d *domain.Domain, a *flowwatch.Article) []Candidate {
 		return mlExtract(mlModulesFor(d).ru, a)
 	})
+	articleAppenders["ko"] = func(d *domain.Domain, a *flowwatch.Article, dst []Candidate) []Candidate {
+		return mlAppend(mlModulesFor(d).ko, a, dst)
+	}
+	articleAppenders["ru"] = func(d *domain.Domain, a *flowwatch.Article, dst []Candidate) []Candidate {
+		return mlAppend(mlModulesFor(d).ru, a, dst)
+	}
 }
 
 type mlPair struct{ ko, ru *mlModule }
@@ -615,6 +621,11 @@ type mlClaim struct {
 // mlExtract returns every figure read, in text order: those the rules
 // take, and those they drop with the reason (see Candidate).
 func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
+	return slices.Clip(mlAppend(lm, a, nil))
+}
+
+// mlAppend is mlExtract appending to dst.
+func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 	text := a.Text
 	spans := lm.split(text)
 	// One buffer each for the sentences, the lower-cased text and the
@@ -800,10 +811,10 @@ func mlExtract(lm *mlModule, a *flowwatch.Article) []Candidate {
 			prevSpeaker = lm.speaker(s)
 		}
 	}
-	// The candidates leave in a slice of their exact size; the buffer
-	// they were gathered in stays for the next article.
+	// The candidates leave in the caller's slice; the buffer they were
+	// gathered in stays for the next article.
 	sc.out = out
-	return slices.Clone(out)
+	return append(dst, out...)
 }
 
 // mlInherit fills what a figure's sentence leaves unsaid from the figure

@@ -1024,6 +1024,11 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if k < n && (toks[k].Low == "more" || toks[k].Low == "others") {
 		k++
 	}
+	// "1,500: special forces in the first shipment": a list of figures
+	// puts the figure first and says after a colon what it counts.
+	if k < n && toks[k].Low == ":" && f.Start == 0 {
+		k++
+	}
 	first := k
 	if k < n && toks[k].Low == "of" {
 		k++

@@ -91,6 +91,14 @@ func TestKindPeopleEvent(t *testing.T) {
 		// An agreement is a plan.
 		{"en", "Officials said Moscow had agreed to take as many as 8,000 North Korean workers next year.",
 			[]string{"people workers planned ..8000 at_most"}},
+		// A list of figures under a paragraph about North Koreans: each
+		// item counts them, the colon before what it counts.
+		{"en", "North Korea has sent troops to Russia since last year.\n\nBy the numbers\n\n2,500: reinforcements sent in the spring (JCS)",
+			[]string{"people soldiers sent 2500..2500 exact"}},
+		// A country that speaks is a source, not whose people they are,
+		// unless it speaks of itself.
+		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent ..2000 at_most"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

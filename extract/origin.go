@@ -164,6 +164,11 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 				if e < len(toks) && (attributionNoun[toks[e].Low] || toks[e].may(lx.sources) && lx.sources.at(toks, e) != nil) {
 					return 0
 				}
+				if e < len(toks) && toks[e].may(lx.said) {
+					if sp := lx.said.at(toks, e); sp != nil && !speaksOfItself(toks, e+len(sp.low)) {
+						return 0 // "Seoul believes as many as 3,000 more have followed": a country that speaks
+					}
+				}
 				return -1
 			}
 		}
@@ -449,6 +454,16 @@ func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
 	if i == 0 || f.Group == "" {
 		return false
 	}
+	if listItem(&doc[i], f) {
+		// "11,000: troops in Russia by late 2024": the items of a list of
+		// figures are about what the text before the list is about.
+		for b := i - 1; b >= 0 && b >= i-listBack; b-- {
+			if lx.originOf(&doc[b]) {
+				return true
+			}
+		}
+		return false
+	}
 	s, p := &doc[i], &doc[i-1]
 	if !lx.originOf(p) {
 		return false
@@ -477,6 +492,32 @@ func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
 		}
 	}
 	return false
+}
+
+// speaksOfItself reports whether what a speaker says opens with a pronoun
+// for the speaker ("Ukraine says it has lost 43,000 soldiers").
+func speaksOfItself(toks []Token, k int) bool {
+	if k < len(toks) && toks[k].Low == "that" {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Low {
+	case "it", "its", "they", "their", "we", "our":
+		return true
+	}
+	return false
+}
+
+// listBack is how many sentences before a list item may name North Korea
+// for the list: a heading and a dozen items.
+const listBack = 14
+
+// listItem reports whether the figure opens its sentence and a colon
+// follows it: an item of a list of figures ("1,500: special forces").
+func listItem(s *sent, f *Figure) bool {
+	return f.Start == 0 && f.End < len(s.toks) && s.toks[f.End].Low == ":"
 }
 
 // placeReference reports whether the place anaphor at toks[k] (n tokens)

@@ -428,10 +428,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == "" {
 					c.Event = lx.event(s, f)
 				}
-				if f.partitive && (c.Event == "" && comes(s.toks, f.End) || c.Event == flowwatch.EventSent || c.Event == flowwatch.EventEntered) {
+				if f.partitive && (c.Event == "" && !lx.laborAfter(s.toks, f.End) || c.Event == flowwatch.EventSent || c.Event == flowwatch.EventEntered) {
 					// The part came as the whole did: "Of those arrivals,
 					// nearly 8,000 came on student visas" entered as the
-					// 13,000 did.
+					// 13,000 did; a part no verb moves ("Of those, 7,887
+					// declared study") shares the whole's event too.
 					if ev := wholeEventBefore(doc, i, c.Group); ev != "" {
 						c.Event = ev
 					}
@@ -1160,10 +1161,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if first+1 < n && adverb(&toks[first]) && (lx.events.at(toks, first+1) != nil || participle(&toks[first+1])) {
 		verb = true // "out of the 12,000 initially deployed"
 	}
-	if first+1 < n && participle(&toks[first]) && lx.events.at(toks, first) == nil && toks[first+1].Kind == Word && !lx.isStop(&toks[first+1]) && !adverb(&toks[first+1]) && lx.events.at(toks, first+1) == nil {
+	if !verb && first+1 < n && participle(&toks[first]) && lx.events.at(toks, first) == nil && toks[first+1].Kind == Word && !lx.isStop(&toks[first+1]) && !adverb(&toks[first+1]) && lx.events.at(toks, first+1) == nil {
 		if g, _ := lx.Group(toks, first+1); g == "" {
 			f.thing = true
-			return false // "five training grounds": an -ing word before a noun of things
+			return false // "five training grounds": an -ing word before a noun of things (a part of a whole is the subject of its verb: "Of those, 7,887 declared study")
 		}
 	}
 	if first < n && !lx.isStop(&toks[first]) && !(toks[first].Kind == Punct) && lx.events.at(toks, first) == nil && !participle(&toks[first]) && !verb {
@@ -1372,18 +1373,6 @@ func wholeEventBefore(doc []sent, i int, g string) string {
 	return ""
 }
 
-// comes reports whether a verb of coming follows the figure ending at
-// toks[e]: "8,000 came on student visas", "1,000 went to the front".
-func comes(toks []Token, e int) bool {
-	for k := e; k < len(toks) && k <= e+1; k++ {
-		switch toks[k].Low {
-		case "came", "come", "went", "moved", "travelled", "traveled":
-			return true
-		}
-	}
-	return false
-}
-
 // partitiveOpening reports whether a sentence opens with a part of a
 // whole named before it, and the figure at toks[fs] is that part: "Of
 // them, about 600", "Of those arrivals, nearly 8,000", "Among these
@@ -1406,6 +1395,18 @@ func partitiveOpening(toks []Token, fs int) bool {
 		}
 	}
 	return fs <= 4 // "Of them about 600"
+}
+
+// laborAfter reports whether a word of working follows the figure
+// ending at toks[e] within three words: "Of them, roughly 2,000 now work
+// in Moscow" are there, whatever the whole did.
+func (lx *Lexicon) laborAfter(toks []Token, e int) bool {
+	for k := e; k < len(toks) && k <= e+3; k++ {
+		if lx.labor.at(toks, k) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // measureNouns name a count: "the number", "the figure", "the tally".

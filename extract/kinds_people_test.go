@@ -99,6 +99,9 @@ func TestKindPeopleEvent(t *testing.T) {
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",
 			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent ..2000 at_most"}},
+		// The part of a whole is the subject of its verb, an -ed verb too.
+		{"en", "Border data show that 12,300 North Koreans entered Russia last year. Of those, 7,100 declared study as their purpose.",
+			[]string{"people nationals entered 12300..12300 exact", "people nationals entered 7100..7100 exact"}},
 		// A unit welcomed home has come back.
 		{"en", "Pyongyang welcomed home some 900 North Korean sappers who had cleared mines near Kursk, state media said.",
 			[]string{"people engineers withdrawn 900..900 approx"}},

@@ -1682,6 +1682,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return c.ev
 	}
 	b := c.pos - 1
+	if c.ev == flowwatch.EventSent && b >= 0 && stateAdverb[toks[b].Low] && strings.HasSuffix(toks[c.pos].Low, "ed") {
+		// "were still deployed in border areas": where they are, not a
+		// movement ("are still arriving" goes on moving).
+		return flowwatch.EventPresent
+	}
 	for steps := 0; b >= 0 && steps < 3 && modalSkip[toks[b].Low]; steps++ {
 		b--
 	}

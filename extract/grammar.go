@@ -18,6 +18,7 @@ var (
 	strengthWord      = grammarData.Set("en", "strength_word")
 	eventNounModifier = grammarData.Set("en", "event_noun_modifier")
 	compositionCue    = grammarData.Set("en", "composition_cue")
+	stateAdverb       = grammarData.Set("en", "state_adverb")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")

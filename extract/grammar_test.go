@@ -21,6 +21,7 @@ var grammarVars = map[string]any{
 	"en/name_joiner":         &nameJoiner,
 	"en/strength_word":       &strengthWord,
 	"en/event_noun_modifier": &eventNounModifier,
+	"en/state_adverb":        &stateAdverb,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ru/object_preps":        &ruObjectPreps,

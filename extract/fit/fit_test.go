@@ -47,8 +47,8 @@ func TestCrossValidated(t *testing.T) {
 	res := CrossValidate(docs, x, Options{})
 	// Just under what was measured when they were last raised, so that a
 	// change that loses ground shows; raise them as the scores rise.
-	floors := map[string]float64{"en": 0.90, "ko": 0.88, "ru": 0.88}
-	sourceFloors := map[string]float64{"en": 0.86, "ko": 0.87, "ru": 0.85}
+	floors := map[string]float64{"en": 0.91, "ko": 0.89, "ru": 0.89}
+	sourceFloors := map[string]float64{"en": 0.86, "ko": 0.88, "ru": 0.86}
 	for lang, min := range floors {
 		r, f := res.Rules[lang], res.Fitted[lang]
 		t.Logf("%s rules  %s", lang, r)

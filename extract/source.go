@@ -50,6 +50,12 @@ type attributor struct {
 	inside  map[string]bool   // capitalised words that some sentence has after its first word
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
+
+	// Every sentence read keeps its mentions and speakers; they are cut
+	// from these per-article arenas (kept by the pool) instead of each
+	// growing its own slices, a steady share of what extraction allocated.
+	ments []mention
+	spks  []speakerAt
 }
 
 // newAttributor takes an attributor from a pool: one per article, with a
@@ -57,7 +63,7 @@ type attributor struct {
 // extraction allocated. put gives it back.
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	a := attributorPool.Get().(*attributor)
-	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0]}
+	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0]}
 	a.house = a.houseOutlet()
 	return a
 }
@@ -67,7 +73,8 @@ var attributorPool = sync.Pool{New: func() any { return &attributor{history: mak
 // put returns a to the pool, keeping nothing of its article alive.
 func (a *attributor) put() {
 	clear(a.history)
-	*a = attributor{history: a.history[:0]}
+	clear(a.spks) // names
+	*a = attributor{history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0]}
 	attributorPool.Put(a)
 }
 
@@ -160,6 +167,7 @@ func (a *attributor) sentence(i int) {
 func (a *attributor) read(toks []Token) attribution {
 	lx := a.lx
 	at := attribution{}
+	first := len(a.ments)
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].may(lx.sources) {
 			continue
@@ -187,7 +195,10 @@ func (a *attributor) read(toks []Token) attribution {
 			continue // a dateline: SEOUL (AP) —
 		}
 		m.cue = a.cueOf(toks, m)
-		at.mentions = append(at.mentions, m)
+		a.ments = append(a.ments, m)
+	}
+	if len(a.ments) > first {
+		at.mentions = a.ments[first:len(a.ments):len(a.ments)]
 	}
 	a.resolve(&at, toks)
 	if at.set && at.src != "" {
@@ -591,20 +602,33 @@ func (a *attributor) source(i int, f *Figure) (string, string) {
 // speakersOf lists who says something in the sentence: the sources
 // with a reporting verb and the countries that speak.
 func (a *attributor) speakersOf(at *attribution, toks []Token) []speakerAt {
-	var out []speakerAt
 	for _, m := range at.mentions {
 		if m.cue == cueCiting || m.cue == cueCitedBy {
 			return nil // "Yonhap reported, citing the NIS": one source, relayed
 		}
+	}
+	first := len(a.spks)
+	for _, m := range at.mentions {
 		if m.cue == cueSaid {
-			out = append(out, speakerAt{pos: m.start, name: a.name(m)})
+			a.spks = append(a.spks, speakerAt{pos: m.start, name: a.name(m)})
 		}
 	}
-	for _, c := range a.countrySpeakers(toks) {
+	named := len(a.spks)
+	a.spks = a.countrySpeakers(toks, a.spks)
+	// Keep the countries that are not inside a mention, in place.
+	k := named
+	for _, c := range a.spks[named:] {
 		if !inMention(at.mentions, c.pos) { // "US officials" is its source, not the US
-			out = append(out, c)
+			a.spks[k] = c
+			k++
 		}
 	}
+	clear(a.spks[k:])
+	a.spks = a.spks[:k]
+	if k == first {
+		return nil
+	}
+	out := a.spks[first:k:k]
 	slices.SortFunc(out, func(x, y speakerAt) int { return x.pos - y.pos })
 	for i := range out {
 		out[i].opens = opensClause(toks, out[i].pos)
@@ -695,16 +719,15 @@ func skipApposition(toks []Token, k int) int {
 // place elsewhere), so it is read here, with the same cues as a source.
 // It returns the place's canonical name, or "".
 func (a *attributor) countrySpeaker(toks []Token) string {
-	if cs := a.countrySpeakers(toks); len(cs) > 0 {
+	if cs := a.countrySpeakers(toks, nil); len(cs) > 0 {
 		return cs[0].name
 	}
 	return ""
 }
 
-// countrySpeakers are all the countries and capitals that speak in the
-// sentence, in order.
-func (a *attributor) countrySpeakers(toks []Token) []speakerAt {
-	var out []speakerAt
+// countrySpeakers appends to out all the countries and capitals that speak
+// in the sentence, in order.
+func (a *attributor) countrySpeakers(toks []Token, out []speakerAt) []speakerAt {
 	lx := a.lx
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].may(lx.places) || !isCap(&toks[k]) {

@@ -620,7 +620,7 @@ func (lx *Lexicon) clauseStarts(toks []Token) []int {
 func (lx *Lexicon) numberOpens(toks []Token, i int) bool {
 	for k := i; k < len(toks) && k < i+3; k++ {
 		t := &toks[k]
-		if t.Kind == Number || lx.numWords[t.Low] != 0 {
+		if t.Kind == Number || lx.numWordValue(t) != 0 {
 			return true
 		}
 		if t.Kind != Word {
@@ -639,7 +639,7 @@ func (lx *Lexicon) partitiveAt(toks []Token, i int) bool {
 		if t.Kind == Punct {
 			return false
 		}
-		if t.Kind == Number || lx.numWords[t.Low] != 0 || lx.scales[t.Low] != 0 {
+		if t.Kind == Number || lx.numWordValue(t) != 0 || lx.scaleValue(t) != 0 {
 			num = true
 			continue
 		}
@@ -823,7 +823,7 @@ var fractionWords = map[string]bool{"half": true, "third": true, "thirds": true,
 // fraction: "half of the", "a third of", "40% of the".
 func fractionOf(toks []Token, i int) bool {
 	b := i - 1
-	if b >= 0 && determiners[toks[b].Low] {
+	if b >= 0 && toks[b].in(wcDeterminer, determiners) {
 		b--
 	}
 	return b >= 1 && toks[b].Low == "of" && fractionWords[toks[b-1].Low]
@@ -847,7 +847,7 @@ func (lx *Lexicon) coordinatedHead(toks []Token, first int) (int, string) {
 	}
 	// Bound words ("as many as", "another", "some") before the number.
 	for steps := 0; m < n && steps < 3 && toks[m].Kind == Word; steps++ {
-		if _, isNum := lx.numWords[toks[m].Low]; isNum && toks[m].Low != "a" && toks[m].Low != "an" {
+		if _, isNum := lx.numWord(&toks[m]); isNum && toks[m].Low != "a" && toks[m].Low != "an" {
 			break
 		}
 		m++
@@ -881,7 +881,7 @@ func (lx *Lexicon) eventAdjacent(toks []Token, start, first int) bool {
 		}
 	}
 	k := first
-	for steps := 0; k < len(toks) && steps < 2 && (auxiliary[toks[k].Low] || toks[k].Low == "been"); steps++ {
+	for steps := 0; k < len(toks) && steps < 2 && (toks[k].in(wcAuxiliary, auxiliary) || toks[k].Low == "been"); steps++ {
 		k++
 	}
 	return k < len(toks) && lx.events.at(toks, k) != nil
@@ -907,7 +907,7 @@ func (lx *Lexicon) partWhole(toks []Token, i int) bool {
 	if toks[b].Kind == Number {
 		return true
 	}
-	if _, ok := lx.numWords[toks[b].Low]; ok && toks[b].Low != "a" && toks[b].Low != "an" {
+	if _, ok := lx.numWord(&toks[b]); ok && toks[b].Low != "a" && toks[b].Low != "an" {
 		return true
 	}
 	return lx.casualties.at(toks, b) != nil || (b > 0 && lx.casualties.endingAt(toks, b+1, 3) != nil)
@@ -1033,7 +1033,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	first := k
 	if k < n && toks[k].Low == "of" {
 		k++
-		for k < n && determiners[toks[k].Low] {
+		for k < n && toks[k].in(wcDeterminer, determiners) {
 			k++
 		}
 	}
@@ -1041,9 +1041,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	casualty := ""
 	for steps := 0; k < n && steps < 6; steps++ {
 		// "a contingent of", "groups of": the people come after "of".
-		if lx.collectives[toks[k].Low] && k+1 < n && toks[k+1].Low == "of" {
+		if toks[k].in(wcCollective, lx.collectives) && k+1 < n && toks[k+1].Low == "of" {
 			k += 2
-			for k < n && determiners[toks[k].Low] {
+			for k < n && toks[k].in(wcDeterminer, determiners) {
 				k++
 			}
 			continue
@@ -1053,7 +1053,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			f.Group = g
 			break
 		}
-		if k == first && lx.militaryBodies[toks[k].Low] && (k+1 >= n || toks[k+1].Kind == Punct || lx.isStop(&toks[k+1])) {
+		if k == first && toks[k].in(wcMilitaryBody, lx.militaryBodies) && (k+1 >= n || toks[k+1].Kind == Punct || lx.isStop(&toks[k+1])) {
 			// "will send 6 thousand military to Kursk": translation's
 			// noun for servicemen.
 			head, f.Group = k, flowwatch.GroupSoldiers
@@ -1157,7 +1157,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	// The part of a whole named before may take any verb: "Of those
 	// arrivals, nearly 8,000 came on student visas" (but "Of those, 2,000
 	// containers were shipped" counts containers).
-	verb := partitiveOpening(toks, f.Start) && !(first+1 < n && auxiliary[toks[first+1].Low])
+	verb := partitiveOpening(toks, f.Start) && !(first+1 < n && toks[first+1].in(wcAuxiliary, auxiliary))
 	if first+1 < n && adverb(&toks[first]) && (lx.events.at(toks, first+1) != nil || participle(&toks[first+1])) {
 		verb = true // "out of the 12,000 initially deployed"
 	}
@@ -1173,7 +1173,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
 	// "1,200 of them were killed" names its people, whatever precedes it.
-	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !bareBefore[toks[f.Start-1].Low]) && !lx.eventAdjacent(toks, f.Start, first) {
+	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !toks[f.Start-1].in(wcBareBefore, bareBefore)) && !lx.eventAdjacent(toks, f.Start, first) {
 		return false
 	}
 	f.Bare = true
@@ -1224,12 +1224,12 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		// several thousand remain"), and so does a figure after a verb of
 		// estimate or report ("we estimate approximately 10,000 are
 		// moving").
-		if g == "" && f.End < n && (auxiliary[toks[f.End].Low] || lx.events.at(toks, f.End) != nil) {
+		if g == "" && f.End < n && (toks[f.End].in(wcAuxiliary, auxiliary) || lx.events.at(toks, f.End) != nil) {
 			b := f.Start - 1
-			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that" || subjectAdverb[toks[b].Low]) {
+			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that" || toks[b].in(wcSubjectAdverb, subjectAdverb)) {
 				b--
 			}
-			if b < cs || b >= 0 && reportVerb[toks[b].Low] {
+			if b < cs || b >= 0 && toks[b].in(wcReportVerb, reportVerb) {
 				g = ctxGroup()
 			}
 		}
@@ -1240,7 +1240,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	if g == "" {
 		for i := 0; i < f.Start; i++ {
 			if p := lx.casualties.at(toks, i); p != nil && !lx.foreignBefore(toks, i) {
-				if lx.change[toks[i].Low] {
+				if toks[i].in(wcChange, lx.change) {
 					if g, _ := lx.Group(toks, i+1); g == "" {
 						continue // "has fallen to 5,000": a level, not the fallen
 					}
@@ -1337,11 +1337,11 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 // the amount of", but not the adjective of "military brigades" or
 // "military builders", whose noun says who they are.
 func (lx *Lexicon) militaryBody(toks []Token, i int) bool {
-	if !lx.militaryBodies[toks[i].Low] || lx.foreignBefore(toks, i) {
+	if !toks[i].in(wcMilitaryBody, lx.militaryBodies) || lx.foreignBefore(toks, i) {
 		return false
 	}
 	if n := i + 1; n < len(toks) && toks[n].Kind == Word {
-		if g, _ := lx.Group(toks, n); g != "" || lx.collectives[toks[n].Low] {
+		if g, _ := lx.Group(toks, n); g != "" || toks[n].in(wcCollective, lx.collectives) {
 			return false
 		}
 	}
@@ -1473,7 +1473,7 @@ func (lx *Lexicon) ownerGroup(s *sent, f *Figure, ctx func() string, nk bool) (s
 					return "", false
 				}
 			}
-			if toks[k].Kind == Punct || lx.isStop(&toks[k]) && !determiners[toks[k].Low] {
+			if toks[k].Kind == Punct || lx.isStop(&toks[k]) && !toks[k].in(wcDeterminer, determiners) {
 				break
 			}
 		}
@@ -1580,7 +1580,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		_, l := lx.Group(toks, f.Head)
 		subjEnd = f.Head + max(l, 1)
 	}
-	subject := subjEnd < len(toks) && auxiliary[toks[subjEnd].Low]
+	subject := subjEnd < len(toks) && toks[subjEnd].in(wcAuxiliary, auxiliary)
 	if !subject && subjEnd+1 < len(toks) && toks[subjEnd].Low == "," && toks[subjEnd+1].Low == "including" {
 		// "three soldiers, including two officers and a medic, were
 		// injured": the verb after the apposition is the figure's.
@@ -1588,7 +1588,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			if toks[k].Low == "," || toks[k].Low == "\"" {
 				continue
 			}
-			if toks[k-1].Low == "," && auxiliary[toks[k].Low] {
+			if toks[k-1].Low == "," && toks[k].in(wcAuxiliary, auxiliary) {
 				subject = true
 				break
 			}
@@ -1605,7 +1605,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			// those counted: "lost about 1,000 soldiers killed".
 			return -1 << 21
 		}
-		if levelVerbs[toks[c.pos].Low] {
+		if toks[c.pos].in(wcLevelVerb, levelVerbs) {
 			// "The number of permits issued reached 5,600": a level
 			// reached says how many, the other cue what happened; alone
 			// it moves them ("is expected to reach 10,000").
@@ -1682,41 +1682,41 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return c.ev
 	}
 	b := c.pos - 1
-	if c.ev == flowwatch.EventSent && b >= 0 && stateAdverb[toks[b].Low] && strings.HasSuffix(toks[c.pos].Low, "ed") {
+	if c.ev == flowwatch.EventSent && b >= 0 && toks[b].in(wcStateAdverb, stateAdverb) && strings.HasSuffix(toks[c.pos].Low, "ed") {
 		// "were still deployed in border areas": where they are, not a
 		// movement ("are still arriving" goes on moving).
 		return flowwatch.EventPresent
 	}
-	for steps := 0; b >= 0 && steps < 3 && modalSkip[toks[b].Low]; steps++ {
+	for steps := 0; b >= 0 && steps < 3 && toks[b].in(wcModalSkip, modalSkip); steps++ {
 		b--
 	}
-	if b >= 1 && toks[b].Low == "to" && lx.aspectual[toks[b-1].Low] {
+	if b >= 1 && toks[b].Low == "to" && toks[b-1].in(wcAspectual, lx.aspectual) {
 		// "continue to arrive", "began to deploy": the movement goes on or
 		// has begun; only a cue before the verb plans it ("will continue
 		// to send", "plans to start to recruit").
 		b -= 2
-		for steps := 0; b >= 0 && steps < 3 && (modalSkip[toks[b].Low] || toks[b].Low == "to"); steps++ {
-			if toks[b].Low == "to" && b > 0 && lx.planned[toks[b-1].Low] {
+		for steps := 0; b >= 0 && steps < 3 && (toks[b].in(wcModalSkip, modalSkip) || toks[b].Low == "to"); steps++ {
+			if toks[b].Low == "to" && b > 0 && toks[b-1].in(wcPlanned, lx.planned) {
 				return flowwatch.EventPlanned
 			}
 			b--
 		}
-		if b >= 0 && lx.planned[toks[b].Low] && toks[b].Low != "to" {
+		if b >= 0 && toks[b].in(wcPlanned, lx.planned) && toks[b].Low != "to" {
 			return flowwatch.EventPlanned
 		}
 		return c.ev
 	}
-	if lx.eventNouns[toks[c.pos].Low] {
+	if toks[c.pos].in(wcEventNoun, lx.eventNouns) {
 		// "considering the additional dispatch of 6,000": a movement
 		// named by a noun is planned by what stands before its article.
-		for steps := 0; b >= 0 && steps < 2 && !lx.planned[toks[b].Low] && (determiners[toks[b].Low] || toks[b].Low == "a" || toks[b].Low == "an" || eventNounModifier[toks[b].Low]); steps++ {
+		for steps := 0; b >= 0 && steps < 2 && !toks[b].in(wcPlanned, lx.planned) && (toks[b].in(wcDeterminer, determiners) || toks[b].Low == "a" || toks[b].Low == "an" || toks[b].in(wcEventNounModifier, eventNounModifier)); steps++ {
 			b--
 		}
 	}
 	if b >= 1 && toks[b].Low == "for" && lx.planned[toks[b-1].Low+" for"] {
 		return flowwatch.EventPlanned // "pushing for the dispatch"
 	}
-	if b >= 0 && lx.planned[toks[b].Low] && !(toks[b].Low == "to" && (lx.reportedTo(toks, b) || c.ev == flowwatch.EventPresent)) {
+	if b >= 0 && toks[b].in(wcPlanned, lx.planned) && !(toks[b].Low == "to" && (lx.reportedTo(toks, b) || c.ev == flowwatch.EventPresent)) {
 		// "to remain", "to stay": a state after "to" ("asked Moscow to
 		// allow 10,000 workers to remain") is no plan of a movement.
 		return flowwatch.EventPlanned
@@ -1773,7 +1773,7 @@ func (lx *Lexicon) countedNoun(s *sent, f *Figure) (group string, other bool) {
 			continue
 		}
 		j := k + 2
-		for j < f.Start && (determiners[toks[j].Low] || lx.origin.at(toks, j) != nil) {
+		for j < f.Start && (toks[j].in(wcDeterminer, determiners) || lx.origin.at(toks, j) != nil) {
 			if p := lx.origin.at(toks, j); p != nil {
 				j += len(p.low)
 				continue

@@ -56,7 +56,7 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		if t.Low == "." && k > 0 {
 			p := &toks[k-1]
 			if p.Glued || k-1 >= 0 {
-				if p.Kind == Word && (lx.abbrev[p.Low] || (len(p.Text) == 1 && isCap(p))) {
+				if p.Kind == Word && (p.in(wcAbbrev, lx.abbrev) || (len(p.Text) == 1 && isCap(p))) {
 					continue
 				}
 			}
@@ -86,7 +86,7 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 // capitalised top-level domain ("Caliber.Az", "Gazeta.Ru") is a site's
 // name, not a new sentence.
 func gluedParagraph(lx *Lexicon, prev, next *Token) bool {
-	if prev.Kind != Word || next.Kind != Word || len(prev.Text) < 3 || len(next.Text) < 2 || lx.abbrev[prev.Low] || siteSuffix[next.Low] {
+	if prev.Kind != Word || next.Kind != Word || len(prev.Text) < 3 || len(next.Text) < 2 || prev.in(wcAbbrev, lx.abbrev) || siteSuffix[next.Low] {
 		return false
 	}
 	last := prev.Text[len(prev.Text)-1]
@@ -134,7 +134,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 		v = t.Num
 		// "15-thousand", "78-hundred": a scale joined by a hyphen.
 		if j+1 < len(toks) && toks[j].Glued && isHyphen(toks[j].Low) && toks[j+1].Glued && toks[j+1].Kind == Word {
-			if s, isScale := lx.scales[toks[j+1].Low]; isScale && s >= 100 && len(toks[j+1].Low) > 1 && !t.Dec {
+			if s, isScale := lx.scale(&toks[j+1]); isScale && s >= 100 && len(toks[j+1].Low) > 1 && !t.Dec {
 				v *= s
 				j += 2
 				scaled = true
@@ -157,7 +157,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 		if t.mask&maskDone != 0 && t.mask&lx.numw.bit == 0 {
 			return 0, i, false, false
 		}
-		if _, isNum := lx.numWords[t.Low]; !isNum {
+		if _, isNum := lx.numWord(t); !isNum {
 			return 0, i, false, false
 		}
 		var total, cur float64
@@ -175,8 +175,8 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 				// "twenty-five", "four-thousand": the number goes on; in
 				// "three-month visas" it has ended, and the hyphen is left
 				// for the caller to see a compound.
-				_, num := lx.numWords[toks[j+1].Low]
-				_, scale := lx.scales[toks[j+1].Low]
+				_, num := lx.numWord(&toks[j+1])
+				_, scale := lx.scale(&toks[j+1])
 				if !num && !scale {
 					break
 				}
@@ -186,7 +186,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 			if w.Kind != Word {
 				break
 			}
-			if n, isNum := lx.numWords[w.Low]; isNum {
+			if n, isNum := lx.numWord(w); isNum {
 				if (w.Low == "a" || w.Low == "an") && (any || j+1 >= len(toks) || !lx.isScaleWord(toks[j+1].Low)) {
 					break
 				}
@@ -198,7 +198,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 				j++
 				continue
 			}
-			if s, isScale := lx.scales[w.Low]; isScale && any && len(w.Low) > 1 {
+			if s, isScale := lx.scale(w); isScale && any && len(w.Low) > 1 {
 				if s == 100 {
 					if cur == 0 {
 						cur = 1
@@ -216,7 +216,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 				continue
 			}
 			if w.Low == "and" && any && j+1 < len(toks) {
-				if _, isNum := lx.numWords[toks[j+1].Low]; isNum && scaled && toks[j+1].Low != "a" {
+				if _, isNum := lx.numWord(&toks[j+1]); isNum && scaled && toks[j+1].Low != "a" {
 					j++
 					continue
 				}
@@ -232,7 +232,7 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 	}
 	last := 0.0
 	for j < len(toks) && toks[j].Kind == Word && len(toks[j].Low) > 1 {
-		s, isScale := lx.scales[toks[j].Low]
+		s, isScale := lx.scale(&toks[j])
 		if !isScale {
 			break
 		}
@@ -304,7 +304,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	if p := lx.few.at(toks, i); p != nil {
 		k := i + len(p.low)
 		if k < n {
-			if s, isScale := lx.scales[toks[k].Low]; isScale && len(toks[k].Low) > 1 {
+			if s, isScale := lx.scale(&toks[k]); isScale && len(toks[k].Low) > 1 {
 				v := s * 3
 				f = Figure{Start: i, End: k + 1, Kind: flowwatch.KindPeople, Low: flowwatch.F(v), Qualifier: flowwatch.QualVague, Unit: "people", Vague: true}
 				lx.moneyOrShare(toks, &f, "")
@@ -370,11 +370,11 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	// "from 15,000 to 30,000" states a change of a count, two figures;
 	// "anywhere from $200 million to $500 million" is a range of money.
 	fb := start - 1
-	for fb > 0 && start-fb <= 2 && levelWords[toks[fb].Low] {
+	for fb > 0 && start-fb <= 2 && toks[fb].in(wcLevelWord, levelWords) {
 		fb-- // "from the existing 15,000 to 30,000"
 	}
-	fromRange := fb >= 0 && toks[fb].Low == "from" && !(cur != "" && !(fb > 0 && lx.change[toks[fb-1].Low]))
-	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && phrasalVerb[toks[start-2].Low]) {
+	fromRange := fb >= 0 && toks[fb].Low == "from" && !(cur != "" && !(fb > 0 && toks[fb-1].in(wcChange, lx.change)))
+	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && toks[start-2].in(wcPhrasalVerb, phrasalVerb)) {
 		qual = b.val
 		start -= len(b.low)
 		if start > 0 && toks[start-1].Low == "between" {
@@ -448,7 +448,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			if numTok.Glued && (p.Low == "-" || p.Low == "/" || p.Low == ".") && j > 1 && p.Glued && toks[j-2].Kind == Number {
 				return f, k, false // 2024-12-14, 12/14/2024, 2025.9.9
 			}
-			if lx.notAfter[p.Low] && (isCap(p) || p.Low == "no" || p.Low == "no.") {
+			if p.in(wcNotAfter, lx.notAfter) && (isCap(p) || p.Low == "no" || p.Low == "no.") {
 				return f, k, false // Resolution 2375
 			}
 			if lx.listedAfterName(toks, j) {
@@ -460,7 +460,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			if start > 0 && start < j && (toks[start-1].Low == "aged" || toks[start-1].Low == "ages") {
 				return f, k, false // aged between 20 and 40
 			}
-			if p.Low == "." && j > 1 && lx.notAfter[toks[j-2].Low] {
+			if p.Low == "." && j > 1 && toks[j-2].in(wcNotAfter, lx.notAfter) {
 				return f, k, false // No. 5
 			}
 		}
@@ -511,7 +511,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				}
 			case "-":
 				if a.Glued && k+1 < n && toks[k+1].Glued && toks[k+1].Kind == Word {
-					if strengthWord[toks[k+1].Low] {
+					if toks[k+1].in(wcStrengthWord, strengthWord) {
 						// "a 12,000-strong contingent", "a 3,000-man
 						// unit": the people follow.
 						k += 2
@@ -521,7 +521,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 						k++ // "11,000-plus troops": read as "11,000 plus"
 						break
 					}
-					if _, isScale := lx.scales[toks[k+1].Low]; !isScale {
+					if _, isScale := lx.scale(&toks[k+1]); !isScale {
 						return f, k, false // 20-year-old, 10-day
 					}
 				}
@@ -582,7 +582,7 @@ func (lx *Lexicon) listedAfterName(toks []Token, j int) bool {
 	b := j - 1
 	for b >= 1 && (toks[b].Low == "and" || toks[b].Low == "," || toks[b].Low == "&" || toks[b].Low == "or") && toks[b-1].Kind == Number && !toks[b-1].Sep {
 		b -= 2
-		if b >= 0 && lx.notAfter[toks[b].Low] && isCap(&toks[b]) {
+		if b >= 0 && toks[b].in(wcNotAfter, lx.notAfter) && isCap(&toks[b]) {
 			return true
 		}
 	}
@@ -592,12 +592,12 @@ func (lx *Lexicon) listedAfterName(toks []Token, j int) bool {
 // nearMonth reports whether a small number at toks[j] is a day of a date:
 // "February 4", "4 June", "December 12 and 13".
 func (lx *Lexicon) nearMonth(toks []Token, j int) bool {
-	if j+1 < len(toks) && lx.months[toks[j+1].Low] > 0 && isCap(&toks[j+1]) {
+	if j+1 < len(toks) && lx.month(&toks[j+1]) > 0 && isCap(&toks[j+1]) {
 		return true
 	}
 	for b := j - 1; b >= 0 && b >= j-4; b-- {
 		t := &toks[b]
-		if lx.months[t.Low] > 0 && isCap(t) {
+		if lx.month(t) > 0 && isCap(t) {
 			return true
 		}
 		if !(t.Kind == Number || t.Low == "and" || t.Low == "," || t.Low == "-" || t.Low == "–" || t.Low == "." || t.Low == "to") {
@@ -708,6 +708,6 @@ func (lx *Lexicon) smallerNumber(t *Token, second float64) bool {
 	if t.Kind == Number {
 		return !yearLike(t) && t.Num < second
 	}
-	v, isNum := lx.numWords[t.Low]
+	v, isNum := lx.numWord(t)
 	return isNum && t.Low != "a" && t.Low != "an" && v < second
 }

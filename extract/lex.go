@@ -271,6 +271,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	for w, vw := range x.vocab.words {
 		words[w] = lexWord{mask: vw.mask, ends: vw.ends, id: vw.id}
 	}
+	x.classify(words)
 	x.words = newStrTable(words)
 	return x
 }
@@ -282,7 +283,144 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 type lexWord struct {
 	mask, ends uint64
 	id         int32
+	class      wordClass
 }
+
+// wordClass is a set of the word lists below: a token the word table
+// marked carries the lists its lower case is a key of, so a rule that
+// asks a list of every token it passes answers most of them without
+// hashing the word (the lists are small Go maps, and their look-ups were
+// a steady share of the rule stages).
+type wordClass uint32
+
+const (
+	wcSpeakerVerb wordClass = 1 << iota
+	wcDeterminer
+	wcAuxiliary
+	wcMonth
+	wcWeekday
+	wcNumWord
+	wcScale
+	wcPlanned
+	wcChange
+	wcCollective
+	wcMilitaryBody
+	wcNotAfter
+	wcEventNoun
+	wcAspectual
+	wcModalSkip
+	wcSaidSkip
+	wcPreposition
+	wcITCaps
+	wcAbbrev
+	wcLevelWord
+	wcStrengthWord
+	wcPhrasalVerb
+	wcReportVerb
+	wcSubjectAdverb
+	wcBareBefore
+	wcEventNounModifier
+	wcStateAdverb
+	wcLevelVerb
+
+	// classDone marks a token whose class the word table gave.
+	classDone wordClass = 1 << 31
+)
+
+// classify files the keys of the word lists under their classes. A class
+// is only a filter: a token outside it is not in the list, one inside is
+// looked up all the same, so a list emptied afterwards (the grammar
+// tests read examples without theirs) still answers for itself, and a
+// key the tokenizer never writes (an 'IT' as written) costs nothing.
+func (x *Lexicon) classify(words map[string]lexWord) {
+	classKeys(words, speakerVerb, wcSpeakerVerb)
+	classKeys(words, determiners, wcDeterminer)
+	classKeys(words, auxiliary, wcAuxiliary)
+	classKeys(words, x.months, wcMonth)
+	classKeys(words, x.weekdays, wcWeekday)
+	classKeys(words, x.numWords, wcNumWord)
+	classKeys(words, x.scales, wcScale)
+	classKeys(words, x.planned, wcPlanned)
+	classKeys(words, x.change, wcChange)
+	classKeys(words, x.collectives, wcCollective)
+	classKeys(words, x.militaryBodies, wcMilitaryBody)
+	classKeys(words, x.notAfter, wcNotAfter)
+	classKeys(words, x.eventNouns, wcEventNoun)
+	classKeys(words, x.aspectual, wcAspectual)
+	classKeys(words, modalSkip, wcModalSkip)
+	classKeys(words, saidSkip, wcSaidSkip)
+	classKeys(words, prepositions, wcPreposition)
+	classKeys(words, x.itWorkCaps, wcITCaps)
+	classKeys(words, x.abbrev, wcAbbrev)
+	classKeys(words, levelWords, wcLevelWord)
+	classKeys(words, strengthWord, wcStrengthWord)
+	classKeys(words, phrasalVerb, wcPhrasalVerb)
+	classKeys(words, reportVerb, wcReportVerb)
+	classKeys(words, subjectAdverb, wcSubjectAdverb)
+	classKeys(words, bareBefore, wcBareBefore)
+	classKeys(words, eventNounModifier, wcEventNounModifier)
+	classKeys(words, stateAdverb, wcStateAdverb)
+	classKeys(words, levelVerbs, wcLevelVerb)
+}
+
+// The number words, scales, months and weekdays of a token marked by the
+// word table, asked without a map look-up when its class rules it out
+// (see wordClass). Each answers as the map index would.
+func (lx *Lexicon) numWord(t *Token) (float64, bool) {
+	if !t.maybe(wcNumWord) {
+		return 0, false
+	}
+	v, ok := lx.numWords[t.Low]
+	return v, ok
+}
+
+func (lx *Lexicon) scale(t *Token) (float64, bool) {
+	if !t.maybe(wcScale) {
+		return 0, false
+	}
+	v, ok := lx.scales[t.Low]
+	return v, ok
+}
+
+func (lx *Lexicon) month(t *Token) int {
+	if !t.maybe(wcMonth) {
+		return 0
+	}
+	return lx.months[t.Low]
+}
+
+func (lx *Lexicon) weekday(t *Token) (int, bool) {
+	if !t.maybe(wcWeekday) {
+		return 0, false
+	}
+	v, ok := lx.weekdays[t.Low]
+	return v, ok
+}
+
+// numWordValue and weekdayValue are numWord's and weekday's value alone.
+func (lx *Lexicon) numWordValue(t *Token) float64 { v, _ := lx.numWord(t); return v }
+
+func (lx *Lexicon) scaleValue(t *Token) float64 { v, _ := lx.scale(t); return v }
+
+func (lx *Lexicon) weekdayValue(t *Token) int { v, _ := lx.weekday(t); return v }
+
+func classKeys[V any](words map[string]lexWord, list map[string]V, c wordClass) {
+	for k := range list {
+		k = lower(k)
+		w := words[k]
+		w.class |= c
+		words[k] = w
+	}
+}
+
+// maybe reports whether t's lower case may be a key of the lists of c:
+// false is certain for a token the word table marked; true is to be
+// looked up.
+func (t *Token) maybe(c wordClass) bool { return t.class&c != 0 || t.class&classDone == 0 }
+
+// in reports whether t's lower case is a key of s, whose words are filed
+// under c (see classify).
+func (t *Token) in(c wordClass, s map[string]bool) bool { return t.maybe(c) && s[t.Low] }
 
 // noTheOrg drops a leading "the" from an organization's name.
 func noTheOrg(s string) string {

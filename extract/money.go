@@ -52,7 +52,7 @@ func (lx *Lexicon) changeBefore(toks []Token, fs int) bool {
 	if k >= 0 && toks[k].Low == "by" {
 		k--
 	}
-	return k >= 0 && lx.change[toks[k].Low]
+	return k >= 0 && toks[k].in(wcChange, lx.change)
 }
 
 // shareOfUnowned reports whether the share ending at toks[fe] is "of" a
@@ -113,7 +113,7 @@ func itCaps(lx *Lexicon, t *Token) bool {
 	if c := t.Text[0]; 'a' <= c && c <= 'z' {
 		return false
 	}
-	return lx.itWorkCaps[t.Text]
+	return t.maybe(wcITCaps) && lx.itWorkCaps[t.Text]
 }
 
 func (lx *Lexicon) itContext(doc []sent, i, fs int) bool {

@@ -313,7 +313,7 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 		return true
 	}
 	toks := s.toks
-	if f.Start > 0 && (determiners[toks[f.Start-1].Low] || additive[toks[f.Start-1].Low] || lx.demonstratives[toks[f.Start-1].Low]) {
+	if f.Start > 0 && (toks[f.Start-1].in(wcDeterminer, determiners) || additive[toks[f.Start-1].Low] || lx.demonstratives[toks[f.Start-1].Low]) {
 		return true
 	}
 	end := f.Head
@@ -325,7 +325,7 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 			return true
 		}
 	}
-	if f.End+1 < len(toks) && toks[f.End].Low == "of" && (determiners[toks[f.End+1].Low] || lx.demonstratives[toks[f.End+1].Low]) {
+	if f.End+1 < len(toks) && toks[f.End].Low == "of" && (toks[f.End+1].in(wcDeterminer, determiners) || lx.demonstratives[toks[f.End+1].Low]) {
 		return true
 	}
 	if lx.anaphoricSpeaker(toks) {
@@ -353,7 +353,7 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 		case "they", "them", "their":
 			return true
 		}
-		if determiners[toks[k].Low] || lx.demonstratives[toks[k].Low] || toks[k].Low == "that" || toks[k].Low == "this" {
+		if toks[k].in(wcDeterminer, determiners) || lx.demonstratives[toks[k].Low] || toks[k].Low == "that" || toks[k].Low == "this" {
 			// "the workers", "that first contingent": a definite noun, up
 			// to two words after its determiner.
 			for j := k + 1; j < ce && j <= k+3; j++ {
@@ -526,7 +526,7 @@ func listItem(s *sent, f *Figure) bool {
 func (lx *Lexicon) placeReference(toks []Token, k, n int) bool {
 	e := k + n
 	if toks[k].Low == "there" {
-		return !(e < len(toks) && auxiliary[toks[e].Low])
+		return !(e < len(toks) && toks[e].in(wcAuxiliary, auxiliary))
 	}
 	return k > 0 && lx.locatives[toks[k-1].Low]
 }

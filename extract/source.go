@@ -244,21 +244,21 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 		if lx.said.at(toks, k) != nil {
 			return cueSaid
 		}
-		if !(saidSkip[toks[k].Low] || lx.weekdays[toks[k].Low] > 0 || toks[k].Low == "sunday") {
+		if !(toks[k].in(wcSaidSkip, saidSkip) || lx.weekdayValue(&toks[k]) > 0 || toks[k].Low == "sunday") {
 			break
 		}
 		k++
 	}
 	// "..., said the NIS", "says Yonhap": the verb before the source.
 	if b := m.start - 1; b >= 0 {
-		if determiners[toks[b].Low] && b > 0 {
+		if toks[b].in(wcDeterminer, determiners) && b > 0 {
 			b--
 		}
 		if toks[b].Low != "told" && lx.said.endingAt(toks, b+1, 2) != nil && (b == 0 || toks[b-1].Low == "," || toks[b-1].Low == "\"" || toks[b-1].Low == "'") {
 			return cueSaid
 		}
 	}
-	if m.start > 0 && (toks[m.start-1].Low == "told" || (m.start > 1 && toks[m.start-2].Low == "told" && determiners[toks[m.start-1].Low])) {
+	if m.start > 0 && (toks[m.start-1].Low == "told" || (m.start > 1 && toks[m.start-2].Low == "told" && toks[m.start-1].in(wcDeterminer, determiners))) {
 		return cueRecipient
 	}
 	return cueNone
@@ -335,7 +335,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 			continue
 		}
 		e := skipApposition(toks, k+len(p.low))
-		for e < len(toks) && e < k+len(p.low)+2 && saidSkip[toks[e].Low] {
+		for e < len(toks) && e < k+len(p.low)+2 && toks[e].in(wcSaidSkip, saidSkip) {
 			e++ // "the agency also confirmed", "the ministry had said"
 		}
 		saidAfter := e < len(toks) && lx.said.at(toks, e) != nil
@@ -381,7 +381,7 @@ func (a *attributor) name(m mention) string { return a.lx.sourceName[m.idx] }
 // reported"), in the fullest form the article gives it, or "".
 func (a *attributor) speaker(toks []Token) string {
 	for k := 1; k < len(toks); k++ {
-		if !speakerVerb[toks[k].Low] {
+		if !toks[k].in(wcSpeakerVerb, speakerVerb) {
 			continue
 		}
 		b := nameBefore(toks, k)
@@ -402,7 +402,7 @@ func (a *attributor) speaker(toks []Token) string {
 		}
 		// A capital that only opens the sentence may be any word ("Other
 		// reported purposes"); a name is capitalised elsewhere too.
-		if b == 0 && len(span) == 1 && speakerVerb[toks[k].Low] && !a.capitalisedInside(span[0].Text) {
+		if b == 0 && len(span) == 1 && toks[k].in(wcSpeakerVerb, speakerVerb) && !a.capitalisedInside(span[0].Text) {
 			return ""
 		}
 		return a.fullName(span)
@@ -434,7 +434,7 @@ var notNames = map[string]bool{"the": true, "he": true, "she": true, "it": true,
 func (a *attributor) notName(span []Token) bool {
 	for k := range span {
 		t := &span[k]
-		if notNames[t.Low] || a.lx.months[t.Low] > 0 || a.lx.weekdays[t.Low] > 0 && isCap(t) {
+		if notNames[t.Low] || a.lx.month(t) > 0 || a.lx.weekdayValue(t) > 0 && isCap(t) {
 			return true
 		}
 		if a.lx.origin.at(span, k) != nil || a.lx.places.at(span, k) != nil || a.lx.sources.at(span, k) != nil || a.lx.foreign.at(span, k) != nil {
@@ -476,7 +476,7 @@ func (a *attributor) indexNames() {
 	for i := range a.doc {
 		toks := a.doc[i].toks
 		for k := 0; k < len(toks); k++ {
-			if !isCap(&toks[k]) || a.lx.abbrev[toks[k].Low] || notNames[toks[k].Low] {
+			if !isCap(&toks[k]) || toks[k].in(wcAbbrev, a.lx.abbrev) || notNames[toks[k].Low] {
 				continue
 			}
 			e := k + 1
@@ -746,7 +746,7 @@ func (a *attributor) countrySpeakers(toks []Token, out []speakerAt) []speakerAt 
 		if last := toks[m.end-1].Low; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || m.end < len(toks) && (toks[m.end].Low == "'s" || toks[m.end].Low == "'") {
 			continue // "Ukraine's special forces": the forces speak
 		}
-		if m.start > 0 && prepositions[toks[m.start-1].Low] && !a.before(lx.according, toks, m.start, 1) {
+		if m.start > 0 && toks[m.start-1].in(wcPreposition, prepositions) && !a.before(lx.according, toks, m.start, 1) {
 			continue // "the government of Japan", "in Russia", "soldiers from North Korea"
 		}
 		if a.cueOf(toks, m) == cueSaid {

@@ -26,6 +26,7 @@ type Token struct {
 	Num        float64 // value of a Number
 	Sep        bool    // a Number written with thousands separators
 	Dec        bool    // a Number with a decimal part
+	class      wordClass // the word lists its Low may be in (see wordClass)
 	mask       uint64  // matchers with a phrase starting here (see Lexicon.mark)
 	ends       uint64  // matchers with a phrase ending here, once mask is set
 }
@@ -131,10 +132,12 @@ func appendMarkedWord(dst []Token, text string, i, j int, low string, glued bool
 	t := &dst[len(dst)-1]
 	t.Start, t.End, t.Text, t.Low, t.Kind, t.Glued = i, j, text[i:j], low, Word, glued
 	t.mask = maskDone
+	t.class = classDone
 	if e != nil {
 		t.mask |= e.val.mask
 		t.ends = e.val.ends
 		t.wid = e.val.id
+		t.class |= e.val.class
 	}
 	return dst
 }
@@ -184,10 +187,12 @@ func markToken(t *Token, words *strTable[lexWord]) {
 		return
 	}
 	t.mask = maskDone
+	t.class = classDone
 	if e := words.getString(t.Low); e != nil {
 		t.mask |= e.val.mask
 		t.ends = e.val.ends
 		t.wid = e.val.id
+		t.class |= e.val.class
 	}
 }
 

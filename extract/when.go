@@ -210,7 +210,7 @@ func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (f
 		}
 		return 0, k, false
 	}
-	if m := lx.months[t.Low]; m > 0 && isCap(t) && !(t.Low == "may" && t.Text != "May") {
+	if m := lx.month(t); m > 0 && isCap(t) && !(t.Low == "may" && t.Text != "May") {
 		k := i + 1
 		if k < n && toks[k].Low == "." {
 			k++
@@ -235,7 +235,7 @@ func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (f
 		return monthPeriod(resolveMonth(time.Month(m), pub), time.Month(m)), k, true
 	}
 	if t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1 && t.Num <= 31 && i+1 < n {
-		if m := lx.months[toks[i+1].Low]; m > 0 && isCap(&toks[i+1]) {
+		if m := lx.month(&toks[i+1]); m > 0 && isCap(&toks[i+1]) {
 			d := int(t.Num)
 			if y, e, ok := yearAt(i + 2); ok {
 				return dayPeriod(flowwatch.NewDate(y, time.Month(m), d)), e, true
@@ -252,7 +252,7 @@ func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (f
 		}
 		return yearPeriod(int(t.Num)), i + 1, true
 	}
-	if wd, ok := lx.weekdays[t.Low]; ok && isCap(t) && known {
+	if wd, ok := lx.weekday(t); ok && isCap(t) && known {
 		return dayPeriod(weekday(wd, pub, next)), i + 1, true
 	}
 	return flowwatch.Period{}, i, false

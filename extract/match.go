@@ -79,9 +79,10 @@ func (m *pmatch) at(toks []Token, i int) *phrase {
 // starting there, and words compare by id, without hashing a string.
 func (m *pmatch) atMarked(toks []Token, i int) *phrase {
 	t := &toks[i]
-	pl := &m.voc.first[t.wid][bits.OnesCount64(t.mask&(m.bit-1))]
+	v := m.voc
+	pl := &v.lists[int(v.off[t.wid])+bits.OnesCount64(t.mask&(m.bit-1))]
 	if pl.trie == nil {
-		return firstMatch(pl.all, toks, i)
+		return pl.firstMatch(toks, i)
 	}
 	// The phrases that match lie on one path of the trie; the deepest
 	// node with one holds the longest, which is what the list order
@@ -100,7 +101,7 @@ func (m *pmatch) atMarked(toks []Token, i int) *phrase {
 		}
 		u := &toks[i+k]
 		if u.mask == 0 {
-			return firstMatch(pl.all, toks, i) // not marked: compare words
+			return pl.firstMatch(toks, i) // not marked: compare words
 		}
 		n = n.child(u.wid)
 		if n == nil {
@@ -119,27 +120,35 @@ func exactAt(p *phrase, toks []Token, i int) bool {
 	return true
 }
 
-// firstMatch returns the first of ps that matches at toks[i], which has
-// been marked.
-func firstMatch(ps []*phrase, toks []Token, i int) *phrase {
-	t := &toks[i]
-	for _, p := range ps {
-		if i+len(p.low) > len(toks) {
+// firstMatch returns the first phrase of pl that matches at toks[i],
+// which has been marked. It reads pl.flat, not the phrases: a phrase's
+// words and ids lie in allocations of their own, and fetching them for
+// every phrase tried stalled on memory more than the comparisons cost.
+func (pl *phraseList) firstMatch(toks []Token, i int) *phrase {
+	for x := range pl.flat {
+		e := &pl.flat[x]
+		n := int(e.n)
+		if i+n > len(toks) {
 			continue
 		}
-		if p.exact[0] != "" && t.Text != p.exact[0] {
+		if e.exact && !exactAt(e.p, toks, i) {
 			continue
 		}
 		ok := true
-		for k := 1; k < len(p.low); k++ {
-			u := &toks[i+k]
-			if u.wid != p.ids[k] && (u.mask != 0 || u.Low != p.low[k]) || p.exact[k] != "" && u.Text != p.exact[k] {
+		for k := 1; k < n; k++ {
+			id := int32(0)
+			if k <= len(e.ids) {
+				id = e.ids[k-1]
+			} else {
+				id = e.p.ids[k]
+			}
+			if u := &toks[i+k]; u.wid != id && (u.mask != 0 || u.Low != e.p.low[k]) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return p
+			return e.p
 		}
 	}
 	return nil
@@ -236,9 +245,11 @@ const maskDone = 1 << 63
 // vocab numbers the words of a lexicon's indexed phrases.
 type vocab struct {
 	words map[string]vocabWord
-	// first lists, by word id, the phrases starting with the word of
-	// each matcher that has some, in the order of the matchers' bits.
-	first [][]phraseList
+	// lists[off[id]:off[id+1]] are, for the word of that id, the phrases
+	// starting with it of each matcher that has some, in the order of the
+	// matchers' bits: one array, so a look-up follows no slice header.
+	lists []phraseList
+	off   []int32
 }
 
 // phraseList is a matcher's phrases starting with one word, longest first.
@@ -247,7 +258,18 @@ type vocab struct {
 // text instead of comparing every phrase.
 type phraseList struct {
 	all  []*phrase
+	flat []pentry // all, as firstMatch reads them
 	trie *pnode
+}
+
+// pentry is a phrase with what firstMatch compares first: its length,
+// whether any word must match as written, and the ids of its second to
+// fourth words.
+type pentry struct {
+	p     *phrase
+	n     int32
+	exact bool
+	ids   [3]int32
 }
 
 // pnode is the trie node of the words so far: the phrases that end there,
@@ -272,7 +294,15 @@ func (n *pnode) child(id int32) *pnode {
 }
 
 func newPhraseList(ps []*phrase) phraseList {
-	pl := phraseList{all: ps}
+	pl := phraseList{all: ps, flat: make([]pentry, len(ps))}
+	for k, p := range ps {
+		e := &pl.flat[k]
+		e.p, e.n = p, int32(len(p.low))
+		for _, ex := range p.exact {
+			e.exact = e.exact || ex != ""
+		}
+		copy(e.ids[:], p.ids[1:])
+	}
 	if len(ps) <= 2 {
 		return pl
 	}
@@ -335,13 +365,19 @@ func (x *Lexicon) index(ms ...*pmatch) {
 			}
 		}
 	}
-	v.first = make([][]phraseList, len(v.words)+1)
+	first := make([][]phraseList, len(v.words)+1)
 	for _, m := range ms {
 		for w, ps := range m.first {
 			wid := v.words[w].id
-			v.first[wid] = append(v.first[wid], newPhraseList(ps))
+			first[wid] = append(first[wid], newPhraseList(ps))
 		}
 	}
+	v.off = make([]int32, len(first)+1)
+	for id, pls := range first {
+		v.off[id] = int32(len(v.lists))
+		v.lists = append(v.lists, pls...)
+	}
+	v.off[len(first)] = int32(len(v.lists))
 	x.vocab = v
 }
 

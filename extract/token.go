@@ -21,14 +21,14 @@ type Token struct {
 	Text       string // as written
 	Low        string // lower-cased Text
 	Kind       TokKind
-	Glued      bool    // no space between it and the previous token
-	wid        int32   // the word's id in the lexicon's vocab (see Lexicon.mark)
-	Num        float64 // value of a Number
-	Sep        bool    // a Number written with thousands separators
-	Dec        bool    // a Number with a decimal part
+	Glued      bool      // no space between it and the previous token
+	wid        int32     // the word's id in the lexicon's vocab (see Lexicon.mark)
+	Num        float64   // value of a Number
+	Sep        bool      // a Number written with thousands separators
+	Dec        bool      // a Number with a decimal part
 	class      wordClass // the word lists its Low may be in (see wordClass)
-	mask       uint64  // matchers with a phrase starting here (see Lexicon.mark)
-	ends       uint64  // matchers with a phrase ending here, once mask is set
+	mask       uint64    // matchers with a phrase starting here (see Lexicon.mark)
+	ends       uint64    // matchers with a phrase ending here, once mask is set
 }
 
 // Tokenize appends the tokens of text[from:to] to dst. Offsets are offsets

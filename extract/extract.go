@@ -211,6 +211,7 @@ type buffers struct {
 	toks  []Token
 	doc   []sent
 	spans []Span // every sentence's segments (see sent.segments)
+	lines []Span // a line's sentences, as the language splits them
 }
 
 var bufPool = sync.Pool{New: func() any { return &buffers{} }}
@@ -224,7 +225,7 @@ func (b *buffers) put() {
 	// the buffer is reused.)
 	clear(b.toks)
 	clear(b.doc)
-	b.toks, b.doc, b.spans = b.toks[:0], b.doc[:0], b.spans[:0]
+	b.toks, b.doc, b.spans, b.lines = b.toks[:0], b.doc[:0], b.spans[:0], b.lines[:0]
 	if cap(b.toks) > 1<<20 {
 		return // an outsized article: let its buffer go
 	}
@@ -239,7 +240,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 	var lbuf [smallKeys]string
 	seen := keySet[string]{keys: lbuf[:0]}
 	para := 0
-	var spans []Span
+	spans := buf.lines[:0]
 	// One token buffer for the whole text: sentences are windows on it.
 	all := buf.toks[:0]
 	if need := len(text)/5 + 16; cap(all) < need {
@@ -282,7 +283,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 		}
 		ls = le + 1
 	}
-	buf.toks, buf.doc = all, doc
+	buf.toks, buf.doc, buf.lines = all, doc, spans
 	return doc
 }
 

@@ -56,6 +56,13 @@ type attributor struct {
 	// growing its own slices, a steady share of what extraction allocated.
 	ments []mention
 	spks  []speakerAt
+
+	// The countries that speak in the sentence read last (countriesOf):
+	// resolve asks them for its source and speakersOf again for the
+	// sentence's speakers.
+	csToks *Token
+	csN    int
+	cs     []speakerAt
 }
 
 // newAttributor takes an attributor from a pool: one per article, with a
@@ -63,7 +70,7 @@ type attributor struct {
 // extraction allocated. put gives it back.
 func newAttributor(lx *Lexicon, doc []sent) *attributor {
 	a := attributorPool.Get().(*attributor)
-	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0]}
+	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0], cs: a.cs[:0]}
 	a.house = a.houseOutlet()
 	return a
 }
@@ -74,7 +81,8 @@ var attributorPool = sync.Pool{New: func() any { return &attributor{history: mak
 func (a *attributor) put() {
 	clear(a.history)
 	clear(a.spks) // names
-	*a = attributor{history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0]}
+	clear(a.cs)
+	*a = attributor{history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0], cs: a.cs[:0]}
 	attributorPool.Put(a)
 }
 
@@ -613,22 +621,15 @@ func (a *attributor) speakersOf(at *attribution, toks []Token) []speakerAt {
 			a.spks = append(a.spks, speakerAt{pos: m.start, name: a.name(m)})
 		}
 	}
-	named := len(a.spks)
-	a.spks = a.countrySpeakers(toks, a.spks)
-	// Keep the countries that are not inside a mention, in place.
-	k := named
-	for _, c := range a.spks[named:] {
+	for _, c := range a.countriesOf(toks) {
 		if !inMention(at.mentions, c.pos) { // "US officials" is its source, not the US
-			a.spks[k] = c
-			k++
+			a.spks = append(a.spks, c)
 		}
 	}
-	clear(a.spks[k:])
-	a.spks = a.spks[:k]
-	if k == first {
+	if len(a.spks) == first {
 		return nil
 	}
-	out := a.spks[first:k:k]
+	out := a.spks[first:len(a.spks):len(a.spks)]
 	slices.SortFunc(out, func(x, y speakerAt) int { return x.pos - y.pos })
 	for i := range out {
 		out[i].opens = opensClause(toks, out[i].pos)
@@ -719,10 +720,24 @@ func skipApposition(toks []Token, k int) int {
 // place elsewhere), so it is read here, with the same cues as a source.
 // It returns the place's canonical name, or "".
 func (a *attributor) countrySpeaker(toks []Token) string {
-	if cs := a.countrySpeakers(toks, nil); len(cs) > 0 {
+	if cs := a.countriesOf(toks); len(cs) > 0 {
 		return cs[0].name
 	}
 	return ""
+}
+
+// countriesOf is countrySpeakers(toks), remembered for the sentence last
+// asked; the slice is reused for the next.
+func (a *attributor) countriesOf(toks []Token) []speakerAt {
+	if len(toks) == 0 {
+		return nil
+	}
+	if a.csToks != &toks[0] || a.csN != len(toks) {
+		clear(a.cs)
+		a.cs = a.countrySpeakers(toks, a.cs[:0])
+		a.csToks, a.csN = &toks[0], len(toks)
+	}
+	return a.cs
 }
 
 // countrySpeakers appends to out all the countries and capitals that speak

@@ -708,6 +708,28 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		n = 5
 	}
 	b = append(b[:0], prefix...)
+	// Most words are ASCII for their first n bytes: copy them at once and
+	// lower the copy, rather than appending byte by byte.
+	if r < utf8.RuneSelf {
+		start := len(b)
+		b = append(b, w[:min(len(w), n)]...)
+		ascii := true
+		for x := start; x < len(b); x++ {
+			c := b[x]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				b[x] = c + 'a' - 'A'
+			}
+		}
+		if ascii {
+			emit(b)
+			return b
+		}
+		b = b[:start] // a rune beyond ASCII: read it as below
+	}
 	for i := 0; i < len(w) && n > 0; n-- {
 		if c := w[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {

@@ -151,7 +151,10 @@ func plainWord(text string, i, to int, words *strTable[lexWord]) (j int, low str
 	var buf [40]byte
 	upper := false
 	h := uint64(fnvOffset) // hashBytes of the lower case, as it is made
-	for j = i; j < to; j++ {
+	// The loop stops at the buffer's length rather than testing it for
+	// every byte; what follows then decides.
+	stop := min(to, i+len(buf))
+	for j = i; j < stop; j++ {
 		c := text[j]
 		switch {
 		case 'a' <= c && c <= 'z':
@@ -163,11 +166,15 @@ func plainWord(text string, i, to int, words *strTable[lexWord]) (j int, low str
 		default:
 			goto end // scanWord stops at any other ASCII byte, and at a dot after two letters
 		}
-		if j-i == len(buf) {
-			return 0, "", nil, false
-		}
 		buf[j-i] = c
 		h = (h ^ uint64(c)) * fnvPrime
+	}
+	if j < to {
+		// A word longer than the buffer, or one that goes on with a byte
+		// the loop would have refused: left to scanWord.
+		if c := text[j]; isLetterByte(c) || c >= 0x80 || c == '\'' {
+			return 0, "", nil, false
+		}
 	}
 end:
 	n := j - i

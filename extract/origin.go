@@ -159,8 +159,8 @@ func (lx *Lexicon) subjectAt(toks []Token, st, fs int) int {
 		}
 		if t.may(lx.foreignSubj) {
 			if p := lx.foreignSubj.at(toks, i); p != nil {
-				e := i + len(p.low)
-				e = afterPossessive(toks, e) // "Seoul's National Intelligence Service put deaths at": a source
+				// "Seoul's National Intelligence Service put deaths at": a source.
+				e := afterPossessive(toks, i+len(p.low))
 				if e < len(toks) && (attributionNoun[toks[e].Low] || toks[e].may(lx.sources) && lx.sources.at(toks, e) != nil) {
 					return 0
 				}

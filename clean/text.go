@@ -591,10 +591,9 @@ var noticeOpeners = []string{"저작권자", "copyright", "Copyright", "COPYRIGH
 // (a rules.txt notice phrase) follows at least minGluedArticle bytes of
 // text.
 func beforeNotice(line string) (string, bool) {
-	lower := strings.ToLower(line)
 	at := -1
 	for _, p := range rules().notice {
-		if i := strings.Index(lower, p); i >= 0 && (at < 0 || i < at) {
+		if i := indexFold(line, p); i >= 0 && (at < 0 || i < at) {
 			at = i
 		}
 	}
@@ -907,6 +906,26 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// indexFold is the index in s of the lower-case phrase sub, ignoring the
+// case of s, without a lower-cased copy of s (cleaning reads every long
+// line this way); a phrase that opens with a letter without case (Korean)
+// is matched as it is.
+func indexFold(s, sub string) int {
+	if sub == "" || sub[0] >= utf8.RuneSelf {
+		return strings.Index(s, sub)
+	}
+	lc, uc := sub[0], sub[0]
+	if 'a' <= lc && lc <= 'z' {
+		uc = lc - 'a' + 'A'
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == lc || s[i] == uc) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasPrefixFold(s, prefix string) bool {

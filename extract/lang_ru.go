@@ -440,7 +440,7 @@ var ruPartClauses = []string{", из них ", ", из которых ", ", гд
 // whatever else the sentence moved (a report sent to the UN). A number
 // of the dead or wounded keeps its casualty.
 func ruLevelOfNumber(s *mlSent, f *mlFig, cs int) bool {
-	pre := mlLower(s.text[cs:f.start])
+	pre := s.low[cs:f.start]
 	if !mlHas(pre, "число") && !mlHas(pre, "количеств") {
 		return false
 	}
@@ -478,7 +478,7 @@ const levelBytes = 64
 // may stand: "для восполнения потерь" (two Cyrillic words).
 const replenishBytes = 40
 
-// ruReplenishes reports whether text names making good a loss
+// ruReplenishes reports whether text (lower-cased) names making good a loss
 // (grammar.json ru/replenish): the casualties it names are not the
 // figure's people.
 func ruReplenishes(text string) bool {
@@ -531,7 +531,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			continue
 		}
 		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
-			if ruReplenishes(s.text[max(f.end, h.start-replenishBytes):h.start]) {
+			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) {
 				continue // "для восполнения потерь": losses they are sent to make good
 			}
 			ev, at = h.value, i

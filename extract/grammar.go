@@ -19,6 +19,7 @@ var (
 	eventNounModifier = grammarData.Set("en", "event_noun_modifier")
 	compositionCue    = grammarData.Set("en", "composition_cue")
 	stateAdverb       = grammarData.Set("en", "state_adverb")
+	selfPronoun       = grammarData.Set("en", "self_pronoun")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")

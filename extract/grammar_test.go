@@ -22,6 +22,7 @@ var grammarVars = map[string]any{
 	"en/strength_word":       &strengthWord,
 	"en/event_noun_modifier": &eventNounModifier,
 	"en/state_adverb":        &stateAdverb,
+	"en/self_pronoun":        &selfPronoun,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ru/object_preps":        &ruObjectPreps,

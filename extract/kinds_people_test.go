@@ -99,6 +99,10 @@ func TestKindPeopleEvent(t *testing.T) {
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",
 			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent ..2000 at_most"}},
+		// "They" after a country that speaks points back to the people
+		// the text is about; a country speaks of itself as "it".
+		{"en", "North Korean troops are now fighting in Kursk. Moscow said they number about 12,000.",
+			[]string{"people soldiers present 12000..12000 approx"}},
 		// The part of a whole is the subject of its verb, an -ed verb too.
 		{"en", "Border data show that 12,300 North Koreans entered Russia last year. Of those, 7,100 declared study as their purpose.",
 			[]string{"people nationals entered 12300..12300 exact", "people nationals entered 7100..7100 exact"}},

@@ -503,11 +503,7 @@ func speaksOfItself(toks []Token, k int) bool {
 	if k >= len(toks) {
 		return false
 	}
-	switch toks[k].Low {
-	case "it", "its", "they", "their", "we", "our":
-		return true
-	}
-	return false
+	return selfPronoun[toks[k].Low]
 }
 
 // listBack is how many sentences before a list item may name North Korea

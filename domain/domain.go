@@ -184,7 +184,8 @@ type Lexicon struct {
 	// share is no claim.
 	Unowned []string `json:"unowned,omitempty"`
 	// Replenish are verbs after which a casualty noun is what the people
-	// counted make up for ("reinforcements to replace its losses").
+	// counted make up for ("reinforcements to replace its losses"); an
+	// entry may be two words ("made good" its losses).
 	Replenish []string `json:"replenish,omitempty"`
 	// MilitaryBodies are words for an army as a whole ("army",
 	// "military"): people counted in it with a generic noun ("the

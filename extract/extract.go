@@ -1814,10 +1814,11 @@ func commaBetween(toks []Token, a, b int) bool {
 
 // replenished reports whether the casualty cue at toks[i] is what the
 // people counted make up for ("reinforcements to replace its losses"),
-// not what befell them.
+// not what befell them. An entry of two words ("make up" for, "made
+// good" its losses) ends within the same three words.
 func (lx *Lexicon) replenished(toks []Token, i int) bool {
 	for b := i - 1; b >= 0 && b >= i-3; b-- {
-		if lx.replenish[toks[b].Low] {
+		if lx.replenish[toks[b].Low] || b > 0 && lx.replenish[toks[b-1].Low+" "+toks[b].Low] {
 			return true
 		}
 	}

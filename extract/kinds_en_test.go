@@ -1,0 +1,46 @@
+package extract_test
+
+import "testing"
+
+// English words of what befell or moved the people counted that wire
+// copy, think-tank notes and machine translations from Russian use.
+func TestKindEnglishEventWords(t *testing.T) {
+	runKinds(t, []kindCase{
+		// "N of them fatally": the part of a casualty count that died.
+		{"en", "Kyiv said 2,300 North Korean soldiers had been killed or wounded, about 350 of them fatally.",
+			[]string{"people soldiers wounded 2300..2300 exact", "people soldiers killed 350..350 approx"}},
+		// Taken alive is taken prisoner.
+		{"en", "Ukraine says only three North Korean soldiers have been taken alive so far.",
+			[]string{"people soldiers captured 3..3 exact"}},
+		// Machine translation from Russian: ликвидированы, получили
+		// ранения, направила, вернулись на родину.
+		{"en", "According to the data of the General Staff, about 900 North Korean servicemen were liquidated near Sudzha.",
+			[]string{"people soldiers killed 900..900 approx"}},
+		{"en", "At least 400 North Korean soldiers died in the fighting, and hundreds more received wounds.",
+			[]string{"people soldiers killed 400.. at_least", "people soldiers wounded 100.. vague"}},
+		{"en", "Since the spring North Korea directed to Russia about 4 thousand servicemen.",
+			[]string{"people soldiers sent 4000..4000 approx"}},
+		{"en", "Around 700 North Korean servicemen returned to homeland in March, the intelligence said.",
+			[]string{"people soldiers withdrawn 700..700 approx"}},
+		// People who follow others move as they did.
+		{"en", "North Korea sent 8,000 troops in the autumn, and another 2,500 soldiers followed in March.",
+			[]string{"people soldiers sent 8000..8000 exact", "people soldiers sent 2500..2500 exact"}},
+		// A plan to move people plans a movement.
+		{"en", "Officials said Pyongyang planned to move about 3,000 North Korean builders into the region.",
+			[]string{"people workers planned 3000..3000 approx"}},
+		// An ordinal between a plan and a movement noun.
+		{"en", "Seoul believes North Korea is preparing a fourth deployment of 2,000 troops.",
+			[]string{"people soldiers planned 2000..2000 exact"}},
+	})
+}
+
+// Losses the people counted make up for are not what befell them: the
+// verb of their own clause says what they did or where they are.
+func TestKindEnglishMadeGoodLosses(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "About 1,500 more North Korean soldiers arrived in May, mainly to make up for losses.",
+			[]string{"people soldiers sent 1500..1500 approx"}},
+		{"en", "Kyiv says North Korea has made good its losses near Sudzha and keeps some 9,000 soldiers at the front.",
+			[]string{"people soldiers present 9000..9000 approx"}},
+	})
+}

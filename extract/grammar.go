@@ -20,6 +20,8 @@ var (
 	compositionCue    = grammarData.Set("en", "composition_cue")
 	stateAdverb       = grammarData.Set("en", "state_adverb")
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
+	reportNoun        = grammarData.Set("en", "report_noun")
+	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")

@@ -23,6 +23,8 @@ var grammarVars = map[string]any{
 	"en/event_noun_modifier": &eventNounModifier,
 	"en/state_adverb":        &stateAdverb,
 	"en/self_pronoun":        &selfPronoun,
+	"en/report_noun":         &reportNoun,
+	"en/phrase_opener":       &phraseOpener,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ru/object_preps":        &ruObjectPreps,

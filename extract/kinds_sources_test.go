@@ -136,6 +136,13 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"sources indicate stops the carry", "en", "South Korea's spy agency briefed lawmakers on Monday. Additionally, sources indicate that 9,000 North Korean soldiers train near Vladivostok. This group includes at least 300 officers.", "-"},
 		{"Russia's media in a second clause", "en", "The NIS briefed lawmakers on Thursday, while Russia's media said Pyongyang would send 3,500 more builders to Kursk.", "Russian media"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
+		{"a person the gazetteer does not know, with an apposition", "en", "Olga Semenova, a director at a Khabarovsk building firm, said that some 600 North Korean workers were on her sites.", "Olga Semenova"},
+		{"according to the estimates of a capital", "en", "According to the estimates of Seoul, about 700 North Korean soldiers were killed in the winter.", "Seoul"},
+		{"the intelligence of a country, as machine translation writes it", "en", "According to the data of the intelligence of South Korea, about 3 thousand North Korean builders are being moved to Russia.", "NIS"},
+		{"by the estimates of a capital", "en", "North Korean troops fought near Sudzha, by the estimates of Seoul more than 8 thousand servicemen.", "Seoul"},
+		{"declared after a phrase of occasion", "en", "Sergei Shoigu at a meeting in Moscow declared that North Korea would send 3 thousand builders to Kursk.", "Sergei Shoigu"},
+		{"the report finds", "en", "The MSMT issued its second report on Friday. The report finds that about 4,000 North Korean soldiers were sent to Russia this year.", "MSMT"},
+		{"the special services of a country", "en", "The special services of South Korea reported that about 2 thousand North Korean servicemen arrived in Kursk.", "NIS"},
 	})
 }
 

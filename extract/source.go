@@ -257,6 +257,16 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 		}
 		k++
 	}
+	// "Shoigu after the trip to Pyongyang declared": a phrase of time or
+	// occasion between the source and its verb, as translations from
+	// Russian place it; a figure inside it ends the search.
+	if k < len(toks) && phraseOpener[toks[k].Low] {
+		for j := k + 1; j < len(toks) && j <= k+7 && toks[j].Kind == Word; j++ {
+			if lx.said.at(toks, j) != nil {
+				return cueSaid
+			}
+		}
+	}
 	// "..., said the NIS", "says Yonhap": the verb before the source.
 	if b := m.start - 1; b >= 0 {
 		if toks[b].in(wcDeterminer, determiners) && b > 0 {
@@ -347,7 +357,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 			e++ // "the agency also confirmed", "the ministry had said"
 		}
 		saidAfter := e < len(toks) && lx.said.at(toks, e) != nil
-		if !saidAfter && !a.before(lx.according, toks, k, 1) {
+		if !saidAfter && !a.before(lx.according, toks, reportOf(toks, k), 1) {
 			continue
 		}
 		if src := a.recall(p.val); src != "" {
@@ -392,19 +402,23 @@ func (a *attributor) speaker(toks []Token) string {
 		if !toks[k].in(wcSpeakerVerb, speakerVerb) {
 			continue
 		}
-		b := nameBefore(toks, k)
-		if b == k || !isCap(&toks[b]) {
+		e := k
+		if c := appositionBefore(toks, k); c > 0 {
+			e = c // "Ivan Petrov, an aide to the chairman, said"
+		}
+		b := nameBefore(toks, e)
+		if b == e || !isCap(&toks[b]) {
 			return ""
 		}
 		if toks[b].Low == "the" {
 			// "The Royal United Services Institute": the article is no
 			// part of the name; "the Ministry" alone names no one.
-			if b+2 >= k {
+			if b+2 >= e {
 				return ""
 			}
 			b++
 		}
-		span := toks[b:k]
+		span := toks[b:e]
 		if a.notName(span) {
 			return ""
 		}
@@ -689,6 +703,43 @@ func clauseSpeaker(at *attribution, fs int) string {
 	return last
 }
 
+// reportOf is where the report a source gives begins when the source at
+// toks[k] is its owner ("according to the estimates of Seoul", "the data
+// of the special services"), else k: "according to" before the report
+// attributes to its owner as it would to the owner alone.
+func reportOf(toks []Token, k int) int {
+	if k < 2 || toks[k-1].Low != "of" || !reportNoun[toks[k-2].Low] {
+		return k
+	}
+	j := k - 2
+	if j > 0 && toks[j-1].in(wcDeterminer, determiners) {
+		j--
+	}
+	return j
+}
+
+// appositionBefore is where the comma that opens an apposition ending
+// right before toks[k] stands ("Ivan Petrov, an aide to the chairman of
+// a developer, said"), when a capitalised word precedes that comma and
+// the apposition opens with a lower-case word, else -1.
+func appositionBefore(toks []Token, k int) int {
+	if k < 4 || toks[k-1].Low != "," {
+		return -1
+	}
+	for j := k - 2; j > 0 && j >= k-14; j-- {
+		switch toks[j].Low {
+		case ",":
+			if isCap(&toks[j-1]) && !isCap(&toks[j+1]) && toks[j+1].Kind == Word {
+				return j
+			}
+			return -1
+		case ";", ":", ".", "\"", "“", "”", "(", ")", "?", "!":
+			return -1
+		}
+	}
+	return -1
+}
+
 // skipApposition skips an apposition or a parenthetical clause that
 // starts at toks[k] ("Shoigu, Russia's Security Council chief, said",
 // "The report, cited by Caliber.Az, estimates"): up to ten words between
@@ -761,7 +812,7 @@ func (a *attributor) countrySpeakers(toks []Token, out []speakerAt) []speakerAt 
 		if last := toks[m.end-1].Low; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || m.end < len(toks) && (toks[m.end].Low == "'s" || toks[m.end].Low == "'") {
 			continue // "Ukraine's special forces": the forces speak
 		}
-		if m.start > 0 && toks[m.start-1].in(wcPreposition, prepositions) && !a.before(lx.according, toks, m.start, 1) {
+		if m.start > 0 && toks[m.start-1].in(wcPreposition, prepositions) && !a.before(lx.according, toks, m.start, 1) && !a.before(lx.according, toks, reportOf(toks, m.start), 1) {
 			continue // "the government of Japan", "in Russia", "soldiers from North Korea"
 		}
 		if a.cueOf(toks, m) == cueSaid {

@@ -7,6 +7,7 @@ package extract
 // ("направила в Россию около 5000") or after ("100 ... погибли").
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -526,11 +527,15 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	// After the figure: what befell them (killed, withdrawn) outranks how
 	// they got there; otherwise the nearest verb is the figure's
 	// ("проходят подготовку ... с целью отправки" are present).
+	capturedRank := ruEventRank[flowwatch.EventCaptured]
 	for i, h := range s.hits {
-		if at >= 0 && ruEventRank[ev] < ruEventRank[flowwatch.EventCaptured] && ruEventRank[h.value] < ruEventRank[flowwatch.EventCaptured] {
+		if h.cat != catEvent {
+			continue // only event words change ev; the ranks are looked up for them alone
+		}
+		if at >= 0 && ruEventRank[ev] < capturedRank && ruEventRank[h.value] < capturedRank {
 			continue
 		}
-		if h.cat == catEvent && h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
+		if h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
 			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) {
 				continue // "для восполнения потерь": losses they are sent to make good
 			}
@@ -637,16 +642,28 @@ func ruMonth(w string) int {
 	if len(w) < 2 {
 		return 0 // shorter than any stem
 	}
-	for i, m := range ruMonthStems {
-		if i == 4 || m[0] != w[0] || m[1] != w[1] {
-			continue // "ма" is read above; the first letter differs
-		}
-		if strings.HasPrefix(w, m) && utf8.RuneCountInString(w)-utf8.RuneCountInString(m) <= 2 {
+	// Only the stems whose second byte is w's are tried, in order: every
+	// token of a sentence with figures is asked, and few are months.
+	for set := ruMonthBySecond[w[1]]; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros16(set)
+		m := ruMonthStems[i]
+		if m[0] == w[0] && strings.HasPrefix(w, m) && utf8.RuneCountInString(w)-utf8.RuneCountInString(m) <= 2 {
 			return i + 1
 		}
 	}
 	return 0
 }
+
+// ruMonthBySecond is, per byte, the stems (bit i: ruMonthStems[i]) whose
+// second byte it is; "ма" is left out, ruMonth reads it first.
+var ruMonthBySecond = func() (t [256]uint16) {
+	for i, m := range ruMonthStems {
+		if i != 4 {
+			t[m[1]] |= 1 << i
+		}
+	}
+	return t
+}()
 
 // ruNow are phrases meaning the publication date.
 var ruNow = [][]string{{"сейчас"}, {"в", "настоящее", "время"}, {"на", "данный", "момент"}, {"на", "сегодняшний", "день"},
@@ -662,11 +679,20 @@ var ruTimeFirst = func() map[string]bool {
 	return m
 }()
 
+// ruTimeFirstLens has bit n set when a word of ruTimeFirst is n bytes
+// long: a token of another length is no such word, and needs no look-up.
+var ruTimeFirstLens = func() (set uint64) {
+	for w := range ruTimeFirst {
+		set |= 1 << len(w) // the words are short: "сегодняшний" is 22 bytes
+	}
+	return set
+}()
+
 // ruTimeStart reports whether ruTimes may read a time from the token t:
 // most tokens start none, and trying every phrase and case on each was
 // the costliest step of reading Russian figures' times.
 func ruTimeStart(t string) bool {
-	return ruTimeFirst[t] || t != "" && t[0] >= '0' && t[0] <= '9' || strings.IndexByte(t, '-') >= 0 || ruMonth(t) > 0
+	return len(t) < 64 && ruTimeFirstLens&(1<<len(t)) != 0 && ruTimeFirst[t] || t != "" && t[0] >= '0' && t[0] <= '9' || strings.IndexByte(t, '-') >= 0 || ruMonth(t) > 0
 }
 
 // ruRelYear resolves "прошлого года", "этого года" against pub.

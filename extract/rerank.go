@@ -685,10 +685,11 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		return b
 	case isHangulRune(r):
 		// Each rune is decoded once: prev is where the rune before the
-		// one at i starts.
+		// one at i starts. The prefix is written once for all pairs.
+		b = append(b[:0], prefix...)
 		prev, i := 0, rn
 		if i >= len(w) {
-			b = append(append(b[:0], prefix...), w...)
+			b = append(b, w...)
 			emit(b)
 			return b
 		}
@@ -697,7 +698,7 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			if !isHangul3(w, i) {
 				_, n = decodeRune(w[i:])
 			}
-			b = append(append(b[:0], prefix...), w[prev:i+n]...)
+			b = append(b[:len(prefix)], w[prev:i+n]...)
 			emit(b)
 			prev, i = i, i+n
 		}

@@ -57,18 +57,24 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
-}
+// hashString and hashBytes are FNV-1a. Four bytes a round spare three
+// loop tests in four: keys are short, and the loop's overhead was as much
+// as the hashing.
+func hashString(s string) uint64 { return fnv(s) }
 
-func hashBytes(b []byte) uint64 {
+func hashBytes(b []byte) uint64 { return fnv(b) }
+
+func fnv[K string | []byte](k K) uint64 {
 	h := uint64(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
+	for len(k) >= 4 {
+		h = (h ^ uint64(k[0])) * fnvPrime
+		h = (h ^ uint64(k[1])) * fnvPrime
+		h = (h ^ uint64(k[2])) * fnvPrime
+		h = (h ^ uint64(k[3])) * fnvPrime
+		k = k[4:]
+	}
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint64(k[i])) * fnvPrime
 	}
 	return h
 }
@@ -80,39 +86,27 @@ func (t *strTable[V]) home(h uint64) uint64 {
 }
 
 // get returns the entry of key b, or nil.
-func (t *strTable[V]) get(b []byte) *strSlot[V] { return t.find(hashBytes(b), b) }
+func (t *strTable[V]) get(b []byte) *strSlot[V] { return probe(t, hashBytes(b), b) }
 
 // find is get with b's hash (hashBytes) computed by the caller.
-func (t *strTable[V]) find(h uint64, b []byte) *strSlot[V] {
-	if len(t.tags) == 0 {
-		return nil
-	}
-	tag, mask := tagOf(h), uint64(len(t.tags)-1)
-	for j := t.home(h); ; j = (j + 1) & mask {
-		switch t.tags[j] {
-		case 0:
-			return nil
-		case tag:
-			if s := &t.slots[j]; s.key == string(b) {
-				return s
-			}
-		}
-	}
-}
+func (t *strTable[V]) find(h uint64, b []byte) *strSlot[V] { return probe(t, h, b) }
 
 // getString is get for a key held as a string.
-func (t *strTable[V]) getString(k string) *strSlot[V] {
+func (t *strTable[V]) getString(k string) *strSlot[V] { return probe(t, hashString(k), k) }
+
+// probe looks up key k of hash h, held as bytes or as a string: one loop
+// for both, the comparison converting without a copy.
+func probe[V any, K string | []byte](t *strTable[V], h uint64, k K) *strSlot[V] {
 	if len(t.tags) == 0 {
 		return nil
 	}
-	h := hashString(k)
 	tag, mask := tagOf(h), uint64(len(t.tags)-1)
 	for j := t.home(h); ; j = (j + 1) & mask {
 		switch t.tags[j] {
 		case 0:
 			return nil
 		case tag:
-			if s := &t.slots[j]; s.key == k {
+			if s := &t.slots[j]; s.key == string(k) {
 				return s
 			}
 		}

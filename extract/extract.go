@@ -729,9 +729,19 @@ func (lx *Lexicon) contextGroup(doc []sent, i int) string {
 	if i == 0 {
 		return ""
 	}
-	s, prev := &doc[i], &doc[i-1]
+	s := &doc[i]
+	// The paragraph right before the figure's may lend its people too:
+	// "... 15,000 North Korean troops deployed ...\n The agency's count has
+	// climbed. In January it reported some 300 dead".
+	before := -1
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		d := &doc[j]
+		if d.para != s.para && before < 0 {
+			before = d.para
+		}
+		if d.para != s.para && d.para != before {
+			return ""
+		}
 		if !d.groupDone {
 			d.group, d.groupDone = lx.lastGroup(d.toks), true
 		}
@@ -740,10 +750,7 @@ func (lx *Lexicon) contextGroup(doc []sent, i int) string {
 			g = d.claimGroup
 		}
 		if g != "" {
-			if d.para == s.para || d.para == prev.para {
-				return g
-			}
-			return ""
+			return g
 		}
 	}
 	return ""
@@ -1273,11 +1280,15 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 	cs, ce := s.clause(f.Start, f.End)
 	if f.Head >= f.End && f.Head < len(toks) && lx.genericPeople[toks[f.Head].Low] {
 		// "11,000 people of the North Korean army": an army's people
-		// are soldiers.
+		// are soldiers; machine translation's "10 thousand people of
+		// military personnel" are the people its noun names.
 		if h := f.Head + 1; h < len(toks) && toks[h].Low == "of" {
-			for i := h + 1; i < len(toks) && i <= h+4; i++ {
+			for i := h + 1; i < len(toks) && i <= h+4 && toks[i].Kind == Word; i++ {
 				if lx.militaryBody(toks, i) {
 					return flowwatch.GroupSoldiers
+				}
+				if g, _ := lx.Group(toks, i); g != "" && g != flowwatch.GroupNationals && !lx.foreignBefore(toks, i) {
+					return g
 				}
 			}
 		}
@@ -1302,7 +1313,7 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 			if toks[i].Low == ";" || toks[i].Low == "." {
 				break
 			}
-			if g, _ := lx.Group(toks, i); g != "" {
+			if g := lx.groupCovering(toks, i); g != "" {
 				if g == flowwatch.GroupNationals || lx.foreignBefore(toks, i) || numberBetween(toks, max(i-3, 0), i) {
 					break // other people, or another figure's noun
 				}
@@ -1331,6 +1342,19 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	return flowwatch.GroupNationals
+}
+
+// groupCovering is the group of the longest group noun that covers
+// toks[i] when read backwards from it: "construction troops" (workers),
+// not "troops" alone.
+func (lx *Lexicon) groupCovering(toks []Token, i int) string {
+	for k := max(i-2, 0); k < i; k++ {
+		if g, l := lx.Group(toks, k); g != "" && k+l > i {
+			return g
+		}
+	}
+	g, _ := lx.Group(toks, i)
+	return g
 }
 
 // militaryBody reports whether toks[i] names an army as a whole that is

@@ -44,3 +44,30 @@ func TestKindEnglishMadeGoodLosses(t *testing.T) {
 			[]string{"people soldiers present 9000..9000 approx"}},
 	})
 }
+
+// Whose people a figure counts when its sentence does not say: what the
+// sentence before says, when the figure's sentence adds to it.
+func TestKindEnglishWhosePeople(t *testing.T) {
+	runKinds(t, []kindCase{
+		// A sentence that opens by adding to the one before ("In
+		// addition", "Plus", "And") goes on with its North Koreans.
+		{"en", "North Korea keeps about 6,000 troops near the border, the NIS said.\n\nIn addition, military engineers about 700 people are clearing mines in the Kursk area.",
+			[]string{"people soldiers present 6000..6000 approx", "people engineers present 700..700 approx"}},
+		{"en", "Seoul says 4,000 North Korean builders are moving to Russia\nPlus ~8K soldiers near the border\nAnd ~2K military engineers clearing mines in Kursk",
+			[]string{"people workers sent 4000..4000 exact", "people soldiers present 8000..8000 approx", "people engineers present 2000..2000 approx"}},
+		// "its" points back to what the sentence before named.
+		{"en", "North Korea sent an engineer brigade to Kursk in August.\nAccording to the NIS, in its composition were about 800 sappers.",
+			[]string{"people engineers present 800..800 approx"}},
+		// Machine translation: "N people of <people noun>" are those
+		// people; a group noun read backwards is the longest that ends
+		// there ("construction troops" are builders, not soldiers).
+		{"en", "Pyongyang in the spring sent to Russia more than 3 thousand people of military personnel.",
+			[]string{"people soldiers sent 3000.. at_least"}},
+		{"en", "The NIS said that the construction troops of North Korea about 4 thousand people are moving to Russia.",
+			[]string{"people workers sent 4000..4000 approx"}},
+		// The paragraph before lends its people to a casualty count whose
+		// own paragraph names none.
+		{"en", "About 12,000 North Korean troops were deployed to Kursk last autumn, the NIS told lawmakers.\n\nThe agency's estimate has grown since. In March it reported some 400 dead and about 2,100 wounded.",
+			[]string{"people soldiers sent 12000..12000 approx", "people soldiers killed 400..400 approx", "people soldiers wounded 2100..2100 approx"}},
+	})
+}

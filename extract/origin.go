@@ -313,6 +313,12 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 		return true
 	}
 	toks := s.toks
+	if len(toks) > 0 && toks[0].may(lx.connectives) && lx.connectives.at(toks, 0) != nil {
+		// "In addition, military engineers ...", "And ~1K engineers ...":
+		// a sentence that opens by adding to the one before goes on
+		// with its people.
+		return true
+	}
 	if f.Start > 0 && (toks[f.Start-1].in(wcDeterminer, determiners) || additive[toks[f.Start-1].Low] || lx.demonstratives[toks[f.Start-1].Low]) {
 		return true
 	}
@@ -350,7 +356,7 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 			continue
 		}
 		switch toks[k].Low {
-		case "they", "them", "their":
+		case "they", "them", "their", "its":
 			return true
 		}
 		if toks[k].in(wcDeterminer, determiners) || lx.demonstratives[toks[k].Low] || toks[k].Low == "that" || toks[k].Low == "this" {

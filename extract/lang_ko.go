@@ -233,6 +233,9 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	if planAfter {
 		return flowwatch.EventPlanned, -1
 	}
+	if ev == flowwatch.EventSent && at >= 0 && s.hits[at].start >= f.end && koStateAfter(s.text, s.hits[at]) {
+		ev = flowwatch.EventPresent
+	}
 	if at < 0 {
 		for i, h := range s.hits {
 			if h.end <= f.start && h.cat == catEvent {
@@ -255,6 +258,44 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// koConnective are the endings by which a passive movement verb joins
+// what follows (배치돼, 파견되어서).
+var koConnective = []string{"돼", "되어", "돼서", "되어서"}
+
+// koStateAfter reports whether a movement verb in a connective form goes
+// on, within four words and before any comma or full stop, to a standing
+// state (배치돼 있다, 배치돼 경비를 서고 있다, 파견되어 작업 중이다): the
+// clause says where they are, not that they were sent.
+func koStateAfter(t string, h mlHit) bool {
+	we := h.end
+	for we < len(t) && t[we] != ' ' {
+		we++
+	}
+	word := t[h.start:we]
+	conn := false
+	for _, e := range koConnective {
+		conn = conn || strings.HasSuffix(word, e)
+	}
+	if !conn {
+		return false
+	}
+	rest := t[we:]
+	if k := strings.IndexAny(rest, ",.·…"); k >= 0 {
+		rest = rest[:k]
+	}
+	for n := 0; n < 4; n++ {
+		w, e, ok := mlNextField(rest, 0)
+		if !ok {
+			return false
+		}
+		if strings.HasPrefix(w, "있") || strings.HasPrefix(w, "중이") || strings.HasPrefix(w, "중인") {
+			return true
+		}
+		rest = rest[e:]
+	}
+	return false
 }
 
 // koOtherEventBefore reports whether an event word other than the

@@ -114,6 +114,18 @@ func readKONum(s string, i int) (koNum, bool) {
 			parts++
 			continue
 		}
+		// "15 000명", "12 천 명": machine translations and some outlets
+		// group thousands with a space or put one before the magnitude.
+		if r == ' ' && !lastMag && pend >= 0 {
+			if e, ok := koSpaced(s, j, pend); ok {
+				if e > 0 {
+					pend, j = pend*1000+mustDigits(s[j+1:e]), e
+				} else {
+					j++
+				}
+				continue
+			}
+		}
 		// "1만 3천 221": a space between parts after a magnitude word.
 		if r == ' ' && lastMag && j+1 < len(s) {
 			r2, _ := utf8.DecodeRuneInString(s[j+1:])
@@ -135,6 +147,32 @@ func readKONum(s string, i int) (koNum, bool) {
 	}
 	n.val, n.end = total+sect, j
 	return koSuffix(s, n), true
+}
+
+// koSpaced reads what follows the space at byte j after the digits pend:
+// a group of three digits ending the numeral before its counter (the end
+// of the group), or a magnitude word that goes on to a counter (end 0).
+// Only a whole number below 1,000 and not a year can be the first group.
+func koSpaced(s string, j int, pend float64) (int, bool) {
+	if pend >= 1000 || pend != math.Trunc(pend) || j+1 >= len(s) {
+		return 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j+1:]); r == '천' || r == '만' || r == '억' {
+		return 0, koContinues(s, j+1)
+	}
+	e := j + 4
+	if e > len(s) || !mlAllDigits(s[j+1:e]) || e < len(s) && (mlIsDigit(rune(s[e])) || s[e] == ',' || s[e] == '.') {
+		return 0, false
+	}
+	if !koContinues(s, j+1) {
+		return 0, false
+	}
+	return e, true
+}
+
+func mustDigits(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
 }
 
 // koContinues reports whether the numeral part at j is followed by more

@@ -1,0 +1,46 @@
+package extract_test
+
+import "testing"
+
+// Korean numerals as machine translations write them: thousands grouped
+// by a space, a space before the magnitude word.
+func TestKindKoreanSpacedNumerals(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "보도에 따르면 북한은 러시아에 약 22 000명의 노동자를 보냈다.",
+			[]string{"people workers sent 22000..22000 approx"}},
+		{"ko", "북한은 지난해 러시아로 군인 8 천 명을 보냈다.",
+			[]string{"people soldiers sent 8000..8000 exact"}},
+		{"ko", "북한은 또 다른 14 천 명의 병사를 러시아에 보냈다.",
+			[]string{"people soldiers sent 14000..14000 exact"}},
+		// A year before a count is no first group.
+		{"ko", "북한은 2024 300명의 노동자를 러시아에 보냈다.",
+			[]string{"people workers sent 300..300 exact"}},
+	})
+}
+
+// Korean events: a headline's bare 사상 after a count, reinforcements,
+// a plan as a relative clause, a move still under way, and a movement
+// verb that goes on to where the people stand.
+func TestKindKoreanEventForms(t *testing.T) {
+	runKinds(t, []kindCase{
+		// Each figure of a headline takes the word after it.
+		{"ko", "북한군 2천명 사상…지난달 1천명 추가 증원",
+			[]string{"people soldiers wounded 2000..2000 exact", "people soldiers sent 1000..1000 exact"}},
+		// 사상 as "ever" is no casualty word.
+		{"ko", "북한 노동자 5천명, 사상 최대 규모로 러시아 체류", []string{"people workers present 5000..5000 exact"}},
+		// "보내기로 한 N명": what was decided is a plan.
+		{"ko", "북한이 러시아에 파견하기로 한 건설 노동자 2천명은 아직 출발하지 않았다.",
+			[]string{"people workers planned 2000..2000 exact"}},
+		// 옮겨가는 중: on the way, so sent.
+		{"ko", "국정원은 북한 건설 인력 4천여 명이 러시아로 옮겨가는 중이라고 밝혔다.",
+			[]string{"people workers sent 4000..4000 approx"}},
+		// 배치돼 (있다 | … 서고 있다): where they stand.
+		{"ko", "국정원은 북한군 7천여 명이 국경 지대에 배치되어 있다고 밝혔다.",
+			[]string{"people soldiers present 7000..7000 approx"}},
+		{"ko", "국정원은 북한군 7천여 명이 국경 지대에 전진 배치돼 경비를 서고 있다고 밝혔다.",
+			[]string{"people soldiers present 7000..7000 approx"}},
+		// 배치돼 … 벌여 왔다 reports the sending.
+		{"ko", "국정원은 북한군 7천여 명이 쿠르스크에 배치돼 전투를 벌여 왔다고 밝혔다.",
+			[]string{"people soldiers sent 7000..7000 approx"}},
+	})
+}

@@ -26,4 +26,5 @@ var (
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")
+	ruLossKilled      = grammarData.Words("ru", "loss_killed")
 )

@@ -30,6 +30,7 @@ var grammarVars = map[string]any{
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,
+	"ru/loss_killed":         &ruLossKilled,
 }
 
 // withoutList empties the list lang/name until the returned func

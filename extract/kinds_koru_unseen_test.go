@@ -44,3 +44,42 @@ func TestKindKoreanEventForms(t *testing.T) {
 			[]string{"people soldiers sent 7000..7000 approx"}},
 	})
 }
+
+// Russian: losses of the dead, bounds before the preposition of an
+// estimate, crossings counted in раз, the purpose of a trip, an aside
+// with another source's count, an elliptic second conjunct, a bullet
+// before a part of the people.
+func TestKindRussianUnseenForms(t *testing.T) {
+	runKinds(t, []kindCase{
+		// безвозвратные потери are the dead; "примерно в" keeps its bound.
+		{"ru", "По данным разведки, безвозвратные потери войск КНДР оцениваются примерно в 1,5 тыс. человек.",
+			[]string{"people soldiers killed 1500..1500 approx"}},
+		{"ru", "Разведка оценила число погибших военных КНДР как минимум в 450 человек.",
+			[]string{"people soldiers killed 450.. at_least"}},
+		// A participle of the sending between commas; the verb says they died.
+		{"ru", "Около трех тысяч солдат КНДР, направленных в Курскую область, лишились жизни.",
+			[]string{"people soldiers killed 3000..3000 approx"}},
+		// "потерял погибшими": the loss is of the dead.
+		{"ru", "Погибшими, по оценке Сеула, армия КНДР потеряла около 700 человек.",
+			[]string{"people soldiers killed 700..700 approx"}},
+		{"ru", "Убитыми и ранеными армия КНДР потеряла около 700 человек.",
+			[]string{"people soldiers wounded 700..700 approx"}},
+		// Crossings: "въезжали N раз" counts entries; "в N раз" is a multiple.
+		{"ru", "В 2023 году граждане КНДР въезжали в Россию 2 480 раз, это в 3 раза больше, чем годом ранее.",
+			[]string{"people nationals entered 2480..2480 exact"}},
+		{"ru", "Граждане КНДР въехали в Россию около 500 раз за квартал.",
+			[]string{"people nationals entered 500..500 approx"}},
+		// The purpose of the trip a border service records.
+		{"ru", "По данным ФСБ, 2 300 граждан КНДР указали целью поездки работу.",
+			[]string{"people nationals entered 2300..2300 exact"}},
+		// Another source's count in an aside after the group noun.
+		{"ru", "КНДР направила в Россию около 9 тысяч военных (по другим оценкам – до 11 тысяч).",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent ..11000 at_most"}},
+		// "а в 2024-м — уже свыше N": the verb and noun of the first conjunct.
+		{"ru", "В 2022 году в Россию въехали 640 граждан КНДР, а в 2023-м — уже около 2 тысяч.",
+			[]string{"people nationals entered 640..640 exact", "people nationals entered 2000..2000 approx"}},
+		// A channel's bullet before "Из них".
+		{"ru", "▪️ В Курской области находятся около 8 тыс. военных КНДР.\n▪️ Из них 500 — саперы.",
+			[]string{"people soldiers present 8000..8000 approx", "people engineers present 500..500 exact"}},
+	})
+}

@@ -505,7 +505,12 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && mlFieldCount(gap) <= 3 {
 			switch h.value {
-			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+			case flowwatch.EventWounded:
+				if ruLossOfDead(s, h) {
+					return flowwatch.EventKilled, i
+				}
+				return h.value, i
+			case flowwatch.EventKilled, flowwatch.EventCaptured:
 				return h.value, i
 			}
 		}
@@ -556,6 +561,9 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			}
 		}
 	}
+	if ev == flowwatch.EventWounded && at >= 0 && ruLossOfDead(s, s.hits[at]) {
+		ev = flowwatch.EventKilled
+	}
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventEntered, flowwatch.EventRecruited:
 		for k, h := range s.hits {
@@ -584,6 +592,23 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruLossOfDead reports whether a loss word (потерял, потери) is said of
+// the dead by an instrumental of the sentence (grammar loss_killed:
+// погибшими, убитыми) without the wounded beside them.
+func ruLossOfDead(s *mlSent, h mlHit) bool {
+	if !strings.HasPrefix(s.low[h.start:h.end], "потер") || strings.Contains(s.low, "ранеными") {
+		return false
+	}
+	for _, t := range s.toks {
+		for _, w := range ruLossKilled {
+			if strings.HasPrefix(t.low, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruFromTotal reports whether the figure at token ft is the total after
@@ -625,6 +650,22 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 		return h.value, i
 	}
 	return "", -1
+}
+
+// ruYearEnding is the year of a token that writes it with a hyphenated
+// ending of "год" ("2024-м", "2023-го"), or 0.
+func ruYearEnding(t string) int {
+	y, end, ok := strings.Cut(t, "-")
+	if !ok || len(y) != 4 || !mlAllDigits(y) {
+		return 0
+	}
+	switch end {
+	case "м", "го", "й", "му":
+		if n, _ := strconv.Atoi(y); n >= 1900 && n <= 2100 {
+			return n
+		}
+	}
+	return 0
 }
 
 // ruMonthStems are the months' stems; a token is a month when it is the
@@ -963,6 +1004,9 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 		case year(i) > 0 && isYearWord(w(i+1)):
 			emit(i, i+2, mlYear(year(i)))
 			i++
+		case ruYearEnding(t) > 0:
+			// "в 2024-м", "с 2023-го": the year with the ending of год.
+			emit(i, i+1, mlYear(ruYearEnding(t)))
 		}
 	}
 	return out

@@ -10,6 +10,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/flowwatch/flowwatch"
 )
@@ -313,6 +314,11 @@ var ruChange = []string{"увелич", "вырос", "выросл", "возр�
 func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 	end := i // the phrase ends right before token end
 	if end > 0 && toks[end-1].low == "чем" {
+		end--
+	}
+	// "оценивают примерно в 2 тыс.", "как минимум в 600": the bound
+	// before the preposition of an estimate's value.
+	if end > 1 && (toks[end-1].low == "в" || toks[end-1].low == "во") {
 		end--
 	}
 	for _, b := range nl.before {
@@ -625,6 +631,10 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 				}
 				return flowwatch.KindPeople, "people", flowwatch.GroupNationals
 			}
+			if k == j && ruCrossings(s, figStart, j) {
+				// "въезжали в Россию 13 221 раз": crossings of people.
+				return flowwatch.KindPeople, "people", ""
+			}
 			if k > j && ruPartOfOpening(t, figStart) {
 				// "более 7 тысяч указали целью поездки учебу": the noun
 				// is not the figure's.
@@ -645,7 +655,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 	if j+1 < len(toks) && toks[j].low == "из" && (toks[j+1].low == "них" || toks[j+1].low == "которых") {
 		return flowwatch.KindPeople, "people", ""
 	}
-	if ruPartOfOpening(t, figStart) || ruPartAfterComma(t, figStart) {
+	if ruPartOfOpening(t, figStart) || ruPartAfterComma(t, figStart) || ruElliptic(s, figStart, end) {
 		return flowwatch.KindPeople, "people", ""
 	}
 	// "число раненых приближается к 1000"
@@ -681,6 +691,31 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		}
 	}
 	return "", "", ""
+}
+
+// ruCrossings reports whether the number before раз (token j) counts
+// crossings: a verb of entry stands before it in its clause, and it is
+// no multiple ("в 12 раз чаще", "в пять раз больше").
+func ruCrossings(s *mlSent, figStart, j int) bool {
+	toks := s.toks
+	if toks[j].low != "раз" {
+		return false
+	}
+	if ft := mlTokenAt(toks, figStart); ft > 0 && (toks[ft-1].low == "в" || toks[ft-1].low == "во") {
+		return false
+	}
+	if j+1 < len(toks) && toks[j+1].start-toks[j].end <= 1 {
+		switch w := toks[j+1].low; {
+		case strings.HasSuffix(w, "ше"), strings.HasSuffix(w, "ее"):
+			return false
+		}
+	}
+	for _, h := range s.hits {
+		if h.cat == catEvent && h.value == flowwatch.EventEntered && h.end <= figStart && !strings.ContainsAny(s.text[h.end:figStart], ",;:.") {
+			return true
+		}
+	}
+	return false
 }
 
 // ruScareQuoted reports whether a figure stands in quotation marks of
@@ -727,6 +762,10 @@ func ruGroupBefore(s *mlSent, figStart, end int) (string, bool) {
 			return "", false
 		}
 		gap := s.text[h.end:figStart]
+		if ruAsideAlternative(gap) {
+			// "около 13 тысяч военных (по другим данным — до 15 тысяч)".
+			return h.value, true
+		}
 		if strings.ContainsAny(gap, ",.;:«»\"—–") || mlWordsBetween(strings.Trim(gap, " (")) > 2 {
 			return "", false
 		}
@@ -758,8 +797,54 @@ func ruQuotaUnit(nl *mlNums, s *mlSent, k int) bool {
 // ruPartOfOpening reports whether a figure at byte figStart of sentence t
 // is a part of the whole the sentence opens with: "Из 13 221 въехавшего
 // гражданина КНДР более 7 тысяч ...".
+// ruElliptic reports whether a bare figure that ends its clause stands
+// in a second conjunct whose verb and noun a dash leaves out: "в 2023
+// году въехали 1117 северокорейцев, а в 2024-м — уже свыше 13 тысяч".
+// The first conjunct must count a group of people.
+func ruElliptic(s *mlSent, figStart, end int) bool {
+	t := s.text
+	if rest := strings.TrimLeft(t[end:], " "); rest != "" && !strings.ContainsAny(rest[:1], ".;!?)") {
+		return false
+	}
+	pre := t[:figStart]
+	k := max(strings.LastIndex(pre, ", а "), strings.LastIndex(pre, ", но "))
+	if k < 0 {
+		return false
+	}
+	second := pre[k+1:]
+	d := strings.IndexAny(second, "—–")
+	if d < 0 || strings.ContainsAny(second, ",;:()") || mlFieldCount(second[d:]) > 3 {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.end <= k && h.cat == catGroup && h.value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// ruAsideAlternative reports whether the text between a group noun and
+// a figure opens an aside that gives another source's count: "(по другим
+// данным — до", "(по оценкам Киева – около": a parenthesis, words that
+// attribute, a dash, and at most one bound word.
+func ruAsideAlternative(gap string) bool {
+	g := strings.TrimLeft(gap, " ")
+	if !strings.HasPrefix(g, "(") || strings.ContainsAny(g, ")«»\".;") {
+		return false
+	}
+	k := strings.IndexAny(g, "—–")
+	if k < 0 || strings.ContainsAny(g[k+len("—"):], "—–") {
+		return false
+	}
+	head := strings.TrimSpace(g[1:k])
+	return strings.HasPrefix(mlLower(head), "по ") && mlFieldCount(g[k:]) <= 2
+}
+
 func ruPartOfOpening(t string, figStart int) bool {
 	pre := t[:figStart]
+	// "🔻 Из них": a bullet of a channel's post before the sentence.
+	pre = strings.TrimLeftFunc(pre, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(pre) <= 5 || mlLower(pre[:5]) != "из " {
 		return false
 	}

@@ -83,3 +83,16 @@ func TestKindRussianUnseenForms(t *testing.T) {
 			[]string{"people soldiers present 8000..8000 approx", "people engineers present 500..500 exact"}},
 	})
 }
+
+// Another people counted in one sentence stays the subject of the next
+// when that one names no North Korean: the parts of Russian visitors to
+// North Korea, the women and men among defectors who reached the South.
+func TestKindKoreanOthersGoOn(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "지난해 북한을 방문한 러시아인은 4200명이었다.\n이 중 관광객은 2100명이었다.", nil},
+		{"ko", "통일부는 지난해 국내에 들어온 북한이탈주민이 190명이라고 밝혔다.\n여성이 160명, 남성이 30명이었다.", nil},
+		// A sentence that names North Koreans is theirs again.
+		{"ko", "지난해 북한을 방문한 러시아인은 4200명이었다.\n같은 기간 북한 노동자 3천명이 러시아에 입국했다.",
+			[]string{"people workers entered 3000..3000 exact"}},
+	})
+}

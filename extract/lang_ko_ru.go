@@ -681,7 +681,7 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 	// sentences: the current sentence's and the previous one's.
 	cur, kept, prev := sc.cur[:0], sc.kept[:0], sc.prev[:0]
 	defer func() { sc.cur, sc.kept, sc.prev = cur, kept, prev }()
-	prevAt := -10
+	prevAt, otherAt := -10, -10
 	prevSpeaker := ""
 	for i, s := range sents {
 		if !mlHasNumber(s.text, lm.m.korean) {
@@ -702,16 +702,24 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 		}
 		s.times = lm.times(s, a.Published)
 		cur = cur[:0]
+		others := 0
 		for fi := range s.figs {
 			f := &s.figs[fi]
 			ic, why := mlBuildClaim(lm, a, s, f)
+			if why == "" && i-otherAt == 1 && mlSameOthers(lm, s) {
+				why = dropOtherPeople
+			}
 			if why != "" {
+				others += btoi(why == dropOtherPeople)
 				out = append(out, Candidate{Claim: ic.c, Dropped: why})
 				continue
 			}
 			cur = append(cur, ic)
 		}
 		if len(cur) == 0 {
+			if others > 0 {
+				otherAt = i
+			}
 			continue
 		}
 		if !mlNorthKoreaNear(lm, sents, i) {
@@ -923,6 +931,15 @@ func mlDefaultEvent(group string) string {
 // ownOriginBytes is how far after a figure its noun phrase may name its
 // people's country: "специалистов из Северной Кореи" is 53 bytes.
 const ownOriginBytes = 64
+
+// mlSameOthers reports whether a sentence right after one that counted
+// only another people (러시아인 방북객, 탈북민 입국) goes on about them: it
+// names no North Korean of its own and no people of another kind, so
+// "이 중 관광 목적 방문자는 …", "여성 198명, 남성 25명" count the same
+// visitors or defectors.
+func mlSameOthers(lm *mlModule, s *mlSent) bool {
+	return !mlNamesNorthKorea(lm, s, 0, len(s.text))
+}
 
 func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, string) {
 	var ic mlClaim

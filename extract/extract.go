@@ -58,6 +58,9 @@ type sent struct {
 	hits       []placeHit // places named, once computed
 	hitsDone   bool
 	attr       attribution
+	table      bool // a line of a table (see isTable)
+	tableDone  bool
+	row        int // 1 + the index of the header of the table it is a row of, or 0
 }
 
 // Extract returns the claims of a, in text order. It never panics: a
@@ -336,8 +339,13 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		prevNK := func() bool {
 			if !prevDone {
 				prevDone = true
-				for b := i - 1; !prevOrigin && b >= 0 && b >= i-3; b-- {
+				// The lines of a table the figure's row is in do not
+				// count among the three: its caption says whose people.
+				for b, n := i-1, 0; !prevOrigin && b >= 0 && n < 3; b-- {
 					prevOrigin = lx.originOf(&doc[b])
+					if !doc[b].isTable() {
+						n++
+					}
 				}
 			}
 			return prevOrigin
@@ -345,6 +353,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		times = mod.Times(lx, s.toks, a.Published, times[:0])
 		lastPeople := -1
 		made = made[:0]
+		s.row = 0
+		if s.isTable() {
+			s.row = tableHeader(doc, i) + 1
+		}
 		var orgs []string // organizations the sentence names, found once
 		orgsDone := false
 		for fi := range figs {
@@ -354,6 +366,19 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
 			drop := "" // why the rules would not take the figure (see Candidate)
+			// A figure in a row of a table counts what its column's
+			// header names.
+			hGroup, hEvent := "", ""
+			fctx := ctx
+			if s.row > 0 {
+				hGroup, hEvent = lx.headerOf(doc, s.row-1, s.toks, f.Start)
+				fctx = func() string {
+					if hGroup != "" {
+						return hGroup
+					}
+					return ctx()
+				}
+			}
 			switch f.Kind {
 			case flowwatch.KindPeople:
 				if f.Group == "" {
@@ -365,7 +390,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// origin.go); earlier sentences lend their North
 					// Koreans only to a figure that points back to them.
 					switch {
-					case !lx.attach(s, f, prev, ctx, true):
+					case !lx.attach(s, f, prev, fctx, true):
 						if f.thing {
 							// "2,000 containers", "a hundred settlements":
 							// it counts things, no figure of people at all.
@@ -442,6 +467,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// "the figure could be as high as 12,000": the modal
 					// hedges an estimate, it plans nothing.
 					c.Event = flowwatch.EventPresent
+				}
+				if c.Event == "" {
+					c.Event = hEvent
 				}
 				if c.Event == "" {
 					c.Event = flowwatch.EventPresent
@@ -736,10 +764,11 @@ func (lx *Lexicon) contextGroup(doc []sent, i int) string {
 	before := -1
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		d := &doc[j]
-		if d.para != s.para && before < 0 {
+		// The lines of a table are one paragraph with the caption above.
+		if d.para != s.para && before < 0 && !d.isTable() {
 			before = d.para
 		}
-		if d.para != s.para && d.para != before {
+		if d.para != s.para && d.para != before && !d.isTable() {
 			return ""
 		}
 		if !d.groupDone {
@@ -1181,11 +1210,14 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
 	// "1,200 of them were killed" names its people, whatever precedes it.
-	if !ofThem && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !toks[f.Start-1].in(wcBareBefore, bareBefore)) && !lx.eventAdjacent(toks, f.Start, first) {
+	if !ofThem && s.row == 0 && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !toks[f.Start-1].in(wcBareBefore, bareBefore)) && !lx.eventAdjacent(toks, f.Start, first) {
 		return false
 	}
 	f.Bare = true
 	g := prevFig
+	if s.row > 0 {
+		g = "" // the cell before is another column's
+	}
 	switch {
 	case counted != "":
 		g = counted // "the number of work permits issued to North Koreans reached 5,600"
@@ -1263,6 +1295,9 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 				break
 			}
 		}
+	}
+	if g == "" && s.row > 0 {
+		g = ctxGroup() // a row of a table: its column's header, else its caption's people
 	}
 	if g == "" {
 		return false

@@ -1,6 +1,10 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // English words of what befell or moved the people counted that wire
 // copy, think-tank notes and machine translations from Russian use.
@@ -70,4 +74,34 @@ func TestKindEnglishWhosePeople(t *testing.T) {
 		{"en", "About 12,000 North Korean troops were deployed to Kursk last autumn, the NIS told lawmakers.\n\nThe agency's estimate has grown since. In March it reported some 400 dead and about 2,100 wounded.",
 			[]string{"people soldiers sent 12000..12000 approx", "people soldiers killed 400..400 approx", "people soldiers wounded 2100..2100 approx"}},
 	})
+}
+
+// Tables written as text: each figure of a row counts what its column's
+// header names, at the row's time; the caption above says whose people.
+func TestKindEnglishTables(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korean arrivals in Russia by quarter (border service data)\nQuarter | Entries\nQ2 2024 | 4,120\nQ3 2024 | about 3,900\nThe study route hides work, researchers say.",
+			[]string{"people nationals entered 4120..4120 exact", "people nationals entered 3900..3900 approx"}},
+		{"en", "North Korean workers and students in Russia, official data\n| Year | Workers | Students |\n|---|---|---|\n| 2023 | 1,200 | 640 |",
+			[]string{"people workers present 1200..1200 exact", "people nationals present 640..640 exact"}},
+		// A label and its figure after a colon: the label names what the
+		// figure counts.
+		{"en", "At a glance\n- Entries by North Korean citizens in 2023: 9,480 (border service)",
+			[]string{"people nationals entered 9480..9480 exact"}},
+		// A line of cells with no header above is no table.
+		{"en", "By Anna Lee | 3 March 2025", nil},
+	})
+}
+
+// Quarters of a year.
+func TestKindEnglishQuarters(t *testing.T) {
+	for _, tc := range []struct{ text, from, to string }{
+		{"In Q2 2024, 4,120 North Koreans entered Russia.", "2024-04-01", "2024-06-30"},
+		{"In the fourth quarter of 2024, some 5,100 North Koreans entered Russia.", "2024-10-01", "2024-12-31"},
+	} {
+		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en"})
+		if len(cs) != 1 || cs[0].When == nil || cs[0].When.From.String() != tc.from || cs[0].When.To.String() != tc.to {
+			t.Errorf("%s: got %+v, want %s..%s", tc.text, cs, tc.from, tc.to)
+		}
+	}
 }

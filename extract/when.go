@@ -60,7 +60,7 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 		s := i
 		if p := lx.times.at(toks, i); p != nil {
 			switch p.val {
-			case "early", "mid", "late", "since", "as_of", "last", "next", "first_half", "second_half":
+			case "early", "mid", "late", "since", "as_of", "last", "next", "first_half", "second_half", "q1", "q2", "q3", "q4":
 				mod = p.val
 				s = i + len(p.low)
 				if s < n && toks[s].Low == "-" {
@@ -153,6 +153,12 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 				per.From.Day = 21
 			} else if per.From.Month == 1 && per.To.Month == 12 {
 				per.From = flowwatch.Date{Year: per.From.Year, Month: 9, Day: 1}
+			}
+		case "q1", "q2", "q3", "q4":
+			// "Q3 2024", "the third quarter of 2024".
+			if per.From.Month == 1 && per.To.Month == 12 && per.From.Year == per.To.Year {
+				q := time.Month(mod[1]-'0') * 3
+				per = flowwatch.Period{From: flowwatch.Date{Year: per.From.Year, Month: q - 2, Day: 1}, To: monthPeriod(per.From.Year, q).To}
 			}
 		case "first_half", "second_half":
 			if per.From.Month == 1 && per.To.Month == 12 && per.From.Year == per.To.Year {

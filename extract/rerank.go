@@ -40,8 +40,12 @@ type Model struct {
 	Heads     map[string]*Head `json:"heads"`
 
 	compiled sync.Once
-	table    strTable[[]float64] // every head's weights of a feature, heads in headOrder
-	heads    [len(headOrder)]*Head
+	// Every head's weights of a feature, heads in headOrder: short holds
+	// the features of at most maxShortKey bytes (nearly all), long the
+	// rest.
+	short shortTable
+	long  strTable[[]float64]
+	heads [len(headOrder)]*Head
 }
 
 // Head is one multi-class decision: softmax over Classes.
@@ -155,7 +159,7 @@ func (m *Model) Decide(text string, c *Candidate) (Decision, bool) {
 	return m.decide(text, c, true, &buf)
 }
 
-// headOrder is the order of the heads' weights in Model.table.
+// headOrder is the order of the heads' weights in Model.short and long.
 var headOrder = [...]string{HeadKeep, HeadEvent, HeadGroup}
 
 // compile merges the heads' weights so that scoring looks each feature up
@@ -189,7 +193,15 @@ func (m *Model) compile() {
 			}
 			off += len(h.Classes)
 		}
-		m.table = newStrTable(rows)
+		short, long := map[string][]float64{}, map[string][]float64{}
+		for f, row := range rows {
+			if f != "" && len(f) <= maxShortKey {
+				short[f] = row
+			} else {
+				long[f] = row
+			}
+		}
+		m.short, m.long = newShortTable(short), newStrTable(long)
 	})
 }
 
@@ -207,8 +219,8 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 		}
 	}
 	eachFeature(text, c, buf, func(f []byte) {
-		if e := m.table.get(f); e != nil {
-			w := e.val[:len(z)] // one bounds check for the row
+		if w := m.row(f); w != nil {
+			w = w[:len(z)] // one bounds check for the row
 			for k := range z {
 				z[k] += w[k]
 			}
@@ -225,6 +237,17 @@ func (m *Model) probs(text string, c *Candidate, z []float64, need [len(headOrde
 		}
 	}
 	return out
+}
+
+// row is the weights of feature f, from the table that holds it, or nil.
+func (m *Model) row(f []byte) []float64 {
+	if len(f) != 0 && len(f) <= maxShortKey {
+		return m.short.get(f)
+	}
+	if e := m.long.get(f); e != nil {
+		return e.val
+	}
+	return nil
 }
 
 func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) (Decision, bool) {

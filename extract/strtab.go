@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"maps"
 	"math/bits"
 	"slices"
@@ -109,6 +110,86 @@ func probe[V any, K string | []byte](t *strTable[V], h uint64, k K) *strSlot[V] 
 			if s := &t.slots[j]; s.key == string(k) {
 				return s
 			}
+		}
+	}
+}
+
+// shortTable is a strTable of weight rows for keys of at most 16 bytes,
+// which it holds packed in two words: a key is compared in three
+// instructions, not a call, and hashed with two multiplications instead
+// of a round per byte. The fitted stage looks up some forty features per
+// figure, nearly all this short, and the lookups were a third of what it
+// cost.
+type shortTable struct {
+	keys  []shortKey  // per slot; n == 0 when empty
+	rows  [][]float64 // per slot
+	shift uint        // 64 - log2(len(keys))
+}
+
+type shortKey struct {
+	lo, hi uint64 // the key's bytes, little-endian, zero-padded
+	n      uint64 // its length, 1 to 16
+}
+
+// maxShortKey is the longest key a shortTable holds.
+const maxShortKey = 16
+
+// packKey packs a key of 1 to maxShortKey bytes. A key of 4 bytes or
+// more is read in words that may overlap, the overlap shifted out, so
+// that packing it costs no copy.
+func packKey(k []byte) shortKey {
+	var lo, hi uint64
+	switch n := len(k); {
+	case n >= 8:
+		lo = binary.LittleEndian.Uint64(k)
+		if n > 8 {
+			hi = binary.LittleEndian.Uint64(k[n-8:]) >> (8 * (16 - n))
+		}
+	case n >= 4:
+		lo = uint64(binary.LittleEndian.Uint32(k)) | uint64(binary.LittleEndian.Uint32(k[n-4:]))<<(8*(n-4))
+	default:
+		for i := n - 1; i >= 0; i-- {
+			lo = lo<<8 | uint64(k[i])
+		}
+	}
+	return shortKey{lo, hi, uint64(len(k))}
+}
+
+func (k shortKey) hash() uint64 {
+	return (k.lo*0x9E3779B97F4A7C15 ^ k.hi*0xC2B2AE3D27D4EB4F ^ k.n) * 0x94D049BB133111EB
+}
+
+// newShortTable files every row of m, whose keys are 1 to maxShortKey
+// bytes long, in sorted order as newStrTable does.
+func newShortTable(m map[string][]float64) shortTable {
+	n := 8
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := shortTable{keys: make([]shortKey, n), rows: make([][]float64, n), shift: uint(64 - bits.TrailingZeros(uint(n)))}
+	mask := uint64(n - 1)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		pk := packKey([]byte(k))
+		j := pk.hash() >> t.shift
+		for t.keys[j].n != 0 {
+			j = (j + 1) & mask
+		}
+		t.keys[j], t.rows[j] = pk, m[k]
+	}
+	return t
+}
+
+// get returns the row of key b, or nil; b must be 1 to maxShortKey
+// bytes long.
+func (t *shortTable) get(b []byte) []float64 {
+	k := packKey(b)
+	mask := uint64(len(t.keys) - 1)
+	for j := k.hash() >> t.shift; ; j = (j + 1) & mask {
+		switch s := &t.keys[j]; {
+		case s.n == 0:
+			return nil
+		case *s == k:
+			return t.rows[j]
 		}
 	}
 }

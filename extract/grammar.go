@@ -23,6 +23,7 @@ var (
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
+	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")

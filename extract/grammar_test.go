@@ -27,6 +27,7 @@ var grammarVars = map[string]any{
 	"en/phrase_opener":       &phraseOpener,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
+	"ko/level_verbs":         &koLevelVerbs,
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,

@@ -96,3 +96,22 @@ func TestKindKoreanOthersGoOn(t *testing.T) {
 			[]string{"people workers entered 3000..3000 exact"}},
 	})
 }
+
+// Korean arrivals told as a story are people sent; 가량 glued to the
+// counter and 채 안 된다 are bounds; two levels of a change are two
+// figures.
+func TestKindKoreanArrivalsAndLevels(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "소식통은 지난달 북한 노동자 수백 명이 하바롭스크로 들어왔다고 말했다.",
+			[]string{"people workers sent 100.. vague"}},
+		{"ko", "북한 노동자 220명가량은 버스로 이르쿠츠크에 들어갔다.",
+			[]string{"people workers sent 220..220 approx"}},
+		{"ko", "올해 러시아로 간 북한 노동자는 80명이 채 안 된다.",
+			[]string{"people workers present ..80 at_most"}},
+		{"ko", "북한 노동자 수가 2천명에서 4천명으로 늘었다.",
+			[]string{"people workers present 2000..2000 exact", "people workers present 4000..4000 exact"}},
+		// "A에서 B명으로 추정": a range of one estimate.
+		{"ko", "국정원은 북한 노동자 규모를 2천에서 4천 명으로 추정했다.",
+			[]string{"people workers present 2000..4000 range"}},
+	})
+}

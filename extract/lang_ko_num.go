@@ -364,6 +364,9 @@ func koQualAfter(nl *mlNums, s string, i int) string {
 	j := i
 	// particles and one space: 명을 넘어섰다, 명 이상, 달러 정도로
 	for k := 0; k < 3 && j < len(s); k++ {
+		if q := koBoundAt(nl, s, j); q != "" {
+			return q // 명가량: 가 opens the bound, it is no particle
+		}
 		r, sz := utf8.DecodeRuneInString(s[j:])
 		if r == ' ' || strings.ContainsRune(koParticleChars, r) && !strings.HasPrefix(s[j:], "이상") && !strings.HasPrefix(s[j:], "이하") {
 			j += sz
@@ -371,6 +374,12 @@ func koQualAfter(nl *mlNums, s string, i int) string {
 		}
 		break
 	}
+	return koBoundAt(nl, s, j)
+}
+
+// koBoundAt is the bound after a figure (lexicon bounds_after) that
+// starts at byte j, or "".
+func koBoundAt(nl *mlNums, s string, j int) string {
 	for _, q := range nl.after {
 		if strings.HasPrefix(s[j:], q.word) {
 			return q.value
@@ -429,7 +438,7 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		qual := ""
 		end := n.end
 		// A range: 만~만천, 5천~6천, 1~2만, 4천에서 5천.
-		if k, ok2 := koRangeSep(t, end); ok2 {
+		if k, ok2 := koRangeSep(t, end); ok2 && !koLevels(nl, t, end, k) {
 			if m, ok3 := readKONum(t, k); ok3 {
 				if n.mag == 0 && m.mag > 0 && n.val < m.val && n.val < 10 {
 					// 1~2만: the first number takes the second's magnitude.
@@ -473,7 +482,7 @@ func koFigures(nl *mlNums, s *mlSent) []mlFig {
 		}
 		// "1만1000명~1만2000명": a range with the counter on both ends.
 		if qual == "" {
-			if k, ok2 := koRangeSep(t, cend); ok2 {
+			if k, ok2 := koRangeSep(t, cend); ok2 && !koLevels(nl, t, cend, k) {
 				// 최소 1만 명에서 최대 1만2천 명
 				for _, w := range []string{"최대 ", "최고 ", "많게는 "} {
 					k += len(w) * btoi(strings.HasPrefix(t[k:], w))
@@ -604,6 +613,38 @@ func koRangeSep(s string, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// koLevels reports whether "에서" between two numerals (from byte i to
+// k) joins two levels of a change, not the ends of a range: the second
+// takes 로 and a verb of change follows (grammar level_verbs: "7천
+// 달러에서 1만 달러로 올랐다", "3천명에서 5천명으로 늘었다"), so each is a
+// figure of its own; "만 천에서 만 2천 명으로 봤다" stays a range.
+func koLevels(nl *mlNums, t string, i, k int) bool {
+	if !strings.Contains(t[i:k], "에서") {
+		return false
+	}
+	m, ok := readKONum(t, k)
+	if !ok {
+		return false
+	}
+	e := m.end
+	if _, _, ce, ok := koCounter(nl, t, e); ok {
+		e = ce
+	}
+	rest := strings.TrimLeft(t[e:], " ")
+	if r := strings.TrimPrefix(rest, "으"); strings.HasPrefix(r, "로") {
+		rest = r[len("로"):]
+	} else {
+		return false
+	}
+	w, _, _ := mlNextField(rest, 0)
+	for _, v := range koLevelVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // koPer reads how often an amount is paid from the words before it in its

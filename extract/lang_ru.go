@@ -503,7 +503,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && mlFieldCount(gap) <= 3 {
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && mlFieldCount(gap) <= 3 && !ruJoins(gap) {
 			switch h.value {
 			case flowwatch.EventWounded:
 				if ruLossOfDead(s, h) {
@@ -644,12 +644,25 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 			continue
 		}
 		gap := s.text[h.end:f.start]
-		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || mlFieldCount(gap) > 3 {
+		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || mlFieldCount(gap) > 3 || ruJoins(gap) {
 			return "", -1
 		}
 		return h.value, i
 	}
 	return "", -1
+}
+
+// ruJoins reports whether gap, between a verb and a figure, holds the
+// conjunction of two clauses: in "около 300 убиты и около 2,7 тысячи
+// ранены" the verb before и is the first conjunct's, and the second
+// figure's is its own.
+func ruJoins(gap string) bool {
+	for _, w := range strings.Fields(gap) {
+		if w == "и" || w == "а" {
+			return true
+		}
+	}
+	return false
 }
 
 // ruYearEnding is the year of a token that writes it with a hyphenated

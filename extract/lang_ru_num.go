@@ -308,17 +308,22 @@ func ruCurrency(nl *mlNums, w string) string {
 // reached, not a ceiling.
 var ruChange = []string{"увелич", "вырос", "выросл", "возрос", "сократ", "расшир", "снизи", "снизил", "уменьш", "упал", "дошл", "достиг", "поднял", "опустил"}
 
+// ruValuePrep are the prepositions a verb of estimating or telling
+// puts before the number it governs (оценили в, говорили о).
+var ruValuePrep = map[string]bool{"в": true, "во": true, "о": true, "об": true}
+
 // ruQual reads the bound written right before the numeral starting at
 // token i (lexicon bounds: около, более (чем), не менее, по меньшей мере,
 // до), longest phrase first.
 func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 	end := i // the phrase ends right before token end
-	if end > 0 && toks[end-1].low == "чем" {
+	// "оценивают примерно в 2 тыс.", "как минимум в 600", "говорили как
+	// минимум о 600": the bound before the preposition the verb governs,
+	// which stands next to the number ("более чем в 6 тысяч").
+	if end > 1 && ruValuePrep[toks[end-1].low] {
 		end--
 	}
-	// "оценивают примерно в 2 тыс.", "как минимум в 600": the bound
-	// before the preposition of an estimate's value.
-	if end > 1 && (toks[end-1].low == "в" || toks[end-1].low == "во") {
+	if end > 0 && toks[end-1].low == "чем" {
 		end--
 	}
 	for _, b := range nl.before {

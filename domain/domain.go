@@ -187,6 +187,10 @@ type Lexicon struct {
 	// counted make up for ("reinforcements to replace its losses"); an
 	// entry may be two words ("made good" its losses).
 	Replenish []string `json:"replenish,omitempty"`
+	// Attacks are words for a strike on a place ("the death toll from
+	// the overnight strike"): casualties of one, with no North Korean
+	// word of their own, are the place's people.
+	Attacks []string `json:"attacks,omitempty"`
 	// MilitaryBodies are words for an army as a whole ("army",
 	// "military"): people counted in it with a generic noun ("the
 	// North Korean army sent 11,000 people") are soldiers.
@@ -488,6 +492,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Unowned = appendNew(l.Unowned, o.Unowned...)
 	l.Replenish = appendNew(l.Replenish, o.Replenish...)
 	l.MilitaryBodies = appendNew(l.MilitaryBodies, o.MilitaryBodies...)
+	l.Attacks = appendNew(l.Attacks, o.Attacks...)
 	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
 	l.EventNouns = appendNew(l.EventNouns, o.EventNouns...)
 }

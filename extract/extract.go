@@ -404,6 +404,8 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						}
 					case lx.figureOrigin(s, f) == -1:
 						drop = dropOtherPeople
+					case lx.figureOrigin(s, f) == 0 && lx.attackToll(s, f):
+						drop = dropOtherPeople
 					case lx.figureOrigin(s, f) == 0 && (!lx.anaphoric(s, f) && !lx.continues(doc, i, f) || !prevNK()):
 						drop = dropNoOrigin
 					}

@@ -105,3 +105,17 @@ func TestKindEnglishQuarters(t *testing.T) {
 		}
 	}
 }
+
+// Live blogs put other people's tolls between entries about North
+// Koreans: the victims of a strike are its place's people.
+func TestKindEnglishLiveBlog(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "09:40 Seoul says about 3,000 North Korean soldiers have been killed in Kursk.\n10:15 Odesa's governor says the death toll from the morning strike has risen to 14.",
+			[]string{"people soldiers killed 3000..3000 approx"}},
+		// Pointing back keeps the people before.
+		{"en", "Ukraine says it hit North Korean troops near Sudzha. About 40 of them were killed in the strike.",
+			[]string{"people soldiers killed 40..40 approx"}},
+		// A headline: Kim sending people is North Korea sending them.
+		{"en", "Lavrov says Kim will send 2,000 deminers to Belgorod", []string{"people engineers planned 2000..2000 exact"}},
+	})
+}

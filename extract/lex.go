@@ -35,6 +35,7 @@ type Lexicon struct {
 	itWorkCaps                 set     // "IT": matched only as written
 	unowned                    set     // "land", "trade": a share of them is no one's
 	replenish                  set     // "replace": a casualty noun after one is made up for, not suffered
+	attacks                    set     // "strike": casualties of one are its place's people
 	militaryBodies             set     // "army", "military": generic people counted in one are soldiers
 	eventNouns                 set     // "deployment": a movement named without a tense
 	clauseBreaks               *pmatch
@@ -146,6 +147,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.unowned = newSet(l.Unowned)
 	x.replenish = newSet(l.Replenish)
 	x.militaryBodies = newSet(l.MilitaryBodies)
+	x.attacks = newSet(l.Attacks)
 	x.eventNouns = newSet(l.EventNouns)
 	x.notAfter = newSet(l.NotAfter)
 	x.abbrev = newSet(l.Abbreviations)

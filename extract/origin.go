@@ -378,6 +378,28 @@ func (lx *Lexicon) anaphoric(s *sent, f *Figure) bool {
 	return false
 }
 
+// attackToll reports whether a casualty figure with no North Korean word
+// of its own counts the victims of a strike ("the death toll from the
+// overnight strike has risen to 28"): live blogs put such tolls between
+// entries about North Koreans. A pronoun pointing back ("40 of them were
+// killed in the strike") keeps the people before, and so does a noun of
+// soldiers ("40 soldiers were killed in the attack": the attackers).
+func (lx *Lexicon) attackToll(s *sent, f *Figure) bool {
+	if !f.Bare && f.Group != flowwatch.GroupNationals {
+		return false
+	}
+	hit := false
+	for k := range s.toks {
+		switch l := s.toks[k].Low; l {
+		case "they", "them", "their", "these", "those":
+			return false
+		default:
+			hit = hit || lx.attacks[l]
+		}
+	}
+	return hit && (f.Casualty != "" || lx.casualtyIn(s, f) != "")
+}
+
 // additive words make a figure part of a series already begun: "another
 // 3,000", "3,000 more", "an additional 2,000".
 var additive = map[string]bool{"another": true, "more": true, "additional": true, "further": true, "other": true, "such": true}

@@ -312,6 +312,40 @@ var ruChange = []string{"увелич", "вырос", "выросл", "возр�
 // puts before the number it governs (оценили в, говорили о).
 var ruValuePrep = map[string]bool{"в": true, "во": true, "о": true, "об": true}
 
+// decimalOfUnit reads a decimal comma before a currency or percent
+// ("2,5 доллара в час", "7,5%"), which readRUNum, knowing no units, leaves
+// as two numbers; a comma before three digits it has already read as a
+// thousands separator.
+func (nl *mlNums) decimalOfUnit(t string, toks []mlTok, n *ruNum) {
+	j := n.j
+	if n.mag != 0 || n.vague || j >= len(toks) || !mlAllDigits(toks[j].low) || !mlAllDigits(toks[j-1].low) {
+		return
+	}
+	if g := t[toks[j-1].end:toks[j].start]; g != "," && g != "." {
+		return
+	}
+	// The tokens hold words and numbers: a percent sign is read off the text.
+	if !strings.HasPrefix(t[toks[j].end:], "%") && (j+1 >= len(toks) || !nl.unitAt(toks[j+1].low)) {
+		return
+	}
+	if v, err := strconv.ParseFloat(toks[j-1].low+"."+toks[j].low, 64); err == nil && n.i == j-1 {
+		n.val, n.j = v, j+1
+	}
+}
+
+// unitAt reports whether tok is a one-word currency or percent (lexicon
+// currencies, percent).
+func (nl *mlNums) unitAt(tok string) bool {
+	for _, ws := range [][]mlWord{nl.currency, nl.percent} {
+		for _, w := range ws {
+			if len(w.words) == 1 && w.tokenIs(0, tok) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ruQual reads the bound written right before the numeral starting at
 // token i (lexicon bounds: около, более (чем), не менее, по меньшей мере,
 // до), longest phrase first.
@@ -377,6 +411,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			i++
 			continue
 		}
+		nl.decimalOfUnit(t, toks, &n)
 		if ruOneOf(toks, n) {
 			i = n.j
 			continue

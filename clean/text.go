@@ -464,7 +464,7 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	digit := hasDigit(line)
 	if (strings.HasPrefix(line, "![") && markdownImage.MatchString(line)) ||
 		(!fromHTML && words == 1 && (strings.HasPrefix(line, "http") || strings.HasPrefix(line, "www.")) && bareURL.MatchString(line)) ||
-		!hasLetter(line) || (digit && words <= 3 && viewCount.MatchString(line)) ||
+		!hasLetter(line) && !(digit && strings.Contains(line, " | ")) || (digit && words <= 3 && viewCount.MatchString(line)) ||
 		(digit && words <= 5 && galleryCount.MatchString(line)) ||
 		(words <= 25 && hasPrefixFold(line, "follow") && socialFollow.MatchString(line)) {
 		return drop, "furniture"

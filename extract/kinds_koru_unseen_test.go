@@ -115,3 +115,18 @@ func TestKindKoreanArrivalsAndLevels(t *testing.T) {
 			[]string{"people workers present 2000..4000 range"}},
 	})
 }
+
+// Tables written as text in Korean and Russian: a row's figure counts
+// what its column's header names, at the time of its first cell; a
+// column that names nothing goes on with the one before; the caption
+// says whose people and the line after the table whose data.
+func TestKindKoRuTables(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "연도별 러시아 입국 북한 주민 수는 다음과 같다.\n| 연도 | 입국 북한 주민 | 비고 |\n|---|---|---|\n| 2018 | 약 1만8000명 | 최대 |\n| 2022 | 640명 | 학생 410명 |\n자료: FSB 국경관리국",
+			[]string{"people nationals entered 18000..18000 approx", "people nationals entered 640..640 exact", "people nationals entered 410..410 exact"}},
+		{"ru", "Въезды граждан КНДР в Россию (данные погранслужбы ФСБ)\nГод | Всего въездов | в т. ч. на учебу\n2018 | 16 400 | 2 100\nII квартал 2023 | 480 | нет данных",
+			[]string{"people nationals entered 16400..16400 exact", "people nationals entered 2100..2100 exact", "people nationals entered 480..480 exact"}},
+		// A line with separators but no header over it is no table.
+		{"ru", "Общество | Приморье | 20 января 2026\n2019 | 3 200", nil},
+	})
+}

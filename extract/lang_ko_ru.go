@@ -122,8 +122,9 @@ type mlSent struct {
 	hits  []mlHit
 	figs  []mlFig
 	times []mlTime
-	low   string // text lower-cased (Russian; Korean has no case)
-	nk    int8   // names North Korea: 0 not yet read, 1 yes, 2 no
+	low   string   // text lower-cased (Russian; Korean has no case)
+	nk    int8     // names North Korea: 0 not yet read, 1 yes, 2 no
+	table *mlTable // the table the sentence is a row of, or nil
 	// clause is the last figure span clauseBounds read and its clause:
 	// the stages that weigh one figure ask for its clause one after another.
 	clause   [4]int
@@ -690,6 +691,7 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 		if s.hits == nil {
 			lm.readHits(s)
 		}
+		s.table = mlTableAt(lm, sents, i)
 		s.figs = lm.figures(s)
 		if len(s.figs) == 0 {
 			continue
@@ -706,6 +708,9 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 		for fi := range s.figs {
 			f := &s.figs[fi]
 			ic, why := mlBuildClaim(lm, a, s, f)
+			if why == "" && s.table != nil {
+				s.table.apply(lm, s, f, &ic)
+			}
 			if why == "" && i-otherAt == 1 && mlSameOthers(lm, s) {
 				why = dropOtherPeople
 			}
@@ -722,7 +727,7 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			}
 			continue
 		}
-		if !mlNorthKoreaNear(lm, sents, i) {
+		if !mlNorthKoreaNear(lm, sents, i) && (s.table == nil || !s.table.namesOrigin(lm, sents)) {
 			// Nothing here or in the three sentences before names North
 			// Korea: the people counted are someone else (이주노동자
 			// 500만 명, 100 тысяч местных жителей).

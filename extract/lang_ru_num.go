@@ -715,6 +715,13 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 			}
 		}
 	}
+	// "2024 | 13 221 | 7 887": a row's figure counts what its column's
+	// header names.
+	if s.table != nil {
+		if _, ok := s.table.column(s, figStart); ok {
+			return flowwatch.KindPeople, "people", ""
+		}
+	}
 	// "В 2025 году их было всего 100", "По другим оценкам, их от 8 до
 	// 9 тысяч": a bare number that ends its clause, with "их" a few
 	// words before, counts the people of the sentence before.

@@ -53,11 +53,19 @@ func koSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		if !koSplitStops[text[i]] {
+		if c := text[i]; !koSplitStops[c] {
 			// A byte of no rune that may end a sentence: only the runes
 			// below do, and decoding every rune was half the time of
-			// splitting.
-			i++
+			// splitting. A whole three-byte rune (Hangul) is passed at once.
+			if i+2 < len(text) && mlThreeByte(c, text[i+1], text[i+2]) {
+				i += 3
+			} else {
+				i++
+			}
+			continue
+		}
+		if text[i] == 0xEB && !strings.HasPrefix(text[i:], "니") {
+			i++ // 니 is the only rune that may end a sentence of the many Hangul syllables whose first byte is EB
 			continue
 		}
 		r, sz := rune(text[i]), 1

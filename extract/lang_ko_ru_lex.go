@@ -413,13 +413,14 @@ func mlLowerInPlace(s string) (low string, ok bool) {
 	b.Grow(len(s))
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); {
+		if i = mlLowerRun(s, i); i == len(s) {
+			break
+		}
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				b.WriteString(s[done:i])
-				b.WriteByte(c + 32)
-				done = i + 1
-			}
+		if c < utf8.RuneSelf { // A–Z
+			b.WriteString(s[done:i])
+			b.WriteByte(c + 32)
+			done = i + 1
 			i++
 			continue
 		}
@@ -457,6 +458,31 @@ func mlLowerInPlace(s string) (low string, ok bool) {
 	return b.String(), true
 }
 
+// mlLowerRun is where the run of bytes from s[i] that lowering leaves as
+// they are ends: ASCII but capitals, and а–я but ё, as most of a Russian
+// text is. A loop of its own keeps its few variables in registers.
+func mlLowerRun(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return i
+			}
+			i++
+			continue
+		}
+		if i+1 == len(s) {
+			return i
+		}
+		if d := s[i+1]; c == 0xD0 && d >= 0xB0 || c == 0xD1 && d >= 0x80 && d <= 0xBF && d != 0x91 {
+			i += 2
+			continue
+		}
+		return i
+	}
+	return i
+}
+
 // ruLowerPair is the lower case of the two bytes c, d (c is 0xD0 or
 // 0xD1), ё as е; l0 is 0 when they need no change.
 func ruLowerPair(c, d byte) (l0, l1 byte) {
@@ -467,7 +493,7 @@ func ruLowerPair(c, d byte) (l0, l1 byte) {
 		return 0, 0
 	}
 	switch {
-	case d >= 0xB0: // а–п: lower case already, and most letters
+	case d >= 0xB0: // а–п: lower case already
 		return 0, 0
 	case d == 0x81: // Ё, written е as often as not
 		return 0xD0, 0xB5

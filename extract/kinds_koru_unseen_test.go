@@ -130,3 +130,15 @@ func TestKindKoRuTables(t *testing.T) {
 		{"ru", "Общество | Приморье | 20 января 2026\n2019 | 3 200", nil},
 	})
 }
+
+// Korean sources: a think tank named in Korean, a military official, and
+// a source that is the topic of a reporting verb in the sentence before,
+// whose report the next sentence goes on with.
+func TestKindKoreanSourcesUnseen(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"inss", "ko", "국가안보전략연구원은 북한군 3천 명이 추가로 파병됐다고 분석했다.", "INSS"},
+		{"kida", "ko", "한국국방연구원은 북한 노동자 2만 명이 러시아에 체류 중이라고 밝혔다.", "KIDA"},
+		{"official", "ko", "앞서 국정원은 규모를 확인 중이라고 했는데, 당시 군 관계자는 북한군 파병 인원을 2천 명 이상으로 추정했다.", "JCS"},
+		{"goes-on", "ko", "한국국방연구원은 지난해 보고서에서 북한군의 규모를 따로 분석했다.\n2024년 가을 9천여 명이 먼저 건너갔다는 것이다.", "KIDA"},
+	})
+}

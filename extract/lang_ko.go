@@ -42,7 +42,30 @@ func newKOModule(d *domain.Domain) *mlModule {
 		group:     koGroup,
 		event:     koEvent,
 		subjectOK: koSubjectOK,
+		speaker:   koTopicSpeaker,
 	}
+}
+
+// koTopicSpeaker is the source a sentence is spoken by when it is the
+// topic or subject of a reporting verb of the sentence ("국방연구원은 …
+// 분석했다"), or "": the sentence after, with no source of its own, goes
+// on with the same report ("… 투입됐다는 것이다").
+func koTopicSpeaker(s *mlSent) string {
+	for i, h := range s.hits {
+		if h.cat != catSource {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s.text[h.end:])
+		if r != '은' && r != '는' && r != '이' && r != '가' {
+			continue
+		}
+		for _, v := range s.hits[i+1:] {
+			if v.cat == catSaid {
+				return h.value
+			}
+		}
+	}
+	return ""
 }
 
 // koSplit splits Korean text into sentences: at line ends, and after

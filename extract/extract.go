@@ -1732,6 +1732,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return flowwatch.EventPresent
 	}
 	if !ok {
+		if f.Start > 0 && toks[f.Start-1].in(wcPlanObject, planObject) {
+			// "promised 5,000 military builders", "wants about 12,000
+			// workers": people promised or wanted are a plan.
+			return flowwatch.EventPlanned
+		}
 		for i := range toks {
 			if lx.future.at(toks, i) != nil {
 				return flowwatch.EventPlanned

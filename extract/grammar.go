@@ -22,6 +22,7 @@ var (
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
+	planObject        = grammarData.Set("en", "plan_object")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")

@@ -25,6 +25,7 @@ var grammarVars = map[string]any{
 	"en/self_pronoun":        &selfPronoun,
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
+	"en/plan_object":         &planObject,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ko/level_verbs":         &koLevelVerbs,

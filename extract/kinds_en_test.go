@@ -26,12 +26,23 @@ func TestKindEnglishEventWords(t *testing.T) {
 			[]string{"people soldiers sent 4000..4000 approx"}},
 		{"en", "Around 700 North Korean servicemen returned to homeland in March, the intelligence said.",
 			[]string{"people soldiers withdrawn 700..700 approx"}},
+		// IT engineers are IT workers, not sappers.
+		{"en", "North Korean IT engineers in Russia are paid about 150,000 rubles a month, Kyodo reported.",
+			[]string{"money it_workers  150000..150000 approx /month"}},
 		// People who follow others move as they did.
 		{"en", "North Korea sent 8,000 troops in the autumn, and another 2,500 soldiers followed in March.",
 			[]string{"people soldiers sent 8000..8000 exact", "people soldiers sent 2500..2500 exact"}},
 		// A plan to move people plans a movement.
 		{"en", "Officials said Pyongyang planned to move about 3,000 North Korean builders into the region.",
 			[]string{"people workers planned 3000..3000 approx"}},
+		// A promise or a want of people is a plan for them.
+		{"en", "Pyongyang has pledged 3,000 more North Korean builders for the reconstruction of Mariupol.",
+			[]string{"people workers planned 3000..3000 exact"}},
+		{"en", "Kyiv says Moscow wants about 7,000 North Korean workers at its drone plants.",
+			[]string{"people workers planned 7000..7000 approx"}},
+		// Coming back is returning home.
+		{"en", "Officials said some 600 North Korean sappers came back from Kursk in the autumn.",
+			[]string{"people engineers withdrawn 600..600 approx"}},
 		// An ordinal between a plan and a movement noun.
 		{"en", "Seoul believes North Korea is preparing a fourth deployment of 2,000 troops.",
 			[]string{"people soldiers planned 2000..2000 exact"}},

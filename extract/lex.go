@@ -324,6 +324,7 @@ const (
 	wcEventNounModifier
 	wcStateAdverb
 	wcLevelVerb
+	wcPlanObject
 
 	// classDone marks a token whose class the word table gave.
 	classDone wordClass = 1 << 31
@@ -362,6 +363,7 @@ func (x *Lexicon) classify(words map[string]lexWord) {
 	classKeys(words, bareBefore, wcBareBefore)
 	classKeys(words, eventNounModifier, wcEventNounModifier)
 	classKeys(words, stateAdverb, wcStateAdverb)
+	classKeys(words, planObject, wcPlanObject)
 	classKeys(words, levelVerbs, wcLevelVerb)
 }
 

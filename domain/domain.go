@@ -198,6 +198,14 @@ type Lexicon struct {
 	// NotGroups are names that hold a group noun but count nobody
 	// ("Workers' Party"): no figure takes its people from them.
 	NotGroups []string `json:"not_groups,omitempty"`
+	// FirstNames map given names in the nominative to the spelling
+	// English-language reporting gives them ("александр" → "Alexander"):
+	// with a capitalised word after them they name a person the
+	// gazetteer does not know, who may speak a figure.
+	FirstNames map[string]string `json:"first_names,omitempty"`
+	// Translit spells each letter of the language in Latin letters, for
+	// such a person's surname ("беленец" → "Belenets").
+	Translit map[string]string `json:"translit,omitempty"`
 	// EventNouns are movement cues that are nouns ("deployment",
 	// "dispatch"): they state no tense, so a figure they alone describe
 	// keeps the plan the article read for it before.
@@ -494,7 +502,22 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.MilitaryBodies = appendNew(l.MilitaryBodies, o.MilitaryBodies...)
 	l.Attacks = appendNew(l.Attacks, o.Attacks...)
 	l.NotGroups = appendNew(l.NotGroups, o.NotGroups...)
+	mergeStrings(&l.FirstNames, o.FirstNames)
+	mergeStrings(&l.Translit, o.Translit)
 	l.EventNouns = appendNew(l.EventNouns, o.EventNouns...)
+}
+
+// mergeStrings adds src's entries to *dst, src's value winning.
+func mergeStrings(dst *map[string]string, src map[string]string) {
+	if len(src) == 0 {
+		return
+	}
+	if *dst == nil {
+		*dst = map[string]string{}
+	}
+	for k, v := range src {
+		(*dst)[k] = v
+	}
 }
 
 // Place finds a place by its canonical name, an alias or an adjective.

@@ -186,7 +186,10 @@ type mlModule struct {
 	outlets map[string]bool // sources of kind outlet: they report others' figures
 	// srcs are the kind and country of every source, by canonical name:
 	// anaphora and speakers ask what a named source is.
-	srcs    map[string]flowwatch.Source
+	srcs map[string]flowwatch.Source
+	// names spell people the gazetteer does not know (Russian; nil for
+	// Korean, whose reporting names them with a title the anaphora read).
+	names   *ruNames
 	figures func(s *mlSent) []mlFig
 	times   func(s *mlSent, pub flowwatch.Date) []mlTime
 	// group and event pick the hit that names the figure's group and
@@ -1208,7 +1211,7 @@ func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 		}
 	}
 	if best < 0 {
-		return "", ""
+		return lm.names.speaker(s), ""
 	}
 	return mlCited(lm, s, best)
 }
@@ -1612,6 +1615,12 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 		if p.hits == nil {
 			lm.readHits(p)
 		}
+		// A person named in full whom the gazetteer does not know, named
+		// after every source it does, is whom "по его словам" means.
+		person, personEnd := "", -1
+		if prefix == "" && (kind == "official" || kind == "any") {
+			person, personEnd = lm.names.last(p)
+		}
 		for k := len(p.hits) - 1; k >= 0; k-- {
 			h := p.hits[k]
 			if h.cat != catSource {
@@ -1625,8 +1634,14 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 				continue
 			}
 			if mlKindFits(kind, src.Kind) {
+				if personEnd > h.end {
+					return person
+				}
 				return h.value
 			}
+		}
+		if person != "" {
+			return person
 		}
 	}
 	return ""

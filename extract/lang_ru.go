@@ -25,6 +25,7 @@ func newRUModule(d *domain.Domain) *mlModule {
 		nums:    nl,
 		outlets: mlOutlets(d),
 		srcs:    mlSources(d),
+		names:   ruNamesOf(d.Lexicon("ru")),
 		code:    "ru",
 		origin:  mlOriginOf(d.Lexicon("ru")),
 		groupSizes: func() []string {

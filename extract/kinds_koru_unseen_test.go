@@ -142,3 +142,13 @@ func TestKindKoreanSourcesUnseen(t *testing.T) {
 		{"goes-on", "ko", "한국국방연구원은 지난해 보고서에서 북한군의 규모를 따로 분석했다.\n2024년 가을 9천여 명이 먼저 건너갔다는 것이다.", "KIDA"},
 	})
 }
+
+// Russian sources named back: "та же служба" after an unnamed report
+// ("Ранее сообщалось"), "Как отмечается" and "Кроме того" going on with
+// the report before.
+func TestKindRussianSourcesBack(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"same-service", "ru", "По оценке южнокорейской разведки, КНДР направила в Россию 5 тысяч военных.\nРанее сообщалось, что в марте та же служба оценивала число погибших военных КНДР в 400 человек.", "NIS"},
+		{"as-noted", "ru", "По оценке южнокорейской разведки, КНДР направила в Россию 5 тысяч военных.\nКак отмечается, около 700 саперов КНДР уже работают в Курской области.", "NIS"},
+	})
+}

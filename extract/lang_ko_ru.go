@@ -760,7 +760,9 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 		// "По его словам, ...", "объяснил депутат", "박 의원은": a source
 		// named in the sentences before speaks again.
 		for k := range cur {
-			if !cur[k].hasSource {
+			// "Ранее сообщалось, что та же служба оценивала …": an
+			// anaphor names whom the unnamed report is from.
+			if !cur[k].hasSource || cur[k].c.Source == "" && mlPointsToSpeaker(s) {
 				if src := mlRecall(lm, sents, i); src != "" {
 					cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = src, "", true
 				}
@@ -947,6 +949,17 @@ const ownOriginBytes = 64
 // visitors or defectors.
 func mlSameOthers(lm *mlModule, s *mlSent) bool {
 	return !mlNamesNorthKorea(lm, s, 0, len(s.text))
+}
+
+// mlPointsToSpeaker reports whether a sentence holds an anaphor of a
+// kind of speaker (та же служба, депутат, 의원은), not one of any report.
+func mlPointsToSpeaker(s *mlSent) bool {
+	for _, h := range s.hits {
+		if h.cat == catAnaphor && h.value != "any" {
+			return true
+		}
+	}
+	return false
 }
 
 func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlClaim, string) {

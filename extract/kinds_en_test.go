@@ -29,6 +29,10 @@ func TestKindEnglishEventWords(t *testing.T) {
 		// IT engineers are IT workers, not sappers.
 		{"en", "North Korean IT engineers in Russia are paid about 150,000 rubles a month, Kyodo reported.",
 			[]string{"money it_workers  150000..150000 approx /month"}},
+		// A bound after a hedged figure: at least, and the noun after
+		// "of those" is still the figure's.
+		{"en", "Some 2,500-plus of those North Korean soldiers were killed or wounded, Kyiv said.",
+			[]string{"people soldiers wounded 2500.. at_least"}},
 		// People who follow others move as they did.
 		{"en", "North Korea sent 8,000 troops in the autumn, and another 2,500 soldiers followed in March.",
 			[]string{"people soldiers sent 8000..8000 exact", "people soldiers sent 2500..2500 exact"}},
@@ -104,13 +108,19 @@ func TestKindEnglishTables(t *testing.T) {
 	})
 }
 
-// Quarters of a year.
-func TestKindEnglishQuarters(t *testing.T) {
+// Periods wire copy and translations write: quarters, two months joined,
+// a month of last year, and "since" one.
+func TestKindEnglishPeriods(t *testing.T) {
+	pub := flowwatch.NewDate(2025, 9, 5)
 	for _, tc := range []struct{ text, from, to string }{
 		{"In Q2 2024, 4,120 North Koreans entered Russia.", "2024-04-01", "2024-06-30"},
 		{"In the fourth quarter of 2024, some 5,100 North Koreans entered Russia.", "2024-10-01", "2024-12-31"},
+		{"About 2,600 more North Korean troops arrived between February and April.", "2025-02-01", "2025-04-30"},
+		{"From November to January, some 900 North Korean workers arrived in Primorye.", "2024-11-01", "2025-01-31"},
+		{"Since November of the last year North Korea directed to Russia about 4 thousand builders.", "2024-11-01", "2025-09-05"},
+		{"Some 12,000 North Korean soldiers have been sent to Russia since last November.", "2024-11-01", "2025-09-05"},
 	} {
-		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en"})
+		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en", Published: pub})
 		if len(cs) != 1 || cs[0].When == nil || cs[0].When.From.String() != tc.from || cs[0].When.To.String() != tc.to {
 			t.Errorf("%s: got %+v, want %s..%s", tc.text, cs, tc.from, tc.to)
 		}

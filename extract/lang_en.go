@@ -539,9 +539,10 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	case flowwatch.QualAtMost:
 		f.Low = nil
 	}
-	// After the number: "or more", "+".
+	// After the number: "or more", "+"; also after a hedge before it
+	// ("some 4,000-plus": at least 4,000, of which "some" is unsure).
 	if k < n {
-		if b := lx.boundsAfter.at(toks, k); b != nil && (b.low[0] != "+" || toks[k].Glued) && qual == flowwatch.QualExact {
+		if b := lx.boundsAfter.at(toks, k); b != nil && (b.low[0] != "+" || toks[k].Glued) && (qual == flowwatch.QualExact || qual == flowwatch.QualApprox) {
 			f.Qualifier = b.val
 			if b.val == flowwatch.QualAtLeast {
 				f.High = nil

@@ -126,6 +126,16 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 				}
 			}
 		}
+		if mod == "since" && s+1 < n && toks[s].Low == "last" && lx.month(&toks[s+1]) > 0 {
+			s++ // "since last October": from the October before to now
+		}
+		if mod == "" {
+			if per, end, ok := lx.monthSpan(toks, s, pub); ok {
+				out = append(out, TimeRef{Start: i, End: end, Period: per})
+				i = end - 1
+				continue
+			}
+		}
 		per, end, ok := lx.dateAt(toks, s, pub, mod == "next" || mod == "as_of")
 		if !ok {
 			if mod != "" {
@@ -189,6 +199,37 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 	return out
 }
 
+// monthSpan reads two months joined at toks[i] ("January and March
+// 2025", "between January and March", "from July to September") as one
+// period, from the first's start to the second's end.
+func (lx *Lexicon) monthSpan(toks []Token, i int, pub flowwatch.Date) (flowwatch.Period, int, bool) {
+	n := len(toks)
+	if i+2 >= n || toks[i].Low == "may" && toks[i].Text != "May" || toks[i+2].Low == "may" && toks[i+2].Text != "May" {
+		return flowwatch.Period{}, i, false
+	}
+	m1 := lx.month(&toks[i])
+	if m1 == 0 || !isCap(&toks[i]) || lx.month(&toks[i+2]) == 0 || !isCap(&toks[i+2]) {
+		return flowwatch.Period{}, i, false
+	}
+	switch toks[i+1].Low {
+	case "and", "to", "through", "-", "–", "—":
+	default:
+		return flowwatch.Period{}, i, false
+	}
+	if i+3 < n && toks[i+3].Kind == Number && !toks[i+3].Sep && toks[i+3].Num <= 31 {
+		return flowwatch.Period{}, i, false // "January and March 3": a day
+	}
+	per, end, ok := lx.dateAt(toks, i+2, pub, false)
+	if !ok || per.From.Day != 1 || per.From.Month != per.To.Month {
+		return flowwatch.Period{}, i, false
+	}
+	y := per.From.Year
+	if time.Month(m1) > per.From.Month {
+		y-- // "November to February"
+	}
+	return flowwatch.Period{From: flowwatch.Date{Year: y, Month: time.Month(m1), Day: 1}, To: per.To}, end, true
+}
+
 // dateAt reads a date at toks[i]: "February 4", "4 June 2024", "January
 // 2024", "October last year", "2024", "Tuesday".
 func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (flowwatch.Period, int, bool) {
@@ -198,7 +239,17 @@ func (lx *Lexicon) dateAt(toks []Token, i int, pub flowwatch.Date, next bool) (f
 	}
 	known := !pub.IsZero()
 	t := &toks[i]
-	yearAt := func(k int) (int, int, bool) {
+	var yearAt func(k int) (int, int, bool)
+	yearAt = func(k int) (int, int, bool) {
+		if k+1 < n && toks[k].Low == "of" && i+1 == k {
+			// "October of last year", translation's "October of the
+			// last year", "March of 2024".
+			j := k + 1
+			if j+1 < n && toks[j].Low == "the" && toks[j+1].Low == "last" {
+				j++
+			}
+			return yearAt(j)
+		}
 		if k < n && yearLike(&toks[k]) {
 			return int(toks[k].Num), k + 1, true
 		}

@@ -167,7 +167,7 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	}
 	l := d.Lexicon(lang)
 	if l == nil {
-		return m, places
+		return m.indexed(), places
 	}
 	for _, g := range mlSortedKeys(l.Groups) {
 		for _, w := range l.Groups[g] {
@@ -207,7 +207,15 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	for _, w := range l.Demand {
 		add(catDemand, "demand", w)
 	}
-	return m, places
+	return m.indexed(), places
+}
+
+// indexed files the Russian terms in ruKeys, once all are added.
+func (m *mlMatcher) indexed() *mlMatcher {
+	if !m.korean {
+		m.ruKeys = newStrTable(m.byKey)
+	}
+	return m
 }
 
 // mlTerm is one compiled lexicon entry.
@@ -233,6 +241,9 @@ type mlMatcher struct {
 	// Korean: terms by first rune. Russian: terms by the first three
 	// runes of their first (lower-cased) word.
 	byKey map[string][]*mlTerm
+	// ruKeys is byKey for Russian in a strTable: findRU looks up every
+	// token, and a map's look-up cost twice as much.
+	ruKeys strTable[[]*mlTerm]
 	// Korean: the first runes of terms below 0x10000, as bits, so that
 	// findKO looks up byKey only at runes some term starts with.
 	starts []uint64
@@ -318,12 +329,20 @@ func mlSortedKeys(m map[string][]string) []string {
 }
 
 // mlRuKey is the index key of a Russian token: its first three runes.
+// ASCII and two-byte runes (Cyrillic) are measured inline: every token of
+// a sentence is looked up.
 func mlRuKey(w string) string {
-	i, n := 0, 0
-	for i < len(w) && n < 3 {
-		_, sz := mlDecode(w, i)
-		i += sz
-		n++
+	i := 0
+	for n := 0; n < 3 && i < len(w); n++ {
+		switch c := w[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case i+1 < len(w) && mlTwoByte(c, w[i+1]):
+			i += 2
+		default:
+			_, sz := mlDecode(w, i)
+			i += sz
+		}
 	}
 	return w[:i]
 }
@@ -752,7 +771,11 @@ func (m *mlMatcher) findRU(hs []mlHit, toks []mlTok) []mlHit {
 	for i := 0; i < len(toks); {
 		var best *mlTerm
 		bestN := 0
-		for _, t := range m.byKey[mlRuKey(toks[i].low)] {
+		var terms []*mlTerm
+		if e := m.ruKeys.getString(mlRuKey(toks[i].low)); e != nil {
+			terms = e.val
+		}
+		for _, t := range terms {
 			n := len(t.words)
 			if i+n > len(toks) {
 				continue

@@ -763,14 +763,13 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			i++
 			continue
 		}
-		var r rune
-		size := 2
-		if isCyrillic2(w, i) {
-			r = lowerCyrillic(rune(w[i]&0x1F)<<6 | rune(w[i+1]&0x3F)) // Russian words: no decoding
-		} else {
-			r, size = decodeRune(w[i:])
-			r = lowerRune(r)
+		if c0, c1, ok := lowerCyrillicBytes(w, i); ok {
+			b = append(b, c0, c1) // Russian words: no decoding
+			i += 2
+			continue
 		}
+		r, size := decodeRune(w[i:])
+		r = lowerRune(r)
 		if 0x80 <= r && r < 0x800 {
 			// Cyrillic, lowered, is two bytes: appended without a call.
 			b = append(b, 0xC0|byte(r>>6), 0x80|byte(r&0x3F))

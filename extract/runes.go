@@ -192,6 +192,33 @@ func lowerCyrillic(r rune) rune {
 	return lowerRune(r)
 }
 
+// lowerCyrillicBytes is lowerCyrillic of a letter of basic Cyrillic
+// (U+0400 to U+045F) at s[i], done on its two bytes: the feature windows
+// lower every letter of a Russian word, and decoding and encoding each
+// was most of what that cost. ok is false for any other rune.
+func lowerCyrillicBytes(s string, i int) (c0, c1 byte, ok bool) {
+	if i+1 >= len(s) {
+		return 0, 0, false
+	}
+	c0, c1 = s[i], s[i+1]
+	if c1&0xC0 != 0x80 {
+		return 0, 0, false
+	}
+	switch {
+	case c0 == 0xD1 && c1 < 0xA0: // р–я, ѐ–џ: lower case
+		return c0, c1, true
+	case c0 != 0xD0:
+		return 0, 0, false
+	case c1 >= 0xB0: // а–п
+		return c0, c1, true
+	case c1 >= 0xA0: // Р–Я
+		return 0xD1, c1 - 0x20, true
+	case c1 >= 0x90: // А–П
+		return 0xD0, c1 + 0x20, true
+	}
+	return 0xD1, c1 + 0x10, true // Ѐ–Џ
+}
+
 // decodeRune is utf8.DecodeRuneInString with Cyrillic (two bytes) and
 // Hangul (three) decoded here: the feature windows and the measure stage
 // read every rune of Korean and Russian quotes, and the utf8 package

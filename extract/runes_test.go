@@ -142,3 +142,23 @@ func TestHangul3(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerCyrillicBytes checks the byte arithmetic against lowerCyrillic
+// for every rune of basic Cyrillic, and that it refuses the rest.
+func TestLowerCyrillicBytes(t *testing.T) {
+	for r := rune(0x0380); r < 0x0500; r++ {
+		s := string(r) + "x"
+		c0, c1, ok := lowerCyrillicBytes(s, 0)
+		if want := r >= cyrFirst && r <= cyrLast; ok != want {
+			t.Fatalf("%U: ok %v, want %v", r, ok, want)
+		}
+		if ok && string([]byte{c0, c1}) != string(lowerCyrillic(r)) {
+			t.Errorf("%U: lowered to %q, want %q", r, []byte{c0, c1}, string(lowerCyrillic(r)))
+		}
+	}
+	for _, s := range []string{"\xd0", "\xd0x", "\xd1\xd0"} {
+		if _, _, ok := lowerCyrillicBytes(s, 0); ok {
+			t.Errorf("%q: ok, want refused", s)
+		}
+	}
+}

@@ -1533,6 +1533,9 @@ func ruCued(s *mlSent, h mlHit) bool {
 	for i := at - 1; i >= 0; i-- {
 		p := s.hits[i]
 		gap := s.text[p.end:h.start]
+		if p.cat == catSaid && ruTitleGap(gap) {
+			return true
+		}
 		if mlWordsBetween(gap) > 4 || strings.ContainsAny(gap, ",.;:«»\"()") {
 			break
 		}
@@ -1562,6 +1565,32 @@ func ruCued(s *mlSent, h mlHit) bool {
 		return true
 	}
 	return strings.HasPrefix(strings.TrimSpace(s.text[h.end:]), ":")
+}
+
+// ruTitleGap reports whether gap, between a reporting verb and the person
+// after it, holds only whom he told, his title and when: at most seven
+// words ("сообщил журналистам секретарь Совета безопасности РФ Сергей
+// Шойгу"), a date set off by commas not counted ("заявил во вторник, 17
+// июня, секретарь …").
+func ruTitleGap(gap string) bool {
+	if strings.ContainsAny(gap, ".;:«»\"()") {
+		return false
+	}
+	parts := strings.Split(gap, ",")
+	if len(parts) == 2 {
+		return false // one comma closes a clause, not an aside
+	}
+	words := 0
+	for k, part := range parts {
+		if k > 0 && k < len(parts)-1 {
+			if !strings.ContainsAny(part, "0123456789") {
+				return false
+			}
+			continue // the date aside
+		}
+		words += mlWordsBetween(part)
+	}
+	return words <= 7
 }
 
 // mlWordsBetween counts the words of a gap between two hits.

@@ -84,8 +84,8 @@ func (rn *ruNames) spell(w string) string {
 
 // ruSpeakerPerson is a person the gazetteer does not know who speaks the
 // sentence: named right before a reporting verb, one adverb between at
-// most ("Павел Беленец ранее заявлял"), or within five words after one,
-// a title between ("сообщил советник губернатора Иван Петров").
+// most ("Павел Беленец ранее заявлял"), or after one, a title between
+// (ruTitleGap: "сообщил советник губернатора Иван Петров").
 func (rn *ruNames) speaker(s *mlSent) string {
 	ps := rn.persons(s)
 	if len(ps) == 0 {
@@ -102,7 +102,7 @@ func (rn *ruNames) speaker(s *mlSent) string {
 					return p.name
 				}
 			case p.start >= h.end:
-				if gap := s.text[h.end:p.start]; mlWordsBetween(gap) <= 5 && !strings.ContainsAny(gap, ",.;:«»\"()") {
+				if ruTitleGap(s.text[h.end:p.start]) {
 					return p.name
 				}
 			}

@@ -140,3 +140,16 @@ func TestKindEnglishLiveBlog(t *testing.T) {
 		{"en", "Lavrov says Kim will send 2,000 deminers to Belgorod", []string{"people engineers planned 2000..2000 exact"}},
 	})
 }
+
+// Near-misses beside North Koreans: people going to North Korea, and
+// another country's own people.
+func TestKindEnglishNearMisses(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Russians made 4,210 trips to North Korea in 2024, mostly as tourists.", nil},
+		{"en", "North Korea sent 3,000 workers to Russia. Chinese contractors, meanwhile, bring tens of thousands of their own workers to the Far East.",
+			[]string{"people workers sent 3000..3000 exact"}},
+		// North Korea's own stay its people.
+		{"en", "North Korea has sent about 2,000 of its own sappers to Kursk.",
+			[]string{"people engineers sent 2000..2000 approx"}},
+	})
+}

@@ -26,6 +26,12 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 	}
 	toks := s.toks
 	cs, ce := s.clause(f.Start, f.End)
+	if ownPeople(toks, f) && lx.subjectOrigin(toks, cs, f.Start) != 1 {
+		// "Chinese contractors bring tens of thousands of their own
+		// workers": the subject's own people, and the subject is not
+		// North Korea.
+		return -1
+	}
 	if f.Head >= f.End && f.Head < len(toks) && !f.Bare {
 		// The noun's own complement: "15,000 workers from North Korea",
 		// "troops sent by Pyongyang".
@@ -35,6 +41,12 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 		}
 		for k := f.Head + l; k < ce && k < f.Head+l+5; k++ {
 			if toks[k].Kind == Punct {
+				break
+			}
+			if k == f.Head+l && (toks[k].Low == "to" || toks[k].Low == "into") && k+1 < len(toks) && lx.places.at(toks, k+1) != nil {
+				// "6,469 trips to North Korea": where the people counted
+				// went, not where they are from ("visas to North Korean
+				// citizens" go to people, who are).
 				break
 			}
 			if toks[k].may(lx.origin) && lx.origin.at(toks, k) != nil {
@@ -96,6 +108,21 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 		}
 	}
 	return 0
+}
+
+// ownPeople reports whether the figure's noun phrase says the people are
+// its subject's own ("their own workers", "its own citizens").
+func ownPeople(toks []Token, f *Figure) bool {
+	end := f.Head
+	if end < f.End || end > len(toks) {
+		end = min(f.End+4, len(toks))
+	}
+	for k := f.End + 1; k < end; k++ {
+		if toks[k].Low == "own" && (toks[k-1].Low == "their" || toks[k-1].Low == "its") {
+			return true
+		}
+	}
+	return false
 }
 
 // segOrigin is spanOrigin of the sentence's k-th segment, read once: a

@@ -380,7 +380,10 @@ func koQualAfter(nl *mlNums, s string, i int) string {
 // koBoundAt is the bound after a figure (lexicon bounds_after) that
 // starts at byte j, or "".
 func koBoundAt(nl *mlNums, s string, j int) string {
-	for _, q := range nl.after {
+	if j >= len(s) {
+		return ""
+	}
+	for _, q := range nl.afterAt[s[j]] {
 		if strings.HasPrefix(s[j:], q.word) {
 			return q.value
 		}

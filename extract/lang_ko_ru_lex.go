@@ -831,6 +831,10 @@ type mlNums struct {
 	before, after, currency, percent, per []mlWord
 	// quota and quotaUnits: see domain.Lexicon.Quota.
 	quota, quotaUnits []mlWord
+	// afterAt is after by the first byte of its words, in after's order:
+	// a bound after a figure is tried at up to four bytes of every
+	// figure, and the list is long.
+	afterAt [256][]mlWord
 }
 
 func mlNumsOf(l *domain.Lexicon) *mlNums {
@@ -865,6 +869,9 @@ func mlNumsOf(l *domain.Lexicon) *mlNums {
 	nl.quota = conv(map[string][]string{"quota": l.Quota})
 	nl.quotaUnits = conv(map[string][]string{"unit": l.QuotaUnits})
 	nl.after = conv(l.BoundsAfter)
+	for _, q := range nl.after {
+		nl.afterAt[q.word[0]] = append(nl.afterAt[q.word[0]], q)
+	}
 	nl.currency = conv(l.Currencies)
 	nl.per = conv(l.Per)
 	nl.percent = conv(map[string][]string{"percent": l.Percent})

@@ -1262,6 +1262,11 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 				break
 			}
 		}
+		// "He predicted there would be 50,000": the figure of "there
+		// is" is the people the sentences before count.
+		if g == "" && existential(toks, cs, f.Start) {
+			g = ctxGroup()
+		}
 		// A verb of its own after the figure makes it a subject too ("Only
 		// several thousand remain"), and so does a figure after a verb of
 		// estimate or report ("we estimate approximately 10,000 are
@@ -1306,6 +1311,25 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Group = g
 	return nk
+}
+
+// existential reports whether the figure at toks[fs] is what "there is"
+// says exists ("there would be 50,000", "there are now some 3,000").
+func existential(toks []Token, cs, fs int) bool {
+	for i := fs - 1; i >= cs && i >= fs-4; i-- {
+		if toks[i].Low == "there" {
+			for j := i + 1; j < fs; j++ {
+				if toks[j].Low == "be" || toks[j].in(wcAuxiliary, auxiliary) {
+					return true
+				}
+			}
+			return false
+		}
+		if toks[i].Kind != Word {
+			return false
+		}
+	}
+	return false
 }
 
 // whoNationals says who North Koreans counted in general are when their

@@ -141,6 +141,15 @@ func TestKindEnglishLiveBlog(t *testing.T) {
 	})
 }
 
+// What "there is" says exists, in a sentence that goes on from the one
+// before ("He predicted").
+func TestKindEnglishExistential(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Marina Orlova put the number of North Korean workers in Khabarovsk at about 3,500. She predicted there would be 6,000 by next summer.",
+			[]string{"people workers present 3500..3500 approx", "people workers planned 6000..6000 exact"}},
+	})
+}
+
 // Near-misses beside North Koreans: people going to North Korea, and
 // another country's own people.
 func TestKindEnglishNearMisses(t *testing.T) {

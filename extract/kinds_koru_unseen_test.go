@@ -152,3 +152,23 @@ func TestKindRussianSourcesBack(t *testing.T) {
 		{"as-noted", "ru", "По оценке южнокорейской разведки, КНДР направила в Россию 5 тысяч военных.\nКак отмечается, около 700 саперов КНДР уже работают в Курской области.", "NIS"},
 	})
 }
+
+// "будут работать": what the people will do is a plan, where "могут
+// находиться" is a present that may be.
+func TestKindRussianFutureWork(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Речь идет о трех тысячах специалистов из КНДР, которые будут работать на стройках Приморья.",
+			[]string{"people workers planned 3000..3000 exact"}},
+		{"ru", "Около 7 тысяч военных КНДР могут находиться в Курской области.",
+			[]string{"people soldiers present 7000..7000 approx"}},
+	})
+}
+
+// A dash standing for "are" after a part: each part counts the noun
+// after its dash.
+func TestKindRussianDashCopula(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "В Курской области находятся около 9 тыс. военных КНДР.\nИз них 8 тыс. — линейные части, ещё 600 — саперы.",
+			[]string{"people soldiers present 9000..9000 approx", "people soldiers present 8000..8000 exact", "people engineers present 600..600 exact"}},
+	})
+}

@@ -565,6 +565,10 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	if ev == flowwatch.EventWounded && at >= 0 && ruLossOfDead(s, s.hits[at]) {
 		ev = flowwatch.EventKilled
 	}
+	if ev == flowwatch.EventPresent && at > 0 && ruFutureBefore(s, at) {
+		// "специалистов, которые будут работать": work still to come.
+		return flowwatch.EventPlanned, at
+	}
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventEntered, flowwatch.EventRecruited:
 		for k, h := range s.hits {
@@ -593,6 +597,18 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruFutureBefore reports whether the event word hit at is a verb in the
+// future with быть right before it ("будут работать", "будет
+// находиться"): what the people will do there, a plan.
+func ruFutureBefore(s *mlSent, at int) bool {
+	p, h := s.hits[at-1], s.hits[at]
+	if p.cat != catPlan || strings.TrimSpace(s.text[p.end:h.start]) != "" {
+		return false
+	}
+	w := s.low[p.start:p.end]
+	return w == "будут" || w == "будет"
 }
 
 // ruLossOfDead reports whether a loss word (потерял, потери) is said of

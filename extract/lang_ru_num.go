@@ -646,7 +646,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		if k < 0 || k >= limit {
 			break
 		}
-		if gap := t[end:h.start]; strings.ContainsAny(gap, ".,;:()«»\"—") && !ruScareQuoted(t, figStart, gap) {
+		if gap := t[end:h.start]; strings.ContainsAny(gap, ".,;:()«»\"—") && !ruScareQuoted(t, figStart, gap) && !ruDashCopula(gap) {
 			break
 		}
 		switch h.cat {
@@ -763,6 +763,14 @@ func ruCrossings(s *mlSent, figStart, j int) bool {
 		}
 	}
 	return false
+}
+
+// ruDashCopula reports whether the gap between a figure and a noun is a
+// dash standing for "are": "Из них 10 тыс. — линейные части, ещё 1 тыс.
+// — инженерные подразделения" counts the noun after it.
+func ruDashCopula(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "—" || g == "–"
 }
 
 // ruScareQuoted reports whether a figure stands in quotation marks of

@@ -800,6 +800,14 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 				}
 			}
 		}
+		// "Правозащитники и эксперты утверждают, что …": a sentence with a
+		// teller of its own whom the gazetteer does not know does not go
+		// on with the speaker before.
+		if !lm.m.korean && mlOwnTeller(s) {
+			for k := range cur {
+				cur[k].hasSource = true
+			}
+		}
 		kept = kept[:0]
 		ctx := ""
 		for k := range cur {
@@ -1374,6 +1382,13 @@ func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 			return mlCited(lm, s, mlHeadOf(lm, s, i))
 		}
 	}
+	// "Такие данные привел на заседании … Олег Гусельников": a person the
+	// gazetteer does not know, named in full after the formula.
+	if opened && len(lm.figures(s)) == 0 {
+		if name, _ := lm.names.last(s); name != "" {
+			return name, ""
+		}
+	}
 	return "", ""
 }
 
@@ -1385,6 +1400,35 @@ func mlOwnReport(s *mlSent) bool {
 		switch h.cat {
 		case catSource, catSaid, catBack, catAnaphor:
 			return true
+		}
+	}
+	return false
+}
+
+// mlOwnTeller reports whether a Russian sentence opens with its own
+// teller and reporting verb ("Эксперты утверждают, что", "Правозащитники
+// считают"): a plural verb of saying before the first comma, no anaphor
+// in it.
+func mlOwnTeller(s *mlSent) bool {
+	head := strings.IndexByte(s.text, ',')
+	if head < 0 {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.start >= head {
+			break
+		}
+		switch h.cat {
+		case catAnaphor, catBack, catAccord:
+			return false
+		case catSaid:
+			// Not "Как утверждается, …" (no teller) nor "7887 человек
+			// заявили" (the people counted tell of themselves).
+			// A plural verb: a body of people the text does not name
+			// (a singular teller is a person the names or anaphora read).
+			subj, verb := s.low[:h.start], s.low[h.start:h.end]
+			plural := strings.HasSuffix(verb, "ют") || strings.HasSuffix(verb, "ят") || strings.HasSuffix(verb, "ли") || strings.HasSuffix(verb, "ут") || strings.HasSuffix(verb, "ат")
+			return plural && strings.TrimSpace(subj) != "" && !strings.HasPrefix(subj, "как") && !strings.ContainsAny(subj, "0123456789")
 		}
 	}
 	return false
@@ -1579,6 +1623,7 @@ func ruCued(s *mlSent, h mlHit) bool {
 // Шойгу"), a date set off by commas not counted ("заявил во вторник, 17
 // июня, секретарь …").
 func ruTitleGap(gap string) bool {
+	gap = ruQuotedNames(gap)
 	if strings.ContainsAny(gap, ".;:«»\"()") {
 		return false
 	}
@@ -1597,6 +1642,35 @@ func ruTitleGap(gap string) bool {
 		words += mlWordsBetween(part)
 	}
 	return words <= 7
+}
+
+// ruQuotedNames writes each name in guillemets in s as one word, so that
+// a title may hold one ("генеральный директор ООО «Строительная компания
+// "Восход"»"); an unbalanced guillemet is left for the caller to see.
+func ruQuotedNames(s string) string {
+	for {
+		a := strings.Index(s, "«")
+		if a < 0 {
+			return s
+		}
+		depth, end := 0, -1
+		for k, r := range s[a:] {
+			switch r {
+			case '«':
+				depth++
+			case '»':
+				depth--
+			}
+			if depth == 0 {
+				end = a + k + len("»")
+				break
+			}
+		}
+		if end < 0 {
+			return s
+		}
+		s = s[:a] + "N" + s[end:]
+	}
 }
 
 // mlWordsBetween counts the words of a gap between two hits.
@@ -1666,7 +1740,10 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 		// A person named in full whom the gazetteer does not know, named
 		// after every source it does, is whom "по его словам" means.
 		person, personEnd := "", -1
-		if prefix == "" && (kind == "official" || kind == "any") {
+		switch {
+		case prefix != "" && !lm.m.korean:
+			person, personEnd = lm.names.bySurname(p, prefix)
+		case kind == "official" || kind == "any":
 			person, personEnd = lm.names.last(p)
 		}
 		for k := len(p.hits) - 1; k >= 0; k-- {
@@ -1676,7 +1753,7 @@ func mlRecall(lm *mlModule, sents []*mlSent, i int) string {
 			}
 			src := lm.srcs[h.value]
 			if prefix != "" {
-				if strings.HasPrefix(p.text[h.start:h.end], prefix) {
+				if strings.HasPrefix(p.text[h.start:h.end], prefix) && personEnd <= h.end {
 					return h.value
 				}
 				continue

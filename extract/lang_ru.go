@@ -220,6 +220,22 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) stri
 			return h.value
 		}
 	}
+	// "», — рассказал генеральный директор … Виктор Ерошенко": a person
+	// the gazetteer does not know; "— сказал вице-премьер", "— отметил
+	// Гусельников": a title or surname pointing back.
+	if name := lm.names.after(t, v); name != "" {
+		return name
+	}
+	titled := len(t.hits) > k+1 && t.hits[k+1].cat == catAnaphor && strings.TrimSpace(t.text[v.end:t.hits[k+1].start]) == ""
+	if titled || ruSurnameAt(t, k) != "" {
+		for j := range sents {
+			if sents[j] == t {
+				if src := mlRecall(lm, sents, j); src != "" {
+					return src
+				}
+			}
+		}
+	}
 	switch mlFirstWord(strings.TrimLeft(t.low[v.end:], " ")) {
 	case "он", "она":
 		for j := i; j >= 0 && j >= i-4; j-- {

@@ -111,6 +111,17 @@ func (rn *ruNames) speaker(s *mlSent) string {
 	return ""
 }
 
+// after is a person the gazetteer does not know named after the
+// reporting verb v, a title between (ruTitleGap), or "".
+func (rn *ruNames) after(s *mlSent, v mlHit) string {
+	for _, p := range rn.persons(s) {
+		if p.start >= v.end && ruTitleGap(s.text[v.end:p.start]) {
+			return p.name
+		}
+	}
+	return ""
+}
+
 // last is the person a sentence names last, for a pronoun that points
 // back to them ("По его словам"), and where the name ends; "" and -1
 // when it names none.
@@ -121,6 +132,36 @@ func (rn *ruNames) last(s *mlSent) (string, int) {
 	}
 	p := ps[len(ps)-1]
 	return p.name, p.end
+}
+
+// bySurname is the person of s last named whose surname is the word w in
+// another case ("Гусельников" after "Олег Гусельников", "Ерошенко"):
+// the two share all but their last two letters, four at least.
+func (rn *ruNames) bySurname(s *mlSent, w string) (string, int) {
+	ps := rn.persons(s)
+	for i := len(ps) - 1; i >= 0; i-- {
+		sur := s.text[ps[i].start:ps[i].end]
+		sur = sur[strings.LastIndexByte(sur, ' ')+1:]
+		if ruSameStem(sur, w) {
+			return ps[i].name, ps[i].end
+		}
+	}
+	return "", -1
+}
+
+// ruSameStem reports whether a and b are one word in two cases: equal
+// but for at most their last two letters, with four letters shared.
+func ruSameStem(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := min(len(ra), len(rb))
+	if n < 4 || len(ra)-n > 2 || len(rb)-n > 2 {
+		return false
+	}
+	stem := max(4, max(len(ra), len(rb))-2)
+	if stem > n {
+		stem = n
+	}
+	return string(ra[:stem]) == string(rb[:stem])
 }
 
 // ruCovered reports whether a hit of the gazetteer's sources covers any

@@ -210,6 +210,9 @@ type mlModule struct {
 	groupSizes []string
 	// work are the lexicon's work phrases, lower-cased (see mlToWork).
 	work []string
+	// workPhrases and workStems are work split by workSplit.
+	workOnce               sync.Once
+	workPhrases, workStems []string
 	// quoteSpeaker is who closes the quotation that holds the figure at
 	// byte at of sents[i] ("», — написал он"), or "" (nil: the language
 	// marks none).
@@ -1086,20 +1089,45 @@ func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
 	}
 	cs, ce := s.clauseBounds(f)
 	low := s.low[cs:ce]
-	for _, w := range lm.work {
-		if strings.Contains(w, " ") || s.toks == nil {
-			if mlHas(low, w) {
-				return true
-			}
+	if s.toks == nil {
+		return mlContainsAny(low, lm.work)
+	}
+	// Russian: a phrase is found in the clause's text, a word is the stem
+	// of one of its tokens. Only the clause's tokens are read, each
+	// against the stems: a figure's clause is a part of its sentence.
+	phrases, stems := lm.workSplit()
+	if mlContainsAny(low, phrases) {
+		return true
+	}
+	for _, t := range s.toks {
+		if t.start >= ce {
+			break // tokens are in text order
+		}
+		if t.start < cs || t.end > ce {
 			continue
 		}
-		for _, t := range s.toks {
-			if t.start >= cs && t.end <= ce && strings.HasPrefix(t.low, w) {
+		for _, w := range stems {
+			if strings.HasPrefix(t.low, w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// workSplit is lm.work in the phrases of several words and the single
+// words (stems).
+func (lm *mlModule) workSplit() (phrases, stems []string) {
+	lm.workOnce.Do(func() {
+		for _, w := range lm.work {
+			if strings.Contains(w, " ") {
+				lm.workPhrases = append(lm.workPhrases, w)
+			} else {
+				lm.workStems = append(lm.workStems, w)
+			}
+		}
+	})
+	return lm.workPhrases, lm.workStems
 }
 
 // mlFinish reads the places, time and source of a figure's claim.

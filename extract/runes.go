@@ -197,27 +197,28 @@ func lowerCyrillic(r rune) rune {
 // lower every letter of a Russian word, and decoding and encoding each
 // was most of what that cost. ok is false for any other rune.
 func lowerCyrillicBytes(s string, i int) (c0, c1 byte, ok bool) {
-	if i+1 >= len(s) {
+	if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 		return 0, 0, false
 	}
-	c0, c1 = s[i], s[i+1]
-	if c1&0xC0 != 0x80 {
-		return 0, 0, false
+	switch c0, c1 = s[i], s[i+1]; c0 {
+	case 0xD0:
+		l := cyrLowerD0[c1&0x3F]
+		return l[0], l[1], true
+	case 0xD1:
+		return c0, c1, c1 < 0xA0 // р–я, ѐ–џ: lower case already
 	}
-	switch {
-	case c0 == 0xD1 && c1 < 0xA0: // р–я, ѐ–џ: lower case
-		return c0, c1, true
-	case c0 != 0xD0:
-		return 0, 0, false
-	case c1 >= 0xB0: // а–п
-		return c0, c1, true
-	case c1 >= 0xA0: // Р–Я
-		return 0xD1, c1 - 0x20, true
-	case c1 >= 0x90: // А–П
-		return 0xD0, c1 + 0x20, true
-	}
-	return 0xD1, c1 + 0x10, true // Ѐ–Џ
+	return 0, 0, false
 }
+
+// cyrLowerD0 is the lower case of each letter D0 80 to D0 BF (Ѐ–П, а–п),
+// by its second byte's last six bits.
+var cyrLowerD0 = func() (t [64][2]byte) {
+	for k := range t {
+		l := string(lowerCyrillic(0x0400 + rune(k)))
+		t[k] = [2]byte{l[0], l[1]}
+	}
+	return t
+}()
 
 // decodeRune is utf8.DecodeRuneInString with Cyrillic (two bytes) and
 // Hangul (three) decoded here: the feature windows and the measure stage

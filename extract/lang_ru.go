@@ -557,7 +557,10 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if at >= 0 && ruEventRank[ev] < capturedRank && ruEventRank[h.value] < capturedRank {
 			continue
 		}
-		if h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) {
+		if h.start >= f.end && h.end <= ce && (at < 0 || ruEventRank[h.value] > ruEventRank[ev]) && !(at >= 0 && mlFigureBetween(s, f.end, h.start)) {
+			// "прибыли 12 тысяч военных, и на тот момент 3800 из них были
+			// убиты": what befell a later figure is not this one's, once
+			// this one has a verb of its own.
 			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) {
 				continue // "для восполнения потерь": losses they are sent to make good
 			}

@@ -1313,6 +1313,25 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	return nk
 }
 
+// orderedWave reports whether toks[a:b] names a numbered wave of a
+// deployment: an ordinal before a collective noun ("the first contingent",
+// "a second wave", "first-wave troops").
+func (lx *Lexicon) orderedWave(toks []Token, a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if !waveOrdinal[toks[k].Low] {
+			continue
+		}
+		n := k + 1
+		if toks[n].Low == "-" && n+1 < b {
+			n++
+		}
+		if toks[n].in(wcCollective, lx.collectives) {
+			return true
+		}
+	}
+	return false
+}
+
 // existential reports whether the figure at toks[fs] is what "there is"
 // says exists ("there would be 50,000", "there are now some 3,000").
 func existential(toks []Token, cs, fs int) bool {
@@ -1756,6 +1775,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return flowwatch.EventPresent
 	}
 	if !ok {
+		if lx.orderedWave(toks, cs, ce) {
+			// "The first contingent was roughly 11,000", "first-wave
+			// combat troops: about 11,000": a wave in a series of them
+			// was sent.
+			return flowwatch.EventSent
+		}
 		if f.Start > 0 && toks[f.Start-1].in(wcPlanObject, planObject) {
 			// "promised 5,000 military builders", "wants about 12,000
 			// workers": people promised or wanted are a plan.

@@ -23,6 +23,7 @@ var (
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")
+	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")

@@ -26,6 +26,7 @@ var grammarVars = map[string]any{
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,
+	"en/wave_ordinal":        &waveOrdinal,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ko/level_verbs":         &koLevelVerbs,

@@ -580,6 +580,12 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 				ev, at = h.value, i
 			}
 		}
+		// "работают около 15 тыс., а к концу года их может стать до 50
+		// тыс.": the verb of an earlier clause lends its event, but a
+		// modal in the figure's own clause makes it a plan.
+		if at >= 0 && ruModalIn(s, cs, f.start) {
+			return flowwatch.EventPlanned, at
+		}
 	}
 	if ev == flowwatch.EventWounded && at >= 0 && ruLossOfDead(s, s.hits[at]) {
 		ev = flowwatch.EventKilled
@@ -628,6 +634,17 @@ func ruFutureBefore(s *mlSent, at int) bool {
 	}
 	w := s.low[p.start:p.end]
 	return w == "будут" || w == "будет"
+}
+
+// ruModalIn reports whether a word of planning (lexicon planned: может,
+// должны, планируется) stands in s.text[a:b].
+func ruModalIn(s *mlSent, a, b int) bool {
+	for _, h := range s.hits {
+		if h.start >= a && h.end <= b && (h.cat == catPlan || h.cat == catEvent && h.value == flowwatch.EventPlanned) {
+			return true
+		}
+	}
+	return false
 }
 
 // ruLossOfDead reports whether a loss word (потерял, потери) is said of

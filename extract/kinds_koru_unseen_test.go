@@ -172,3 +172,20 @@ func TestKindRussianDashCopula(t *testing.T) {
 			[]string{"people soldiers present 9000..9000 approx", "people soldiers present 8000..8000 exact", "people engineers present 600..600 exact"}},
 	})
 }
+
+// A figure after a comma opens a clause with its own verb: the verb of
+// the second figure is not the first's.
+func TestKindRussianNextFigureClause(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Погибли в боях, по оценке Киева, не менее 400 военных КНДР, сотни получили ранения.",
+			[]string{"people soldiers killed 400.. at_least", "people soldiers wounded 100.. vague"}},
+		{"ru", "В Курскую область прибыли 9 тысяч военных КНДР, и к весне 2 тысячи из них погибли.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers killed 2000..2000 exact"}},
+		// An aside's bound of two words.
+		{"ru", "КНДР направила в Россию около 9 тысяч военных (по иным подсчетам — вплоть до 11 тысяч).",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent ..11000 at_most"}},
+		// The singular future of завезти plans.
+		{"ru", "Россия завезет 4 тысячи рабочих из КНДР на стройки Приморья.",
+			[]string{"people workers planned 4000..4000 exact"}},
+	})
+}

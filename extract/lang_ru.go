@@ -538,12 +538,15 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	// what befell the part.
 	// Its own words stand before the part's figure ("из 15 тысяч
 	// направленных в Россию военных").
-	if ft := mlTokenAt(s.toks, f.start); ruFromTotal(s.toks, ft) {
-		for _, g := range s.figs {
-			if g.start >= f.end && g.start < ce {
+	// ", тысячи получили ранения", ", и 3800 из них погибли": a figure
+	// after a comma opens a clause whose verb is its own.
+	fromTotal := ruFromTotal(s.toks, mlTokenAt(s.toks, f.start))
+	for _, g := range s.figs {
+		if g.start >= f.end && g.start < ce {
+			if fromTotal || strings.Contains(s.text[f.end:g.start], ",") {
 				ce = g.start
-				break
 			}
+			break
 		}
 	}
 	// After the figure: what befell them (killed, withdrawn) outranks how

@@ -881,8 +881,8 @@ func ruElliptic(s *mlSent, figStart, end int) bool {
 
 // ruAsideAlternative reports whether the text between a group noun and
 // a figure opens an aside that gives another source's count: "(по другим
-// данным — до", "(по оценкам Киева – около": a parenthesis, words that
-// attribute, a dash, and at most one bound word.
+// данным — до", "(по иным подсчетам — вплоть до": a parenthesis, words
+// that attribute, a dash, and at most two words of a bound.
 func ruAsideAlternative(gap string) bool {
 	g := strings.TrimLeft(gap, " ")
 	if !strings.HasPrefix(g, "(") || strings.ContainsAny(g, ")«»\".;") {
@@ -893,7 +893,7 @@ func ruAsideAlternative(gap string) bool {
 		return false
 	}
 	head := strings.TrimSpace(g[1:k])
-	return strings.HasPrefix(mlLower(head), "по ") && mlFieldCount(g[k:]) <= 2
+	return strings.HasPrefix(mlLower(head), "по ") && mlFieldCount(g[k:]) <= 3
 }
 
 func ruPartOfOpening(t string, figStart int) bool {

@@ -20,6 +20,7 @@ var (
 	compositionCue    = grammarData.Set("en", "composition_cue")
 	stateAdverb       = grammarData.Set("en", "state_adverb")
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
+	rangeFrom         = grammarData.Set("en", "range_from")
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")

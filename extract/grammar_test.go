@@ -23,6 +23,7 @@ var grammarVars = map[string]any{
 	"en/event_noun_modifier": &eventNounModifier,
 	"en/state_adverb":        &stateAdverb,
 	"en/self_pronoun":        &selfPronoun,
+	"en/range_from":          &rangeFrom,
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,

@@ -373,7 +373,7 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 	for fb > 0 && start-fb <= 2 && toks[fb].in(wcLevelWord, levelWords) {
 		fb-- // "from the existing 15,000 to 30,000"
 	}
-	fromRange := fb >= 0 && toks[fb].Low == "from" && !(cur != "" && !(fb > 0 && toks[fb-1].in(wcChange, lx.change)))
+	fromRange := fb >= 0 && toks[fb].Low == "from" && !(cur != "" && !(fb > 0 && toks[fb-1].in(wcChange, lx.change))) && !(fb > 0 && rangeFrom[toks[fb-1].Low])
 	if b := lx.bounds.endingAt(toks, start, 4); b != nil && !(b.low[0] == "over" && len(b.low) == 1 && start-2 >= 0 && toks[start-2].in(wcPhrasalVerb, phrasalVerb)) {
 		qual = b.val
 		start -= len(b.low)

@@ -279,10 +279,15 @@ func ruSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		if !ruSplitStops[text[i]] {
+		if c := text[i]; !ruSplitStops[c] {
 			// A byte of no rune that may end a sentence: decoding every
-			// letter was most of the time of splitting.
-			i++
+			// letter was most of the time of splitting. A Cyrillic letter
+			// is passed whole.
+			if isCyrillic2(text, i) {
+				i += 2
+			} else {
+				i++
+			}
 			continue
 		}
 		r, sz := rune(text[i]), 1
@@ -337,6 +342,10 @@ func mlLastWord(s string) string {
 	end := len(s)
 	i := end
 	for i > 0 {
+		if i >= 2 && s[i-2]&0xFE == 0xD0 && s[i-1]&0xC0 == 0x80 {
+			i -= 2 // U+0400 to U+047F, all letters: told without decoding
+			continue
+		}
 		r, sz := mlDecodeLast(s, i)
 		if !mlIsLetter(r) && r != '.' {
 			break

@@ -45,6 +45,7 @@ package extract
 //	            about that people
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -210,12 +211,48 @@ func mlNewMatcher(korean bool, d *domain.Domain, lang string) (*mlMatcher, map[s
 	return m.indexed(), places
 }
 
-// indexed files the Russian terms in ruKeys, once all are added.
+// indexed files the Russian terms in ruKeys, and finds the trie node of
+// each Korean start rune, once all terms are added.
 func (m *mlMatcher) indexed() *mlMatcher {
 	if !m.korean {
 		m.ruKeys = newStrTable(m.byKey)
+		return m
+	}
+	m.startRank = make([]int32, len(m.starts))
+	n := int32(0)
+	for w, bits64 := range m.starts {
+		m.startRank[w] = n
+		for set := bits64; set != 0; set &= set - 1 {
+			r := rune(w*64 + bits.TrailingZeros64(set))
+			m.startNode = append(m.startNode, m.trie.walk(string(r)))
+			n++
+		}
 	}
 	return m
+}
+
+// startNodeOf is the trie node the bytes of start rune r, decoded from
+// sz bytes, lead to; -1 when they are not r's own (an invalid byte read
+// as U+FFFD) or r has no node of its own (rune 0 stands for every rune
+// above 0xFFFF).
+func (m *mlMatcher) startNodeOf(r rune, sz int) int32 {
+	if r == 0 || r >= 0x10000 || r == utf8.RuneError && sz != 3 {
+		return -1
+	}
+	w, bit := r/64, uint64(1)<<(r%64)
+	return m.startNode[m.startRank[w]+int32(bits.OnesCount64(m.starts[w]&(bit-1)))]
+}
+
+// walk is the node the bytes of w lead to from the root, or -1.
+func (tr *koTrie) walk(w string) int32 {
+	if len(tr.nodes) == 0 {
+		return -1
+	}
+	n := int32(0)
+	for k := 0; k < len(w) && n >= 0; k++ {
+		n = tr.nodes[n].child(w[k])
+	}
+	return n
 }
 
 // mlTerm is one compiled lexicon entry.
@@ -251,6 +288,12 @@ type mlMatcher struct {
 	// walks the text once from a position instead of comparing each
 	// term that starts with its rune.
 	trie koTrie
+	// Korean: the trie node each start rune's bytes lead to (-1 none),
+	// in rune order; startRank[w] is how many start runes have bits in
+	// starts[:w]. findKO goes from a start rune straight to its node,
+	// where walking its three bytes from the root was a third of the walk.
+	startRank []int32
+	startNode []int32
 }
 
 // koTrie is a byte trie of Korean terms.
@@ -677,6 +720,8 @@ func (m *mlMatcher) findKO(hs []mlHit, s string) []mlHit {
 		bestEnd := 0
 		if m.trie.empty {
 			best, bestEnd = m.longestKOByRune(s, i, r)
+		} else if n := m.startNodeOf(r, sz); n >= 0 {
+			best, bestEnd = m.longestKOFrom(s, i, i+sz, n)
 		} else {
 			best, bestEnd = m.longestKO(s, i)
 		}
@@ -693,21 +738,30 @@ func (m *mlMatcher) findKO(hs []mlHit, s string) []mlHit {
 // longestKO is the longest term that matches at byte i of s, the
 // earliest of equal length, and where it ends.
 func (m *mlMatcher) longestKO(s string, i int) (*mlTerm, int) {
+	return m.longestKOFrom(s, i, i, 0)
+}
+
+// longestKOFrom is longestKO with the walk begun: s[i:e] leads from the
+// root to node n.
+func (m *mlMatcher) longestKOFrom(s string, i, e int, n int32) (*mlTerm, int) {
 	var best *mlTerm
 	bestEnd := 0
-	n := &m.trie.nodes[0]
-	for e := i; e < len(s); {
-		c := n.child(s[e])
-		if c < 0 {
-			break
-		}
-		n, e = &m.trie.nodes[c], e+1
-		for _, t := range n.terms {
+	nd := &m.trie.nodes[n]
+	for {
+		for _, t := range nd.terms {
 			if koTermFits(t, s, i, e) {
 				best, bestEnd = t, e // longer than any before, earliest here
 				break
 			}
 		}
+		if e >= len(s) {
+			break
+		}
+		c := nd.child(s[e])
+		if c < 0 {
+			break
+		}
+		nd, e = &m.trie.nodes[c], e+1
 	}
 	return best, bestEnd
 }

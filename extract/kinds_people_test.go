@@ -95,6 +95,16 @@ func TestKindPeopleEvent(t *testing.T) {
 		// item counts them, the colon before what it counts.
 		{"en", "North Korea has sent troops to Russia since last year.\n\nBy the numbers\n\n2,500: reinforcements sent in the spring (JCS)",
 			[]string{"people soldiers sent 2500..2500 exact"}},
+		// Wire and tabloid verbs: lives lost after "have", "slaughtered or
+		// maimed" (casualties), moving people and smuggling them in.
+		{"en", "Roughly 1,500 North Korean soldiers who were dispatched to help Moscow are believed to have lost their lives, officials said.",
+			[]string{"people soldiers killed 1500..1500 approx"}},
+		{"en", "Nearly 2,500 North Korean troops have been slaughtered or maimed in two months, officials said.",
+			[]string{"people soldiers wounded 2500..2500 approx"}},
+		{"en", "Pyongyang has been moving some 3,000 North Korean military builders into Russia since August.",
+			[]string{"people workers sent 3000..3000 approx"}},
+		{"en", "That is a third of the 9,000-strong North Korean force smuggled into Russia last year.",
+			[]string{"people soldiers sent 9000..9000 exact"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

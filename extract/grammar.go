@@ -27,6 +27,7 @@ var (
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
+	koBackEndings     = grammarData.Words("ko", "back_endings")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")

@@ -31,6 +31,7 @@ var grammarVars = map[string]any{
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ko/level_verbs":         &koLevelVerbs,
+	"ko/back_endings":        &koBackEndings,
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,

@@ -189,3 +189,18 @@ func TestKindRussianNextFigureClause(t *testing.T) {
 			[]string{"people workers planned 4000..4000 exact"}},
 	})
 }
+
+// Korean: a sentence after the figures that says whose work they were
+// ("… 분석한 결과다"), and crossing into Russia (러시아로 넘어가고).
+func TestKindKoreanBackAndCrossing(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"result", "ko", "지난해 러시아에 입국한 북한 주민은 8천 명으로 집계됐다. 자유아시아방송(RFA)이 러시아 통계청 자료를 분석한 결과다.", "RFA"},
+	})
+	runKinds(t, []kindCase{
+		{"ko", "북한군 건설부대 3천여 명이 지난달부터 차례로 러시아로 넘어가고 있다고 국정원이 밝혔다.",
+			[]string{"people soldiers sent 3000..3000 approx"}},
+		// 넘어가 after an object particle exceeds a level.
+		{"ko", "러시아의 북한 노동자 수가 1만 명을 넘어가는 것으로 추정된다.",
+			[]string{"people workers present 10000.. at_least"}},
+	})
+}

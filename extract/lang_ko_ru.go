@@ -968,6 +968,27 @@ func mlSameOthers(lm *mlModule, s *mlSent) bool {
 	return !mlNamesNorthKorea(lm, s, 0, len(s.text))
 }
 
+// koBackAttribution is the source a Korean sentence without figures
+// gives the sentence before it: it ends saying that was someone's work
+// (grammar back_endings: "… 자료를 분석한 결과다", "… 국정원의 설명이다"),
+// and its first source is whose.
+func koBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
+	t := strings.TrimRight(s.text, ".。 ")
+	end := false
+	for _, w := range koBackEndings {
+		end = end || strings.HasSuffix(t, w)
+	}
+	if !end || len(lm.figures(s)) > 0 {
+		return "", ""
+	}
+	for i, h := range s.hits {
+		if h.cat == catSource {
+			return mlCited(lm, s, i)
+		}
+	}
+	return "", ""
+}
+
 // mlPointsToSpeaker reports whether a sentence holds an anaphor of a
 // kind of speaker (та же служба, депутат, 의원은), not one of any report.
 func mlPointsToSpeaker(s *mlSent) bool {
@@ -1379,6 +1400,9 @@ func mlCited(lm *mlModule, s *mlSent, i int) (source, via string) {
 func mlBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	if s.hits == nil {
 		lm.readHits(s)
+	}
+	if lm.m.korean {
+		return koBackAttribution(lm, s)
 	}
 	opened := false
 	for i, h := range s.hits {

@@ -74,6 +74,10 @@ func TestKindEnglishWhosePeople(t *testing.T) {
 			[]string{"people soldiers present 6000..6000 approx", "people engineers present 700..700 approx"}},
 		{"en", "Seoul says 4,000 North Korean builders are moving to Russia\nPlus ~8K soldiers near the border\nAnd ~2K military engineers clearing mines in Kursk",
 			[]string{"people workers sent 4000..4000 exact", "people soldiers present 8000..8000 approx", "people engineers present 2000..2000 approx"}},
+		// "the regiment", "the unit" point back to the one the story is
+		// about.
+		{"en", "Kim Jong Un welcomed an engineer regiment home from Kursk on Friday.\nSeoul's estimate of about 800 engineers suggests the regiment came back in full.",
+			[]string{"people engineers withdrawn 800..800 approx"}},
 		// "its" points back to what the sentence before named.
 		{"en", "North Korea sent an engineer brigade to Kursk in August.\nAccording to the NIS, in its composition were about 800 sappers.",
 			[]string{"people engineers present 800..800 approx"}},

@@ -204,3 +204,16 @@ func TestKindKoreanBackAndCrossing(t *testing.T) {
 			[]string{"people workers present 10000.. at_least"}},
 	})
 }
+
+// A dash gives a noun its value: an estimate's figure, or how many met
+// what befell them.
+func TestKindRussianDashValue(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "По данным Сеула, в Россию прибыли около 9 тысяч военных КНДР.\nВ Киеве называли похожую цифру — около 10 тысяч.",
+			[]string{"people soldiers sent 9000..9000 approx", "people soldiers sent 10000..10000 approx"}},
+		{"ru", "По оценке Киева, погибли не менее 300 северокорейских солдат, раненых — сотни.",
+			[]string{"people soldiers killed 300.. at_least", "people soldiers wounded 100.. vague"}},
+		// A bare number after a dash with no such noun is none.
+		{"ru", "В Курскую область прибыли военные КНДР — 2025 год стал для них первым.", nil},
+	})
+}

@@ -529,7 +529,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		if h.end > f.start {
 			continue
 		}
-		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && !strings.ContainsAny(gap, ",;:—–") && mlFieldCount(gap) <= 3 && !ruJoins(gap) {
+		if gap := s.text[h.end:f.start]; h.cat == catEvent && len(gap) <= 32 && (!strings.ContainsAny(gap, ",;:—–") || ruDashCopula(gap)) && mlFieldCount(gap) <= 3 && !ruJoins(gap) {
 			switch h.value {
 			case flowwatch.EventWounded:
 				if ruLossOfDead(s, h) {

@@ -708,6 +708,10 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		// "их число превысило 13 тысяч": the people of the sentence before.
 		return flowwatch.KindPeople, "people", ""
 	}
+	if ruDashValue(s, figStart) {
+		// "называла близкую цифру — около 11 тысяч", "раненых — тысячи".
+		return flowwatch.KindPeople, "people", ""
+	}
 	if mlHas(clause, "число") || mlHas(clause, "количеств") {
 		for _, h := range s.hits {
 			if h.start >= from && h.end <= figStart && (h.cat == catEvent || h.cat == catGroup) {
@@ -760,6 +764,44 @@ func ruCrossings(s *mlSent, figStart, j int) bool {
 	for _, h := range s.hits {
 		if h.cat == catEvent && h.value == flowwatch.EventEntered && h.end <= figStart && !strings.ContainsAny(s.text[h.end:figStart], ",;:.") {
 			return true
+		}
+	}
+	return false
+}
+
+// ruDashValue reports whether a bare figure is the value a dash gives a
+// noun right before it: a figure or estimate ("цифру — около 11 тысяч")
+// or a word of what befell people ("раненых — тысячи"). At most one
+// bound word stands between the dash and the figure.
+func ruDashValue(s *mlSent, figStart int) bool {
+	t := s.text
+	d := strings.LastIndexAny(t[:figStart], "—–")
+	if d < 0 || mlFieldCount(t[d:figStart]) > 2 || strings.ContainsAny(t[d:figStart], ",;:.()") {
+		return false
+	}
+	before := strings.TrimRight(t[:d], " ")
+	w := mlLower(mlLastWord(before))
+	for _, m := range []string{"цифр", "оценк", "числ"} {
+		if strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	for _, h := range s.hits {
+		if h.cat == catEvent && h.end == len(before) {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return true
+			}
+		}
+	}
+	// "цифру подкрепления — от 1 до 3 тыс.": the noun may take one
+	// genitive after it.
+	if k := strings.LastIndexByte(before, ' '); k > 0 {
+		w2 := mlLower(mlLastWord(strings.TrimRight(before[:k], " ")))
+		for _, m := range []string{"цифр", "оценк"} {
+			if strings.HasPrefix(w2, m) {
+				return true
+			}
 		}
 	}
 	return false

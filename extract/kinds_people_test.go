@@ -105,6 +105,10 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people workers sent 3000..3000 approx"}},
 		{"en", "That is a third of the 9,000-strong North Korean force smuggled into Russia last year.",
 			[]string{"people soldiers sent 9000..9000 exact"}},
+		{"en", "Some 800 North Korean sappers were despatched to Russia in August, Seoul said.",
+			[]string{"people engineers sent 800..800 approx"}},
+		{"en", "Moscow wants something like 10,000 North Korean workers at the plant by next year.",
+			[]string{"people workers planned 10000..10000 approx"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

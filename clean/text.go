@@ -638,8 +638,8 @@ func phraseVerdict(lower string) (verdict, bool) {
 			return drop, true // a "Read More" button, not a list heading
 		case rest == "":
 			return stop, true
-		case strings.Contains(rest, ":"):
-			return drop, true // "Related: Some headline" is one link line
+		case strings.Contains(rest, ":"), strings.HasPrefix(rest, "]"):
+			return drop, true // "Related: Some headline", "[관련기사] 제목" are one link line
 		case !needColon && words <= 6:
 			return stop, true // "Latest articles in News"
 		}

@@ -360,6 +360,12 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if !saidAfter && !a.before(lx.according, toks, reportOf(toks, k), 1) {
 			continue
 		}
+		if src := a.namedBefore(plain, k, p.val); src != "" {
+			// "British defence intelligence went further, ..., which it
+			// said": the pronoun is the source its sentence named.
+			at.src, at.set = src, true
+			return
+		}
 		if src := a.recall(p.val); src != "" {
 			at.src, at.set = src, true
 			return
@@ -385,6 +391,23 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	if len(recipient) > 0 {
 		at.src, at.set = a.name(recipient[0]), true
 	}
+}
+
+// namedBefore is the last source named before toks[k] in mentions that an
+// anaphor of kind (see recall) may stand for: a person for "he" or "the
+// official", any other body for the rest; or "".
+func (a *attributor) namedBefore(ms []mention, k int, kind string) string {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.end > k {
+			continue
+		}
+		official := a.lx.sourceKind[m.idx] == "official"
+		if kind == "any" || official == (kind == "official") {
+			return a.name(m)
+		}
+	}
+	return ""
 }
 
 // srcRef is a source in the history.

@@ -831,23 +831,12 @@ func (m *mlMatcher) findRU(hs []mlHit, toks []mlTok) []mlHit {
 		}
 		for _, t := range terms {
 			n := len(t.words)
-			if i+n > len(toks) {
-				continue
+			if i+n > len(toks) || !t.tokenFits(0, &toks[i]) {
+				continue // most terms of a key differ in the first word
 			}
 			ok := true
-			for k, w := range t.words {
-				tok := toks[i+k].low
-				if t.exactCase {
-					tok = toks[i+k].text
-				}
-				if t.stem[k] {
-					ok = strings.HasPrefix(tok, w)
-				} else {
-					ok = tok == w
-				}
-				if !ok {
-					break
-				}
+			for k := 1; k < n && ok; k++ {
+				ok = t.tokenFits(k, &toks[i+k])
 			}
 			if !ok {
 				continue
@@ -864,6 +853,18 @@ func (m *mlMatcher) findRU(hs []mlHit, toks []mlTok) []mlHit {
 		i++
 	}
 	return hs
+}
+
+// tokenFits reports whether tok matches word k of a Russian term.
+func (t *mlTerm) tokenFits(k int, tok *mlTok) bool {
+	s := tok.low
+	if t.exactCase {
+		s = tok.text
+	}
+	if t.stem[k] {
+		return strings.HasPrefix(s, t.words[k])
+	}
+	return s == t.words[k]
 }
 
 func mlASCIIAlnum(c byte) bool {

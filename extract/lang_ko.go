@@ -891,7 +891,7 @@ func mlPrevQuarter(p flowwatch.Period) flowwatch.Period {
 }
 
 // mlPart is a part of a year: 상반기 first half, 말 its end (December),
-// 초 its start (January).
+// 초 its start (its first quarter).
 func mlPart(y int, part string) *flowwatch.Period {
 	switch part {
 	case "상반기":
@@ -901,7 +901,7 @@ func mlPart(y int, part string) *flowwatch.Period {
 	case "말", "연말":
 		return mlMonths(y, 12, y, 12)
 	case "초", "연초":
-		return mlMonths(y, 1, y, 1)
+		return mlMonths(y, 1, y, 3) // "2025년 초" is January to March, as "early 2025"
 	}
 	return mlYear(y)
 }

@@ -894,6 +894,14 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 				p = &flowwatch.Period{From: d, To: d}
 			}
 			emit(i, i+1, p)
+		case (t == "в" || t == "с") && w(i+1) == "начале" && year(i+2) > 0:
+			// "в начале 2025 года" is January to March, as "early 2025".
+			j := i + 3
+			if isYearWord(w(j)) {
+				j++
+			}
+			emit(i, j, mlMonths(year(i+2), 1, year(i+2), 3))
+			i = j - 1
 		case t == "с" && w(i+1) == "начала" && (w(i+2) == "года" || ruRelWord(w(i+2)) && w(i+3) == "года"):
 			// с начала (этого) года: from 1 January to publication
 			j := i + 3
@@ -1031,10 +1039,13 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			emit(i, i+2, p)
 			i++
-		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{}:
-			// в январе-феврале
+		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{} || ruMonthDash(s.text, toks, i):
+			// в январе-феврале, за июль–сентябрь
 			mm := ruMonthPair(t)
 			j := i + 1
+			if mm == [2]int{} {
+				mm, j = [2]int{ruMonth(t), ruMonth(w(i + 1))}, i+2
+			}
 			var p *flowwatch.Period
 			switch {
 			case year(j) > 0:
@@ -1088,6 +1099,19 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 		}
 	}
 	return out
+}
+
+// ruMonthDash reports whether token i and the next are two months a
+// dash joins ("июль–сентябрь", "июле — сентябре").
+func ruMonthDash(t string, toks []mlTok, i int) bool {
+	if i+1 >= len(toks) || ruMonth(toks[i].low) == 0 || ruMonth(toks[i+1].low) == 0 {
+		return false
+	}
+	switch strings.TrimSpace(t[toks[i].end:toks[i+1].start]) {
+	case "–", "—", "-":
+		return true
+	}
+	return false
 }
 
 // ruMonthPair reads a hyphenated pair of months (январе-феврале), or

@@ -121,7 +121,7 @@ func TestKindEnglishPeriods(t *testing.T) {
 		{"In the fourth quarter of 2024, some 5,100 North Koreans entered Russia.", "2024-10-01", "2024-12-31"},
 		{"About 2,600 more North Korean troops arrived between February and April.", "2025-02-01", "2025-04-30"},
 		{"From November to January, some 900 North Korean workers arrived in Primorye.", "2024-11-01", "2025-01-31"},
-		{"Since November of the last year North Korea directed to Russia about 4 thousand builders.", "2024-11-01", "2025-09-05"},
+		{"Pyongyang has directed about 4 thousand builders to the Russian Far East since November of the last year.", "2024-11-01", "2025-09-05"},
 		{"Some 12,000 North Korean soldiers have been sent to Russia since last November.", "2024-11-01", "2025-09-05"},
 	} {
 		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en", Published: pub})
@@ -135,7 +135,7 @@ func TestKindEnglishPeriods(t *testing.T) {
 // Koreans: the victims of a strike are its place's people.
 func TestKindEnglishLiveBlog(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"en", "09:40 Seoul says about 3,000 North Korean soldiers have been killed in Kursk.\n10:15 Odesa's governor says the death toll from the morning strike has risen to 14.",
+		{"en", "09:40 Seoul puts North Korean deaths in Kursk at about 3,000.\n10:15 Odesa's governor says the death toll from the morning strike has risen to 14.",
 			[]string{"people soldiers killed 3000..3000 approx"}},
 		// Pointing back keeps the people before.
 		{"en", "Ukraine says it hit North Korean troops near Sudzha. About 40 of them were killed in the strike.",
@@ -159,7 +159,7 @@ func TestKindEnglishExistential(t *testing.T) {
 func TestKindEnglishNearMisses(t *testing.T) {
 	runKinds(t, []kindCase{
 		{"en", "Russians made 4,210 trips to North Korea in 2024, mostly as tourists.", nil},
-		{"en", "North Korea sent 3,000 workers to Russia. Chinese contractors, meanwhile, bring tens of thousands of their own workers to the Far East.",
+		{"en", "North Korea sent 3,000 workers to Russia. Turkish builders employ several thousand of their own workers on sites in Moscow.",
 			[]string{"people workers sent 3000..3000 exact"}},
 		// North Korea's own stay its people.
 		{"en", "North Korea has sent about 2,000 of its own sappers to Kursk.",

@@ -138,7 +138,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 		{"a person the gazetteer does not know, with an apposition", "en", "Olga Semenova, a director at a Khabarovsk building firm, said that some 600 North Korean workers were on her sites.", "Olga Semenova"},
 		{"according to the estimates of a capital", "en", "According to the estimates of Seoul, about 700 North Korean soldiers were killed in the winter.", "Seoul"},
-		{"the intelligence of a country, as machine translation writes it", "en", "According to the data of the intelligence of South Korea, about 3 thousand North Korean builders are being moved to Russia.", "NIS"},
+		{"the intelligence of a country, as machine translation writes it", "en", "Some 3 thousand North Korean builders have gone to Russia since spring, according to the information of the intelligence of South Korea.", "NIS"},
 		{"it, the source its sentence named", "en", "The NIS spoke of heavy losses in the spring.\n\nBritish defence intelligence went further in July, estimating more than 5,000 North Korean casualties, which it said was half the force.", "UK MoD"},
 		{"a person who puts the number at", "en", "Marina Orlova, a partner at a Khabarovsk recruiter, put the number of North Korean workers in the region at about 3,500.", "Marina Orlova"},
 		{"by the estimates of a capital", "en", "North Korean troops fought near Sudzha, by the estimates of Seoul more than 8 thousand servicemen.", "Seoul"},

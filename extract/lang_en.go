@@ -507,7 +507,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 				// "10:30", "3/4"; a colon that ends the sentence
 				// ("approximately 10,000:") leaves the figure be.
 				if a.Glued && k+1 < n && toks[k+1].Glued {
-					return f, k, false
+					// Past the number after it too: the minutes of
+					// "09:40" count no one.
+					return f, k + 2, false
 				}
 			case "-":
 				if a.Glued && k+1 < n && toks[k+1].Glued && toks[k+1].Kind == Word {

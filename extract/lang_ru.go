@@ -791,7 +791,10 @@ var ruNow = [][]string{{"сейчас"}, {"в", "настоящее", "врем�
 // ruTimeFirst are the words that open a phrase of ruNow or a case of
 // ruTimes other than digits, a month or a pair of months.
 var ruTimeFirst = func() map[string]bool {
-	m := map[string]bool{"вчера": true, "с": true, "со": true, "в": true, "во": true, "за": true}
+	m := map[string]bool{"вчера": true, "с": true, "со": true, "в": true, "во": true, "за": true, "прошлой": true, "прошлым": true}
+	for w := range ruSeasons {
+		m[w] = true
+	}
 	for _, ph := range ruNow {
 		m[ph[0]] = true
 	}
@@ -894,6 +897,31 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 				p = &flowwatch.Period{From: d, To: d}
 			}
 			emit(i, i+1, p)
+		case (t == "в" || t == "во") && ruWeekdays[w(i+1)] > 0 && !pub.IsZero():
+			// "сообщил в понедельник": the latest such day by publication.
+			d := weekday(ruWeekdays[w(i+1)]%7, pub, false)
+			emit(i, i+2, &flowwatch.Period{From: d, To: d})
+			i++
+		case ruSeasons[t] > 0 || (t == "прошлой" || t == "прошлым") && ruSeasons[w(i+1)] > 0:
+			// "осенью 2024 года", "летом", "прошлой осенью".
+			k, last := i, false
+			if ruSeasons[t] == 0 {
+				k, last = i+1, true
+			}
+			j := k + 1
+			var p *flowwatch.Period
+			switch {
+			case year(j) > 0:
+				p = ruSeason(ruSeasons[w(k)], year(j))
+				j++
+				if isYearWord(w(j)) {
+					j++
+				}
+			case !pub.IsZero():
+				p = ruLatestSeason(ruSeasons[w(k)], pub, last)
+			}
+			emit(i, j, p)
+			i = j - 1
 		case (t == "в" || t == "с") && w(i+1) == "начале" && year(i+2) > 0:
 			// "в начале 2025 года" is January to March, as "early 2025".
 			j := i + 3
@@ -1099,6 +1127,34 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 		}
 	}
 	return out
+}
+
+// ruWeekdays are the days of the week after "в", Monday 1 to Sunday 7.
+var ruWeekdays = map[string]int{"понедельник": 1, "вторник": 2, "среду": 3, "четверг": 4, "пятницу": 5, "субботу": 6, "воскресенье": 7}
+
+// ruSeasons are the seasons as adverbs, by the month each begins
+// (meteorological seasons, as the train READMEs read "last fall").
+var ruSeasons = map[string]int{"весной": 3, "летом": 6, "осенью": 9, "зимой": 12}
+
+// ruSeason is the season beginning in month m of a year: winter of 2025
+// is December 2024 to February 2025.
+func ruSeason(m, y int) *flowwatch.Period {
+	if m == 12 {
+		return mlMonths(y-1, 12, y, 2)
+	}
+	return mlMonths(y, m, y, m+2)
+}
+
+// ruLatestSeason is the latest season beginning in month m that has
+// begun by pub, or, with ended, that has ended by it ("прошлой осенью").
+func ruLatestSeason(m int, pub flowwatch.Date, ended bool) *flowwatch.Period {
+	for y := pub.Year + 1; y >= pub.Year-2; y-- {
+		p := ruSeason(m, y)
+		if !p.From.After(pub) && (!ended || p.To.Before(pub)) {
+			return p
+		}
+	}
+	return nil
 }
 
 // ruMonthDash reports whether token i and the next are two months a

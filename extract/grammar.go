@@ -31,5 +31,6 @@ var (
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")
+	ruPhraseOpener    = grammarData.Set("ru", "phrase_opener")
 	ruLossKilled      = grammarData.Words("ru", "loss_killed")
 )

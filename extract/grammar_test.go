@@ -35,6 +35,7 @@ var grammarVars = map[string]any{
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,
+	"ru/phrase_opener":       &ruPhraseOpener,
 	"ru/loss_killed":         &ruLossKilled,
 }
 

@@ -1655,6 +1655,12 @@ func ruCued(s *mlSent, h mlHit) bool {
 	for i := at + 1; i < len(s.hits); i++ {
 		n := s.hits[i]
 		gap := s.text[h.end:n.start]
+		if ruOccasion(gap) {
+			if n.cat == catSaid {
+				return true // "Шойгу по итогам переговоров в Пхеньяне сообщил"
+			}
+			continue // a place or a body named in the occasion
+		}
 		if mlWordsBetween(gap) > 3 || strings.ContainsAny(gap, ".;:«»\"") || strings.Count(gap, ",") == 1 {
 			break
 		}
@@ -1667,6 +1673,16 @@ func ruCued(s *mlSent, h mlHit) bool {
 		return true
 	}
 	return strings.HasPrefix(strings.TrimSpace(s.text[h.end:]), ":")
+}
+
+// ruOccasion reports whether gap, between a speaker and the reporting
+// verb after it, is the occasion of the statement: a phrase opened by a
+// preposition (grammar ru/phrase_opener: "по итогам переговоров в
+// Пхеньяне", "в интервью телеканалу"), at most six words, no clause
+// break.
+func ruOccasion(gap string) bool {
+	w := mlFirstWord(strings.TrimLeft(gap, " "))
+	return ruPhraseOpener[mlLower(w)] && mlWordsBetween(gap) <= 6 && !strings.ContainsAny(gap, ",.;:«»\"()—–")
 }
 
 // ruTitleGap reports whether gap, between a reporting verb and the person

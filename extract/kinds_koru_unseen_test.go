@@ -217,3 +217,11 @@ func TestKindRussianDashValue(t *testing.T) {
 		{"ru", "В Курскую область прибыли военные КНДР — 2025 год стал для них первым.", nil},
 	})
 }
+
+// "оружия массового уничтожения" is no death of the people counted.
+func TestKindRussianMassDestruction(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Власти КНДР направляют за рубеж тысячи IT-специалистов, чтобы финансировать программы создания оружия массового уничтожения.",
+			[]string{"people it_workers sent 1000.. vague"}},
+	})
+}

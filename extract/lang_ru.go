@@ -75,6 +75,13 @@ func ruSubjectOK(s *mlSent, h mlHit) bool {
 			return false // "Госдепартамента США": the country of a body
 		}
 		if i+1 < len(s.hits) && s.hits[i+1].cat == catSaid && strings.TrimSpace(s.text[h.end:s.hits[i+1].start]) == "" {
+			// "Хинштейн после встречи с военными в Судже заявил": the
+			// place of the occasion, after the speaker, does not speak.
+			for _, p := range s.hits[:i] {
+				if p.cat == catSource && ruOccasion(s.text[p.end:h.end]) {
+					return false
+				}
+			}
 			return true
 		}
 		if i > 0 && s.hits[i-1].cat == catAccord && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {

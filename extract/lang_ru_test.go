@@ -235,6 +235,8 @@ func TestRUClaims(t *testing.T) {
 			[]string{"people workers planned 2000..2000 exact [Russia] - Sergei Lavrov"}},
 		{"an imperfective reporting verb", "Осенью Сергей Лавров объявлял, что из КНДР приедут 3 тысячи рабочих.", "",
 			[]string{"people workers planned 3000..3000 exact [] - Sergei Lavrov"}},
+		{"a place in the occasion does not speak", "Глава МИД РФ Сергей Лавров после встречи с коллегой в Пхеньяне заявил, что в России работают около 9 тысяч рабочих из КНДР.", "",
+			[]string{"people workers present 9000..9000 approx [Russia] - Sergei Lavrov"}},
 		{"entries of citizens", "В прошлом году в РФ въехали 13 221 гражданин КНДР, сообщил Росстат.", "2025-02-09",
 			[]string{"people nationals entered 13221..13221 exact [Russia] 2024-01-01..2024-12-31 Rosstat"}},
 		{"since", "С сентября в Россию прибыли около 5000 военных строителей из КНДР.", "2025-11-04",

@@ -231,7 +231,7 @@ func mlDecodeLast(s string, i int) (rune, int) {
 	if i >= 3 && i <= len(s) {
 		c, c1, c2 := s[i-3], s[i-2], s[i-1]
 		if mlThreeByte(c, c1, c2) {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			return rune3(c, c1, c2), 3
 		}
 	}
 	if i >= 2 && i <= len(s) && mlTwoByte(s[i-2], s[i-1]) {
@@ -261,10 +261,17 @@ func mlDecode(s string, i int) (rune, int) {
 	if i+2 < len(s) {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
 		if mlThreeByte(c, c1, c2) {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			return rune3(c, c1, c2), 3
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// rune3 is the rune of a three-byte encoding that mlThreeByte takes: the
+// one decoding the scanners of Korean text (findKO, koTimes, mlDecode)
+// do inline.
+func rune3(c, c1, c2 byte) rune {
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 }
 
 // mlTwoByte reports whether c c1 encode a two-byte rune (Cyrillic).

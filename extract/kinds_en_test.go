@@ -33,6 +33,11 @@ func TestKindEnglishEventWords(t *testing.T) {
 		// "of those" is still the figure's.
 		{"en", "Some 2,500-plus of those North Korean soldiers were killed or wounded, Kyiv said.",
 			[]string{"people soldiers wounded 2500.. at_least"}},
+		// Tabloid words: maimed with the dead are casualties; Kim's men
+		// are North Korea's.
+		{"en", "Officials say almost 3,000 of Kim's troops have been slaughtered or maimed since the winter.",
+			[]string{"people soldiers wounded 3000..3000 approx"}},
+		{"en", "Only three of Kim's soldiers have been taken prisoner so far, Kyiv says.", []string{"people soldiers captured 3..3 exact"}},
 		// People who follow others move as they did.
 		{"en", "North Korea sent 8,000 troops in the autumn, and another 2,500 soldiers followed in March.",
 			[]string{"people soldiers sent 8000..8000 exact", "people soldiers sent 2500..2500 exact"}},

@@ -539,7 +539,7 @@ func (rs *mlRuneSet) has(r rune) bool {
 }
 
 // koParts are parts of a year after a year word: 2019년 말, 올해 상반기.
-var koParts = []string{"상반기", "하반기", "연말", "연초", "말", "초"}
+var koParts = []string{"상반기", "하반기", "연말", "연초", "말", "초", "봄", "여름", "가을"}
 
 // koNow are words meaning the publication date.
 var koNow = []string{"오늘", "현재", "지금"}
@@ -900,6 +900,12 @@ func mlPart(y int, part string) *flowwatch.Period {
 		return mlMonths(y, 7, y, 12)
 	case "말", "연말":
 		return mlMonths(y, 12, y, 12)
+	case "봄":
+		return mlMonths(y, 3, y, 5) // seasons are meteorological, as "last fall" is read
+	case "여름":
+		return mlMonths(y, 6, y, 8)
+	case "가을":
+		return mlMonths(y, 9, y, 11)
 	case "초", "연초":
 		return mlMonths(y, 1, y, 3) // "2025년 초" is January to March, as "early 2025"
 	}

@@ -142,7 +142,8 @@ var heldout2Cases = []heldoutCase{
 		nil},
 	{"k3 en: the total of a plan stays planned", "en",
 		"North Korea plans to send more workers to Russia this year, and the total could reach 50,000, Seoul says.",
-		[]string{"people/workers/planned 50000..50000"}},
+		// "may reach N" is at most N (train en-workers README, qualifiers).
+		[]string{"people/workers/planned -..50000"}},
 
 	// --- 4. en: partitive / elided subject -------------------------------
 	{"k4 en: of those arrivals came on student visas", "en",

@@ -109,6 +109,9 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people engineers sent 800..800 approx"}},
 		{"en", "Moscow wants something like 10,000 North Korean workers at the plant by next year.",
 			[]string{"people workers planned 10000..10000 approx"}},
+		// A level a count could reach is its ceiling.
+		{"en", "A developer forecast that the number of North Korean workers on building sites could reach 40,000 by the end of the year.",
+			[]string{"people workers planned ..40000 at_most"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

@@ -1507,22 +1507,22 @@ var koMagnitudeWords = []string{"천", "만", "백", "십", "억"}
 
 // mlHasNumber is a cheap filter: most sentences hold no figure.
 func mlHasNumber(s string, korean bool) bool {
+	if !korean {
+		return true // Russian number words are many; the reader is cheap on tokens
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
 	}
-	if korean {
-		// A rune's encoding never starts inside another's, so looking
-		// for the bytes is ContainsAny without decoding every rune.
-		for _, m := range koMagnitudeWords {
-			if mlHas(s, m) {
-				return true
-			}
+	// A rune's encoding never starts inside another's, so looking for the
+	// bytes is ContainsAny without decoding every rune.
+	for _, m := range koMagnitudeWords {
+		if mlHas(s, m) {
+			return true
 		}
-		return false
 	}
-	return true // Russian number words are many; the reader is cheap on tokens
+	return false
 }
 
 // mlSources are the sources by canonical name.

@@ -28,6 +28,7 @@ var (
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	koBackEndings     = grammarData.Words("ko", "back_endings")
+	koSourceNouns     = grammarData.Words("ko", "source_nouns")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")

@@ -32,6 +32,7 @@ var grammarVars = map[string]any{
 	"ko/report_nouns":        &koReportNouns,
 	"ko/level_verbs":         &koLevelVerbs,
 	"ko/back_endings":        &koBackEndings,
+	"ko/source_nouns":        &koSourceNouns,
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,

@@ -981,7 +981,7 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 		if h.start >= f.start {
 			break
 		}
-		if h.cat != catSource && !(h.cat == catPlace && h.value != "North Korea") || koQuoted(s.text[:h.start]) {
+		if h.cat != catSource && !(h.cat == catPlace && h.value != "North Korea" && !koSourcePlace(s, h)) || koQuoted(s.text[:h.start]) {
 			continue
 		}
 		if h.cat == catPlace && i > 0 && s.hits[i-1].cat == catSource && strings.TrimSpace(s.text[s.hits[i-1].end:h.start]) == "" {
@@ -1006,6 +1006,27 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 		return koHearsay // a country or leader acting in the clause
 	}
 	return topic
+}
+
+// koSourcePlace reports whether a place hit is where an unnamed source
+// sits (러시아 현지 소식통은, 중국 내 대북 소식통은): one of the next three
+// words begins with a noun of grammar source_nouns. The source is nobody
+// the gazetteer names, so the place must not speak in its stead.
+func koSourcePlace(s *mlSent, h mlHit) bool {
+	rest := s.text[h.end:]
+	for i, k := 0, 0; k < 3; k++ {
+		w, next, ok := mlNextField(rest, i)
+		if !ok {
+			return false
+		}
+		for _, n := range koSourceNouns {
+			if strings.HasPrefix(w, n) {
+				return true
+			}
+		}
+		i = next
+	}
+	return false
 }
 
 // koQuoted reports whether text leaves a quotation open.

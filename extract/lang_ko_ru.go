@@ -1311,7 +1311,7 @@ func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	case catPlace:
 		// The origin country is the actor of these sentences, not who
 		// reports them (북한이 파견한 노동자).
-		return h.value != "North Korea" && lm.subjectOK(s, h)
+		return h.value != "North Korea" && lm.subjectOK(s, h) && !(lm.m.korean && koSourcePlace(s, h))
 	}
 	return false
 }

@@ -225,3 +225,17 @@ func TestKindRussianMassDestruction(t *testing.T) {
 			[]string{"people it_workers sent 1000.. vague"}},
 	})
 }
+
+// A Korean whole before 중 or 가운데 that no verb describes, with a
+// casualty part after it, is the contingent sent; a verb of its own
+// still decides.
+func TestKindKoreanCasualtyWhole(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "국방부 \"북한군 9천명 중 2천명 사상…전선 재배치\"",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers wounded 2000..2000 exact"}},
+		{"ko", "국방부는 북한 노동자 3천 명 가운데 40명이 숨졌다고 밝혔다.",
+			[]string{"people workers sent 3000..3000 exact", "people workers killed 40..40 exact"}},
+		{"ko", "포로로 잡힌 북한군 12명 가운데 3명이 숨졌다.",
+			[]string{"people soldiers captured 12..12 exact", "people soldiers killed 3..3 exact"}},
+	})
+}

@@ -274,6 +274,9 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 			}
 		}
 	}
+	if ev == "" && among && koCasualtyWhole(s, f) {
+		return flowwatch.EventSent, -1
+	}
 	switch ev {
 	case "", flowwatch.EventSent, flowwatch.EventRecruited:
 		for k, h := range s.hits {
@@ -289,6 +292,29 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// koCasualtyWhole reports whether a whole before 중 or 가운데 that no
+// verb describes is a named group's contingent (북한군 1만1천명 중 4천명
+// 사상, 북한 노동자 2천 명 가운데 30명 사망): the group noun stands right
+// before the count and the part after it is killed, wounded or captured.
+// Casualties are counted out of those sent, so the whole is the number
+// sent, not a bare presence.
+func koCasualtyWhole(s *mlSent, f *mlFig) bool {
+	named := false
+	for _, h := range s.hits {
+		if h.end <= f.start && h.cat == catGroup && h.value != "" && strings.TrimSpace(s.text[h.end:f.start]) == "" {
+			named = true
+		}
+		if named && h.start >= f.end && h.cat == catEvent {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // koConnective are the endings by which a passive movement verb joins

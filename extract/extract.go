@@ -675,13 +675,32 @@ func (lx *Lexicon) partitiveAt(toks []Token, i int) bool {
 			continue
 		}
 		if t.Low == "of" {
-			return num && k+1 < len(toks) && (toks[k+1].Low == "them" || toks[k+1].Low == "those" || toks[k+1].Low == "whom" || toks[k+1].Low == "these")
+			return num && wholeAfterOf(toks, k+1) > 0
 		}
 		if num {
 			return false
 		}
 	}
 	return false
+}
+
+// wholeAfterOf is the length of the whole named before that a part's
+// "of" points back to at toks[i]: "them", "those", or a possessive and
+// a noun of its members ("of its members", "of their comrades"); 0 if
+// none starts there.
+func wholeAfterOf(toks []Token, i int) int {
+	if i >= len(toks) {
+		return 0
+	}
+	switch toks[i].Low {
+	case "them", "those", "whom", "these":
+		return 1
+	case "its", "their", "his":
+		if i+1 < len(toks) && memberNoun[toks[i+1].Low] {
+			return 2
+		}
+	}
+	return 0
 }
 
 // clause is the clause [start, end) around tokens [a, b).
@@ -1210,7 +1229,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		f.thing = true
 		return false // it counts something else: "2,000 containers"
 	}
-	ofThem := f.End+1 < n && toks[f.End].Low == "of" && (toks[f.End+1].Low == "them" || toks[f.End+1].Low == "those" || toks[f.End+1].Low == "whom")
+	ofThem := f.End < n && toks[f.End].Low == "of" && wholeAfterOf(toks, f.End+1) > 0
 	// "1,200 of them were killed" names its people, whatever precedes it.
 	if !ofThem && s.row == 0 && !partitiveOpening(toks, f.Start) && f.Qualifier == flowwatch.QualExact && !f.Vague && (f.Start == 0 || !toks[f.Start-1].in(wcBareBefore, bareBefore)) && !lx.eventAdjacent(toks, f.Start, first) {
 		return false

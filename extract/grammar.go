@@ -21,6 +21,8 @@ var (
 	stateAdverb       = grammarData.Set("en", "state_adverb")
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
 	rangeFrom         = grammarData.Set("en", "range_from")
+	scaleAfter        = grammarData.Set("en", "scale_after")
+	memberNoun        = grammarData.Set("en", "member_noun")
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")

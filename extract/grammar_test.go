@@ -24,6 +24,8 @@ var grammarVars = map[string]any{
 	"en/state_adverb":        &stateAdverb,
 	"en/self_pronoun":        &selfPronoun,
 	"en/range_from":          &rangeFrom,
+	"en/scale_after":         &scaleAfter,
+	"en/member_noun":         &memberNoun,
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,

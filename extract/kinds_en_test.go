@@ -73,6 +73,10 @@ func TestKindEnglishMadeGoodLosses(t *testing.T) {
 // sentence before says, when the figure's sentence adds to it.
 func TestKindEnglishWhosePeople(t *testing.T) {
 	runKinds(t, []kindCase{
+		// "N of their comrades", "N of its members": a part of the body
+		// named before, as "N of them" is.
+		{"en", "About 900 North Korean sappers returned home from Kursk last week. Kim said six of their comrades had died in Russia.",
+			[]string{"people engineers withdrawn 900..900 approx", "people engineers killed 6..6 exact"}},
 		// A sentence that opens by adding to the one before ("In
 		// addition", "Plus", "And") goes on with its North Koreans.
 		{"en", "North Korea keeps about 6,000 troops near the border, the NIS said.\n\nIn addition, military engineers about 700 people are clearing mines in the Kursk area.",

@@ -56,6 +56,14 @@ func TestKindNumberForms(t *testing.T) {
 			[]string{"people soldiers killed 300..300 exact", "people soldiers wounded 3200..3200 exact"}},
 		{"en", "The agency said some 300 North Korean troops died and roughly 26-hundred were wounded.",
 			[]string{"people soldiers killed 300..300 approx", "people soldiers wounded 2600..2600 approx"}},
+		// "c." and "ca." are circa: an estimate, and no sentence ends there.
+		{"en", "Analysts in Kyiv count c. 6,500 North Korean workers in Primorsky Krai.",
+			[]string{"people workers present 6500..6500 approx"}},
+		{"en", "Ukrainian officers said ca. 2,400 North Korean soldiers were killed in the spring.",
+			[]string{"people soldiers killed 2400..2400 approx"}},
+		// A scale after "another" or "a further" counts one of it.
+		{"en", "Seoul said a further thousand or so North Korean sappers were clearing mines.",
+			[]string{"people engineers present 1000..1000 approx"}},
 		// "a couple thousand" is about two thousand; "a couple of" is no figure.
 		{"en", "A Pentagon spokesman said a couple thousand North Korean troops are in Kursk.",
 			[]string{"people soldiers present 2000..2000 approx"}},

@@ -59,6 +59,9 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 				if p.Kind == Word && (p.in(wcAbbrev, lx.abbrev) || (len(p.Text) == 1 && isCap(p))) {
 					continue
 				}
+				if next.Kind == Number && lx.boundEndsAt(toks, k) {
+					continue // "c. 9,000", "approx. 400": a bound's own period
+				}
 			}
 		}
 		// The next sentence starts with a capital, a digit or a quote.
@@ -76,6 +79,17 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		dst = append(dst, Span{start, len(toks)})
 	}
 	return dst
+}
+
+// boundEndsAt reports whether a bound before a number ("c.", "approx.")
+// ends with the period at toks[k].
+func (lx *Lexicon) boundEndsAt(toks []Token, k int) bool {
+	for s := k - 1; s >= 0 && s >= k-3; s-- {
+		if p := lx.bounds.at(toks, s); p != nil && s+len(p.low) == k+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // gluedParagraph reports whether a period between prev and next, glued
@@ -151,6 +165,10 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 				return 0, i, false, false // 7th, 1990s, 5G
 			}
 		}
+	} else if t.Kind == Word && i > 0 && scaleAfter[toks[i-1].Low] && lx.loneScale(t) {
+		// "another thousand": the scale counts one of it.
+		v, _ = lx.scale(t)
+		return v, j, true, true
 	} else if t.Kind == Word {
 		// A number word is a phrase of numw: a marked token without its
 		// bit is none, and most words are not.
@@ -252,6 +270,13 @@ func (lx *Lexicon) number(toks []Token, i int) (v float64, next int, scaled bool
 	return v, j, scaled, true
 }
 
+// loneScale reports whether t is a scale word that can stand alone for
+// one of it: "thousand", "hundred", not "k" or "millions".
+func (lx *Lexicon) loneScale(t *Token) bool {
+	s, ok := lx.scale(t)
+	return ok && s >= 100 && len(t.Low) > 1 && !strings.HasSuffix(t.Low, "s")
+}
+
 func isHyphen(s string) bool { return s == "-" || s == "‑" || s == "‐" }
 
 // rangeDash are the separators of a numeric range: hyphens and dashes,
@@ -280,7 +305,7 @@ func (english) Figures(lx *Lexicon, toks []Token, out []Figure) []Figure {
 	// start a figure: the mask says which tokens are, without a look-up.
 	startBits := lx.numw.bit | lx.vague.bit | lx.few.bit | lx.currency.bit
 	for i := 0; i < n; {
-		if t := &toks[i]; t.Kind != Number && t.mask&maskDone != 0 && t.mask&startBits == 0 {
+		if t := &toks[i]; t.Kind != Number && t.mask&maskDone != 0 && t.mask&startBits == 0 && !(t.maybe(wcScale) && i > 0 && scaleAfter[toks[i-1].Low]) {
 			i++
 			continue
 		}
@@ -460,8 +485,8 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			if start > 0 && start < j && (toks[start-1].Low == "aged" || toks[start-1].Low == "ages") {
 				return f, k, false // aged between 20 and 40
 			}
-			if p.Low == "." && j > 1 && toks[j-2].in(wcNotAfter, lx.notAfter) {
-				return f, k, false // No. 5
+			if p.Low == "." && j > 1 && toks[j-2].in(wcNotAfter, lx.notAfter) && (isCap(&toks[j-2]) || toks[j-2].Low == "no") {
+				return f, k, false // No. 5 (a small "c. 9,000" is circa)
 			}
 		}
 		if numTok.Kind == Number && !numTok.Sep {

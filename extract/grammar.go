@@ -23,6 +23,7 @@ var (
 	rangeFrom         = grammarData.Set("en", "range_from")
 	scaleAfter        = grammarData.Set("en", "scale_after")
 	memberNoun        = grammarData.Set("en", "member_noun")
+	sharePronoun      = grammarData.Set("en", "share_pronoun")
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")

@@ -26,6 +26,7 @@ var grammarVars = map[string]any{
 	"en/range_from":          &rangeFrom,
 	"en/scale_after":         &scaleAfter,
 	"en/member_noun":         &memberNoun,
+	"en/share_pronoun":       &sharePronoun,
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,

@@ -22,6 +22,14 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 		// year".
 		g, ok = flowwatch.GroupWorkers, nk || s.origin
 	}
+	if g == "" && f.Kind == flowwatch.KindShare && i > 0 && lx.shareOfPayBefore(s.toks, f.End, doc[i-1].toks) {
+		// "A builder there is paid about $800 a month. The state keeps 70
+		// percent of it": the share is of the pay the sentence before states.
+		if g = lx.lastGroup(doc[i-1].toks); g == "" {
+			g = flowwatch.GroupWorkers
+		}
+		ok = nk || lx.originOf(&doc[i-1]) // whose pay: the sentence that states it says
+	}
 	if (g == flowwatch.GroupWorkers || g == "") && lx.itContext(doc, i, f.Start) {
 		g, ok = flowwatch.GroupITWorkers, nk
 	}
@@ -32,6 +40,25 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 		ok = true
 	}
 	return g, ok
+}
+
+// shareOfPayBefore reports whether the share ending at toks[fe] is "of"
+// a pronoun (grammar share_pronoun) and prev states a rate of pay: a sum
+// of money and a period ("$800 a month").
+func (lx *Lexicon) shareOfPayBefore(toks []Token, fe int, prev []Token) bool {
+	if fe+1 >= len(toks) || toks[fe].Low != "of" || !sharePronoun[toks[fe+1].Low] {
+		return false
+	}
+	cur, per := false, false
+	for k := range prev {
+		if !cur && prev[k].may(lx.currency) && lx.currency.at(prev, k) != nil {
+			cur = true
+		}
+		if cur && prev[k].may(lx.per) && lx.per.at(prev, k) != nil {
+			per = true
+		}
+	}
+	return per
 }
 
 // nkBefore reports whether one of the itContextBack sentences before

@@ -32,6 +32,7 @@ var (
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	koBackEndings     = grammarData.Words("ko", "back_endings")
 	koSourceNouns     = grammarData.Words("ko", "source_nouns")
+	koConditionals    = grammarData.Words("ko", "conditional_endings")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")

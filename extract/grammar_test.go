@@ -36,6 +36,7 @@ var grammarVars = map[string]any{
 	"ko/level_verbs":         &koLevelVerbs,
 	"ko/back_endings":        &koBackEndings,
 	"ko/source_nouns":        &koSourceNouns,
+	"ko/conditional_endings": &koConditionals,
 	"ru/object_preps":        &ruObjectPreps,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,

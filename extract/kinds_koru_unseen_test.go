@@ -239,3 +239,25 @@ func TestKindKoreanCasualtyWhole(t *testing.T) {
 			[]string{"people soldiers captured 12..12 exact", "people soldiers killed 3..3 exact"}},
 	})
 }
+
+// A Korean count right before a verb of condition is the premise of a
+// hypothesis, an optional plan; the figures of the main clause keep their
+// own reading, and 면서 ("while") is no condition.
+func TestKindKoreanConditional(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "전문가들은 북한이 병력 5천 명을 더 파병하면 러시아가 매달 1억 달러를 지급할 것으로 본다.",
+			[]string{"money soldiers  100000000..100000000 exact /month", "people soldiers planned 5000..5000 exact"}},
+		{"ko", "북한이 러시아에 노동자 8천 명을 더 보내면서 외화 수입이 늘었다.",
+			[]string{"people workers sent 8000..8000 exact"}},
+		{"ko", "이런 손실이 이어진다면 북한군 약 9천 명은 여름까지 모두 전선에서 사라질 것이다.",
+			[]string{"people soldiers present 9000..9000 approx"}},
+	})
+}
+
+// Conditionals of discourse read a figure; they posit none.
+func TestKindKoreanDiscourseConditional(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "북한 주민의 러시아 입국은 지난해 9천 명이었다. 전년의 800명과 비교하면 열 배 넘게 늘었다.",
+			[]string{"people nationals entered 9000..9000 exact", "people nationals entered 800..800 exact"}},
+	})
+}

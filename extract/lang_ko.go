@@ -201,6 +201,10 @@ func mlFigureBetween(s *mlSent, a, b int) bool {
 // it; a word of planning anywhere after the figure (파견하라고 지시,
 // 보낼 예정) makes a movement planned.
 func koEvent(s *mlSent, f *mlFig) (string, int) {
+	if koConditional(s, f) {
+		// "2만 명으로 늘어나면 …": the premise of a hypothesis.
+		return flowwatch.EventPlanned, -1
+	}
 	// A noun of what befell them right before the count names the event
 	// whatever verb follows: 북한군 포로 2명이 이송됐다, 사상자가 3천여 명.
 	for i := len(s.hits) - 1; i >= 0; i-- {
@@ -312,6 +316,59 @@ func koCasualtyWhole(s *mlSent, f *mlFig) bool {
 				return true
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// koConditional reports whether one of the three words after a figure,
+// before any comma, full stop or quotation mark, is a verb of condition
+// (grammar conditional_endings) that moves or changes the count: an
+// event or planning word (파병하면, 보내면), a level verb (늘어나면,
+// 확대되면) or 되다 (1만 명이 되면). Conditionals of discourse ("1천 명과
+// 비교하면", "자료를 보면") read a figure, they posit none.
+func koConditional(s *mlSent, f *mlFig) bool {
+	end := len(s.text)
+	if k := strings.IndexAny(s.text[f.end:], ",.·…\"“”'‘’"); k >= 0 {
+		end = f.end + k
+	}
+	for i, n := f.end, 0; n < 3; n++ {
+		w, next, ok := mlNextField(s.text[:end], i)
+		if !ok {
+			return false
+		}
+		if koConditionalWord(w) && koChangeWord(s, w, next-len(w), next) {
+			return true
+		}
+		i = next
+	}
+	return false
+}
+
+func koConditionalWord(w string) bool {
+	for _, e := range koConditionals {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// koChangeWord reports whether the word w at [a, b) moves or changes a
+// count: it holds an event or planning hit, begins with a level verb, or
+// is a form of 되다.
+func koChangeWord(s *mlSent, w string, a, b int) bool {
+	if strings.HasPrefix(w, "되") || strings.HasPrefix(w, "된") {
+		return true
+	}
+	for _, v := range koLevelVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	for _, h := range s.hits {
+		if (h.cat == catEvent || h.cat == catPlan) && h.start >= a && h.start < b {
+			return true
 		}
 	}
 	return false

@@ -24,6 +24,7 @@ var (
 	scaleAfter        = grammarData.Set("en", "scale_after")
 	memberNoun        = grammarData.Set("en", "member_noun")
 	sharePronoun      = grammarData.Set("en", "share_pronoun")
+	rewardWord        = grammarData.Set("en", "reward_word")
 	reportNoun        = grammarData.Set("en", "report_noun")
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")

@@ -27,6 +27,7 @@ var grammarVars = map[string]any{
 	"en/scale_after":         &scaleAfter,
 	"en/member_noun":         &memberNoun,
 	"en/share_pronoun":       &sharePronoun,
+	"en/reward_word":         &rewardWord,
 	"en/report_noun":         &reportNoun,
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,

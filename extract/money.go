@@ -13,6 +13,9 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 	if f.Kind == flowwatch.KindShare && (lx.changeBefore(s.toks, f.Start) || lx.shareOfUnowned(s.toks, f.End)) {
 		return "", false // a growth rate, a share of land or trade: no one's
 	}
+	if f.Kind == flowwatch.KindMoney && rewardAt(s.toks, f.Start, f.End) {
+		return "", false // "up to $5 million for information": a reward offered, nobody's pay
+	}
 	if f.Kind == flowwatch.KindMoney && lx.unownedBefore(s.toks, f.Start) {
 		return "", false // "a GDP of 40 trillion won", "exports were around $300 million"
 	}
@@ -40,6 +43,18 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 		ok = true
 	}
 	return g, ok
+}
+
+// rewardAt reports whether the sum at toks[fs:fe] is a reward: a reward
+// word (grammar reward_word) in the four words before it ("a reward of up
+// to $5 million") or right after its "for" ("$3 million for information").
+func rewardAt(toks []Token, fs, fe int) bool {
+	for k := fs - 1; k >= 0 && k >= fs-4; k-- {
+		if rewardWord[toks[k].Low] {
+			return true
+		}
+	}
+	return fe+1 < len(toks) && toks[fe].Low == "for" && rewardWord[toks[fe+1].Low]
 }
 
 // shareOfPayBefore reports whether the share ending at toks[fe] is "of"

@@ -261,3 +261,12 @@ func TestKindKoreanDiscourseConditional(t *testing.T) {
 			[]string{"people nationals entered 9000..9000 exact", "people nationals entered 800..800 exact"}},
 	})
 }
+
+// A Korean sum with no group of its own belongs to the people a figure of
+// its sentence counts, even when nothing before names them.
+func TestKindKoreanSumOfSentencePeople(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "전망은 엇갈린다.\n한 연구소는 파병 규모가 2만 명으로 늘어나면 북한이 해마다 9천억 원을 더 벌 것으로 내다봤다.",
+			[]string{"people soldiers planned 20000..20000 exact", "money soldiers  900000000000..900000000000 exact /year"}},
+	})
+}

@@ -812,6 +812,9 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			}
 		}
 		kept = kept[:0]
+		if lm.m.korean {
+			koSumsOfPeople(cur)
+		}
 		ctx := ""
 		for k := range cur {
 			if !cur[k].hasGroup && i > 0 && (i-prevAt > 2 || len(prev) == 0) && !mlForeignTopic(lm, s) {
@@ -850,6 +853,32 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 	// gathered in stays for the next article.
 	sc.out = out
 	return append(dst, out...)
+}
+
+// koSumsOfPeople gives a Korean sum with no group of its own the group of the
+// people a figure of the same sentence counts ("파병 규모가 3만 명으로
+// 늘어나면 북한이 해마다 1조 원을 더 벌 것"): what the sentence pays or
+// earns is theirs, before any sentence further back lends one. Russian
+// sums keep the sentences before's group: on the Russian train folds the
+// same rule let a later bare count inherit wrongly.
+func koSumsOfPeople(cur []mlClaim) {
+	group := ""
+	for _, ic := range cur {
+		if ic.c.Kind == flowwatch.KindPeople && ic.hasGroup {
+			if group != "" && group != ic.c.Group {
+				return // two peoples: the sum's is not known
+			}
+			group = ic.c.Group
+		}
+	}
+	if group == "" {
+		return
+	}
+	for k := range cur {
+		if cur[k].c.Kind == flowwatch.KindMoney && !cur[k].hasGroup {
+			cur[k].c.Group, cur[k].hasGroup = group, true
+		}
+	}
 }
 
 // mlInherit fills what a figure's sentence leaves unsaid from the figure

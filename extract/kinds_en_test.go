@@ -73,6 +73,10 @@ func TestKindEnglishMadeGoodLosses(t *testing.T) {
 // sentence before says, when the figure's sentence adds to it.
 func TestKindEnglishWhosePeople(t *testing.T) {
 	runKinds(t, []kindCase{
+		// A briefing transcript: an answer turns after the question that
+		// named North Korea still speaks of its soldiers.
+		{"en", "Q (Reuters): Lawmakers were told that 1,500 North Korean soldiers have been killed in Kursk. Do you agree?\nSPOKESPERSON: We have nothing to add on that figure.\nQ (KBS): What about the wounded? Any numbers?\nSPOKESPERSON: I cannot give numbers on the wounded today.\nQ (NHK): And the prisoners?\nSPOKESPERSON: The three soldiers captured in March are still held by Ukraine.",
+			[]string{"people soldiers killed 1500..1500 exact", "people soldiers captured 3..3 exact"}},
 		// "N of their comrades", "N of its members": a part of the body
 		// named before, as "N of them" is.
 		{"en", "About 900 North Korean sappers returned home from Kursk last week. Kim said six of their comrades had died in Russia.",

@@ -1,0 +1,70 @@
+package extract
+
+import "unicode"
+
+// Transcripts of briefings and interviews print each turn as a paragraph
+// opened by its speaker's label ("SPOKESPERSON:", "Q (Yonhap):",
+// "[00:01:37] ANDREI VOLKOV:"). A run of such turns is one exchange: an
+// answer goes on with the people the question, or a turn further back,
+// named, as the lines of a table go on with their caption.
+
+// maxLabel is the most tokens a speaker's label takes before its colon.
+const maxLabel = 10
+
+// speakerLabel reports whether toks open with a speaker's label: an
+// optional time in brackets, words in capitals ("Q" too), an optional
+// note in parentheses, then a colon.
+func speakerLabel(toks []Token) bool {
+	k := 0
+	if len(toks) > 0 && toks[0].Low == "[" {
+		for k < len(toks) && k < maxLabel && toks[k].Low != "]" {
+			k++
+		}
+		k++
+	}
+	caps := 0
+	for ; k < len(toks) && k < maxLabel && toks[k].Kind == Word && allCaps(toks[k].Text); k++ {
+		caps++
+	}
+	if caps == 0 {
+		return false
+	}
+	if k < len(toks) && toks[k].Low == "(" {
+		for k < len(toks) && k < maxLabel+4 && toks[k].Low != ")" {
+			k++
+		}
+		k++
+	}
+	return k < len(toks) && toks[k].Low == ":"
+}
+
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// paraStart is the index of the first sentence of doc[j]'s paragraph.
+func paraStart(doc []sent, j int) int {
+	for j > 0 && doc[j-1].para == doc[j].para {
+		j--
+	}
+	return j
+}
+
+// inExchange reports whether doc[j]'s paragraph is a turn of a
+// transcript that goes on from the paragraph before, itself a turn.
+func inExchange(doc []sent, j int) bool {
+	k := paraStart(doc, j)
+	if k == 0 || !speakerLabel(doc[k].toks) {
+		return false
+	}
+	return speakerLabel(doc[paraStart(doc, k-1)].toks)
+}

@@ -1555,7 +1555,7 @@ func measureAnaphor(toks []Token, fs int) bool {
 			continue
 		}
 		switch toks[k-1].Low {
-		case "the", "that", "this", "its", "their":
+		case "the", "that", "this", "its", "their", "our":
 		default:
 			return false
 		}

@@ -73,6 +73,10 @@ func TestKindEnglishMadeGoodLosses(t *testing.T) {
 // sentence before says, when the figure's sentence adds to it.
 func TestKindEnglishWhosePeople(t *testing.T) {
 	runKinds(t, []kindCase{
+		// "Our count is about N": the speaker's own count of the people
+		// named before, as "the count" or "their estimate" is.
+		{"en", "Ukraine says North Korea has sent 9,000 more soldiers to Russia.\nA Seoul official said: our count is about 8,000 in the second wave.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers sent 8000..8000 approx"}},
 		// A briefing transcript: an answer turns after the question that
 		// named North Korea still speaks of its soldiers.
 		{"en", "Q (Reuters): Lawmakers were told that 1,500 North Korean soldiers have been killed in Kursk. Do you agree?\nSPOKESPERSON: We have nothing to add on that figure.\nQ (KBS): What about the wounded? Any numbers?\nSPOKESPERSON: I cannot give numbers on the wounded today.\nQ (NHK): And the prisoners?\nSPOKESPERSON: The three soldiers captured in March are still held by Ukraine.",

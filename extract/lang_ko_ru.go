@@ -1278,7 +1278,11 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 	if best < 0 {
 		for i, t := range s.times {
 			if t.start >= f.end {
-				best = i
+				// "북한군 9천명 중 2천명 사상…1∼2월 1천명 증원": a
+				// headline's next clause dates its own figures.
+				if !strings.Contains(s.text[f.end:t.start], "…") {
+					best = i
+				}
 				break
 			}
 		}

@@ -244,6 +244,9 @@ func TestKOClaims(t *testing.T) {
 			[]string{"people soldiers present 10000..10000 exact [Russia] - NIS via Yonhap"}},
 		{"money per month", "북한 노동자 월급은 월 700달러 정도다.", "",
 			[]string{"money workers  700..700 approx [] - -"}},
+		{"a headline's clause after … dates its own figures", "합참 \"북한군 9천명 중 2천명 사상…3∼4월 1천명 넘게 증원\"", "2025-05-02",
+			[]string{"people soldiers sent 9000..9000 exact [] - JCS", "people soldiers wounded 2000..2000 exact [] - JCS",
+				"people soldiers sent 1000..- at_least [] 2025-03-01..2025-04-30 JCS"}},
 	}
 	for _, tt := range tests {
 		got := runLang("ko", tt.text, tt.pub)

@@ -599,7 +599,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 				ev, at = h.value, i
 			}
 		}
-		// "работают около 15 тыс., а к концу года их может стать до 50
+		// "трудятся примерно 3 тыс., а через год их может быть до 8
 		// тыс.": the verb of an earlier clause lends its event, but a
 		// modal in the figure's own clause makes it a plan.
 		if at >= 0 && ruModalIn(s, cs, f.start) {

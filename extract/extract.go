@@ -1764,6 +1764,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		best, bd := cue{}, 1<<30
 		for _, c := range cues {
 			if c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured {
+				if c.pos >= f.End && lx.partBetween(toks, f.End, c.pos) {
+					// "some 1,200 sappers came home; Kim said eleven of
+					// them had died": what befell a later part is its own.
+					continue
+				}
 				if d := dist(c) - 1000; d < bd {
 					best, bd = c, d
 				}
@@ -1995,6 +2000,27 @@ func (lx *Lexicon) casualtyNoun(toks []Token, i int) bool {
 func numberBetween(toks []Token, a, b int) bool {
 	for k := a; k < b && k < len(toks); k++ {
 		if toks[k].Kind == Number {
+			return true
+		}
+	}
+	return false
+}
+
+// partBetween reports whether a part of a whole counted before stands in
+// toks[a:b]: a number, in digits or in words, followed by "of" and a
+// pronoun or possessive (grammar part_pronoun: "nine of them", "300 of
+// those", "eleven of its members"), not a whole after its part ("6,000 of
+// the 11,000").
+func (lx *Lexicon) partBetween(toks []Token, a, b int) bool {
+	for k := a; k < b && k+2 < len(toks); k++ {
+		if toks[k].Kind != Number && toks[k].Kind != Word {
+			continue
+		}
+		_, e, _, ok := lx.number(toks, k)
+		if !ok || e+1 >= len(toks) || toks[e].Low != "of" {
+			continue
+		}
+		if partPronoun[toks[e+1].Low] {
 			return true
 		}
 	}

@@ -21,6 +21,7 @@ var (
 	stateAdverb       = grammarData.Set("en", "state_adverb")
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
 	rangeFrom         = grammarData.Set("en", "range_from")
+	partPronoun       = grammarData.Set("en", "part_pronoun")
 	scaleAfter        = grammarData.Set("en", "scale_after")
 	memberNoun        = grammarData.Set("en", "member_noun")
 	sharePronoun      = grammarData.Set("en", "share_pronoun")

@@ -24,6 +24,7 @@ var grammarVars = map[string]any{
 	"en/state_adverb":        &stateAdverb,
 	"en/self_pronoun":        &selfPronoun,
 	"en/range_from":          &rangeFrom,
+	"en/part_pronoun":        &partPronoun,
 	"en/scale_after":         &scaleAfter,
 	"en/member_noun":         &memberNoun,
 	"en/share_pronoun":       &sharePronoun,

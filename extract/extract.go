@@ -1809,9 +1809,10 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			// was sent.
 			return flowwatch.EventSent
 		}
-		if f.Start > 0 && toks[f.Start-1].in(wcPlanObject, planObject) {
+		if f.Start > 0 && toks[f.Start-1].in(wcPlanObject, planObject) || f.Start > 1 && toks[f.Start-1].Low == "of" && toks[f.Start-2].in(wcPlanObject, planObject) {
 			// "promised 5,000 military builders", "wants about 12,000
-			// workers": people promised or wanted are a plan.
+			// workers", "the pledge of 5,000 builders": people promised
+			// or wanted are a plan.
 			return flowwatch.EventPlanned
 		}
 		for i := range toks {

@@ -112,6 +112,11 @@ func TestKindPeopleEvent(t *testing.T) {
 		// A level a count could reach is its ceiling.
 		{"en", "A developer forecast that the number of North Korean workers on building sites could reach 40,000 by the end of the year.",
 			[]string{"people workers planned ..40000 at_most"}},
+		// Gone to a country is sent; the pledge of people is a plan.
+		{"en", "Seoul says roughly 3,500 North Korean construction troops have gone to Russia since the summer.",
+			[]string{"people workers sent 3500..3500 approx"}},
+		{"en", "Analysts recalled the pledge of 3,000 North Korean builders for the border region.",
+			[]string{"people workers planned 3000..3000 exact"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

@@ -1504,13 +1504,13 @@ func wholeEventBefore(doc []sent, i int, g string) string {
 // partitiveOpening reports whether a sentence opens with a part of a
 // whole named before it, and the figure at toks[fs] is that part: "Of
 // them, about 600", "Of those arrivals, nearly 8,000", "Among these
-// workers, some 5,000".
+// workers, some 5,000", "Of that total, about 10,000".
 func partitiveOpening(toks []Token, fs int) bool {
 	if fs < 2 || fs > 8 || !(toks[0].Low == "of" || toks[0].Low == "among") {
 		return false
 	}
 	switch toks[1].Low {
-	case "them", "those", "these", "the", "whom":
+	case "them", "those", "these", "the", "whom", "that", "this":
 	default:
 		return false
 	}

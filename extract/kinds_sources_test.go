@@ -100,6 +100,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"according to a capital", "en", "According to Seoul, 700 North Korean soldiers were killed.", "Seoul"},
 		{"a country that is only a place", "en", "About 3,000 North Korean workers are employed in Russia.", "-"},
 		{"apposition", "en", "Sergei Shoigu, the Security Council secretary, announced that 2,000 North Korean builders would come.", "Sergei Shoigu"},
+		{"the team that wrote a report", "en", "The Multilateral Sanctions Monitoring Team published its findings on Tuesday. The workers the team could trace, about 900 North Korean IT workers, are in China.", "MSMT"},
 		{"the report, past a paragraph", "en", "The UK Ministry of Defence published an update on Sunday.\n\nThe report, shared widely online, estimates that 5,000 North Korean soldiers were wounded.", "UK MoD"},
 		{"the teller, not the outlet told", "en", "Marat Khusnullin, who visited Vladivostok on Monday, told TASS that 3,000 North Korean workers would arrive.", "Marat Khusnullin"},
 		{"officials of two countries", "en", "Ukrainian and American officials said 6,000 North Korean soldiers were in Kursk.", "-"},

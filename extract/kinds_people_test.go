@@ -119,6 +119,9 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people workers planned 3000..3000 exact"}},
 		{"en", "Some 12,000 North Korean troops have been sent to Russia so far. Of that total, about 9,000 went in the first wave.",
 			[]string{"people soldiers sent 12000..12000 approx", "people soldiers sent 9000..9000 approx"}},
+		// Registered as working is a stock of workers, not an entry.
+		{"en", "Before the sanctions, some 25,000 North Koreans were officially registered as working in Russia.",
+			[]string{"people workers present 25000..25000 approx"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

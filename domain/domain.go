@@ -50,6 +50,10 @@ type Place struct {
 	// Metonym marks capitals that stand for their governments ("Moscow
 	// confirmed"): they count as a place only after a locative preposition.
 	Metonym bool `json:"metonym,omitempty"`
+	// SpeaksAs is the source a capital stands for when it speaks, as the
+	// gold conventions name it ("Kyiv says" is Ukraine; "Seoul says",
+	// about North Koreans, relays the NIS); empty: the place's own name.
+	SpeaksAs string `json:"speaks_as,omitempty"`
 }
 
 // Lexicon is one language's words. Every list holds phrases as they are
@@ -373,6 +377,9 @@ func (d *Domain) addPlace(p Place) {
 		q.Adjectives = appendNew(q.Adjectives, p.Adjectives...)
 		q.Ignore = q.Ignore || p.Ignore
 		q.Metonym = q.Metonym || p.Metonym
+		if p.SpeaksAs != "" {
+			q.SpeaksAs = p.SpeaksAs
+		}
 	} else {
 		p.Aliases = appendNew(nil, p.Aliases...)
 		p.Adjectives = appendNew(nil, p.Adjectives...)

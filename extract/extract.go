@@ -17,6 +17,9 @@ type Extractor struct {
 	d     *domain.Domain
 	lex   map[string]*Lexicon
 	model *Model // the fitted last stage; nil: the rules' reading as is
+	// speaksAs maps a capital that speaks to the source it stands for
+	// (gazetteer speaks_as).
+	speaksAs map[string]string
 }
 
 // New compiles the domain's lexicons; a nil d means domain.Default().
@@ -24,7 +27,12 @@ func New(d *domain.Domain) *Extractor {
 	if d == nil {
 		d = domain.Default()
 	}
-	x := &Extractor{d: d, lex: map[string]*Lexicon{}, model: DefaultModel()}
+	x := &Extractor{d: d, lex: map[string]*Lexicon{}, model: DefaultModel(), speaksAs: map[string]string{}}
+	for _, p := range d.Places() {
+		if p.SpeaksAs != "" {
+			x.speaksAs[p.Name] = p.SpeaksAs
+		}
+	}
 	for _, l := range d.Langs() {
 		if lx := compile(d, l); lx != nil {
 			x.lex[l] = lx
@@ -115,7 +123,17 @@ const (
 // Rules returns the claims the rule stages read, before the fitted stage.
 func (x *Extractor) Rules(a *flowwatch.Article) []flowwatch.Claim {
 	kept, _ := x.rules(a, nil, nil)
+	for i := range kept {
+		x.speaker(&kept[i])
+	}
 	return kept
+}
+
+// speaker names a capital that speaks by the source it stands for.
+func (x *Extractor) speaker(c *flowwatch.Claim) {
+	if to, ok := x.speaksAs[c.Source]; ok {
+		c.Source = to
+	}
 }
 
 // Candidates returns every figure the rule stages read, those they drop
@@ -134,6 +152,9 @@ func (x *Extractor) candidates(a *flowwatch.Article, sb *scratch) []Candidate {
 		out = append(out, Candidate{Claim: c})
 	}
 	out = append(out, dropped...)
+	for i := range out {
+		x.speaker(&out[i].Claim)
+	}
 	slices.SortStableFunc(out, func(a, b Candidate) int { return a.FigureStart - b.FigureStart })
 	sb.kept, sb.dropped, sb.cands = kept, dropped, out
 	return out

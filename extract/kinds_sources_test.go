@@ -97,7 +97,7 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"country says", "en", "Ukraine says it has captured 4 North Korean soldiers.", "Ukraine"},
 		{"S, country said", "en", "About 900 North Korean soldiers were wounded, South Korea said on Tuesday.", "South Korea"},
 		{"S, says country", "en", "Some 2,000 North Korean troops arrived last month, says Japan.", "Japan"},
-		{"according to a capital", "en", "According to Seoul, 700 North Korean soldiers were killed.", "Seoul"},
+		{"according to a capital", "en", "According to Seoul, 700 North Korean soldiers were killed.", "NIS"}, // a capital speaks as the gazetteer's speaks_as says
 		{"a country that is only a place", "en", "About 3,000 North Korean workers are employed in Russia.", "-"},
 		{"apposition", "en", "Sergei Shoigu, the Security Council secretary, announced that 2,000 North Korean builders would come.", "Sergei Shoigu"},
 		{"the team that wrote a report", "en", "The Multilateral Sanctions Monitoring Team published its findings on Tuesday. The workers the team could trace, about 900 North Korean IT workers, are in China.", "MSMT"},
@@ -138,11 +138,11 @@ func TestSourceFramesEnglish(t *testing.T) {
 		{"Russia's media in a second clause", "en", "The NIS briefed lawmakers on Thursday, while Russia's media said Pyongyang would send 3,500 more builders to Kursk.", "Russian media"},
 		{"Labor Ministry records", "en", "At least 400 work permits were issued to North Koreans, according to Labor Ministry records.", "Russian Labor Ministry"},
 		{"a person the gazetteer does not know, with an apposition", "en", "Olga Semenova, a director at a Khabarovsk building firm, said that some 600 North Korean workers were on her sites.", "Olga Semenova"},
-		{"according to the estimates of a capital", "en", "According to the estimates of Seoul, about 700 North Korean soldiers were killed in the winter.", "Seoul"},
+		{"according to the estimates of a capital", "en", "According to the estimates of Seoul, about 700 North Korean soldiers were killed in the winter.", "NIS"}, // a capital speaks as the gazetteer's speaks_as says
 		{"the intelligence of a country, as machine translation writes it", "en", "Some 3 thousand North Korean builders have gone to Russia since spring, according to the information of the intelligence of South Korea.", "NIS"},
 		{"it, the source its sentence named", "en", "The NIS spoke of heavy losses in the spring.\n\nBritish defence intelligence went further in July, estimating more than 5,000 North Korean casualties, which it said was half the force.", "UK MoD"},
 		{"a person who puts the number at", "en", "Marina Orlova, a partner at a Khabarovsk recruiter, put the number of North Korean workers in the region at about 3,500.", "Marina Orlova"},
-		{"by the estimates of a capital", "en", "North Korean troops fought near Sudzha, by the estimates of Seoul more than 8 thousand servicemen.", "Seoul"},
+		{"by the estimates of a capital", "en", "North Korean troops fought near Sudzha, by the estimates of Seoul more than 8 thousand servicemen.", "NIS"}, // a capital speaks as the gazetteer's speaks_as says
 		{"declared after a phrase of occasion", "en", "Sergei Shoigu at a meeting in Moscow declared that North Korea would send 3 thousand builders to Kursk.", "Sergei Shoigu"},
 		{"the report finds", "en", "The MSMT issued its second report on Friday. The report finds that about 4,000 North Korean soldiers were sent to Russia this year.", "MSMT"},
 		{"the special services of a country", "en", "The special services of South Korea reported that about 2 thousand North Korean servicemen arrived in Kursk.", "NIS"},

@@ -251,7 +251,7 @@ func TestRUClaims(t *testing.T) {
 			[]string{"people nationals entered 2500..2500 exact [Russia] - NK News",
 				"people nationals entered 700..700 exact [Russia] - NK News"}},
 		{"a headline that names its source", "Сеул: КНДР перебросила в Россию еще три тысячи военных", "",
-			[]string{"people soldiers sent 3000..3000 exact [Russia] - Seoul"}},
+			[]string{"people soldiers sent 3000..3000 exact [Russia] - NIS"}},
 		{"ellipsis: еще N after a count of people", "Осенью КНДР отправила в Россию около 11 тысяч военнослужащих, а зимой — еще около 3 тысяч.", "",
 			[]string{"people soldiers sent 11000..11000 approx [Russia] - -", "people soldiers sent 3000..3000 approx [Russia] - -"}},
 		{"part of a count: из них", "В 2024 году в Россию въехали 13 221 гражданин КНДР.\nБолее 7 тысяч из них приехали учиться.", "2025-02-01",

@@ -1939,14 +1939,21 @@ func (lx *Lexicon) countedNoun(s *sent, f *Figure) (group string, other bool) {
 			continue
 		}
 		j := k + 2
+		sawOrigin := false
 		for j < f.Start && (toks[j].in(wcDeterminer, determiners) || lx.origin.at(toks, j) != nil) {
 			if p := lx.origin.at(toks, j); p != nil {
 				j += len(p.low)
+				sawOrigin = true
 				continue
 			}
 			j++
 		}
 		if j >= f.Start || toks[j].Kind != Word {
+			return "", false
+		}
+		if sawOrigin && lx.isStop(&toks[j]) {
+			// "the number of North Koreans in Russia could reach 40,000":
+			// the North Koreans themselves are counted.
 			return "", false
 		}
 		if g, _ := lx.Group(toks, j); g != "" {

@@ -122,6 +122,11 @@ func TestKindPeopleEvent(t *testing.T) {
 		// Registered as working is a stock of workers, not an entry.
 		{"en", "Before the sanctions, some 25,000 North Koreans were officially registered as working in Russia.",
 			[]string{"people workers present 25000..25000 approx"}},
+		// The number of North Koreans somewhere counts them.
+		{"en", "A builder predicted that the number of North Koreans in Russia could reach 35,000 next year.",
+			[]string{"people nationals planned ..35000 at_most"}},
+		{"en", "The number of North Koreans in the Far East rose to 9,000 last year.",
+			[]string{"people nationals present 9000..9000 exact"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

@@ -127,6 +127,9 @@ func TestKindPeopleEvent(t *testing.T) {
 			[]string{"people nationals planned ..35000 at_most"}},
 		{"en", "The number of North Koreans in the Far East rose to 9,000 last year.",
 			[]string{"people nationals present 9000..9000 exact"}},
+		// An adverb after a bare figure ends its phrase: no noun of things.
+		{"en", "They belong to a North Korean workforce that officials put at about 14,000 nationwide.",
+			[]string{"people workers present 14000..14000 approx"}},
 		// A country that speaks is a source, not whose people they are,
 		// unless it speaks of itself.
 		{"en", "About 9,000 North Korean soldiers went to Russia last year, and Seoul believes as many as 2,000 more have followed since January.",

@@ -133,6 +133,11 @@ type mlSent struct {
 	// figures: reading them per figure was a tenth of the Russian time.
 	cuts   []mlCut
 	cutsOK bool
+	// persons are the people the gazetteer does not know that the
+	// sentence names (Russian, ruNames.persons), read once: a figure
+	// without a source asks for them in up to eight sentences before.
+	persons   []ruPerson
+	personsOK bool
 	// hitBuf holds the hits of the article's sentences (readHits), nil
 	// for a sentence read alone.
 	hitBuf *[]mlHit

@@ -196,7 +196,7 @@ func ruQuoteSpeaker(lm *mlModule, text string, sents []*mlSent, i, at int) strin
 			if !closed || j > i && !open {
 				continue
 			}
-			return ruSpeakerAfter(lm, sents, i, t, k)
+			return ruSpeakerAfter(lm, sents, i, j, k)
 		}
 		if j > i && !open {
 			break
@@ -214,9 +214,11 @@ func ruQuoteOpen(text string, at int) bool {
 }
 
 // ruSpeakerAfter is the source named within a few words after the
-// reporting verb t.hits[k] ("написал президент Украины"), or for "он",
-// "она" the latest person named in the sentences before sents[i].
-func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) string {
+// reporting verb t.hits[k] of t = sents[j] ("написал президент Украины"),
+// or for "он", "она" the latest person named in the sentences before
+// sents[i].
+func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i, j, k int) string {
+	t := sents[j]
 	v := t.hits[k]
 	for _, h := range t.hits[k+1:] {
 		gap := t.text[v.end:h.start]
@@ -235,18 +237,14 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i int, t *mlSent, k int) stri
 	}
 	titled := len(t.hits) > k+1 && t.hits[k+1].cat == catAnaphor && strings.TrimSpace(t.text[v.end:t.hits[k+1].start]) == ""
 	if titled || ruSurnameAt(t, k) != "" {
-		for j := range sents {
-			if sents[j] == t {
-				if src := mlRecall(lm, sents, j); src != "" {
-					return src
-				}
-			}
+		if src := mlRecall(lm, sents, j); src != "" {
+			return src
 		}
 	}
 	switch mlFirstWord(strings.TrimLeft(t.low[v.end:], " ")) {
 	case "он", "она":
-		for j := i; j >= 0 && j >= i-4; j-- {
-			p := sents[j]
+		for b := i; b >= 0 && b >= i-4; b-- {
+			p := sents[b]
 			if p.hits == nil {
 				lm.readHits(p)
 			}
@@ -729,12 +727,20 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 // ранены" the verb before и is the first conjunct's, and the second
 // figure's is its own.
 func ruJoins(gap string) bool {
-	for _, w := range strings.Fields(gap) {
-		if w == "и" || w == "а" {
-			return true
+	join := func(w string) bool { return w == "и" || w == "а" }
+	w0 := -1 // start of the word being read
+	for k, r := range gap {
+		switch {
+		case unicode.IsSpace(r):
+			if w0 >= 0 && join(gap[w0:k]) {
+				return true
+			}
+			w0 = -1
+		case w0 < 0:
+			w0 = k
 		}
 	}
-	return false
+	return w0 >= 0 && join(gap[w0:])
 }
 
 // ruYearEnding is the year of a token that writes it with a hyphenated

@@ -37,11 +37,18 @@ type ruPerson struct {
 }
 
 // persons are the people a sentence names in the nominative, given name
-// then surname, whom no source of the gazetteer covers.
+// then surname, whom no source of the gazetteer covers (its hits read).
 func (rn *ruNames) persons(s *mlSent) []ruPerson {
 	if rn == nil {
 		return nil
 	}
+	if !s.personsOK {
+		s.persons, s.personsOK = rn.read(s), s.hits != nil
+	}
+	return s.persons
+}
+
+func (rn *ruNames) read(s *mlSent) []ruPerson {
 	var out []ruPerson
 	for k := 0; k+1 < len(s.toks); k++ {
 		given, ok := rn.first[s.toks[k].low]

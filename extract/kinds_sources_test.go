@@ -231,3 +231,21 @@ func TestSourceSpeakerSide(t *testing.T) {
 		}
 	}
 }
+
+// A teller the sentence does not name ("a top Russian official said",
+// "according to a top Kremlin official", "a United States news outlet
+// reported") is the one of its kind that the next sentence gives or opens
+// with; a body named inside the phrase is the fallback; a group that told
+// an outlet leaves the figure with no source, the outlet only relaying.
+func TestSourceIndefiniteTeller(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"an official named in the next paragraph", "en", "North Korea will send 3,000 more sappers to Kursk, a top Russian official said Tuesday.\n\nSergei Shoigu, who visited Pyongyang this week, said the sappers would clear mines.", "Sergei Shoigu"},
+		{"according to an official, named by title", "en", "About 2,500 North Korean builders are heading to Kursk, according to a senior Kremlin official.\nPresidential aide Yuri Ushakov said the builders would stay a year.", "Yuri Ushakov"},
+		{"an official never named keeps his body", "en", "About 2,500 North Korean builders are heading to Kursk, according to a senior Kremlin official.", "Kremlin"},
+		{"an outlet named next", "en", "Some 4,200 North Koreans entered Russia in the spring, a South Korean news outlet reported on Monday.\nAccording to Yonhap, most came as students.", "Yonhap"},
+		{"a lawmaker who told reporters", "en", "About 1,300 North Korean soldiers were wounded in March, a lawmaker told reporters.\nLee Seong-kweun said the NIS had briefed the committee.", "Lee Seong-kweun"},
+		{"an unnamed officer told an outlet, its informant", "en", "Some 700 North Korean soldiers were killed near Sudzha, a senior Ukrainian officer told the BBC.", "BBC"},
+		{"a group told an outlet", "en", "Four North Korean prisoners want to live in the South, a defectors' organization told Reuters on Friday.", "-"},
+		{"an official followed by nobody named", "en", "North Korea sent 1,500 more workers to Primorye, a regional official said.\nThe workers will build housing.", "-"},
+	})
+}

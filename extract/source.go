@@ -27,6 +27,8 @@ type attribution struct {
 	unnamed  bool   // attributed to nobody in particular: null, and the carry stops
 	country  bool   // src is a country or capital that speaks (countrySpeaker)
 	set      bool   // the sentence itself attributes (named or not)
+	indef    string // the kind of an unnamed teller ("a top Russian official said"), see indefiniteTeller
+	home     srcRef // the source named inside that teller ("a top Kremlin official"), its fallback
 	mentions []mention
 	speakers []speakerAt // every source or country that says something, in order
 }
@@ -160,6 +162,14 @@ func (a *attributor) sentence(i int) {
 		a.quoting = !a.quoting
 	}
 	at := a.read(toks)
+	if at.home.name != "" {
+		// "A Ukrainian government official said ... the official
+		// added": the body is one "the official" may speak for.
+		a.history = append(a.history, at.home)
+	}
+	if at.indef != "" && at.src == "" {
+		at.src = a.identify(i, at.indef, at.home.name)
+	}
 	// Everyone named is someone "he" or "the agency" may refer to later.
 	for _, m := range at.mentions {
 		a.history = append(a.history, srcRef{a.lx.sourceName[m.idx], a.lx.sourceKind[m.idx]})
@@ -175,6 +185,8 @@ func (a *attributor) sentence(i int) {
 func (a *attributor) read(toks []Token) attribution {
 	lx := a.lx
 	at := attribution{}
+	ib, ie, kind := a.indefiniteTeller(toks)
+	at.indef = kind
 	first := len(a.ments)
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].may(lx.sources) {
@@ -186,6 +198,15 @@ func (a *attributor) read(toks []Token) attribution {
 		}
 		m := mention{start: k, end: k + len(p.low), idx: p.idx}
 		k = m.end - 1
+		if m.start >= ib && m.end <= ie {
+			// "a top Kremlin official": the body the teller belongs to
+			// is no teller of its own, only what is left when the
+			// article never names the official.
+			if at.home.name == "" {
+				at.home = srcRef{a.lx.sourceName[p.idx], a.lx.sourceKind[p.idx]}
+			}
+			continue
+		}
 		if m.end < len(toks) && (toks[m.end].Low == "resolution" || toks[m.end].Low == "resolutions") {
 			continue
 		}
@@ -321,7 +342,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		// "Shoigu, who met Kim on Tuesday, told Russian media that ...":
 		// the one who tells is the source, the outlet told its reporter.
 		at.src, at.via = a.name(plain[0]), a.name(recipient[0])
-	case len(recipient) > 0 && a.speaker(toks) == "":
+	case len(recipient) > 0 && at.indef == "" && a.speaker(toks) == "":
 		at.src = a.name(recipient[0])
 	}
 	if at.src != "" {
@@ -376,6 +397,21 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	if sp := a.speaker(toks); sp != "" {
 		at.src, at.set = sp, true
 		a.history = append(a.history, srcRef{sp, "official"})
+		return
+	}
+	// "..., a human rights group told AFP": someone the sentence does
+	// not name tells; who it is, source identifies later (identify), and
+	// the outlet told is only the reporter.
+	if at.indef != "" {
+		at.set = true
+		if len(recipient) > 0 {
+			at.via = a.name(recipient[0])
+			if at.indef == "official" && at.home.name == "" {
+				// "..., a North Korean official told Reuters": an
+				// informant the outlet does not name is its own.
+				at.home = srcRef{at.via, a.lx.sourceKind[recipient[0].idx]}
+			}
+		}
 		return
 	}
 	// A source merely named ("...: NIS", "the South Korean government,
@@ -999,3 +1035,85 @@ func sourceBefore(toks []Token, k int) bool {
 // informantPronouns stand for an informant the article introduced
 // before: "he could tell Daily NK in detail".
 var informantPronouns = map[string]bool{"he": true, "she": true}
+
+// indefiniteTeller is the span and kind of a teller the sentence does not
+// name: an indefinite noun phrase with a reporting cue ("a top Russian
+// official said Tuesday", "according to a top Kremlin official", "a
+// United States news outlet reported", "a human rights group told AFP").
+// The kind is "official" or "outlet" for the nouns of grammar lists
+// teller_person and teller_outlet, which a wire story's next paragraphs
+// name ("Sergei Shoigu, ..., said"), or "body" (teller_body), which it
+// need not. It returns -1, -1, "" when there is none.
+func (a *attributor) indefiniteTeller(toks []Token) (int, int, string) {
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Low != "a" && toks[k].Low != "an" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+6; j++ {
+			t := &toks[j]
+			if t.Kind != Word && !(t.Glued && (t.Low == "-" || t.Low == "." || t.Low == "'" || t.Low == "’")) {
+				break // "a North Korean defectors' group" is one phrase
+			}
+			kind := tellerKind(t.Low)
+			if kind == "" {
+				continue
+			}
+			if a.cueOf(toks, mention{start: k, end: j + 1}) == cueSaid && !a.namesTeller(toks, k, j+1) {
+				return k, j + 1, kind
+			}
+			break
+		}
+	}
+	return -1, -1, ""
+}
+
+// namesTeller reports whether a source of the gazetteer ends the phrase
+// toks[b:e] ("a US official", "a Western intelligence official"): the
+// gazetteer names that teller, who is no one to identify later.
+func (a *attributor) namesTeller(toks []Token, b, e int) bool {
+	for k := b; k < e; k++ {
+		if p := a.lx.sources.at(toks, k); p != nil && k+len(p.low) == e {
+			return true
+		}
+	}
+	return false
+}
+
+func tellerKind(w string) string {
+	switch {
+	case tellerPerson[w]:
+		return "official"
+	case tellerOutlet[w]:
+		return "outlet"
+	case tellerBody[w]:
+		return "body"
+	}
+	return ""
+}
+
+// identify is the source an indefinite teller of doc[i] stands for: a
+// source of its kind that one of the next two sentences, in its
+// paragraph or the next, gives or opens with ("... a top Russian official
+// said Tuesday. // Sergei Shoigu, the Security Council secretary, said
+// ...", "Jang Se-yul, head of ..., disclosed"), else the body the teller
+// was said to belong to (home), else "".
+func (a *attributor) identify(i int, kind, home string) string {
+	if kind != "official" && kind != "outlet" {
+		return home
+	}
+	for j := i + 1; j < len(a.doc) && j <= i+2 && a.doc[j].para <= a.doc[i].para+1; j++ {
+		h := len(a.history)
+		at := a.read(a.doc[j].toks)
+		k := a.kindOf(&at, h)
+		a.history = a.history[:h]
+		if at.set && !at.unnamed && !at.country && at.src != "" && k == kind {
+			return at.src
+		}
+		for _, m := range at.mentions {
+			if m.cue != cueRecipient && m.cue != cueCitedBy && a.lx.sourceKind[m.idx] == kind {
+				return a.name(m)
+			}
+		}
+	}
+	return home
+}

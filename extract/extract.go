@@ -385,7 +385,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		orgsDone := false
 		for fi := range figs {
 			f := &figs[fi]
-			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End {
+			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End || yearOfTime(s.toks, f, times) {
 				continue
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
@@ -1087,6 +1087,25 @@ func entryStats(toks []Token) bool {
 	return false
 }
 
+// yearOfTime reports whether a figure is only the year of a longer time
+// phrase ("the first half of 2024", "since 2023", "by the end of 2025"):
+// a date, even when a people noun follows it ("… of 2024 citizens of
+// the DPRK entered"), or after "in" or "during".
+func yearOfTime(toks []Token, f *Figure, times []TimeRef) bool {
+	if f.End-f.Start != 1 || !yearLike(&toks[f.Start]) {
+		return false
+	}
+	if f.Start > 0 && (toks[f.Start-1].Low == "in" || toks[f.Start-1].Low == "during") {
+		return true // "In 2024 citizens entered": a count is written 2,024
+	}
+	for _, t := range times {
+		if t.Start < f.Start && f.Start < t.End {
+			return true
+		}
+	}
+	return false
+}
+
 // auxiliary verbs after a figure make it the subject of its clause.
 var auxiliary = map[string]bool{"had": true, "have": true, "has": true, "were": true, "was": true, "are": true, "is": true}
 
@@ -1122,7 +1141,16 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	head := -1
 	casualty := ""
-	for steps := 0; k < n && steps < 6; steps++ {
+	if first < n && toks[first].Low == "times" && f.Low != nil && *f.Low >= 100 && lx.entriesBefore(toks, f.Start) {
+		// "entered Russia 9,500 times": entries of the people its clause
+		// names (North Koreans, workers), as "entries" are.
+		head, f.Group = first, flowwatch.GroupNationals
+		cs, _ := s.clause(f.Start, f.End)
+		if g, at := lx.nearestGroupAt(toks, f.Start); g != "" && at >= cs {
+			f.Group = g
+		}
+	}
+	for steps := 0; head < 0 && k < n && steps < 6; steps++ {
 		// "a contingent of", "groups of": the people come after "of".
 		if toks[k].in(wcCollective, lx.collectives) && k+1 < n && toks[k+1].Low == "of" {
 			k += 2

@@ -526,7 +526,11 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		if k < n {
 			a := &toks[k]
 			switch a.Low {
-			case "times", "fold", "x", "×", "th", "st", "nd", "rd", "am", "pm", "a.m.", "p.m.":
+			case "times":
+				if !(low >= 100 && lx.entriesBefore(toks, start)) {
+					return f, k, false // "12 times more": a ratio
+				}
+			case "fold", "x", "×", "th", "st", "nd", "rd", "am", "pm", "a.m.", "p.m.":
 				return f, k, false
 			case ":", "/":
 				// "10:30", "3/4"; a colon that ends the sentence
@@ -583,6 +587,23 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		return f, k, false // 53.3 F: people come in whole numbers
 	}
 	return f, f.End, true
+}
+
+// entriesBefore reports whether a verb or noun of entry stands within
+// six words before a figure followed by "times": "entered Russia 7,000
+// times" counts entries (border statistics), not a ratio. The figure
+// must be a statistic's (100 or more): "visited Moscow three times" is
+// one person's trips.
+func (lx *Lexicon) entriesBefore(toks []Token, start int) bool {
+	for b := start - 1; b >= 0 && b >= start-6; b-- {
+		if toks[b].Kind == Punct {
+			return false
+		}
+		if p := lx.events.at(toks, b); p != nil && p.val == flowwatch.EventEntered {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueAlternative reads "if not thousands" or "or thousands" after a vague word ending at k and returns where it ends,

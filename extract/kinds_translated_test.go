@@ -1,0 +1,37 @@
+package extract_test
+
+import "testing"
+
+// English machine-translated from Russian and Korean, and statistics
+// pages: number shapes a native English writer would not use.
+func TestKindTranslatedNumbers(t *testing.T) {
+	runKinds(t, []kindCase{
+		// "N thousands": the plural scale a translation keeps from
+		// "тысячи" still multiplies the digits before it.
+		{"en", "In Khabarovsk work about 6 thousands of North Korean citizens, the regional government says.",
+			[]string{"people workers present 6000..6000 approx"}},
+		{"en", "Up to 4 thousands fighters of the KPA have been moved to the front near Lgov, the channel claims.",
+			[]string{"people soldiers sent ..4000 at_most"}},
+		// "not less than" is a floor, as "no less than" is.
+		{"en", "Ukrainian intelligence says not less than 900 North Korean soldiers were killed near Sudzha.",
+			[]string{"people soldiers killed 900.. at_least"}},
+		// Entries counted in times after a verb of entry are border
+		// statistics, not a ratio.
+		{"en", "North Korean citizens entered Russia 8 thousand 415 times last year, border data show.",
+			[]string{"people nationals entered 8415..8415 exact"}},
+		{"en", "North Koreans crossed into Russia about 21,500 times in 2024, the border service said.",
+			[]string{"people nationals entered 21500..21500 approx"}},
+		{"en", "North Korean workers entered Russia some 3,200 times last year.",
+			[]string{"people workers entered 3200..3200 approx"}},
+		// A ratio stays no figure, and so do one person's trips.
+		{"en", "North Korean workers in Russia earn 3 times more than at home.", nil},
+		{"en", "Kim Jong Un visited Russia 3 times, and 2,000 North Korean soldiers were killed.",
+			[]string{"people soldiers killed 2000..2000 exact"}},
+		// The year of a longer time phrase is a date, though a people
+		// noun follows it.
+		{"en", "In the second half of 2024 citizens of North Korea entered Russia 5 thousand 60 times.",
+			[]string{"people nationals entered 5060..5060 exact"}},
+		{"en", "In 2023 North Korean workers entered Russia 2,950 times, officials said.",
+			[]string{"people workers entered 2950..2950 exact"}},
+	})
+}

@@ -249,3 +249,28 @@ func TestSourceIndefiniteTeller(t *testing.T) {
 		{"an official followed by nobody named", "en", "North Korea sent 1,500 more workers to Primorye, a regional official said.\nThe workers will build housing.", "-"},
 	})
 }
+
+// Russian: a recap in the outlet's own voice ("Напомним, …") and a
+// pronoun whose person the article never named do not go on with the
+// source of the figure before; a bare "разведка" and "по оценке
+// агентства" point back to the agency or outlet named before.
+func TestSourceRecapAndAnaphorRu(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"По данным ГУР, в Курской области остаются 9 тысяч военных КНДР.\nНапомним, в марте украинские бойцы взяли в плен трех северокорейских солдат.",
+			[]string{"GUR", "-"}},
+		{"По данным МВД, в прошлом году в Россию въехали 7 400 граждан КНДР.\nКроме того, МВД выдало гражданам КНДР 600 разрешений на работу.\n«Платят исправно»,— рассказал газете прораб одной из строек.\nПо его словам, строитель из КНДР получает около 70 тыс. руб. в месяц.",
+			[]string{"Russian Interior Ministry", "Russian Interior Ministry", "-"}},
+		{"Южнокорейская разведка сообщила, что в Курской области погибли 1 500 военных КНДР.\nРазведка также считает, что КНДР направит в Россию еще 4 тысячи рабочих.",
+			[]string{"NIS", "NIS"}},
+		{"Около 900 северокорейских саперов работают в Курской области, пишет Reuters.\nКроме того, по оценке агентства, в Приморье прибыли 2 тысячи рабочих из КНДР.",
+			[]string{"Reuters", "Reuters"}},
+	}
+	for _, tc := range tests {
+		if got := sourcesOf("ru", tc.text); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -779,6 +779,11 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			if !cur[k].hasSource || cur[k].c.Source == "" && mlPointsToSpeaker(s) {
 				if src := mlRecall(lm, sents, i); src != "" {
 					cur[k].c.Source, cur[k].c.Via, cur[k].hasSource = src, "", true
+				} else if !lm.m.korean && mlPointsToOfficial(s) {
+					// "По его словам" with no person named before: someone
+					// the article does not name speaks, not the agency
+					// the figure before was from.
+					cur[k].hasSource = true
 				}
 			}
 		}
@@ -1023,6 +1028,17 @@ func koBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 	return "", ""
 }
 
+// mlPointsToOfficial reports whether a sentence holds an anaphor of a
+// person who speaks (по его словам, он заявил, депутат).
+func mlPointsToOfficial(s *mlSent) bool {
+	for _, h := range s.hits {
+		if h.cat == catAnaphor && h.value == "official" {
+			return true
+		}
+	}
+	return false
+}
+
 // mlPointsToSpeaker reports whether a sentence holds an anaphor of a
 // kind of speaker (та же служба, депутат, 의원은), not one of any report.
 func mlPointsToSpeaker(s *mlSent) bool {
@@ -1256,10 +1272,11 @@ func mlReadUnnamed(s *mlSent) bool {
 	return false
 }
 
-// mlImpersonalSaid open an earlier, unnamed report ("Ранее сообщалось").
+// mlImpersonalSaid open an earlier, unnamed report ("Ранее сообщалось";
+// "Напомним, …": the outlet recalls it in its own voice).
 // Not "как утверждается", "сообщается": those go on with the report of
 // the sentence before.
-var mlImpersonalSaid = []string{"ранее сообщалось", "ранее сообщал", "сообщалось ранее"}
+var mlImpersonalSaid = []string{"ранее сообщалось", "ранее сообщал", "сообщалось ранее", "напомним"}
 
 func mlContains(xs []string, x string) bool {
 	for _, y := range xs {

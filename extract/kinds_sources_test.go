@@ -274,3 +274,15 @@ func TestSourceRecapAndAnaphorRu(t *testing.T) {
 		}
 	}
 }
+
+// Officials a nationality names ("South Korean officials estimate") tell
+// for themselves, named as the text names them: they are not the officials
+// or the government named before.
+func TestSourceNationalOfficials(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"nationality officials estimate", "en", "Rosstat published its border figures in May.\n\nSouth Korean officials estimate that Pyongyang has sent about 14,000 troops to Russia.", "South Korean officials"},
+		{"after a named person", "en", "Sergei Shoigu visited Pyongyang on Tuesday. Japanese officials said 3,000 North Korean workers had already arrived in Russia.", "Japanese officials"},
+		{"with an adverb before the verb", "en", "Ukrainian officials have recently announced that 900 North Korean soldiers were wounded.", "Ukrainian officials"},
+		{"local officials are nobody in particular", "en", "Local officials said 600 North Korean workers live in the city.", "-"},
+	})
+}

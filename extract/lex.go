@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/flowwatch/flowwatch/domain"
 )
@@ -19,6 +20,7 @@ type Lexicon struct {
 	groupSizes                 set // "groups", "teams": "of N" after them is a size
 	future                     *pmatch
 	origin, foreign            *pmatch
+	nationality                *pmatch // the foreign words written capitalised ("South Korean", not "local")
 	foreignSubj                *pmatch
 	demand                     *pmatch // words of need: a figure after one is no movement
 	storyAnaphora              *pmatch // "the decision", "the regime": the story so far
@@ -111,6 +113,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 		}
 	}
 	x.foreign = ml(l.Foreign)
+	x.nationality = ml(capitalised(l.Foreign))
 	x.foreignSubj = ml(l.ForeignSubjects)
 	x.demand = ml(l.Demand)
 	x.storyAnaphora = ml(l.StoryAnaphora)
@@ -269,7 +272,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
-		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups)
+		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups, x.nationality)
 	for w, vw := range x.vocab.words {
 		words[w] = lexWord{mask: vw.mask, ends: vw.ends, id: vw.id}
 	}
@@ -432,6 +435,18 @@ func noTheOrg(s string) string {
 		return s[4:]
 	}
 	return s
+}
+
+// capitalised is the phrases of ps written with a capital, the proper
+// adjectives and nouns of a list that also holds common words.
+func capitalised(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		if p != "" && unicode.IsUpper([]rune(p)[0]) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func invert(m map[string]string) map[string][]string {

@@ -358,6 +358,14 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		a.history = append(a.history, srcRef{c, "government"})
 		return
 	}
+	// "South Korean officials estimate that ...": officials a nationality
+	// names tell for themselves, as the text names them; they are not the
+	// officials named before, nor nobody in particular ("officials said").
+	if sp := a.nationalOfficials(toks); sp != "" {
+		at.src, at.set = sp, true
+		a.history = append(a.history, srcRef{sp, "official"})
+		return
+	}
 	for k := range toks {
 		if toks[k].may(lx.unnamed) && lx.unnamed.at(toks, k) != nil {
 			at.unnamed, at.set = true, true
@@ -1116,4 +1124,29 @@ func (a *attributor) identify(i int, kind, home string) string {
 		}
 	}
 	return home
+}
+
+// nationalOfficials is "South Korean officials", "Japanese officials" as
+// the sentence writes it when they tell ("... officials said",
+// "officials estimate"), with a nationality (the lexicon's foreign words
+// written capitalised, so not "local") right before "officials"; else "".
+func (a *attributor) nationalOfficials(toks []Token) string {
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].Low != "officials" {
+			continue
+		}
+		p := a.lx.nationality.endingAt(toks, k, 3)
+		if p == nil {
+			continue
+		}
+		b := k - len(p.low)
+		if !isCap(&toks[b]) || (b > 0 && toks[b-1].Low == "and") {
+			continue // "Ukrainian and American officials"
+		}
+		if a.cueOf(toks, mention{start: b, end: k + 1}) != cueSaid {
+			continue
+		}
+		return joinTokens(toks[b : k+1])
+	}
+	return ""
 }

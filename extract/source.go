@@ -155,6 +155,11 @@ func (a *attributor) sentence(i int) {
 		if !(len(toks) > 0 && (lx.connectives.at(toks, 0) != nil || quoteMark(toks[0].Low))) {
 			a.carry = attribution{}
 		}
+		// A turn of a transcript is its speaker's, but where a sentence
+		// of it names whom it relays.
+		if name := a.turnSpeaker(toks); name != "" {
+			a.carry = attribution{src: name, set: true}
+		}
 		a.para = s.para
 		a.quoting = false
 	}

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Transcripts of briefings and interviews print each turn as a paragraph
 // opened by its speaker's label ("SPOKESPERSON:", "Q (Yonhap):",
@@ -67,4 +70,61 @@ func inExchange(doc []sent, j int) bool {
 		return false
 	}
 	return speakerLabel(doc[paraStart(doc, k-1)].toks)
+}
+
+// labelWords is the span of a speaker's label's capitalised words
+// (after its time, before its note or colon), or an empty span.
+func labelWords(toks []Token) (int, int) {
+	if !speakerLabel(toks) {
+		return 0, 0
+	}
+	k := 0
+	if toks[0].Low == "[" {
+		for k < len(toks) && toks[k].Low != "]" {
+			k++
+		}
+		k++
+	}
+	b := k
+	for k < len(toks) && toks[k].Kind == Word && allCaps(toks[k].Text) {
+		k++
+	}
+	return b, k
+}
+
+// turnSpeaker is the person whose turn of a transcript toks open
+// ("[00:03:10] PARK: …", "JAMES OKAFOR: …"), in the fullest form the
+// article writes the name in running text ("Min-ji Park"), or "". A
+// label the article never writes as a name ("SPOKESPERSON", "Q",
+// "HOST") names nobody: the office's figures are its body's, read from
+// the sentences themselves.
+func (a *attributor) turnSpeaker(toks []Token) string {
+	b, e := labelWords(toks)
+	if e-b == 0 || e-b > 3 {
+		return ""
+	}
+	words := make([]string, 0, e-b)
+	for k := b; k < e; k++ {
+		w := toks[k].Text
+		if len(w) < 2 {
+			return ""
+		}
+		words = append(words, w[:1]+strings.ToLower(w[1:]))
+	}
+	a.indexNames()
+	// The name must stand in running text: a run of capitalised words
+	// that starts or ends with the label's last word.
+	full, ok := a.names[words[len(words)-1]]
+	if !ok {
+		return ""
+	}
+	if len(words) > 1 {
+		return strings.Join(words, " ")
+	}
+	// "I'm Mark Delaney": a contraction opening the run is no part of it.
+	f := strings.Fields(full)
+	for len(f) > 1 && strings.ContainsAny(f[0], "'’") {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
 }

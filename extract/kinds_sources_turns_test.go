@@ -1,0 +1,16 @@
+package extract_test
+
+import "testing"
+
+// Transcripts of podcasts and interviews: a turn is its speaker's, named
+// as the article writes the name in running text.
+func TestSourceTranscriptTurns(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"surname label", "en", "[00:00:05] HOST: My guest is Daniel Okafor, who studies Korean security at a think tank.\n\n[00:00:40] OKAFOR: Pyongyang has sent something like fifteen thousand soldiers to Russia by now.", "Daniel Okafor"},
+		{"full label", "en", "Transcript of episode 12.\n\nSUSAN PARK: We think about 4,000 North Korean workers went to Russia last year.\n\nHOST: Thank you, Susan Park.", "Susan Park"},
+		// A sentence of the turn that names whom it relays keeps it.
+		{"relayed", "en", "[00:00:05] HOST: With me is Daniel Okafor.\n\n[00:00:40] OKAFOR: Look, the NIS said about 2,500 North Korean soldiers were killed.", "NIS"},
+		// A label no running text writes as a name is an office: nobody.
+		{"office", "en", "Q (KBS): How many North Korean troops are in Kursk?\n\nSPOKESPERSON: Roughly 11,000 North Korean soldiers remain there.", "-"},
+	})
+}

@@ -329,7 +329,7 @@ func koCasualtyWhole(s *mlSent, f *mlFig) bool {
 // 비교하면", "자료를 보면") read a figure, they posit none.
 func koConditional(s *mlSent, f *mlFig) bool {
 	end := len(s.text)
-	if k := strings.IndexAny(s.text[f.end:], ",.·…\"“”'‘’"); k >= 0 {
+	if k := koClauseStops.index(s.text[f.end:]); k >= 0 {
 		end = f.end + k
 	}
 	for i, n := f.end, 0; n < 3; n++ {
@@ -344,6 +344,9 @@ func koConditional(s *mlSent, f *mlFig) bool {
 	}
 	return false
 }
+
+// koClauseStops end the words koConditional reads after a figure.
+var koClauseStops = newRuneSet(",.·…\"“”'‘’")
 
 func koConditionalWord(w string) bool {
 	for _, e := range koConditionals {
@@ -503,6 +506,9 @@ func koNounBefore(gap string) bool {
 // a standing, not what the sentence reports.
 var koPastAdnominal = []string{"된", "한", "낸", "진", "던", "힌", "친"}
 
+// koModifierStops part a relative clause from the figure it would modify.
+var koModifierStops = newRuneSet(",.·\"'“”()")
+
 // koModifierEvent is the event of a relative clause that modifies the
 // figure: its event word ends in a past adnominal (or stands before 중인)
 // and at most one word (the group noun, 약) stands between it and the
@@ -530,7 +536,7 @@ func koModifierEvent(s *mlSent, f *mlFig) (string, int) {
 		if ongoing {
 			rest = rest[len(" 중인"):]
 		}
-		if strings.ContainsAny(rest, ",.·\"'“”()") || mlFieldCount(rest) > 1 {
+		if koModifierStops.in(rest) || mlFieldCount(rest) > 1 {
 			return "", -1
 		}
 		past := false
@@ -1118,10 +1124,13 @@ func koQuoted(text string) bool {
 	return open > 0 || strings.Count(text, "\"")%2 == 1
 }
 
+// koCloseQuotes close a quotation.
+var koCloseQuotes = newRuneSet("”’\"")
+
 // koQuotes reports whether text holds the end of a reported clause.
 func koQuotes(text string) bool {
 	t := strings.TrimRight(text, " ")
-	if strings.ContainsAny(t, "”’\"") || strings.HasSuffix(t, "다") || strings.HasSuffix(t, "라") {
+	if koCloseQuotes.in(t) || strings.HasSuffix(t, "다") || strings.HasSuffix(t, "라") {
 		return true // the verb's own 고 follows: "…했다”고 말했다", "…보인다고 했다"
 	}
 	for _, q := range koQuotative {

@@ -398,13 +398,16 @@ func koBoundAt(nl *mlNums, s string, j int) string {
 	return ""
 }
 
+// koWordOpeners are what stands before the word koQualBefore reads.
+var koWordOpeners = newRuneSet(" (“\"'‘,")
+
 // koQualBefore reads a bound in the word before the figure (lexicon
 // bounds: 약 4천 명, 최대 1만 명).
 func koQualBefore(nl *mlNums, s string, i int) string {
 	before := strings.TrimRight(s[:i], " ")
 	// The word right before: "약", or "약" glued to the number (약2만).
 	w := before
-	if k := strings.LastIndexAny(before, " (“\"'‘,"); k >= 0 {
+	if k := koWordOpeners.lastIndex(before); k >= 0 {
 		w = before[k+1:]
 	}
 	for _, q := range nl.before {

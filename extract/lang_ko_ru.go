@@ -1740,6 +1740,9 @@ func ruOccasion(gap string) bool {
 	return ruPhraseOpener[mlLower(w)] && mlWordsBetween(gap) <= 6 && !strings.ContainsAny(gap, ",.;:«»\"()—–")
 }
 
+// ruTitleStops end a clause or open a quotation: no title holds one.
+var ruTitleStops = newRuneSet(".;:«»\"()")
+
 // ruTitleGap reports whether gap, between a reporting verb and the person
 // after it, holds only whom he told, his title and when: at most seven
 // words ("сообщил журналистам секретарь Совета безопасности РФ Сергей
@@ -1747,7 +1750,7 @@ func ruOccasion(gap string) bool {
 // июня, секретарь …").
 func ruTitleGap(gap string) bool {
 	gap = ruQuotedNames(gap)
-	if strings.ContainsAny(gap, ".;:«»\"()") {
+	if ruTitleStops.in(gap) {
 		return false
 	}
 	parts := strings.Split(gap, ",")

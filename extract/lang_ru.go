@@ -697,6 +697,10 @@ func ruFromTotal(toks []mlTok, ft int) bool {
 	return false
 }
 
+// ruVerbGapStops part a verb from a figure after it: the figure is
+// another clause's.
+var ruVerbGapStops = newRuneSet(",;:—–()«»\"")
+
 // ruVerbBefore is the event word right before the figure in its clause,
 // with at most three words between ("в России находится около 10 000",
 // "прибыли тысячи рабочих", "о переброске 1.500"): Russian puts the verb
@@ -714,7 +718,7 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 			continue
 		}
 		gap := s.text[h.end:f.start]
-		if h.start < cs || strings.ContainsAny(gap, ",;:—–()«»\"") || mlFieldCount(gap) > 3 || ruJoins(gap) {
+		if h.start < cs || ruVerbGapStops.in(gap) || mlFieldCount(gap) > 3 || ruJoins(gap) {
 			return "", -1
 		}
 		return h.value, i

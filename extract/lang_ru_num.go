@@ -601,6 +601,10 @@ func ruDateWord(w string) bool {
 	return w == "г"
 }
 
+// ruCountedStops part a number from a lexicon word that would say what it
+// counts (but see ruScareQuoted and ruDashCopula).
+var ruCountedStops = newRuneSet(".,;:()«»\"—")
+
 // ruCounted says what the numeral ending at token j counts: money by its
 // currency word, a share by % or процент, people by a person noun within
 // the next few words ("600 северокорейских солдат"), by a verb of what
@@ -646,7 +650,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		if k < 0 || k >= limit {
 			break
 		}
-		if gap := t[end:h.start]; strings.ContainsAny(gap, ".,;:()«»\"—") && !ruScareQuoted(t, figStart, gap) && !ruDashCopula(gap) {
+		if gap := t[end:h.start]; ruCountedStops.in(gap) && !ruScareQuoted(t, figStart, gap) && !ruDashCopula(gap) {
 			break
 		}
 		switch h.cat {

@@ -288,3 +288,59 @@ func isHangul3(s string, i int) bool {
 func endsCyrillic2(s string) bool { return len(s) >= 2 && isCyrillic2(s, len(s)-2) }
 
 func endsHangul3(s string) bool { return len(s) >= 3 && isHangul3(s, len(s)-3) }
+
+// runeSet is the set of runes of strings.IndexAny's chars, for sets
+// that hold runes beyond ASCII (quotation marks, dashes, ellipses):
+// strings.IndexAny then decodes every rune of the text and looks for it
+// in chars, which was a twentieth of reading Korean. A rune's encoding
+// never starts inside another's, so only the bytes that start a rune of
+// the set are decoded; Hangul and Cyrillic text starts none. The answers
+// are strings.IndexAny's, invalid bytes included (runes_test.go).
+type runeSet struct {
+	lead  [256]bool // the first bytes of the runes
+	chars string
+}
+
+func newRuneSet(chars string) *runeSet {
+	if strings.ContainsRune(chars, utf8.RuneError) {
+		panic("newRuneSet: U+FFFD stands for invalid bytes too") // which index would not find
+	}
+	rs := &runeSet{chars: chars}
+	for _, r := range chars {
+		rs.lead[utf8.AppendRune(nil, r)[0]] = true
+	}
+	return rs
+}
+
+// at reports whether the rune at s[i], whose first byte is one of the
+// set's, is in the set.
+func (rs *runeSet) at(s string, i int) bool {
+	if s[i] < utf8.RuneSelf {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 1 && strings.ContainsRune(rs.chars, r)
+}
+
+// index is strings.IndexAny(s, rs.chars).
+func (rs *runeSet) index(s string) int {
+	for i := 0; i < len(s); i++ {
+		if rs.lead[s[i]] && rs.at(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndex is strings.LastIndexAny(s, rs.chars).
+func (rs *runeSet) lastIndex(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if rs.lead[s[i]] && rs.at(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// in is strings.ContainsAny(s, rs.chars).
+func (rs *runeSet) in(s string) bool { return rs.index(s) >= 0 }

@@ -162,3 +162,33 @@ func TestLowerCyrillicBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneSet: a runeSet answers as strings.IndexAny, LastIndexAny and
+// ContainsAny do, on text mixing the set's runes with Hangul, Cyrillic,
+// ASCII and broken encodings.
+func TestRuneSet(t *testing.T) {
+	sets := []string{",.·…\"“”'‘’", ",;:—–()«»\"", "—–", " (“\"'‘,"}
+	pieces := []string{"a", " ", ",", ".", "\"", "'", "(", "다", "고", "ж", "Я", "·", "…", "“", "”", "‘", "’", "—", "–", "«", "»",
+		"\xe2", "\xe2\x80", "\x80", "\xc2", "\xed\xa0\x80", "\xff", "€", "\u00a0"}
+	seed := uint32(1)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for _, chars := range sets {
+		rs := newRuneSet(chars)
+		for k := 0; k < 3000; k++ {
+			var b strings.Builder
+			for n := next(12); n > 0; n-- {
+				b.WriteString(pieces[next(len(pieces))])
+			}
+			s := b.String()
+			if got, want := rs.index(s), strings.IndexAny(s, chars); got != want {
+				t.Fatalf("index(%q, %q) = %d, want %d", s, chars, got, want)
+			}
+			if got, want := rs.lastIndex(s), strings.LastIndexAny(s, chars); got != want {
+				t.Fatalf("lastIndex(%q, %q) = %d, want %d", s, chars, got, want)
+			}
+			if got, want := rs.in(s), strings.ContainsAny(s, chars); got != want {
+				t.Fatalf("in(%q, %q) = %v, want %v", s, chars, got, want)
+			}
+		}
+	}
+}

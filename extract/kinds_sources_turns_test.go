@@ -14,3 +14,16 @@ func TestSourceTranscriptTurns(t *testing.T) {
 		{"office", "en", "Q (KBS): How many North Korean troops are in Kursk?\n\nSPOKESPERSON: Roughly 11,000 North Korean soldiers remain there.", "-"},
 	})
 }
+
+// An aggregator credits each paragraph to the outlet it took it from
+// ("AFP — …"): the outlet relays; a source the paragraph names, or one
+// "the agency" points back to, tells.
+func TestSourceCreditLines(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"credit and named", "en", "AFP — Ukraine's military intelligence said about 3,500 North Korean soldiers were wounded in March.", "GUR"},
+		{"credit and anaphor", "en", "YONHAP — The NIS briefed parliament on Monday.\n\nREUTERS — The spy agency believes some 4,000 North Korean builders are heading to Kursk.", "NIS"},
+		{"credit alone", "en", "REUTERS — Around 600 North Korean workers landed in Vladivostok this week.", "Reuters"},
+		// Headlines drop the possessive.
+		{"headline", "en", "Seoul spy agency: 1,800 North Korean soldiers killed so far", "NIS"},
+	})
+}

@@ -19,6 +19,7 @@ const (
 	cueSaid      // "the NIS said", "according to the NIS", "a briefing from the NIS"
 	cueCiting    // "citing the NIS": the source a reporter relies on
 	cueCitedBy   // "cited by RFA": the reporter
+	cueCredit    // "REUTERS — …": an aggregator's credit for the paragraph, its reporter
 )
 
 // attribution is who a sentence attributes its figures to.
@@ -229,6 +230,9 @@ func (a *attributor) read(toks []Token) attribution {
 			continue // a dateline: SEOUL (AP) —
 		}
 		m.cue = a.cueOf(toks, m)
+		if m.cue == cueNone && creditLine(toks, m) && a.lx.sourceKind[m.idx] == "outlet" {
+			m.cue = cueCredit
+		}
 		a.ments = append(a.ments, m)
 	}
 	if len(a.ments) > first {
@@ -311,9 +315,11 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 // resolve picks the sentence's source from its mentions and cues.
 func (a *attributor) resolve(at *attribution, toks []Token) {
 	lx := a.lx
-	var said, citing, citedBy, recipient, plain []mention
+	var said, citing, citedBy, recipient, plain, credit []mention
 	for _, m := range at.mentions {
 		switch m.cue {
+		case cueCredit:
+			credit = append(credit, m)
 		case cueSaid:
 			said = append(said, m)
 		case cueCiting:
@@ -352,6 +358,9 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	}
 	if at.src != "" {
 		at.set = true
+		if at.via == "" && len(credit) > 0 {
+			at.via = a.name(credit[0])
+		}
 		// "... told Yonhap, citing the NIS": the outlet told is the reporter.
 		if at.via == "" && len(recipient) > 0 && a.name(recipient[0]) != at.src {
 			at.via = a.name(recipient[0])
@@ -439,7 +448,21 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	}
 	if len(recipient) > 0 {
 		at.src, at.set = a.name(recipient[0]), true
+		return
 	}
+	// "REUTERS — About 3,000 more troops arrived": the credited outlet
+	// reports what no one in its paragraph is said to tell.
+	if len(credit) > 0 {
+		at.src, at.set = a.name(credit[0]), true
+	}
+}
+
+// creditLine reports whether the mention m opens its sentence as an
+// aggregator's credit for the paragraph ("REUTERS — …", "Yonhap – …"):
+// the outlet relays what the paragraph reports; a source its sentence
+// names, or one "the agency" points back to, is the source.
+func creditLine(toks []Token, m mention) bool {
+	return m.start == 0 && m.end+1 < len(toks) && (toks[m.end].Low == "—" || toks[m.end].Low == "–" || toks[m.end].Low == "-")
 }
 
 // namedBefore is the last source named before toks[k] in mentions that an

@@ -756,6 +756,22 @@ func isProse(line string) bool {
 	return w >= 8 || utf8.RuneCountInString(line) >= 40
 }
 
+// tableRow reports whether lines[i] is a row of a table that closes the
+// article: figures in cells under a line with as many cells ("Страна |
+// Въезды | Изменение", then "КНДР | 5 100 | +12%"). A statistics page
+// ends with its summary table; a lone footer line with a separator
+// ("Редакция: +7 … | reklama@…") has no such line over it.
+func tableRow(lines []string, i int) bool {
+	cells := func(l string) int {
+		if !strings.Contains(l, " | ") {
+			return 0
+		}
+		return strings.Count(strings.Trim(l, "| "), " | ") + 1
+	}
+	n := cells(lines[i])
+	return n >= 2 && hasDigit(lines[i]) && i > 0 && cells(lines[i-1]) == n
+}
+
 // fragment: a short line that is not a sentence (a link label, a heading,
 // a phone number, a "※ notice" whose first character is a symbol).
 func fragment(line string) bool {
@@ -782,7 +798,7 @@ func trimTail(lines []string) []string {
 		return lines
 	}
 	end := len(lines)
-	for end > last+1 && fragment(lines[end-1]) {
+	for end > last+1 && fragment(lines[end-1]) && !tableRow(lines, end-1) {
 		end--
 		if traceDrop != nil {
 			traceDrop(lines[end], "tail")

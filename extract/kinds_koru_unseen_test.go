@@ -128,6 +128,12 @@ func TestKindKoRuTables(t *testing.T) {
 			[]string{"people nationals entered 16400..16400 exact", "people nationals entered 2100..2100 exact", "people nationals entered 480..480 exact"}},
 		// A line with separators but no header over it is no table.
 		{"ru", "Общество | Приморье | 20 января 2026\n2019 | 3 200", nil},
+		// A header may name a year in words; a table of several countries
+		// whose header and caption do not say North Korean counts North
+		// Koreans only in the row naming North Korea; "в 2,4 раза" is a
+		// ratio.
+		{"ru", "Рабочие визы, выданные в первом полугодии 2024 г.\nГосударство | Выдано виз | Рост к 2023 г.\nТаджикистан | 48 200 | +5%\nМонголия | 3 900 | −2%\nКНДР | 2 740 | в 2,4 раза",
+			[]string{"people nationals entered 2740..2740 exact"}},
 	})
 }
 

@@ -726,7 +726,11 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			f := &s.figs[fi]
 			ic, why := mlBuildClaim(lm, a, s, f)
 			if why == "" && s.table != nil {
-				s.table.apply(lm, s, f, &ic)
+				if s.table.otherCountryRow(lm, sents, s) {
+					why = dropOtherPeople
+				} else {
+					s.table.apply(lm, s, f, &ic)
+				}
 			}
 			if why == "" && i-otherAt == 1 && mlSameOthers(lm, s) {
 				why = dropOtherPeople

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/flowwatch/flowwatch"
 )
@@ -106,7 +107,7 @@ func mlTableAt(lm *mlModule, sents []*mlSent, i int) *mlTable {
 		}
 		h = j
 	}
-	if h < 0 || strings.ContainsAny(sents[h].text, "0123456789") {
+	if h < 0 || !mlHeaderLine(sents[h].text) {
 		return nil
 	}
 	t := &mlTable{header: sents[h], caption: h - 1}
@@ -123,6 +124,30 @@ func mlTableAt(lm *mlModule, sents []*mlSent, i int) *mlTable {
 	}
 	t.columns(lm)
 	return t
+}
+
+// mlHeaderLine reports whether a table line can head its columns: no
+// cell is a bare figure. A header may name a year in words ("Изменение к
+// 2024 г.") or be one ("| 2024 | 2025 |"); a row has a figure alone in a
+// cell ("| 5 100 |", "| −9% |").
+func mlHeaderLine(t string) bool {
+	for _, c := range mlCells(t) {
+		cell := strings.TrimSpace(t[c[0]:c[1]])
+		if !strings.ContainsAny(cell, "0123456789") || mlCellTime(cell) != nil && len(cell) == 4 {
+			continue
+		}
+		letters := false
+		for _, r := range cell {
+			if unicode.IsLetter(r) {
+				letters = true
+				break
+			}
+		}
+		if !letters {
+			return false
+		}
+	}
+	return true
 }
 
 // columns reads what each header cell names; a cell that names nothing
@@ -237,6 +262,33 @@ func (t *mlTable) namesOrigin(lm *mlModule, sents []*mlSent) bool {
 		}
 	}
 	return false
+}
+
+// otherCountryRow reports whether row s counts another country's people:
+// a table of several countries ("Узбекистан | 1 040 000", "КНДР | 5 100")
+// whose header and caption do not say North Korean is one row per
+// country, and only the row naming North Korea is about North Koreans.
+func (t *mlTable) otherCountryRow(lm *mlModule, sents []*mlSent, s *mlSent) bool {
+	cells := mlCells(s.text)
+	if len(cells) == 0 || mlSentNamesNK(lm, t.header) || t.caption >= 0 && mlSentNamesNK(lm, sents[t.caption]) {
+		return false
+	}
+	other := false
+	for _, h := range s.hits {
+		if h.cat == catPlace && h.start >= cells[0][0] && h.end <= cells[0][1] && lm.places[h.value].Kind == "country" && h.value != "Russia" {
+			other = true
+		}
+	}
+	return other && !mlSentNamesNK(lm, s)
+}
+
+
+// mlSentNamesNK reports whether sentence s itself names North Korea.
+func mlSentNamesNK(lm *mlModule, s *mlSent) bool {
+	if s.hits == nil {
+		lm.readHits(s)
+	}
+	return mlNamesNorthKorea(lm, s, 0, len(s.text))
 }
 
 // mlRomanQuarters are the quarters as Russian tables number them.

@@ -313,7 +313,7 @@ var ruChange = []string{"увелич", "вырос", "выросл", "возр�
 var ruValuePrep = map[string]bool{"в": true, "во": true, "о": true, "об": true}
 
 // decimalOfUnit reads a decimal comma before a currency or percent
-// ("2,5 доллара в час", "7,5%"), which readRUNum, knowing no units, leaves
+// ("2,5 доллара в час", "7,5%") or before a word ("в 3,1 раза"), which readRUNum, knowing no units, leaves
 // as two numbers; a comma before three digits it has already read as a
 // thousands separator.
 func (nl *mlNums) decimalOfUnit(t string, toks []mlTok, n *ruNum) {
@@ -321,11 +321,15 @@ func (nl *mlNums) decimalOfUnit(t string, toks []mlTok, n *ruNum) {
 	if n.mag != 0 || n.vague || j >= len(toks) || !mlAllDigits(toks[j].low) || !mlAllDigits(toks[j-1].low) {
 		return
 	}
-	if g := t[toks[j-1].end:toks[j].start]; g != "," && g != "." {
+	g := t[toks[j-1].end:toks[j].start]
+	if g != "," && g != "." {
 		return
 	}
-	// The tokens hold words and numbers: a percent sign is read off the text.
-	if !strings.HasPrefix(t[toks[j].end:], "%") && (j+1 >= len(toks) || !nl.unitAt(toks[j+1].low)) {
+	// The tokens hold words and numbers: a percent sign is read off the
+	// text. A comma before one or two digits is a decimal comma whatever
+	// follows ("в 3,1 раза"): Russian writes no thousands or list that way.
+	unit := strings.HasPrefix(t[toks[j].end:], "%") || j+1 < len(toks) && nl.unitAt(toks[j+1].low)
+	if !unit && !(g == "," && len(toks[j].low) <= 2) {
 		return
 	}
 	if v, err := strconv.ParseFloat(toks[j-1].low+"."+toks[j].low, 64); err == nil && n.i == j-1 {

@@ -282,7 +282,6 @@ func (t *mlTable) otherCountryRow(lm *mlModule, sents []*mlSent, s *mlSent) bool
 	return other && !mlSentNamesNK(lm, s)
 }
 
-
 // mlSentNamesNK reports whether sentence s itself names North Korea.
 func mlSentNamesNK(lm *mlModule, s *mlSent) bool {
 	if s.hits == nil {

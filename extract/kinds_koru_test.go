@@ -261,3 +261,31 @@ func TestDemandIsPlanned(t *testing.T) {
 		}
 	}
 }
+
+// Russian shapes of 2025–26 reporting: a bound after the number ("с
+// лишним"), a dash that says what befell a part, verbs of sending by
+// ferrying or by "прислать", a loss that belongs to the units being
+// replenished, work permits issued, another country's migrants, an
+// enemy grouping's losses, and the North Korean army by name.
+func TestKindRussianShapes2025(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "По данным Сеула, КНДР направила в Россию 4 тысячи с лишним военных.",
+			[]string{"people soldiers sent 4000..4000 approx"}},
+		{"ru", "По данным разведки, потери КНДР составили около 2600 человек, из них примерно 400 — погибшие.",
+			[]string{"people soldiers wounded 2600..2600 approx", "people soldiers killed 400..400 approx"}},
+		{"ru", "Пхеньян переправил в Приморье около 1 200 северокорейских строителей.",
+			[]string{"people workers sent 1200..1200 approx"}},
+		{"ru", "Весной КНДР прислала в Курскую область еще 2 тысячи военных.",
+			[]string{"people soldiers sent 2000..2000 exact"}},
+		{"ru", "КНДР готовит отправку еще нескольких тысяч солдат для усиления частей, понесших тяжелые потери.",
+			[]string{"people soldiers planned 3000.. vague"}},
+		{"ru", "В прошлом году МВД оформило гражданам КНДР 800 разрешений на работу.",
+			[]string{"people workers entered 800..800 exact"}},
+		{"ru", "На стройках Приморья работают рабочие из КНДР.\nЗа полгода на учет встали 3 700 трудовых мигрантов из Киргизии.", nil},
+		{"ru", "На стройках Приморья работают рабочие из КНДР.\nТуда же приехали 500 строителей из Северной Кореи и Вьетнама.",
+			[]string{"people workers sent 500..500 exact"}},
+		{"ru", "Военные КНДР воюют под Курском.\nПо словам генерала, украинская группировка потеряла там более 30 тысяч военнослужащих.", nil},
+		{"ru", "Разведка: северокорейская армия потеряла убитыми 250 человек.",
+			[]string{"people soldiers killed 250..250 exact"}},
+	})
+}

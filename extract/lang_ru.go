@@ -522,10 +522,49 @@ func ruReplenishes(text string) bool {
 	return false
 }
 
+// ruFromAbroad reports whether the noun phrase of a count says its people
+// come from another country than North Korea ("4 200 трудовых мигрантов
+// из Узбекистана"), naming North Korea nowhere in it: another people.
+func ruFromAbroad(lm *mlModule, s *mlSent, f *mlFig) bool {
+	_, ce := s.clauseBounds(f)
+	end := min(f.end+ownOriginBytes, ce)
+	for _, h := range s.hits {
+		if h.start < f.end || h.start >= end || h.cat != catPlace || lm.places[h.value].Kind != "country" {
+			continue
+		}
+		if k := mlTokenAt(s.toks, h.start); k > 0 && s.toks[k-1].low == "из" && s.toks[k-1].start >= f.end {
+			return h.value != "North Korea" && !mlNamesNorthKorea(lm, s, f.end, min(max(end, h.end), ce))
+		}
+	}
+	return false
+}
+
+// ruDashCasualty is the hit of the casualty word a dash right after a
+// count gives it ("потери — 4 тысячи, из них около 600 — погибшие"), or
+// -1: the dash stands for "are", as in ruDashCopula.
+func ruDashCasualty(s *mlSent, f *mlFig) int {
+	for i, h := range s.hits {
+		if h.start < f.end {
+			continue
+		}
+		if h.cat == catEvent && ruDashCopula(s.text[f.end:h.start]) {
+			switch h.value {
+			case flowwatch.EventKilled, flowwatch.EventWounded, flowwatch.EventCaptured:
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := s.clauseBounds(f)
 	if ruLevelOfNumber(s, f, cs) {
 		return flowwatch.EventPresent, -1
+	}
+	if i := ruDashCasualty(s, f); i >= 0 {
+		return s.hits[i].value, i
 	}
 	// An event noun right before the count names its event: "о гибели
 	// 200 военных", "ранении еще 400".
@@ -963,6 +1002,54 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			emit(i, j, p)
 			i = j - 1
+		case (t == "в" || t == "во" || t == "за") && ruHalves[w(i+1)] > 0 && strings.HasPrefix(w(i+2), "полугоди"):
+			// "в первом полугодии 2025 года": January to June.
+			y, j := ruYearAfter(w, year, isYearWord, i+3, pub)
+			var p *flowwatch.Period
+			if y > 0 {
+				h := ruHalves[w(i+1)]
+				p = mlMonths(y, 6*h-5, y, 6*h)
+			}
+			emit(i, j, p)
+			i = j - 1
+		case (t == "с" || t == "со") && ruSeasonsFrom[w(i+1)] > 0 && !pub.IsZero():
+			// "с осени 2024 года": from the season's start to publication.
+			y, j := ruYearAfter(w, year, isYearWord, i+2, pub)
+			m := ruSeasonsFrom[w(i+1)]
+			if j == i+2 {
+				y = ruLatestSeason(m, pub, false).From.Year
+			}
+			var p *flowwatch.Period
+			if sp := ruSeason(m, y); sp != nil && !sp.From.After(pub) {
+				p = &flowwatch.Period{From: sp.From, To: pub}
+			}
+			emit(i, j, p)
+			i = j - 1
+		case (t == "в" || t == "во") && ruMonthParts[w(i+1)] != [2]int{} && ruMonth(w(i+2)) > 0:
+			// "в конце декабря": its last third, as "late December".
+			mo := ruMonth(w(i + 2))
+			j := i + 3
+			y := 0
+			switch {
+			case year(j) > 0:
+				y = year(j)
+				j++
+				if isYearWord(w(j)) {
+					j++
+				}
+			case !pub.IsZero():
+				y = mlLatestYear(mo, pub)
+			}
+			var p *flowwatch.Period
+			if m := mlMonths(y, mo, y, mo); y > 0 && m != nil {
+				d := ruMonthParts[w(i+1)]
+				p = &flowwatch.Period{From: flowwatch.NewDate(y, time.Month(mo), d[0]), To: m.To}
+				if d[1] > 0 {
+					p.To = flowwatch.NewDate(y, time.Month(mo), d[1])
+				}
+			}
+			emit(i, j, p)
+			i = j - 1
 		case t == "в" && w(i+2) == "месяце" && ruRelWord(w(i+1)):
 			// в прошлом месяце, в этом месяце
 			var p *flowwatch.Period
@@ -1152,6 +1239,38 @@ var ruWeekdays = map[string]int{"понедельник": 1, "вторник": 2
 // ruSeasons are the seasons as adverbs, by the month each begins
 // (meteorological seasons, as the train READMEs read "last fall").
 var ruSeasons = map[string]int{"весной": 3, "летом": 6, "осенью": 9, "зимой": 12}
+
+// ruSeasonsFrom are the seasons after "с" (since): "с осени 2024 года".
+var ruSeasonsFrom = map[string]int{"весны": 3, "лета": 6, "осени": 9, "зимы": 12}
+
+// ruHalves number the halves of a year: "в первом полугодии".
+var ruHalves = map[string]int{"первом": 1, "первое": 1, "втором": 2, "второе": 2}
+
+// ruMonthParts are the days a part of a month runs (0: to its end), as
+// English reads "early", "mid" and "late" October.
+var ruMonthParts = map[string][2]int{"начале": {1, 10}, "середине": {15, 15}, "конце": {21, 0}}
+
+// ruYearAfter is the year token k gives ("2025 (года)", "прошлого
+// года"), else the publication's, and the token after what it read; 0
+// when neither is known.
+func ruYearAfter(w func(int) string, year func(int) int, isYearWord func(string) bool, k int, pub flowwatch.Date) (int, int) {
+	switch {
+	case year(k) > 0:
+		y, j := year(k), k+1
+		if isYearWord(w(j)) {
+			j++
+		}
+		return y, j
+	case ruRelWord(w(k)) && w(k+1) == "года":
+		if y, ok := ruRelYear(w(k), pub); ok {
+			return y, k + 2
+		}
+		return 0, k + 2
+	case !pub.IsZero():
+		return pub.Year, k
+	}
+	return 0, k
+}
 
 // ruSeason is the season beginning in month m of a year: winter of 2025
 // is December 2024 to February 2025.

@@ -393,6 +393,25 @@ func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 	return ""
 }
 
+// ruQualAfter is the qualifier of a bound (lexicon bounds_after: "с
+// лишним") that starts at token j, and the token after it; "" when none.
+func ruQualAfter(nl *mlNums, toks []mlTok, j int) (string, int) {
+	for _, b := range nl.after {
+		n := len(b.words)
+		if n == 0 || j+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 0; k < n && ok; k++ {
+			ok = b.tokenIs(k, toks[j+k].low)
+		}
+		if ok {
+			return b.value, j + n
+		}
+	}
+	return "", j
+}
+
 // ruFigures finds the figures of a Russian sentence.
 func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	t, toks := s.text, s.toks
@@ -476,6 +495,13 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 				default:
 					qual = q
 				}
+			}
+		}
+		if qual == flowwatch.QualExact {
+			// "11 тысяч с лишним человек": a bound after the number, and
+			// the noun it counts after the bound.
+			if q, k := ruQualAfter(nl, toks, j); q != "" {
+				qual, j = q, k
 			}
 		}
 		switch qual {

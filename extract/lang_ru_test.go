@@ -275,3 +275,27 @@ func TestRUClaims(t *testing.T) {
 		}
 	}
 }
+
+// Russian parts of a year and of a month, and "since" a season.
+func TestRUTimesHalvesAndMonthParts(t *testing.T) {
+	pub := flowwatch.NewDate(2025, 8, 12)
+	for _, tc := range []struct{ text, from, to string }{
+		{"В первом полугодии 2025 года на учет встали 7 000 граждан КНДР.", "2025-01-01", "2025-06-30"},
+		{"За второе полугодие прошлого года въехали 4 000 граждан КНДР.", "2024-07-01", "2024-12-31"},
+		{"С осени 2024 года в Россию прибыли 14 тысяч военных КНДР.", "2024-09-01", "2025-08-12"},
+		{"С весны в Приморье приехали 900 рабочих из КНДР.", "2025-03-01", "2025-08-12"},
+		{"В конце ноября говорили о 1 500 погибших военных КНДР.", "2024-11-21", "2024-11-30"},
+		{"В начале июля 2025 года прибыли 600 саперов КНДР.", "2025-07-01", "2025-07-10"},
+	} {
+		s := &mlSent{text: tc.text, low: mlLower(tc.text), toks: mlTokenize(tc.text)}
+		ok := false
+		for _, x := range ruTimes(s, pub) {
+			if x.period != nil && x.period.From.String() == tc.from && x.period.To.String() == tc.to {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: no period %s..%s in %+v", tc.text, tc.from, tc.to, ruTimes(s, pub))
+		}
+	}
+}

@@ -246,6 +246,11 @@ func TestSourceIndefiniteTeller(t *testing.T) {
 		{"a lawmaker who told reporters", "en", "About 1,300 North Korean soldiers were wounded in March, a lawmaker told reporters.\nLee Seong-kweun said the NIS had briefed the committee.", "Lee Seong-kweun"},
 		{"an unnamed officer told an outlet, its informant", "en", "Some 700 North Korean soldiers were killed near Sudzha, a senior Ukrainian officer told the BBC.", "BBC"},
 		{"a group told an outlet", "en", "Four North Korean prisoners want to live in the South, a defectors' organization told Reuters on Friday.", "-"},
+		{"a think tank named two sentences on", "en", "About 14,000 North Korean soldiers could be lost by summer, a think tank said. Its analysts counted the losses of the winter.\nThe Institute for the Study of War put the daily rate at 90.", "ISW"},
+		{"a headline's role before a colon", "en", "Think tank: 9,000 North Korean soldiers may be out of action by May\n\nThe Institute for the Study of War said on Friday that losses were mounting.", "ISW"},
+		{"a headline's role after a dash, past a byline", "en", "Russia may hire 40,000 North Korean workers - Deputy Premier\n\nBy Staff Writer\n\nDeputy Prime Minister Marat Khusnullin said on Friday that builders were scarce.", "Marat Khusnullin"},
+		{"a headline's role never named", "en", "Intelligence chief: 3,000 more North Korean soldiers are coming\n\nThe deployment would be the third this year.", "-"},
+		{"a headline's topic is no role", "en", "Analysis: 12,000 North Korean soldiers may be lost by April\n\nThe Institute for the Study of War said on Friday that losses were mounting.", "-"},
 		{"an official followed by nobody named", "en", "North Korea sent 1,500 more workers to Primorye, a regional official said.\nThe workers will build housing.", "-"},
 	})
 }

@@ -29,6 +29,7 @@ type attribution struct {
 	country  bool   // src is a country or capital that speaks (countrySpeaker)
 	set      bool   // the sentence itself attributes (named or not)
 	indef    string // the kind of an unnamed teller ("a top Russian official said"), see indefiniteTeller
+	headline bool   // that teller is a headline's role ("Think tank: …", "… - Deputy Premier")
 	home     srcRef // the source named inside that teller ("a top Kremlin official"), its fallback
 	mentions []mention
 	speakers []speakerAt // every source or country that says something, in order
@@ -174,7 +175,7 @@ func (a *attributor) sentence(i int) {
 		a.history = append(a.history, at.home)
 	}
 	if at.indef != "" && at.src == "" {
-		at.src = a.identify(i, at.indef, at.home.name)
+		at.src = a.identify(i, &at)
 	}
 	// Everyone named is someone "he" or "the agency" may refer to later.
 	for _, m := range at.mentions {
@@ -192,6 +193,10 @@ func (a *attributor) read(toks []Token) attribution {
 	lx := a.lx
 	at := attribution{}
 	ib, ie, kind := a.indefiniteTeller(toks)
+	if kind == "" {
+		ib, ie, kind = headlineRole(toks)
+		at.headline = kind != ""
+	}
 	at.indef = kind
 	first := len(a.ments)
 	for k := 0; k < len(toks); k++ {
@@ -1090,7 +1095,7 @@ func (a *attributor) indefiniteTeller(toks []Token) (int, int, string) {
 			if t.Kind != Word && !(t.Glued && (t.Low == "-" || t.Low == "." || t.Low == "'" || t.Low == "’")) {
 				break // "a North Korean defectors' group" is one phrase
 			}
-			kind := tellerKind(t.Low)
+			kind := tellerKind(toks, j)
 			if kind == "" {
 				continue
 			}
@@ -1115,14 +1120,61 @@ func (a *attributor) namesTeller(toks []Token, b, e int) bool {
 	return false
 }
 
-func tellerKind(w string) string {
-	switch {
+// tellerKind is the kind of teller the noun toks[j] names, or "".
+func tellerKind(toks []Token, j int) string {
+	switch w := toks[j].Low; {
 	case tellerPerson[w]:
 		return "official"
 	case tellerOutlet[w]:
 		return "outlet"
 	case tellerBody[w]:
 		return "body"
+	case w == "tank" && j > 0 && toks[j-1].Low == "think":
+		return "think_tank"
+	}
+	return ""
+}
+
+// headlineRole is the span and kind of a role a headline attributes to
+// without a name, before a colon that opens it ("Think tank: 12,000 …
+// may be lost") or after a dash that closes it ("… 50,000 North Korean
+// workers - Deputy Premier"): at most three words, the last a teller
+// noun (see indefiniteTeller). It returns -1, -1, "" when there is none.
+func headlineRole(toks []Token) (int, int, string) {
+	for j := 1; j <= 3 && j < len(toks); j++ {
+		if toks[j].Low == ":" {
+			if kind := roleWords(toks, 0, j); kind != "" {
+				return 0, j, kind
+			}
+			break
+		}
+		if toks[j].Kind != Word {
+			break
+		}
+	}
+	n := len(toks)
+	for b := n - 1; b >= n-3 && b > 0; b-- {
+		switch toks[b-1].Low {
+		case "-", "–", "—":
+			if kind := roleWords(toks, b, n); kind != "" {
+				return b, n, kind
+			}
+			return -1, -1, ""
+		}
+	}
+	return -1, -1, ""
+}
+
+// roleWords is the teller kind of toks[b:e] when they are words only and
+// the last is a teller noun, else "".
+func roleWords(toks []Token, b, e int) string {
+	for k := b; k < e; k++ {
+		if toks[k].Kind != Word {
+			return ""
+		}
+	}
+	if kind := tellerKind(toks, e-1); kind != "body" {
+		return kind
 	}
 	return ""
 }
@@ -1131,27 +1183,33 @@ func tellerKind(w string) string {
 // source of its kind that one of the next two sentences, in its
 // paragraph or the next, gives or opens with ("... a top Russian official
 // said Tuesday. // Sergei Shoigu, the Security Council secretary, said
-// ...", "Jang Se-yul, head of ..., disclosed"), else the body the teller
-// was said to belong to (home), else "".
-func (a *attributor) identify(i int, kind, home string) string {
-	if kind != "official" && kind != "outlet" {
-		return home
+// ...", "Jang Se-yul, head of ..., disclosed"), or for a headline's role
+// one of the next four, up to three paragraphs on (a byline and a
+// dateline may come between); else the body the teller was said to
+// belong to (home), else "".
+func (a *attributor) identify(i int, at *attribution) string {
+	if at.indef == "body" {
+		return at.home.name
 	}
-	for j := i + 1; j < len(a.doc) && j <= i+2 && a.doc[j].para <= a.doc[i].para+1; j++ {
+	span, paras := 2, 1
+	if at.headline {
+		span, paras = 4, 3
+	}
+	for j := i + 1; j < len(a.doc) && j <= i+span && a.doc[j].para <= a.doc[i].para+paras; j++ {
 		h := len(a.history)
-		at := a.read(a.doc[j].toks)
-		k := a.kindOf(&at, h)
+		next := a.read(a.doc[j].toks)
+		k := a.kindOf(&next, h)
 		a.history = a.history[:h]
-		if at.set && !at.unnamed && !at.country && at.src != "" && k == kind {
-			return at.src
+		if next.set && !next.unnamed && !next.country && next.src != "" && k == at.indef {
+			return next.src
 		}
-		for _, m := range at.mentions {
-			if m.cue != cueRecipient && m.cue != cueCitedBy && a.lx.sourceKind[m.idx] == kind {
+		for _, m := range next.mentions {
+			if m.cue != cueRecipient && m.cue != cueCitedBy && a.lx.sourceKind[m.idx] == at.indef {
 				return a.name(m)
 			}
 		}
 	}
-	return home
+	return at.home.name
 }
 
 // nationalOfficials is "South Korean officials", "Japanese officials" as

@@ -27,3 +27,14 @@ func TestSourceCreditLines(t *testing.T) {
 		{"headline", "en", "Seoul spy agency: 1,800 North Korean soldiers killed so far", "NIS"},
 	})
 }
+
+// A closing reporting clause tells the whole sentence; a phrase of "by"
+// inside it names whose plan or report the text mentions.
+func TestSourceClosingClause(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"officials close", "en", "North Korea moved about 1,500 sappers to Kursk under the deal announced by Russian security chief Sergei Shoigu, along with some 2,500 builders, Japanese officials say.", "Japanese officials"},
+		{"body closes", "en", "Some 6,000 North Korean builders went to Russia under the plan announced by Sergei Shoigu, the NIS said on Friday.", "NIS"},
+		// An outlet closing it only relays.
+		{"outlet closes", "en", "Some 6,000 North Korean builders went to Russia under the plan announced by Sergei Shoigu, Yonhap reported.", "Sergei Shoigu"},
+	})
+}

@@ -337,6 +337,12 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 			plain = append(plain, m)
 		}
 	}
+	if len(said) > 0 && len(citing) == 0 && len(citedBy) == 0 {
+		if c := a.closingSpeaker(toks, said); c != "" {
+			at.src, at.set = c, true
+			return
+		}
+	}
 	switch {
 	case len(citing) > 0:
 		at.src = a.name(citing[0])
@@ -460,6 +466,59 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	if len(credit) > 0 {
 		at.src, at.set = a.name(credit[0]), true
 	}
+}
+
+// closingSpeaker is who speaks in the clause that closes the sentence
+// ("…, South Korean officials say.", "…, the NIS said on Monday.") when
+// the sentence's first source is only named in a phrase of "by" inside
+// it ("the arrangement announced by Shoigu in June"): that phrase says
+// whose plan or report the text mentions, the closing clause who tells
+// the figures. An outlet closing the sentence only relays; "" then, and
+// when no such clause closes it.
+func (a *attributor) closingSpeaker(toks []Token, said []mention) string {
+	if !reducedBy(toks, said[0].start) || a.before(a.lx.according, toks, said[0].start, 6) {
+		return ""
+	}
+	c := len(toks) - 1
+	for c > 0 && toks[c].Low != "," {
+		c--
+	}
+	if c < said[0].end || len(toks)-c > 10 {
+		return ""
+	}
+	for _, m := range said[1:] {
+		if m.start > c && a.lx.sourceKind[m.idx] != "outlet" {
+			return a.name(m)
+		}
+	}
+	if sp := a.nationalOfficials(toks[c:]); sp != "" {
+		return sp
+	}
+	return ""
+}
+
+// reducedBy reports whether a participle and "by" modify a noun within
+// four words before toks[k] ("the deal announced by Russian security
+// chief Shoigu"), not a passive verb ("was announced by").
+func reducedBy(toks []Token, k int) bool {
+	for b := k - 1; b >= 1 && b >= k-5; b-- {
+		if toks[b].Kind == Punct {
+			return false
+		}
+		if toks[b].Low != "by" {
+			continue
+		}
+		p := toks[b-1].Low
+		if !strings.HasSuffix(p, "ed") || b < 2 {
+			return false
+		}
+		switch toks[b-2].Low {
+		case "was", "were", "is", "are", "been", "be", "being":
+			return false
+		}
+		return toks[b-2].Kind == Word
+	}
+	return false
 }
 
 // creditLine reports whether the mention m opens its sentence as an

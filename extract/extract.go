@@ -68,7 +68,8 @@ type sent struct {
 	attr       attribution
 	table      bool // a line of a table (see isTable)
 	tableDone  bool
-	row        int // 1 + the index of the header of the table it is a row of, or 0
+	row        int  // 1 + the index of the header of the table it is a row of, or 0
+	nameLabel  bool // it opens its paragraph with an interview's label written as a name (markNameLabels)
 }
 
 // Extract returns the claims of a, in text order. It never panics: a
@@ -312,6 +313,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 }
 
 func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
+	markNameLabels(doc)
 	at := newAttributor(lx, doc)
 	defer at.put()
 	type key struct {

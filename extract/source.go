@@ -54,6 +54,7 @@ type attributor struct {
 	inside  map[string]bool   // capitalised words that some sentence has after its first word
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
+	turn    string            // the person whose turn of a transcript the current paragraph is (turnSpeaker)
 
 	// Every sentence read keeps its mentions and speakers; they are cut
 	// from these per-article arenas (kept by the pool) instead of each
@@ -159,8 +160,9 @@ func (a *attributor) sentence(i int) {
 		}
 		// A turn of a transcript is its speaker's, but where a sentence
 		// of it names whom it relays.
-		if name := a.turnSpeaker(toks); name != "" {
-			a.carry = attribution{src: name, set: true}
+		a.turn = a.turnSpeaker(toks, s.nameLabel)
+		if a.turn != "" {
+			a.carry = attribution{src: a.turn, set: true}
 		}
 		a.para = s.para
 		a.quoting = false
@@ -413,6 +415,11 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		saidAfter := e < len(toks) && lx.said.at(toks, e) != nil
 		if !saidAfter && !a.before(lx.according, toks, reportOf(toks, k), 1) {
 			continue
+		}
+		if a.turn != "" && toks[k].Low == "we" {
+			// "OKAFOR: … We assess that …": whoever has the turn.
+			at.src, at.set = a.turn, true
+			return
 		}
 		if src := a.namedBefore(plain, k, p.val); src != "" {
 			// "British defence intelligence went further, ..., which it

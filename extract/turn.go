@@ -66,15 +66,78 @@ func paraStart(doc []sent, j int) int {
 // transcript that goes on from the paragraph before, itself a turn.
 func inExchange(doc []sent, j int) bool {
 	k := paraStart(doc, j)
-	if k == 0 || !speakerLabel(doc[k].toks) {
+	if k == 0 || !isTurn(&doc[k]) {
 		return false
 	}
-	return speakerLabel(doc[paraStart(doc, k-1)].toks)
+	return isTurn(&doc[paraStart(doc, k-1)])
+}
+
+// isTurn reports whether s, the first sentence of its paragraph, opens
+// with a speaker's label: in capitals, or a name where an interview's
+// labels are names (see markNameLabels).
+func isTurn(s *sent) bool { return s.nameLabel || speakerLabel(s.toks) }
+
+// maxNameLabel is the most words of a label written as a name ("Choi:",
+// "Radio Free Asia:") rather than in capitals.
+const maxNameLabel = 3
+
+// nameLabel is the number of capitalised words of a label written as a
+// name that opens toks, right before a colon with more text after it; 0
+// when there is none.
+func nameLabel(toks []Token) int {
+	k := 0
+	for k < len(toks) && k < maxNameLabel && isCap(&toks[k]) {
+		k++
+	}
+	if k == 0 || k+1 >= len(toks) || toks[k].Low != ":" {
+		return 0
+	}
+	return k
+}
+
+// markNameLabels marks the paragraphs of an interview that open with a
+// label written as a name ("NK Insider: …", "Choi: …"). Such a label is
+// a turn only when at least two different ones (the interviewer and the
+// interviewee) each open two paragraphs or more: a lone "Update:" or
+// "Photo:" is no exchange.
+func markNameLabels(doc []sent) {
+	var counts map[string]int
+	for i := range doc {
+		if i > 0 && doc[i-1].para == doc[i].para {
+			continue
+		}
+		if n := nameLabel(doc[i].toks); n > 0 && !speakerLabel(doc[i].toks) {
+			if counts == nil {
+				counts = map[string]int{}
+			}
+			counts[joinTokens(doc[i].toks[:n])]++
+		}
+	}
+	recurring := 0
+	for _, c := range counts {
+		if c >= 2 {
+			recurring++
+		}
+	}
+	if recurring < 2 {
+		return
+	}
+	for i := range doc {
+		if i > 0 && doc[i-1].para == doc[i].para {
+			continue
+		}
+		if n := nameLabel(doc[i].toks); n > 0 && counts[joinTokens(doc[i].toks[:n])] >= 2 {
+			doc[i].nameLabel = true
+		}
+	}
 }
 
 // labelWords is the span of a speaker's label's capitalised words
 // (after its time, before its note or colon), or an empty span.
-func labelWords(toks []Token) (int, int) {
+func labelWords(toks []Token, named bool) (int, int) {
+	if named && !speakerLabel(toks) {
+		return 0, nameLabel(toks)
+	}
 	if !speakerLabel(toks) {
 		return 0, 0
 	}
@@ -98,8 +161,12 @@ func labelWords(toks []Token) (int, int) {
 // label the article never writes as a name ("SPOKESPERSON", "Q",
 // "HOST") names nobody: the office's figures are its body's, read from
 // the sentences themselves.
-func (a *attributor) turnSpeaker(toks []Token) string {
-	b, e := labelWords(toks)
+//
+// An interview's label written as a name ("Choi:") is written as running
+// text writes it; a single word there may stand alone in running text
+// ("Mr. Choi, a former builder, …").
+func (a *attributor) turnSpeaker(toks []Token, named bool) string {
+	b, e := labelWords(toks, named)
 	if e-b == 0 || e-b > 3 {
 		return ""
 	}
@@ -109,12 +176,19 @@ func (a *attributor) turnSpeaker(toks []Token) string {
 		if len(w) < 2 {
 			return ""
 		}
-		words = append(words, w[:1]+strings.ToLower(w[1:]))
+		if allCaps(w) {
+			w = w[:1] + strings.ToLower(w[1:])
+		}
+		words = append(words, w)
 	}
 	a.indexNames()
 	// The name must stand in running text: a run of capitalised words
 	// that starts or ends with the label's last word.
-	full, ok := a.names[words[len(words)-1]]
+	last := words[len(words)-1]
+	full, ok := a.names[last]
+	if !ok && named && len(words) == 1 && a.inside[last] && !a.notName(toks[b:e]) {
+		full, ok = last, true
+	}
 	if !ok {
 		return ""
 	}

@@ -1488,6 +1488,14 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 			// are its soldiers (a named place's residents were ruled out).
 			return flowwatch.GroupSoldiers
 		}
+	case flowwatch.EventEntered:
+		// "Entries declared as \"work\" rose to 5,000", "entered for
+		// work": the declared purpose makes them workers, as work visas.
+		for i := cs + 1; i < ce; i++ {
+			if (i < f.Start || i >= f.End) && lx.labor.at(toks, i) != nil && purposeBefore(toks, i) {
+				return flowwatch.GroupWorkers
+			}
+		}
 	case flowwatch.EventPresent, flowwatch.EventRecruited, flowwatch.EventPlanned, flowwatch.EventSent:
 		for i := cs; i < ce; i++ {
 			if (i < f.Start || i >= f.End) && lx.labor.at(toks, i) != nil {
@@ -1496,6 +1504,16 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	return flowwatch.GroupNationals
+}
+
+// purposeBefore reports whether a purpose marker stands right before
+// toks[i], or before the quotation mark that opens it ("as \"work\"").
+func purposeBefore(toks []Token, i int) bool {
+	b := i - 1
+	if b > 0 && quoteMark(toks[b].Low) {
+		b--
+	}
+	return b >= 0 && purposeMarker[toks[b].Low]
 }
 
 // groupCovering is the group of the longest group noun that covers

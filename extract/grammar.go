@@ -30,6 +30,7 @@ var (
 	phraseOpener      = grammarData.Set("en", "phrase_opener")
 	planObject        = grammarData.Set("en", "plan_object")
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
+	purposeMarker     = grammarData.Set("en", "purpose_marker")
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")
 	tellerBody        = grammarData.Set("en", "teller_body")

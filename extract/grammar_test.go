@@ -33,6 +33,7 @@ var grammarVars = map[string]any{
 	"en/phrase_opener":       &phraseOpener,
 	"en/plan_object":         &planObject,
 	"en/wave_ordinal":        &waveOrdinal,
+	"en/purpose_marker":      &purposeMarker,
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,
 	"en/teller_body":         &tellerBody,

@@ -35,3 +35,19 @@ func TestKindTranslatedNumbers(t *testing.T) {
 			[]string{"people workers entered 2950..2950 exact"}},
 	})
 }
+
+// Entries by declared purpose, and rotation into a front.
+func TestKindEntryPurposeAndRotation(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korean entries declared as \"work\" climbed to about 4,200 last year, border statistics show.",
+			[]string{"people workers entered 4200..4200 approx"}},
+		{"en", "Some 3,100 North Koreans entered Russia for work in the first quarter.",
+			[]string{"people workers entered 3100..3100 approx"}},
+		{"en", "Some 3,100 North Koreans entered Russia in the first quarter, most of them to study.",
+			[]string{"people nationals entered 3100..3100 approx"}},
+		{"en", "Pyongyang has rotated about 9,000 North Korean troops through the Kursk front since autumn.",
+			[]string{"people soldiers sent 9000..9000 approx"}},
+		{"en", "About 2,000 North Korean soldiers were rotated out of Kursk in May.",
+			[]string{"people soldiers withdrawn 2000..2000 approx"}},
+	})
+}

@@ -108,6 +108,10 @@ type Lexicon struct {
 	// quota gives them.
 	Quota      []string `json:"quota,omitempty"`
 	QuotaUnits []string `json:"quota_units,omitempty"`
+	// Documents maps a group to nouns of papers issued to people (work
+	// permits, visas, patents): a figure that counts them is an entry
+	// statistic of that group, whatever verb issues them.
+	Documents map[string][]string `json:"documents,omitempty"`
 
 	NumberWords map[string]float64 `json:"number_words,omitempty"` // one, twelve, forty
 	Scales      map[string]float64 `json:"scales,omitempty"`       // hundred, thousand, million
@@ -465,6 +469,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Work = appendNew(l.Work, o.Work...)
 	l.Quota = appendNew(l.Quota, o.Quota...)
 	l.QuotaUnits = appendNew(l.QuotaUnits, o.QuotaUnits...)
+	mergeLists(&l.Documents, o.Documents)
 	mergeNums(&l.NumberWords, o.NumberWords)
 	mergeNums(&l.Scales, o.Scales)
 	mergeNums(&l.Vague, o.Vague)

@@ -276,3 +276,45 @@ func TestKindKoreanSumOfSentencePeople(t *testing.T) {
 			[]string{"people soldiers planned 20000..20000 exact", "money soldiers  900000000000..900000000000 exact /year"}},
 	})
 }
+
+// Papers issued to North Koreans are entry statistics whatever verb
+// issues them (оформило, выдано), work permits and work visas count
+// workers. "N с лишним" is "N-odd", an estimate as the spec reads Korean
+// 1만1천여 명; "и более" after a number is a floor.
+func TestKindRussianDocumentsAndFloorsAfter(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "За полгода миграционная служба края оформила гражданам КНДР 460 разрешений на работу.",
+			[]string{"people workers entered 460..460 exact"}},
+		{"ru", "По данным ведомства, выходцам из КНДР оформлено 2 тысячи с лишним разрешений на работу.",
+			[]string{"people workers entered 2000..2000 approx"}},
+		{"ru", "Северокорейцам в Хабаровском крае выписали около 900 трудовых патентов.",
+			[]string{"people workers entered 900..900 approx"}},
+		// A quota of permits is still a plan.
+		{"ru", "На будущий год край планирует выдать гражданам КНДР 1 400 разрешений на работу.",
+			[]string{"people workers planned 1400..1400 exact"}},
+		// People working on permits are there, not papers.
+		{"ru", "Сейчас по разрешениям на работу в области трудятся около 650 граждан КНДР.",
+			[]string{"people workers present 650..650 approx"}},
+		{"ru", "На стройках Хабаровска работает тысяча с небольшим рабочих из КНДР.",
+			[]string{"people workers present 1000..1000 approx"}},
+		{"ru", "В Курскую область прибыли 400 и более северокорейских саперов.",
+			[]string{"people engineers sent 400.. at_least"}},
+	})
+}
+
+// People counted with the papers they hold are people, not papers.
+func TestKindRussianPeopleWithDocuments(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Сейчас в крае находятся 380 граждан КНДР по рабочим визам.",
+			[]string{"people nationals present 380..380 exact"}},
+	})
+}
+
+// Papers counted in one sentence lend no event to the people of the
+// next: those workers are there, not entering.
+func TestKindRussianDocumentsLendNoEvent(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "В прошлом году гражданам КНДР оформили 1 300 разрешений на работу.\nВ Хабаровске сейчас около 400 рабочих из КНДР.",
+			[]string{"people workers entered 1300..1300 exact", "people workers present 400..400 approx"}},
+	})
+}

@@ -633,6 +633,7 @@ type mlClaim struct {
 	hasSource bool
 	hasPlace  bool
 	toWork    bool // the clause says they go or are there to work (mlToWork)
+	docs      bool // the figure counts papers issued (mlDocuments), not people who moved
 }
 
 // mlExtract runs a language module over an article.
@@ -929,7 +930,7 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx strin
 			return true
 		}
 		ic.c.Group = p.c.Group
-		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent {
+		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent && !p.docs {
 			ic.c.Event = p.c.Event
 			ic.hasEvent = true
 		}
@@ -949,7 +950,9 @@ func mlInherit(ic *mlClaim, prev []mlClaim, speaker string, near bool, ctx strin
 		if !ic.hasPlace && len(p.c.Place) > 0 {
 			ic.c.Place = append([]string(nil), p.c.Place...)
 		}
-		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent && p.c.Event != "" {
+		if ic.c.Kind == flowwatch.KindPeople && !ic.hasEvent && p.c.Event != "" && !p.docs {
+			// Papers issued lend no event: the people after them did not
+			// enter by being counted in the same story.
 			ic.c.Event, ic.hasEvent = p.c.Event, true
 		}
 	}
@@ -1107,6 +1110,19 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 			}
 		}
 	}
+	if f.kind == flowwatch.KindPeople {
+		if g, ok := mlDocuments(lm, s, f); ok {
+			ic.docs = true
+			// "оформило 812 разрешений на работу": papers issued are an
+			// entry statistic, unless the clause plans them (a quota).
+			if ev != flowwatch.EventPlanned {
+				ev = flowwatch.EventEntered
+			}
+			if g == flowwatch.GroupWorkers || group == "" || group == "person" {
+				group = g
+			}
+		}
+	}
 	if group == "person" {
 		// "1,5 тысячи специалистов из КНДР": a generic noun's people are
 		// North Koreans by their own words when the sentences before
@@ -1142,6 +1158,58 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	}
 	return mlFinish(lm, s, f, ic), ""
 }
+
+// mlDocuments reports whether a figure counts papers issued to people
+// (lexicon documents: "812 разрешений на работу", "3 тысячи с лишним
+// виз"): a document noun among the few words right after it before any
+// noun of people; and the group the papers are for. Korean reads no
+// tokens and says no.
+func mlDocuments(lm *mlModule, s *mlSent, f *mlFig) (string, bool) {
+	return mlDocumentsAt(lm.nums, s, f.end)
+}
+
+// mlDocumentsAt is mlDocuments for the figure that ends at byte end.
+func mlDocumentsAt(nl *mlNums, s *mlSent, end int) (string, bool) {
+	if s.toks == nil || len(nl.docs) == 0 {
+		return "", false
+	}
+	j := 0
+	for j < len(s.toks) && s.toks[j].start < end {
+		j++
+	}
+	for k := j; k < len(s.toks) && k < j+docWords; k++ {
+		prev := end
+		if k > j {
+			prev = s.toks[k-1].end
+		}
+		if gap := strings.TrimSpace(s.text[prev:s.toks[k].start]); gap != "" && !(gap == "." && k > 0 && s.toks[k-1].low == "тыс") {
+			return "", false
+		}
+		for _, d := range nl.docs {
+			n := len(d.words)
+			if k+n > len(s.toks) {
+				continue
+			}
+			ok := true
+			for w := 0; w < n && ok; w++ {
+				ok = d.tokenIs(w, s.toks[k+w].low)
+			}
+			if ok {
+				return d.value, true
+			}
+		}
+		for _, h := range s.hits {
+			if h.start == s.toks[k].start && (h.cat == catGroup && h.value != "" || h.cat == catForeign) {
+				return "", false // "500 человек по рабочим визам": people, not papers
+			}
+		}
+	}
+	return "", false
+}
+
+// docWords is how many words after a figure its document noun may
+// stand: "3 тысячи с лишним новых разрешений".
+const docWords = 4
 
 // mlToWork reports whether a figure's clause says its people go or are
 // there to work ("на работу отправились тысячи северокорейцев",

@@ -886,6 +886,8 @@ type mlNums struct {
 	before, after, currency, percent, per []mlWord
 	// quota and quotaUnits: see domain.Lexicon.Quota.
 	quota, quotaUnits []mlWord
+	// docs: see domain.Lexicon.Documents; the value is the group.
+	docs []mlWord
 	// afterAt is after by the first byte of its words, in after's order:
 	// a bound after a figure is tried at up to four bytes of every
 	// figure, and the list is long.
@@ -924,6 +926,7 @@ func mlNumsOf(l *domain.Lexicon) *mlNums {
 	nl.quota = conv(map[string][]string{"quota": l.Quota})
 	nl.quotaUnits = conv(map[string][]string{"unit": l.QuotaUnits})
 	nl.after = conv(l.BoundsAfter)
+	nl.docs = conv(l.Documents)
 	for _, q := range nl.after {
 		nl.afterAt[q.word[0]] = append(nl.afterAt[q.word[0]], q)
 	}

@@ -720,6 +720,10 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 			break
 		}
 	}
+	// "900 трудовых патентов": papers issued to people count them.
+	if g, ok := mlDocumentsAt(nl, s, end); ok {
+		return flowwatch.KindPeople, "people", g
+	}
 	// "рабочих (до 15 тысяч)", "рабочих меньше десяти тысяч": a number
 	// that ends its clause right after a group noun counts that group.
 	if g, ok := ruGroupBefore(s, figStart, end); ok {

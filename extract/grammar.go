@@ -34,6 +34,8 @@ var (
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")
 	tellerBody        = grammarData.Set("en", "teller_body")
+	publishVerb       = grammarData.Set("en", "publish_verb")
+	publicationNoun   = grammarData.Set("en", "publication_noun")
 	koReportNouns     = grammarData.Words("ko", "report_nouns")
 	koLevelVerbs      = grammarData.Words("ko", "level_verbs")
 	koBackEndings     = grammarData.Words("ko", "back_endings")

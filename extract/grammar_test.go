@@ -37,6 +37,8 @@ var grammarVars = map[string]any{
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,
 	"en/teller_body":         &tellerBody,
+	"en/publish_verb":        &publishVerb,
+	"en/publication_noun":    &publicationNoun,
 	"en/composition_cue":     &compositionCue,
 	"ko/report_nouns":        &koReportNouns,
 	"ko/level_verbs":         &koLevelVerbs,

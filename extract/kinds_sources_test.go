@@ -291,3 +291,31 @@ func TestSourceNationalOfficials(t *testing.T) {
 		{"local officials are nobody in particular", "en", "Local officials said 600 North Korean workers live in the city.", "-"},
 	})
 }
+
+// The frames of 2025–26 aggregator and rewrite pages: an outlet relaying
+// a source ("Yonhap reported, citing the NIS"), a report by or from a
+// body, a statement carried by an outlet, social-media posts, lawmakers
+// briefed by the NIS, and a body that released a report saying.
+func TestSourceAggregatorFrames(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"an outlet reported, citing", "en", "Yonhap reported, citing the NIS, that about 1,800 North Korean soldiers were killed.", "NIS"},
+		{"S, an outlet reported, citing", "en", "About 1,800 North Korean soldiers have been killed, Yonhap reported, citing South Korea's spy agency.", "NIS"},
+		{"according to a report by", "en", "According to a report by the Institute for the Study of War, 2,300 North Korean soldiers were wounded.", "ISW"},
+		{"a statement carried by", "en", "North Korea will send 5,500 more troops, Sergei Shoigu said in a statement carried by TASS.", "Sergei Shoigu"},
+		{"as cited by", "en", "About 4,300 North Korean soldiers were wounded, as cited by Reuters.", "Reuters"},
+		{"told reporters", "en", "Zelensky told reporters that 2,800 North Korean soldiers were killed.", "Volodymyr Zelensky"},
+		{"said on Telegram", "en", "Some 2,800 North Korean soldiers were killed or wounded, Zelensky said on Telegram.", "Volodymyr Zelensky"},
+		{"wrote on X", "en", "Zelensky wrote on X that 2,800 North Korean soldiers had been killed.", "Volodymyr Zelensky"},
+		{"posted on X", "en", "Zelensky posted on X that 2,800 North Korean soldiers had been killed or wounded.", "Volodymyr Zelensky"},
+		{"tweeted", "en", "About 2,800 North Korean soldiers have been killed, Zelensky tweeted on Sunday.", "Volodymyr Zelensky"},
+		{"a person the gazetteer lacks posted", "en", "Andriy Kovalenko posted on Telegram that 400 North Korean soldiers had reached the front.", "Andriy Kovalenko"},
+		{"lawmakers briefed by", "en", "Lawmakers briefed by the NIS said 1,300 North Korean soldiers had been killed.", "NIS"},
+		{"according to lawmakers briefed by", "en", "About 1,300 North Korean soldiers have been killed, according to lawmakers briefed by the NIS.", "NIS"},
+		{"an outlet quoting a body's official", "en", "Yonhap quoted an NIS official as saying that 1,300 North Korean soldiers had been killed.", "NIS"},
+		{"data cited by an outlet", "en", "About 11,000 North Koreans entered Russia in 2024, according to FSB data cited by NK News.", "FSB"},
+		{"a person told an outlet in an interview", "en", "Budanov told The War Zone in an interview that 7,000 North Korean soldiers remained in Kursk.", "Kyrylo Budanov"},
+		{"released a report saying", "en", "The MSMT released a report on Thursday saying 7,500 North Korean workers were sent to Russia.", "MSMT"},
+		{"a body the gazetteer lacks published a report", "en", "The Stimson Center published a report saying 18,000 North Korean workers were in Russia.", "Stimson Center"},
+		{"a report that nobody publishes names no one", "en", "A report said 18,000 North Korean workers were in Russia.", "-"},
+	})
+}

@@ -286,7 +286,7 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 		k++
 	}
 	for steps := 0; k < len(toks) && steps < 3; steps++ {
-		if lx.said.at(toks, k) != nil {
+		if lx.said.at(toks, k) != nil || publishes(toks, k) {
 			return cueSaid
 		}
 		if !(toks[k].in(wcSaidSkip, saidSkip) || lx.weekdayValue(&toks[k]) > 0 || toks[k].Low == "sunday") {
@@ -394,7 +394,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		return
 	}
 	for k := range toks {
-		if toks[k].may(lx.unnamed) && lx.unnamed.at(toks, k) != nil {
+		if toks[k].may(lx.unnamed) && lx.unnamed.at(toks, k) != nil && !publishedAt(toks, k) {
 			at.unnamed, at.set = true, true
 			return
 		}
@@ -565,7 +565,7 @@ func (a *attributor) name(m mention) string { return a.lx.sourceName[m.idx] }
 // reported"), in the fullest form the article gives it, or "".
 func (a *attributor) speaker(toks []Token) string {
 	for k := 1; k < len(toks); k++ {
-		if !toks[k].in(wcSpeakerVerb, speakerVerb) {
+		if !toks[k].in(wcSpeakerVerb, speakerVerb) && !publishes(toks, k) {
 			continue
 		}
 		e := k
@@ -1301,4 +1301,35 @@ func (a *attributor) nationalOfficials(toks []Token) string {
 		return joinTokens(toks[b : k+1])
 	}
 	return ""
+}
+
+// publishes reports whether toks[k] puts out a publication that speaks
+// for the one who puts it out: a verb of publish_verb and, within three
+// words, a noun of publication_noun ("released a report", "published its
+// latest assessment", "issued a new study").
+func publishes(toks []Token, k int) bool {
+	if !publishVerb[toks[k].Low] {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		if publicationNoun[toks[j].Low] {
+			return true
+		}
+		if toks[j].Kind != Word {
+			return false
+		}
+	}
+	return false
+}
+
+// publishedAt reports whether the phrase at toks[k] ("a report") is what
+// a verb right before it publishes ("The Stimson Center released a report
+// saying"): a report its publisher names, not an unnamed one.
+func publishedAt(toks []Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if publishVerb[toks[j].Low] {
+			return publishes(toks, j)
+		}
+	}
+	return false
 }

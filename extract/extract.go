@@ -314,7 +314,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 
 func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
 	markNameLabels(doc)
-	at := newAttributor(lx, doc)
+	at := newAttributor(lx, doc, a.Outlet)
 	defer at.put()
 	type key struct {
 		kind, group, event string

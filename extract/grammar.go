@@ -31,6 +31,7 @@ var (
 	planObject        = grammarData.Set("en", "plan_object")
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
+	ownEstimate       = grammarData.Set("en", "own_estimate")
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")
 	tellerBody        = grammarData.Set("en", "teller_body")

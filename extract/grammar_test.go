@@ -34,6 +34,7 @@ var grammarVars = map[string]any{
 	"en/plan_object":         &planObject,
 	"en/wave_ordinal":        &waveOrdinal,
 	"en/purpose_marker":      &purposeMarker,
+	"en/own_estimate":        &ownEstimate,
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,
 	"en/teller_body":         &tellerBody,

@@ -55,6 +55,8 @@ type attributor struct {
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
 	turn    string            // the person whose turn of a transcript the current paragraph is (turnSpeaker)
+	own     bool              // the authors give figures of their own ("we estimate"; see ownVoice)
+	cur     int               // the sentence being read
 
 	// Every sentence read keeps its mentions and speakers; they are cut
 	// from these per-article arenas (kept by the pool) instead of each
@@ -73,10 +75,14 @@ type attributor struct {
 // newAttributor takes an attributor from a pool: one per article, with a
 // history that gains every source named, was a steady share of what
 // extraction allocated. put gives it back.
-func newAttributor(lx *Lexicon, doc []sent) *attributor {
+func newAttributor(lx *Lexicon, doc []sent, outlet string) *attributor {
 	a := attributorPool.Get().(*attributor)
 	*a = attributor{lx: lx, doc: doc, para: -1, history: a.history[:0], ments: a.ments[:0], spks: a.spks[:0], cs: a.cs[:0]}
 	a.house = a.houseOutlet()
+	if a.house == "" && a.ownVoiceAnywhere() {
+		a.own = true
+		a.house = a.outletName(outlet)
+	}
 	return a
 }
 
@@ -148,6 +154,7 @@ var saidSkip = map[string]bool{"officials": true, "official": true, "spokesman":
 // sentence reads the attribution of doc[i] and updates the carry.
 func (a *attributor) sentence(i int) {
 	lx := a.lx
+	a.cur = i
 	s := &a.doc[i]
 	toks := s.toks
 	if s.para != a.para {
@@ -171,6 +178,11 @@ func (a *attributor) sentence(i int) {
 		a.quoting = !a.quoting
 	}
 	at := a.read(toks)
+	if !at.set && a.own && a.ownVoice(i, false) {
+		// "Our year-end estimate is 9,000": the authors', whoever a
+		// later sentence names.
+		at.src, at.set, at.unnamed = a.house, true, a.house == ""
+	}
 	if at.home.name != "" {
 		// "A Ukrainian government official said ... the official
 		// added": the body is one "the official" may speak for.
@@ -419,6 +431,12 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if a.turn != "" && toks[k].Low == "we" {
 			// "OKAFOR: … We assess that …": whoever has the turn.
 			at.src, at.set = a.turn, true
+			return
+		}
+		if a.own && toks[k].Low == "we" && a.ownVoice(a.cur, false) {
+			// "We estimate 7,000 were in Kursk" in an analysis: its
+			// authors, not the body named last.
+			at.src, at.set, at.unnamed = a.house, true, a.house == ""
 			return
 		}
 		if src := a.namedBefore(plain, k, p.val); src != "" {

@@ -1,0 +1,111 @@
+package extract
+
+import "strings"
+
+// An analysis gives figures of its own in the first person plural ("we
+// estimate 7,000 to 8,000 were in Kursk", "by our count", "our
+// end-of-year estimate is …"). Such figures, and those it states with no
+// other source, are its authors': the outlet that publishes them, as a
+// think tank's tracker or a monitor's update is. The same words in a
+// quotation, a turn of a transcript or a block quote are a speaker's.
+
+// maxOwnGap is the most words between "our" and the noun of its estimate
+// ("our end-of-period estimate").
+const maxOwnGap = 3
+
+// ownEstimateAt reports whether toks say a figure is the authors' own:
+// "we" (an adverb may follow) then a word of own_estimate, or "our" then
+// one within maxOwnGap words, in a sentence with digits ("How we assess
+// confidence", a page's link, gives no figure).
+func ownEstimateAt(toks []Token) bool {
+	digits := false
+	for k := range toks {
+		digits = digits || toks[k].Kind == Number
+	}
+	if !digits {
+		return false
+	}
+	for k := range toks {
+		switch toks[k].Low {
+		case "we":
+			j := k + 1
+			if j < len(toks) && toks[j].in(wcSaidSkip, saidSkip) {
+				j++
+			}
+			if j < len(toks) && ownEstimate[toks[j].Low] {
+				return true
+			}
+		case "our":
+			for j := k + 1; j < len(toks) && j <= k+maxOwnGap+1; j++ {
+				if ownEstimate[toks[j].Low] {
+					return true
+				}
+				if toks[j].Kind != Word && toks[j].Low != "-" {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownVoice reports whether doc[i] gives a figure of the authors' own
+// (ownEstimateAt) outside any quotation, turn or block quote. quoted says
+// whether a quotation opened in an earlier sentence of its paragraph is
+// still open (the attributor tracks it as it reads; a prepass passes its
+// own count).
+func (a *attributor) ownVoice(i int, quoted bool) bool {
+	s := &a.doc[i]
+	if quoted || a.quoting || quoteMarks(s.toks) > 0 || !ownEstimateAt(s.toks) {
+		return false
+	}
+	k := paraStart(a.doc, i)
+	if isTurn(&a.doc[k]) || len(a.doc[k].toks) > 0 && a.doc[k].toks[0].Kind != Word && !quoteMark(a.doc[k].toks[0].Low) {
+		return false // "SPOKESPERSON: …", "00:01 We believe …"
+	}
+	if k > 0 {
+		// "Singh responded:" sets off a block quote.
+		prev := a.doc[k-1].toks
+		if len(prev) > 0 && prev[len(prev)-1].Low == ":" {
+			return false
+		}
+	}
+	return true
+}
+
+// ownVoiceAnywhere reports whether some sentence of the article gives a
+// figure of the authors' own.
+func (a *attributor) ownVoiceAnywhere() bool {
+	open, para := false, -1
+	for i := range a.doc {
+		s := &a.doc[i]
+		if s.para != para {
+			open, para = false, s.para
+		}
+		if a.ownVoice(i, open) {
+			return true
+		}
+		if quoteMarks(s.toks)%2 == 1 {
+			open = !open
+		}
+	}
+	return false
+}
+
+// outletName is the source an outlet's name stands for: the gazetteer's
+// name when it knows the outlet, else the name as the page gives it,
+// without a note in parentheses ("Eurasia Monitor (analysis)").
+func (a *attributor) outletName(outlet string) string {
+	if k := strings.IndexByte(outlet, '('); k > 0 {
+		outlet = outlet[:k]
+	}
+	outlet = strings.TrimSpace(outlet)
+	if outlet == "" {
+		return ""
+	}
+	toks := Tokenize(outlet, 0, len(outlet), nil)
+	if p := a.lx.sources.at(toks, 0); p != nil && len(p.low) == len(toks) {
+		return a.lx.sourceName[p.idx]
+	}
+	return outlet
+}

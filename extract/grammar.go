@@ -47,4 +47,5 @@ var (
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")
 	ruPhraseOpener    = grammarData.Set("ru", "phrase_opener")
 	ruLossKilled      = grammarData.Words("ru", "loss_killed")
+	ruPartOpener      = grammarData.Set("ru", "part_opener")
 )

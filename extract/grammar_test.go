@@ -51,6 +51,7 @@ var grammarVars = map[string]any{
 	"ru/replenish":           &ruReplenish,
 	"ru/phrase_opener":       &ruPhraseOpener,
 	"ru/loss_killed":         &ruLossKilled,
+	"ru/part_opener":         &ruPartOpener,
 }
 
 // withoutList empties the list lang/name until the returned func

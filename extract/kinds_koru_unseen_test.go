@@ -318,3 +318,20 @@ func TestKindRussianDocumentsLendNoEvent(t *testing.T) {
 			[]string{"people workers entered 1300..1300 exact", "people workers present 400..400 approx"}},
 	})
 }
+
+// Parts of a figure listed after "включая" or "в том числе", and the
+// parts the list adds with "и", count its people; "едут" is a movement
+// under way, "поедут" one to come; Приамурье is Amur Oblast.
+func TestKindRussianPartsAndMovements(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Пхеньян отправил в Россию около 14 тысяч военных, в том числе 10 000 осенью и примерно 4 000 зимой.",
+			[]string{"people soldiers sent 14000..14000 approx", "people soldiers sent 10000..10000 exact", "people soldiers sent 4000..4000 approx"}},
+		// A number after the part's clause closes is no part.
+		{"ru", "КНДР направила 6 тысяч рабочих, включая строителей; срок контракта 3 года.",
+			[]string{"people workers sent 6000..6000 exact"}},
+		{"ru", "На стройки Хабаровска едут сотни рабочих из КНДР.",
+			[]string{"people workers sent 100.. vague"}},
+		{"ru", "Летом в Приамурье поедут еще 600 северокорейских лесорубов.",
+			[]string{"people workers planned 600..600 exact"}},
+	})
+}

@@ -393,6 +393,39 @@ func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 	return ""
 }
 
+// ruPartOpened reports whether the bare number at byte start opens or
+// goes on a list of parts: a part opener (grammar ru/part_opener:
+// включая, в том числе) at most three words before it in its clause, or
+// "и" and at most five words since the list's last part ended at
+// listEnd ("… в прошлом году и дополнительные 3 000").
+func ruPartOpened(t string, toks []mlTok, start, listEnd int) bool {
+	ti := mlTokenAt(toks, start)
+	if ti <= 0 {
+		return false
+	}
+	for b := ti - 1; b >= 0 && b >= ti-3; b-- {
+		if strings.ContainsAny(t[toks[b].end:toks[b+1].start], ".,;:()—") {
+			break
+		}
+		if ruPartOpener[toks[b].low] {
+			return true
+		}
+	}
+	if listEnd < 0 || listEnd > start {
+		return false
+	}
+	gap := t[listEnd:start]
+	if strings.ContainsAny(gap, ".,;:()—") || mlWordsBetween(gap) > 5 {
+		return false
+	}
+	for _, w := range strings.Fields(gap) {
+		if w == "и" {
+			return true
+		}
+	}
+	return false
+}
+
 // ruQualAfter is the qualifier of a bound (lexicon bounds_after: "с
 // лишним") that starts at token j, and the token after it; "" when none.
 func ruQualAfter(nl *mlNums, toks []mlTok, j int) (string, int) {
@@ -568,6 +601,28 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			unclassified = append(unclassified[:k], unclassified[k+1:]...)
 			k--
 		}
+	}
+	// "около 15 000 войск, включая около 11 000 в прошлом году и
+	// дополнительные 3 000 в начале года": bare numbers after a part
+	// opener, and those the list adds with и, are parts of the people
+	// counted before them.
+	listEnd := -1
+	for k := 0; k < len(unclassified); k++ {
+		u := unclassified[k]
+		var before *mlFig
+		for fi := range figs {
+			if figs[fi].kind == flowwatch.KindPeople && figs[fi].end <= u.f.start {
+				before = &figs[fi]
+			}
+		}
+		if before == nil || !ruPartOpened(t, toks, u.f.start, listEnd) {
+			continue
+		}
+		u.f.kind, u.f.unit, u.f.group = before.kind, before.unit, before.group
+		figs = append(figs, u.f)
+		listEnd = u.f.end
+		unclassified = append(unclassified[:k], unclassified[k+1:]...)
+		k--
 	}
 	// "1277 и 370 человек": a bare number coordinated with a count of
 	// people counts people too.

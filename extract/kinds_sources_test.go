@@ -319,3 +319,13 @@ func TestSourceAggregatorFrames(t *testing.T) {
 		{"a report that nobody publishes names no one", "en", "A report said 18,000 North Korean workers were in Russia.", "-"},
 	})
 }
+
+// A surname after a title ("Rep. Lee said", "Park said") is the person of
+// the gazetteer named before whose name begins or ends with it.
+func TestSourceSurnameOfKnownPerson(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"title and surname", "en", "Lee Seong-kweun, a member of the intelligence committee, spoke after the briefing.\nRep. Lee said 1,200 North Korean soldiers had been wounded.", "Lee Seong-kweun"},
+		{"bare surname", "en", "Park Sun-won spoke to reporters after the closed session.\n\nAbout 3,100 North Korean soldiers were wounded, Park said.", "Park Sun-won"},
+		{"the latest of two with the surname", "en", "Kim Jong Un met the returning engineers. Kim Byung-kee later briefed reporters.\nKim said 900 North Korean soldiers had been killed.", "Kim Byung-kee"},
+	})
+}

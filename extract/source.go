@@ -608,7 +608,7 @@ func (a *attributor) speaker(toks []Token) string {
 		}
 		// A capital that only opens the sentence may be any word ("Other
 		// reported purposes"); a name is capitalised elsewhere too.
-		if b == 0 && len(span) == 1 && toks[k].in(wcSpeakerVerb, speakerVerb) && !a.capitalisedInside(span[0].Text) {
+		if b == 0 && len(span) == 1 && toks[k].in(wcSpeakerVerb, speakerVerb) && !a.capitalisedInside(span[0].Text) && a.namedPerson(span[0].Text) == "" {
 			return ""
 		}
 		return a.fullName(span)
@@ -658,11 +658,31 @@ func (a *attributor) fullName(span []Token) string {
 	if len(span) > 1 {
 		return text
 	}
+	if n := a.namedPerson(span[0].Text); n != "" {
+		return n // "Rep. Lee said" after "Lee Seong-kweun": the person named before
+	}
 	a.indexNames()
 	if c, ok := a.names[span[0].Text]; ok {
 		return c
 	}
 	return text
+}
+
+// namedPerson is the latest person of the history whose name begins or
+// ends with the word ("Lee" for "Lee Seong-kweun", "Austin" for "Lloyd
+// Austin"), or "": the gazetteer's people are not in the index of
+// capitalised runs, which leaves out every source's name.
+func (a *attributor) namedPerson(word string) string {
+	for i := len(a.history) - 1; i >= 0; i-- {
+		h := a.history[i]
+		if h.kind != "official" || h.name == word {
+			continue
+		}
+		if strings.HasPrefix(h.name, word+" ") || strings.HasSuffix(h.name, " "+word) {
+			return h.name
+		}
+	}
+	return ""
 }
 
 // capitalisedInside reports whether the article capitalises word after

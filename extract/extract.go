@@ -341,7 +341,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		s := &doc[i]
 		at.sentence(i)
 		figs = mod.Figures(lx, s.toks, figs[:0])
-		if len(figs) == 0 {
+		if len(figs) == 0 || asksWhether(s.toks) {
 			continue
 		}
 		// What only sentences with figures need.
@@ -545,10 +545,12 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				c.Group = g
 			}
-			if c.Kind == flowwatch.KindPeople && c.Group == flowwatch.GroupNationals &&
-				(c.Event == flowwatch.EventKilled || c.Event == flowwatch.EventWounded || c.Event == flowwatch.EventCaptured) {
+			if c.Kind == flowwatch.KindPeople && (c.Event == flowwatch.EventKilled || c.Event == flowwatch.EventWounded || c.Event == flowwatch.EventCaptured) &&
+				(c.Group == flowwatch.GroupNationals || c.Group == flowwatch.GroupWorkers && !lx.namesGroup(s.toks, flowwatch.GroupWorkers)) {
 				// North Koreans the war kills, wounds or captures are its
-				// soldiers ("4,700 casualties, including about 600 deaths").
+				// soldiers ("4,700 casualties, including about 600 deaths"),
+				// also when the workers named before lend their group to
+				// a sentence that names none ("They put the dead at 2,000").
 				c.Group = flowwatch.GroupSoldiers
 			}
 			c.Place = lx.figurePlaces(s, f, figs, doc, i)
@@ -1504,6 +1506,41 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	return flowwatch.GroupNationals
+}
+
+// asksWhether reports whether an English sentence is a question that
+// asks whether ("Did Pyongyang send 100,000 troops?", "are we talking
+// dozens, hundreds?"): it states none of its figures. A question opened
+// by a wh-word takes them as given. A speaker's label is skipped.
+func asksWhether(toks []Token) bool {
+	e := len(toks) - 1
+	for e > 0 && quoteMark(toks[e].Low) {
+		e--
+	}
+	if e < 1 || toks[e].Low != "?" {
+		return false
+	}
+	b := 0
+	if speakerLabel(toks) {
+		for b < e && toks[b].Low != ":" {
+			b++
+		}
+		b++
+	}
+	for b < e && toks[b].Kind != Word {
+		b++
+	}
+	return b < e && !whWord[toks[b].Low]
+}
+
+// namesGroup reports whether the sentence has a noun of group g.
+func (lx *Lexicon) namesGroup(toks []Token, g string) bool {
+	for k := range toks {
+		if gk, _ := lx.Group(toks, k); gk == g {
+			return true
+		}
+	}
+	return false
 }
 
 // purposeBefore reports whether a purpose marker stands right before

@@ -32,6 +32,7 @@ var (
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
+	whWord            = grammarData.Set("en", "wh_word")
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")
 	tellerBody        = grammarData.Set("en", "teller_body")

@@ -35,6 +35,7 @@ var grammarVars = map[string]any{
 	"en/wave_ordinal":        &waveOrdinal,
 	"en/purpose_marker":      &purposeMarker,
 	"en/own_estimate":        &ownEstimate,
+	"en/wh_word":             &whWord,
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,
 	"en/teller_body":         &tellerBody,

@@ -51,3 +51,18 @@ func TestKindEntryPurposeAndRotation(t *testing.T) {
 			[]string{"people soldiers withdrawn 2000..2000 approx"}},
 	})
 }
+
+// The war's dead and wounded are soldiers, though the sentence before
+// counted builders; a question that asks whether states no figure.
+func TestKindCasualtiesAndQuestions(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Pyongyang also sent about 4,000 North Korean builders to Kursk. By June the NIS was citing roughly 3,300 casualties, including some 500 deaths.",
+			[]string{"people workers sent 4000..4000 approx", "people soldiers wounded 3300..3300 approx", "people soldiers killed 500..500 approx"}},
+		{"en", "North Korean workers in Kursk were hit by a drone strike, and 14 workers were killed, the governor said.",
+			[]string{"people workers killed 14..14 exact"}},
+		{"en", "Did North Korea really send 100,000 more troops to Russia?", nil},
+		{"en", "HOST: So are we talking hundreds of North Korean soldiers, or thousands?", nil},
+		{"en", "Why did North Korea send 12,000 troops to Kursk in 2024?",
+			[]string{"people soldiers sent 12000..12000 exact"}},
+	})
+}

@@ -289,3 +289,35 @@ func TestKindRussianShapes2025(t *testing.T) {
 			[]string{"people soldiers killed 250..250 exact"}},
 	})
 }
+
+// Korean lawmakers' and informants' quotations: a quotation closed by 며
+// ends the figure's clause (the next quotation's verb is its own); talks
+// (협의) on a supply of people plan it; discharged soldiers picked for work
+// abroad are workers. Russian: the one a rate is per is no count.
+func TestKindQuotationsAndTalks(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", `김 의원은 "러시아에 머무는 북한 노동자는 2만명을 넘는다"며 "대부분 연수생 비자로 입국했다"고 말했다.`,
+			[]string{"people workers present 20000.. at_least"}},
+		{"ko", `정부 관계자는 "북한이 건설 인력 수천 명 규모의 파견 협의를 러시아와 벌이고 있다"고 전했다.`,
+			[]string{"people workers planned 1000.. vague"}},
+		{"ko", `소식통은 "북한 당국이 올해 안에 하바롭스크로 약 800명을 더 송출할 계획이며 제대군인들이 먼저 뽑힌다"고 말했다.`,
+			[]string{"people workers planned 800..800 approx"}},
+		{"ru", "Подрядчик платит за одного рабочего из КНДР 90 тыс. руб. в месяц.",
+			[]string{"money workers  90000..90000 exact /month"}},
+	})
+}
+
+// An informant mentioned again (소식통은, 소식통에 따르면) is the one who
+// told the outlet the article named with him before; "한 소식통" is
+// another.
+func TestSourceInformantAgainKo(t *testing.T) {
+	got := sourcesOf("ko", "평양 소식통은 지난달 NK뉴스에 \"북한군 500명이 쿠르스크에 도착했다\"고 말했다.\n소식통은 현재 하바롭스크에서 일하는 북한 노동자가 2천명이 넘는다고 전했다.")
+	if len(got) != 2 || got[0] != "NK News" || got[1] != "NK News" {
+		t.Errorf("got %q, want both NK News", got)
+	}
+	// "한 소식통" (a source) is a new informant, not the one before.
+	got = sourcesOf("ko", "평양 소식통은 지난달 NK뉴스에 \"북한군 500명이 쿠르스크에 도착했다\"고 말했다.\n한 소식통은 하바롭스크에서 일하는 북한 노동자가 2천명이 넘는다고 전했다.")
+	if len(got) != 2 || got[0] != "NK News" || got[1] != "-" {
+		t.Errorf("got %q, want NK News, -", got)
+	}
+}

@@ -240,6 +240,13 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 			part = f.end + k
 		}
 	}
+	// "…1만5천명을 넘는다"며 "상당수가 … 입국했다": a quotation closed by
+	// 며 ends the figure's clause; the next quotation's verb is its own.
+	for _, w := range koQuoteJoins {
+		if k := strings.Index(s.text[f.end:], w); k >= 0 && f.end+k < part {
+			part = f.end + k
+		}
+	}
 	for i, h := range s.hits {
 		if among || h.start >= part {
 			break
@@ -430,6 +437,9 @@ func koOtherEventBefore(s *mlSent, f *mlFig, at, k int) bool {
 	}
 	return false
 }
+
+// koQuoteJoins close one quotation and join the next to it.
+var koQuoteJoins = []string{"\"며", "”며", "\"면서", "”면서", "\"라며", "”라며"}
 
 // koPurpose reports whether an event word is a purpose (일하기 위해,
 // 일하러): the verb stem takes 기 위해, 기 위한 or 러.

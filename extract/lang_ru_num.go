@@ -653,12 +653,13 @@ func mlSortFigs(figs []mlFig) {
 
 // ruOneOf reports whether a numeral is "один" naming one person of a
 // group, not a count: "один из рабочих", "одного из них", "ни одного
-// рабочего".
+// рабочего", and the one a rate is per ("платят за одного строителя",
+// "на одного работника").
 func ruOneOf(toks []mlTok, n ruNum) bool {
 	if n.j != n.i+1 || n.val != 1 || mlDigitsOf(toks[n.i].low) != "" {
 		return false
 	}
-	if n.i > 0 && toks[n.i-1].low == "ни" {
+	if n.i > 0 && (toks[n.i-1].low == "ни" || toks[n.i-1].low == "за" || toks[n.i-1].low == "на") {
 		return true
 	}
 	return n.j < len(toks) && toks[n.j].low == "из"

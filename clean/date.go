@@ -108,6 +108,8 @@ func daysIn(m time.Month, y int) int {
 
 var (
 	timeOfDay = lazyRE(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`)
+	// "GMT+9", "UTC+09:00", "GMT-0500": a zone's offset after a time of day.
+	zoneOffset = lazyRE(`(?i)\b(?:gmt|utc)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b`)
 	// Words a date strip carries besides the date itself.
 	dateWords = map[string]bool{
 		"published": true, "posted": true, "updated": true, "modified": true, "last": true,
@@ -151,7 +153,7 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 			b[i] = ' '
 		}
 	}
-	rest.Write(timeOfDay.ReplaceAll(b, []byte(" ")))
+	rest.Write(timeOfDay.ReplaceAll(zoneOffset.ReplaceAll(b, []byte(" ")), []byte(" ")))
 	words := strings.FieldsFunc(rest.String(), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})

@@ -462,6 +462,15 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 	// Cheap tests guard each pattern so that prose lines, the bulk of any
 	// page, meet few regular expressions.
 	digit := hasDigit(line)
+	if digit && !hasLetter(line) {
+		// "2025.10.14" alone under a byline: the page's date, not furniture.
+		if d, _, ok := dateStrip(line); ok {
+			if top && c.published.IsZero() {
+				c.published = d
+			}
+			return drop, "date"
+		}
+	}
 	if (strings.HasPrefix(line, "![") && markdownImage.MatchString(line)) ||
 		(!fromHTML && words == 1 && (strings.HasPrefix(line, "http") || strings.HasPrefix(line, "www.")) && bareURL.MatchString(line)) ||
 		!hasLetter(line) && !(digit && strings.Contains(line, " | ")) || (digit && words <= 3 && viewCount.MatchString(line)) ||

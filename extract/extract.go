@@ -1348,8 +1348,11 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		// estimate or report ("we estimate approximately 10,000 are
 		// moving").
 		if g == "" && f.End < n && (toks[f.End].in(wcAuxiliary, auxiliary) || lx.events.at(toks, f.End) != nil) {
+			// "Another 1,000 were sent", "A further 3,000 followed": a
+			// wave after the one the sentence before counted.
 			b := f.Start - 1
-			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that" || toks[b].in(wcSubjectAdverb, subjectAdverb)) {
+			for b >= cs && (toks[b].Kind == Punct || toks[b].Low == "that" || toks[b].in(wcSubjectAdverb, subjectAdverb) ||
+				scaleAfter[toks[b].Low] || (toks[b].Low == "a" || toks[b].Low == "an") && b+1 < f.Start && scaleAfter[toks[b+1].Low]) {
 				b--
 			}
 			if b < cs || b >= 0 && toks[b].in(wcReportVerb, reportVerb) {

@@ -42,8 +42,9 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		for end < len(toks) && isQuote(&toks[end]) && toks[end].Glued {
 			end++
 		}
-		// A footnote mark after the period belongs to the sentence: ".[1]".
-		if end+2 < len(toks) && toks[end].Low == "[" && toks[end].Glued && toks[end+1].Kind == Number && toks[end+2].Low == "]" {
+		// Footnote marks after the period belong to the sentence: ".[1]",
+		// ".[3][4]" as encyclopedias cite.
+		for end+2 < len(toks) && footnoteMark(toks, end) {
 			end += 3
 		}
 		if end >= len(toks) {
@@ -79,6 +80,12 @@ func (english) Sentences(lx *Lexicon, toks []Token, dst []Span) []Span {
 		dst = append(dst, Span{start, len(toks)})
 	}
 	return dst
+}
+
+// footnoteMark reports whether toks[k] opens a footnote mark glued to
+// the word or mark before it: "[12]" in "in 2023.[12]" or "killed,[7]".
+func footnoteMark(toks []Token, k int) bool {
+	return k > 0 && k+2 < len(toks) && toks[k].Low == "[" && toks[k].Glued && toks[k+1].Kind == Number && toks[k+1].Glued && !toks[k+1].Sep && toks[k+2].Low == "]" && toks[k+2].Glued
 }
 
 // boundEndsAt reports whether a bound before a number ("c.", "approx.")
@@ -472,6 +479,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 			}
 			if numTok.Glued && (p.Low == "-" || p.Low == "/" || p.Low == ".") && j > 1 && p.Glued && toks[j-2].Kind == Number {
 				return f, k, false // 2024-12-14, 12/14/2024, 2025.9.9
+			}
+			if footnoteMark(toks, j-1) {
+				return f, k, false // "in 2023.[12]": a footnote, not a figure
 			}
 			if p.in(wcNotAfter, lx.notAfter) && (isCap(p) || p.Low == "no" || p.Low == "no.") {
 				return f, k, false // Resolution 2375

@@ -1,0 +1,28 @@
+package extract_test
+
+import "testing"
+
+// Encyclopedia summaries cite after the period (".[4][5]"): the marks end
+// the sentence with it and are no figures, so each sentence keeps its own
+// time and people.
+func TestKindEnglishFootnoteMarks(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "In March 2025, Pyongyang moved 2,500 soldiers to Russia.[2][3] Russian border data counted 7,400 entries by North Korean citizens in 2024, up from 950 in 2023.[14]",
+			[]string{"people soldiers sent 2500..2500 exact", "people nationals entered 7400..7400 exact", "people nationals entered 950..950 exact"}},
+		{"en", "Officials put the toll at 800 North Korean soldiers killed by May,[6] and 1,300 by August.[7]",
+			[]string{"people soldiers killed 800..800 exact", "people soldiers killed 1300..1300 exact"}},
+	})
+}
+
+// "Another 1,000 were sent", "A further 700 followed": a wave after the
+// one the sentence before counted is of its people.
+func TestKindEnglishFurtherWave(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korea sent 6,000 soldiers to the Kursk front in the autumn. A further 1,200 were sent in March.",
+			[]string{"people soldiers sent 6000..6000 exact", "people soldiers sent 1200..1200 exact"}},
+		{"en", "About 900 North Korean builders arrived in Khabarovsk in April. An additional 400 arrived in May.",
+			[]string{"people workers sent 900..900 approx", "people workers sent 400..400 exact"}},
+		{"en", "Pyongyang has sent 3,000 workers to the Far East. Another 600 are expected next month.",
+			[]string{"people workers sent 3000..3000 exact", "people workers planned 600..600 exact"}},
+	})
+}

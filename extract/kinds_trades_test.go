@@ -1,0 +1,17 @@
+package extract_test
+
+import "testing"
+
+// Workers named by their trade (bricklayers, carpenters, electricians)
+// are workers; a trade of other people ("a Kyrgyz carpenter") earns
+// other people's pay, not North Koreans'.
+func TestKindTrades(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "About 60 North Korean carpenters were hired by a Kazan developer this spring.",
+			[]string{"people workers recruited 60..60 approx"}},
+		{"en", "Each of the North Korean electricians on the tower earns about $700 a month.",
+			[]string{"money workers  700..700 approx /month"}},
+		{"en", "North Korean plasterers in Tomsk earn about 60,000 rubles a month. A Kyrgyz bricklayer on the same project gets about 95,000 rubles a month.",
+			[]string{"money workers  60000..60000 approx /month"}},
+	})
+}

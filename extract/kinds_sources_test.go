@@ -329,3 +329,14 @@ func TestSourceSurnameOfKnownPerson(t *testing.T) {
 		{"the latest of two with the surname", "en", "Kim Jong Un met the returning engineers. Kim Byung-kee later briefed reporters.\nKim said 900 North Korean soldiers had been killed.", "Kim Byung-kee"},
 	})
 }
+
+// Capitals speak as the gazetteer says (speaks_as: Pyongyang is North
+// Korea, Moscow is Russia, as the train gold names them), and a second
+// speaker after ", and" opens a clause of its own.
+func TestSourceCapitalsAndClauses(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"Pyongyang says", "en", "Pyongyang says 14 North Korean engineers died clearing mines in Kursk.", "North Korea"},
+		{"Moscow says", "en", "Moscow says 1,200 North Korean deminers have arrived in Kursk.", "Russia"},
+		{"a second speaker after a comma and and", "en", "Pyongyang confirmed the deployment in April, and Seoul estimates 4,100 North Korean soldiers were killed or wounded.", "NIS"},
+	})
+}

@@ -873,6 +873,10 @@ func opensClause(toks []Token, pos int) bool {
 		switch toks[j].Low {
 		case "as", "while", "though", "although", "whereas", "but", "meanwhile":
 			return true
+		case "and":
+			// ", and Seoul estimates ...": a clause of its own after a
+			// comma; "Seoul and Kyiv said" is one speaker of two names.
+			return j > 0 && toks[j-1].Low == ","
 		case "that", ",", ";", ":", "\"", "“", "(":
 			return false
 		}

@@ -141,10 +141,11 @@ type mlSent struct {
 	// hitBuf holds the hits of the article's sentences (readHits), nil
 	// for a sentence read alone.
 	hitBuf *[]mlHit
-	// unnamed caches mlUnnamedAttribution and work (Korean) whether the
-	// sentence holds a work phrase: 0 not yet read, 1 yes, 2 no. Both
-	// were asked once per figure of the sentence.
+	// unnamed caches mlUnnamedAttribution and work whether workAt is
+	// read: 0 not yet read, 1 yes (work words found), 2 no. Both were
+	// asked once per figure of the sentence.
 	unnamed, work int8
+	workAt        []mlSpan // lm.workSpans
 }
 
 // readHits sets s.hits once, in the article's hit buffer when s has
@@ -216,8 +217,9 @@ type mlModule struct {
 	// work are the lexicon's work phrases, lower-cased (see mlToWork).
 	work []string
 	// workPhrases and workStems are work split by workSplit.
-	workOnce               sync.Once
-	workPhrases, workStems []string
+	workOnce    sync.Once
+	workPhrases []string
+	workStems   stemSet
 	// quoteSpeaker is who closes the quotation that holds the figure at
 	// byte at of sents[i] ("», — написал он"), or "" (nil: the language
 	// marks none).
@@ -1216,61 +1218,72 @@ const docWords = 4
 // "трудилось 35 тысяч северокорейцев"): a lexicon work phrase, a word
 // starting with a one-word entry or holding a phrase.
 func mlToWork(lm *mlModule, s *mlSent, f *mlFig) bool {
-	if len(lm.work) == 0 {
-		return false
-	}
-	if s.toks == nil && s.work == 0 {
-		s.work = 2
-		if mlContainsAny(s.low, lm.work) {
-			s.work = 1
-		}
-	}
-	if s.toks == nil && s.work == 2 {
-		// Korean reads work words as substrings: none in the sentence is
-		// none in the clause, found without the clause's bounds.
+	spans := lm.workSpans(s)
+	if len(spans) == 0 {
 		return false
 	}
 	cs, ce := s.clauseBounds(f)
-	low := s.low[cs:ce]
-	if s.toks == nil {
-		return mlContainsAny(low, lm.work)
-	}
-	// Russian: a phrase is found in the clause's text, a word is the stem
-	// of one of its tokens. Only the clause's tokens are read, each
-	// against the stems: a figure's clause is a part of its sentence.
-	phrases, stems := lm.workSplit()
-	if mlContainsAny(low, phrases) {
-		return true
-	}
-	for _, t := range s.toks {
-		if t.start >= ce {
-			break // tokens are in text order
-		}
-		if t.start < cs || t.end > ce {
-			continue
-		}
-		for _, w := range stems {
-			if strings.HasPrefix(t.low, w) {
-				return true
-			}
+	for _, sp := range spans {
+		if sp.start >= cs && sp.end <= ce {
+			return true
 		}
 	}
 	return false
 }
 
+// workSpans are where the sentence's work words stand, read once: every
+// figure of the sentence asks about its own clause, and scanning the
+// clause for each word again per figure was a thirtieth of reading
+// Russian. Korean finds each word as a substring of the text; Russian
+// finds a phrase in the text and a one-word entry as the stem of a
+// token. A word is in a clause when one of its spans is.
+func (lm *mlModule) workSpans(s *mlSent) []mlSpan {
+	if s.work != 0 {
+		return s.workAt
+	}
+	s.work = 2
+	phrases, stems := lm.work, (*stemSet)(nil)
+	if s.toks != nil {
+		phrases, stems = lm.workSplit()
+	}
+	for _, w := range phrases {
+		// Every occurrence, overlapping ones too: a clause may hold a
+		// later one and not the first.
+		for off := 0; off < len(s.low); {
+			k := mlIndex(s.low[off:], w)
+			if k < 0 {
+				break
+			}
+			s.workAt = append(s.workAt, mlSpan{off + k, off + k + len(w)})
+			off += k + 1
+		}
+	}
+	for _, t := range s.toks {
+		if stems.prefixOf(t.low) {
+			s.workAt = append(s.workAt, mlSpan{t.start, t.end})
+		}
+	}
+	if len(s.workAt) > 0 {
+		s.work = 1
+	}
+	return s.workAt
+}
+
 // workSplit is lm.work in the phrases of several words and the single
 // words (stems).
-func (lm *mlModule) workSplit() (phrases, stems []string) {
+func (lm *mlModule) workSplit() (phrases []string, stems *stemSet) {
 	lm.workOnce.Do(func() {
+		var ws []string
 		for _, w := range lm.work {
 			if strings.Contains(w, " ") {
 				lm.workPhrases = append(lm.workPhrases, w)
 			} else {
-				lm.workStems = append(lm.workStems, w)
+				ws = append(ws, w)
 			}
 		}
+		lm.workStems = newStemSet(ws)
 	})
-	return lm.workPhrases, lm.workStems
+	return lm.workPhrases, &lm.workStems
 }
 
 // mlFinish reads the places, time and source of a figure's claim.

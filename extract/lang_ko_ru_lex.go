@@ -46,6 +46,7 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -983,3 +984,40 @@ func mlIndex(s, w string) int {
 
 // mlHas is strings.Contains by mlIndex.
 func mlHas(s, w string) bool { return mlIndex(s, w) >= 0 }
+
+// stemSet tells whether a word starts with one of its stems. Most words
+// share no stem's first two bytes (for Cyrillic, its first letter), and
+// those are told apart before any stem is compared: every token of a
+// sentence is asked.
+type stemSet struct {
+	stems []string
+	leads []uint16 // the stems' first two bytes
+	short bool     // a stem is shorter than two bytes: no word is told apart
+}
+
+func newStemSet(stems []string) stemSet {
+	ss := stemSet{stems: stems}
+	for _, st := range stems {
+		if len(st) < 2 {
+			ss.short = true
+		} else if k := lead2(st); !slices.Contains(ss.leads, k) {
+			ss.leads = append(ss.leads, k)
+		}
+	}
+	return ss
+}
+
+func lead2(w string) uint16 { return uint16(w[0])<<8 | uint16(w[1]) }
+
+// prefixOf reports whether some stem is a prefix of w.
+func (ss *stemSet) prefixOf(w string) bool {
+	if !ss.short && (len(w) < 2 || !slices.Contains(ss.leads, lead2(w))) {
+		return false
+	}
+	for _, st := range ss.stems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}

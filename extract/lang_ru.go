@@ -403,19 +403,52 @@ type mlCut struct {
 
 // ruClauseCuts are every occurrence of a clause separator in t,
 // overlapping ones included (" — — "), so that ruCutBounds reads any
-// figure's clause without scanning t again.
+// figure's clause without scanning t again. Each separator is found by
+// its first byte that is no space (a comma, a semicolon, a dash's first
+// byte), all of them in one IndexByte pass per such byte: a search of t
+// for each of the eleven separators was a fiftieth of reading Russian and
+// Korean, whose sentences hold few of those bytes. The cuts are in no
+// particular order; ruCutBounds needs none.
 func ruClauseCuts(t string) []mlCut {
 	var cuts []mlCut
-	add := func(sep string, part bool) {
+	for _, key := range ruSepKeys.bytes {
 		for off := 0; off < len(t); {
-			k := mlIndex(t[off:], sep)
+			k := strings.IndexByte(t[off:], key)
 			if k < 0 {
-				return
+				break
 			}
-			at := off + k
-			cuts = append(cuts, mlCut{at: at, n: len(sep), part: part, also: ruAlsoAt(t, at, sep)})
-			off = at + 1
+			i := off + k
+			for _, sp := range ruSepKeys.at[key] {
+				if at := i - sp.key; at >= 0 && strings.HasPrefix(t[at:], sp.sep) {
+					cuts = append(cuts, mlCut{at: at, n: len(sp.sep), part: sp.part, also: ruAlsoAt(t, at, sp.sep)})
+				}
+			}
+			off = i + 1
 		}
+	}
+	return cuts
+}
+
+// ruSep is a separator of ruClauseSeps (part false) or ruPartClauses,
+// with the offset in it of its first byte that is no space.
+type ruSep struct {
+	sep  string
+	key  int
+	part bool
+}
+
+// ruSepKeys holds the separators by that byte, and the bytes.
+var ruSepKeys = func() (k struct {
+	bytes []byte
+	at    [256][]ruSep
+}) {
+	add := func(sep string, part bool) {
+		key := len(sep) - len(strings.TrimLeft(sep, " "))
+		c := sep[key]
+		if k.at[c] == nil {
+			k.bytes = append(k.bytes, c)
+		}
+		k.at[c] = append(k.at[c], ruSep{sep, key, part})
 	}
 	for _, sep := range ruClauseSeps {
 		add(sep, false)
@@ -423,8 +456,8 @@ func ruClauseCuts(t string) []mlCut {
 	for _, sep := range ruPartClauses {
 		add(sep, true)
 	}
-	return cuts
-}
+	return k
+}()
 
 // ruCutBounds is the clause of the figure t[a:b], from t's cuts (n is
 // len(t)): it ends at the first separator after the figure and starts

@@ -85,3 +85,21 @@ func scanSepLastIndex(t, sep string) int {
 		end = k
 	}
 }
+
+// TestStemSet: a stemSet answers as comparing every stem does, for stems
+// of one byte too (then no word is told apart by its first two).
+func TestStemSet(t *testing.T) {
+	words := []string{"", "р", "работали", "трудились", "трудно", "раб", "x", "xy", "рабочие", "тр"}
+	for _, stems := range [][]string{{"работал", "трудил", "трудоустр"}, {"x", "тру"}, nil} {
+		ss := newStemSet(stems)
+		for _, w := range words {
+			want := false
+			for _, st := range stems {
+				want = want || strings.HasPrefix(w, st)
+			}
+			if got := ss.prefixOf(w); got != want {
+				t.Errorf("stems %q, word %q: %v, want %v", stems, w, got, want)
+			}
+		}
+	}
+}

@@ -49,4 +49,5 @@ var (
 	ruPhraseOpener    = grammarData.Set("ru", "phrase_opener")
 	ruLossKilled      = grammarData.Words("ru", "loss_killed")
 	ruPartOpener      = grammarData.Set("ru", "part_opener")
+	ruNegator         = grammarData.Set("ru", "negator")
 )

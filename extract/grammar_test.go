@@ -53,6 +53,7 @@ var grammarVars = map[string]any{
 	"ru/phrase_opener":       &ruPhraseOpener,
 	"ru/loss_killed":         &ruLossKilled,
 	"ru/part_opener":         &ruPartOpener,
+	"ru/negator":             &ruNegator,
 }
 
 // withoutList empties the list lang/name until the returned func

@@ -335,3 +335,16 @@ func TestKindRussianPartsAndMovements(t *testing.T) {
 			[]string{"people workers planned 600..600 exact"}},
 	})
 }
+
+// Migrants and foreign workers in general are other people; a figure the
+// text denies is none.
+func TestKindRussianOthersAndDenials(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "На стройках Хабаровска работают рабочие из КНДР, а доля мигрантов в отрасли достигла 35%.",
+			nil},
+		{"ru", "Рабочие из КНДР прибыли в край. Всего в регионе трудятся около 16 тысяч иностранных работников.",
+			nil},
+		{"ru", "Власти области отвергли сообщения СМИ: никаких «семи тысяч северокорейских строителей» в регионе нет.",
+			nil},
+	})
+}

@@ -426,6 +426,23 @@ func ruPartOpened(t string, toks []mlTok, start, listEnd int) bool {
 	return false
 }
 
+// ruDenied reports whether a negative determiner (grammar ru/negator:
+// никаких) stands right before the number at token i, or before its
+// bound ("никаких более чем 10 тысяч"): the text says there are none.
+func ruDenied(toks []mlTok, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		if ruNegator[toks[b].low] {
+			return true
+		}
+		switch toks[b].low {
+		case "более", "чем", "около", "свыше", "порядка", "примерно":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // ruQualAfter is the qualifier of a bound (lexicon bounds_after: "с
 // лишним") that starts at token j, and the token after it; "" when none.
 func ruQualAfter(nl *mlNums, toks []mlTok, j int) (string, int) {
@@ -547,6 +564,11 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 		}
 		f.qual = qual
 		// What is counted.
+		if ruDenied(toks, n.i) {
+			// "Никаких «12 тысяч рабочих» нет": the text denies the figure.
+			i = j
+			continue
+		}
 		kind, unit, group := ruCounted(nl, s, f.start, n, j)
 		if kind == "" && n.i > 0 {
 			// A currency sign before the amount: $800.

@@ -340,3 +340,23 @@ func TestSourceCapitalsAndClauses(t *testing.T) {
 		{"a second speaker after a comma and and", "en", "Pyongyang confirmed the deployment in April, and Seoul estimates 4,100 North Korean soldiers were killed or wounded.", "NIS"},
 	})
 }
+
+// A later sentence of the paragraph whose source speaks before a figure of
+// its own ("The NIS estimated 4,700 ...") states that figure; it does not
+// attribute the figures before it, as a source closing the paragraph does.
+func TestSourceParagraphEndOwnReport(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"By December about 11,000 North Korean soldiers were in Kursk. The NIS estimated 4,100 casualties by April.",
+			[]string{"-", "NIS"}},
+		{"By December about 11,000 North Korean soldiers were in Kursk. Most of them came by train, the NIS said.",
+			[]string{"NIS"}},
+	}
+	for _, tc := range tests {
+		if got := sourcesOf("en", tc.text); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+}

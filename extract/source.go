@@ -1131,9 +1131,31 @@ func (a *attributor) paragraphEnd(i int) string {
 		if at.unnamed || at.country || kind == "official" {
 			return "" // a country or a person speaks for itself, not for the paragraph
 		}
+		if a.opensOwnReport(&at, a.doc[j].toks) {
+			return "" // "The NIS estimated 4,700 casualties": a statement of its own
+		}
 		return at.src
 	}
 	return ""
+}
+
+// opensOwnReport reports whether the sentence's source speaks before a
+// figure of its own ("South Korea's NIS estimated 4,700 casualties"): it
+// reports that figure, not the ones before it, unlike a sentence whose
+// source closes it ("Of that, they keep $2,000, the report says").
+func (a *attributor) opensOwnReport(at *attribution, toks []Token) bool {
+	for _, m := range at.mentions {
+		if a.name(m) != at.src || m.cue != cueSaid {
+			continue
+		}
+		for k := m.end; k < len(toks); k++ {
+			if toks[k].Kind == Number {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // kindOf is the kind of at's source: a mention's in the gazetteer, else

@@ -289,7 +289,7 @@ func cleanMode(s string, o textOpts) cleaned {
 	for len(s) > 0 {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
-		line = normalizeLine(line)
+		line = leaderRow(normalizeLine(line))
 		if line == "" {
 			continue
 		}

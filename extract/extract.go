@@ -366,10 +366,10 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				// count among the three: its caption says whose people.
 				// Nor do the turns of a transcript: an exchange goes on
 				// with the people it began with.
-				exchange := inExchange(doc, i)
+				exchange := lx.inExchange(doc, i)
 				for b, n := i-1, 0; !prevOrigin && b >= 0 && n < 3; b-- {
 					prevOrigin = lx.originOf(&doc[b])
-					if !doc[b].isTable() && !(exchange && inExchange(doc, b)) {
+					if !doc[b].isTable() && !(exchange && lx.inExchange(doc, b)) {
 						n++
 					}
 				}
@@ -811,14 +811,14 @@ func (lx *Lexicon) contextGroup(doc []sent, i int) string {
 	// "... 15,000 North Korean troops deployed ...\n The agency's count has
 	// climbed. In January it reported some 300 dead".
 	before := -1
-	exchange := inExchange(doc, i) // a transcript's turns are one exchange
+	exchange := lx.inExchange(doc, i) // a transcript's turns are one exchange
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		d := &doc[j]
 		// The lines of a table are one paragraph with the caption above.
 		if d.para != s.para && before < 0 && !d.isTable() {
 			before = d.para
 		}
-		if d.para != s.para && d.para != before && !d.isTable() && !(exchange && inExchange(doc, j)) {
+		if d.para != s.para && d.para != before && !d.isTable() && !(exchange && lx.inExchange(doc, j)) {
 			return ""
 		}
 		if !d.groupDone {

@@ -66,3 +66,18 @@ func TestKindCasualtiesAndQuestions(t *testing.T) {
 			[]string{"people soldiers sent 12000..12000 exact"}},
 	})
 }
+
+// A timeline's entries ("DATE – who: what") go on with the subject its
+// lead named, and a fact box's rows are table rows under it.
+func TestKindTimelineAndFactBox(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "How North Korea's deployment to Russia grew, entry by entry.\n\n" +
+			"2 Oct 2024 – NIS: Pyongyang moved about 1,200 North Korean special forces to Russia.\n\n" +
+			"9 Jan 2025 – Kyiv says 40 of them were killed.\n\n" +
+			"3 Mar 2025 – JCS: some 900 soldiers newly arrived near Kursk.\n\n" +
+			"5 Mar 2025 – NIS: about 7,000 soldiers remain stationed near the border.",
+			[]string{"people soldiers sent 1200..1200 approx", "people soldiers killed 40..40 exact", "people soldiers sent 900..900 approx", "people soldiers present 7000..7000 approx"}},
+		{"en", "North Korean troops have fought in Kursk since last autumn.\n\n| Troops sent (est.) | 12,000–13,000 |\n\n| Wounded (JCS) | ~3,000 |",
+			[]string{"people soldiers sent 12000..13000 range", "people soldiers wounded 3000..3000 approx"}},
+	})
+}

@@ -509,9 +509,10 @@ func (lx *Lexicon) continues(doc []sent, i int, f *Figure) bool {
 	if i == 0 || f.Group == "" {
 		return false
 	}
-	if listItem(&doc[i], f) {
+	if listItem(&doc[i], f) || lx.datedEntry(doc[paraStart(doc, i)].toks) && lx.inExchange(doc, i) {
 		// "11,000: troops in Russia by late 2024": the items of a list of
-		// figures are about what the text before the list is about.
+		// figures, and the entries of a timeline, are about what the text
+		// before them is about.
 		for b := i - 1; b >= 0 && b >= i-listBack; b-- {
 			if lx.originOf(&doc[b]) {
 				return true

@@ -63,13 +63,39 @@ func paraStart(doc []sent, j int) int {
 }
 
 // inExchange reports whether doc[j]'s paragraph is a turn of a
-// transcript that goes on from the paragraph before, itself a turn.
-func inExchange(doc []sent, j int) bool {
+// transcript that goes on from the paragraph before, itself a turn, or
+// an entry of a timeline after another ("4 Nov 2025 – NIS: …" after
+// "4 Sep 2025 – …"): the entries of a timeline go on with the subject
+// its lead named, as turns go on with the people of the exchange.
+func (lx *Lexicon) inExchange(doc []sent, j int) bool {
 	k := paraStart(doc, j)
-	if k == 0 || !isTurn(&doc[k]) {
+	if k == 0 {
 		return false
 	}
-	return isTurn(&doc[paraStart(doc, k-1)])
+	p := &doc[paraStart(doc, k-1)]
+	if isTurn(&doc[k]) {
+		return isTurn(p)
+	}
+	return lx.datedEntry(doc[k].toks) && lx.datedEntry(p.toks)
+}
+
+// datedEntry reports whether toks open with a date and a dash, as the
+// entries of a timeline do ("18 Oct 2024 – …", "March 3, 2025 — …").
+func (lx *Lexicon) datedEntry(toks []Token) bool {
+	month := false
+	for k := 0; k < len(toks) && k < 6; k++ {
+		t := &toks[k]
+		switch {
+		case lx.month(t) > 0 && isCap(t):
+			month = true
+		case t.Kind == Number && !t.Sep && !t.Dec, t.Low == "," || t.Low == ".":
+		case t.Low == "–" || t.Low == "—" || t.Low == "-" || t.Low == ":":
+			return month && k > 1
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // isTurn reports whether s, the first sentence of its paragraph, opens

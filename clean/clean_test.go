@@ -86,6 +86,8 @@ func TestRules(t *testing.T) {
 			gone: []string{"Friday"}, wantDate: "2024-05-03"},
 		{name: "day-first date glued to outlet", in: "River Gazette03-05-2024\nCouncil approves river plan\n\n" + body,
 			gone: []string{"Gazette"}, wantDate: "2024-05-03"},
+		{name: "date strip of cells with a source and a note", in: "Council approves river plan\n03.05.2024 09:15 | Source: River Wire | Machine translated\n\n" + body,
+			gone: []string{"Machine translated"}, wantDate: "2024-05-03"},
 		{name: "published label", in: "Council approves river plan\nPublished: 2024-05-03\n\n" + body, wantDate: "2024-05-03"},
 		{name: "date alone in digits under the headline", in: "Council approves river plan\n\nBy Mary Major\n2024.05.03\n\n" + body,
 			gone: []string{"2024.05.03"}, wantDate: "2024-05-03"},

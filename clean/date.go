@@ -168,7 +168,7 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 			}
 		}
 	}
-	if left > 2 {
+	if left > 2 && !metaCells(line, first) {
 		return d, "", false
 	}
 	// Text glued to the date without a space is the outlet's name.
@@ -182,6 +182,23 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 		}
 	}
 	return d, glued, true
+}
+
+// metaCells reports whether line is a strip of short cells set apart by
+// " | " whose first cell holds the date, which starts at byte first
+// ("30.04.2025 16:48 | Источник: Reuters | Перевод выполнен
+// автоматически"): an aggregator's date, source and notes, not prose.
+func metaCells(line string, first int) bool {
+	cells := strings.Split(line, " | ")
+	if len(cells) < 2 || first >= len(cells[0]) {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if wordCount(c) > 5 || endsSentence(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasYear reports a run of exactly four digits, which every date form

@@ -1,6 +1,10 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // Korean numerals as machine translations write them: thousands grouped
 // by a space, a space before the magnitude word.
@@ -347,4 +351,24 @@ func TestKindRussianOthersAndDenials(t *testing.T) {
 		{"ru", "Власти области отвергли сообщения СМИ: никаких «семи тысяч северокорейских строителей» в регионе нет.",
 			nil},
 	})
+}
+
+// A time right after a part's figure is that part's; the part after it
+// takes its own, not the one before ("около 9 000 в прошлом году и еще
+// 3 000 весной").
+func TestKindRussianPartTimes(t *testing.T) {
+	text := "КНДР направила в Россию около 12 тысяч военных, включая 9 000 в 2024 году и еще 3 000 в начале 2025 года."
+	a := &flowwatch.Article{Name: "t", Text: text, Lang: "ru", Published: flowwatch.NewDate(2025, 6, 1)}
+	want := map[float64]string{9000: "2024-01-01..2024-12-31", 3000: "2025-01-01..2025-03-31"}
+	got := map[float64]string{}
+	for _, c := range rules().Extract(a) {
+		if c.Low != nil && c.When != nil {
+			got[*c.Low] = c.When.From.String() + ".." + c.When.To.String()
+		}
+	}
+	for v, w := range want {
+		if got[v] != w {
+			t.Errorf("%v: when %q, want %q", v, got[v], w)
+		}
+	}
 }

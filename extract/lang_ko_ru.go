@@ -1382,6 +1382,19 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 			best = i
 		}
 	}
+	if best >= 0 && mlTimeOfOther(s, f, s.times[best]) {
+		// "около 11 000 в прошлом году и дополнительные 3 000 в начале
+		// этого года": the time before is another figure's; the one
+		// right after this figure, in its clause, is its own.
+		for i, t := range s.times {
+			if t.start >= f.end {
+				if gap := s.text[f.end:t.start]; !strings.ContainsAny(gap, ",;:.()—") && mlWordsBetween(gap) <= 2 {
+					best = i
+				}
+				break
+			}
+		}
+	}
 	if best < 0 {
 		for i, t := range s.times {
 			if t.start >= f.end {
@@ -1399,6 +1412,23 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 	}
 	p := *s.times[best].period
 	return &p
+}
+
+// mlTimeOfOther reports whether time t, before figure f, belongs to
+// another figure: one stands between them, or t follows one with at
+// most a word between and no punctuation ("11 000 в прошлом году").
+func mlTimeOfOther(s *mlSent, f *mlFig, t mlTime) bool {
+	for _, g := range s.figs {
+		if g.start >= t.end && g.end <= f.start {
+			return true
+		}
+		if g.end <= t.start {
+			if gap := s.text[g.end:t.start]; !strings.ContainsAny(gap, ",;:.()—") && mlWordsBetween(gap) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mlFigureSource is who the sentence attributes the figure to: the source

@@ -882,12 +882,41 @@ func normalizeLine(line string) string {
 		}
 		line = sb.String()
 	}
-	line = strings.TrimSpace(line)
+	line = untypeset(strings.TrimSpace(line))
 	for _, b := range []string{"• ", "· ", "▪ ", "◦ ", "● ", "■ ", "▶ ", "► ", "* ", "- ", "– "} {
 		if strings.HasPrefix(line, b) && len(line) > len(b) {
 			line = strings.TrimSpace(line[len(b):])
 			break
 		}
+	}
+	return line
+}
+
+// Typesetting that is no part of the words: citation marks glued to what
+// they cite ("12,000[3]", "troops.[12][14]", as encyclopedias and the
+// aggregators copying them set them), markdown emphasis ("**12,000**
+// troops", "__Kursk__") and dashes set for a hyphen inside a word ("Kim
+// Jong–un", "IT–специалистов", "러시아−북한": typographers' and
+// translators' swaps). Each would split a word or a figure from the
+// words that give it its meaning.
+var (
+	citationMarks = regexp.MustCompile(`(\S)(?:\[\d{1,3}\])+`)
+	emphasis      = regexp.MustCompile(`(\*\*|__)([^\s*_](?:[^*]*?[^\s*_])?)(?:\*\*|__)`)
+	italics       = regexp.MustCompile(`(^|[\s(])\*([^\s*](?:[^*]*?[^\s*])?)\*`)
+	wordDash      = regexp.MustCompile(`(\pL)[‐‑–−](\pL)`)
+)
+
+// untypeset removes the typesetting of a line that is no part of its words.
+func untypeset(line string) string {
+	if strings.IndexByte(line, '[') >= 0 {
+		line = citationMarks.ReplaceAllString(line, "$1")
+	}
+	if strings.IndexByte(line, '*') >= 0 || strings.Contains(line, "__") {
+		line = emphasis.ReplaceAllString(line, "$2")
+		line = italics.ReplaceAllString(line, "$1$2")
+	}
+	if strings.Contains(line, "‐") || strings.Contains(line, "‑") || strings.Contains(line, "–") || strings.Contains(line, "−") {
+		line = wordDash.ReplaceAllString(line, "$1-$2")
 	}
 	return line
 }

@@ -26,3 +26,14 @@ func TestKindEnglishFurtherWave(t *testing.T) {
 			[]string{"people workers sent 3000..3000 exact", "people workers planned 600..600 exact"}},
 	})
 }
+
+// Headlines and Korean outlets' English glue the initial to the name
+// ("N.Korea", "S.Korean"): it is the name, and no sentence ends at its dot.
+func TestKindEnglishGluedInitial(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "N.Korea has sent some 3,000 more soldiers to Russia, S.Korean officials said.",
+			[]string{"people soldiers sent 3000..3000 approx"}},
+		{"en", "About 1,500 N.Korean builders arrived in Vladivostok in May.",
+			[]string{"people workers sent 1500..1500 approx"}},
+	})
+}

@@ -369,6 +369,12 @@ func scanWord(s string, i, to int) int {
 			j+2 < to && s[j+1] == ' ' && 'A' <= s[j+2] && s[j+2] <= 'Z' {
 			return j + 1
 		}
+		// Headline style glues the initial to the name ("N.Korea",
+		// "S.Korean"): a capital and a lowercase letter after the dot.
+		if r == '.' && letters == 1 && j == i+1 && 'A' <= s[i] && s[i] <= 'Z' &&
+			j+2 < to && 'A' <= s[j+1] && s[j+1] <= 'Z' && 'a' <= s[j+2] && s[j+2] <= 'z' {
+			return j + 1
+		}
 		// U.S. / U.N. / e.g.: one letter, a dot, one letter, a dot.
 		if r == '.' && letters == 1 && j+2 < to+1 && j+2 <= to {
 			if j+2 < to && isLetterByte(s[j+1]) && s[j+2] == '.' {

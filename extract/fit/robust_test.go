@@ -56,38 +56,143 @@ func TestReshapedTrain(t *testing.T) {
 	docs := loadTrain(t)
 	raws := rawBodies(t, docs)
 	x := extract.New(nil)
-	score := func(reshape func(string) string, langs string) map[string]Score {
+	score := func(reshape func(string) string, langs string) (map[string]Score, map[string]bool) {
 		out := map[string]Score{}
+		changed := map[string]bool{}
 		for i := range docs {
 			d := &docs[i]
 			if !strings.Contains(langs, d.Lang()) {
 				continue
 			}
 			head, body := raws[i][0], raws[i][1]
+			if b := reshape(body); b != body {
+				changed[d.Lang()], body = true, b
+			}
 			// A page that cleaning rejects gives no claims, as in ingest.
 			var pred []flowwatch.Claim
-			if a, err := clean.Parse(d.Article.Name, []byte(head+reshape(body))); err == nil {
+			if a, err := clean.Parse(d.Article.Name, []byte(head+body)); err == nil {
 				pred = x.Extract(a)
 			}
 			s := out[d.Lang()]
 			s.Add(ScoreDoc(d.Gold, pred))
 			out[d.Lang()] = s
 		}
-		return out
+		return out, changed
 	}
-	base := score(func(s string) string { return s }, "en ko ru")
-	for _, r := range reshapes {
-		for lang, got := range score(r.f, r.langs) {
+	base, _ := score(func(s string) string { return s }, "en ko ru")
+	check := func(name string, scores map[string]Score) {
+		for _, lang := range []string{"en", "ko", "ru"} {
+			got, ok := scores[lang]
+			if !ok {
+				continue
+			}
 			was := base[lang]
-			t.Logf("%-32s %s F1 %.3f -> %.3f, source %.3f -> %.3f", r.name, lang, was.F1(), got.F1(), was.Accuracy("source"), got.Accuracy("source"))
+			t.Logf("%-32s %s F1 %.3f -> %.3f, source %.3f -> %.3f", name, lang, was.F1(), got.F1(), was.Accuracy("source"), got.Accuracy("source"))
 			if got.F1() < was.F1()-maxF1Drop {
-				t.Errorf("%s, %s: F1 falls from %.3f to %.3f", r.name, lang, was.F1(), got.F1())
+				t.Errorf("%s, %s: F1 falls from %.3f to %.3f", name, lang, was.F1(), got.F1())
 			}
 			if got.Accuracy("source") < was.Accuracy("source")-maxSourceDrop {
-				t.Errorf("%s, %s: source accuracy falls from %.3f to %.3f", r.name, lang, was.Accuracy("source"), got.Accuracy("source"))
+				t.Errorf("%s, %s: source accuracy falls from %.3f to %.3f", name, lang, was.Accuracy("source"), got.Accuracy("source"))
 			}
 		}
 	}
+	// A reshaping that changes no article of a language it is meant for
+	// measures nothing there (a pattern that never matches).
+	run := func(name string, f func(string) string, langs string) map[string]Score {
+		scores, changed := score(f, langs)
+		for _, lang := range strings.Fields(langs) {
+			if !changed[lang] {
+				t.Errorf("%s changes no %s article", name, lang)
+			}
+		}
+		return scores
+	}
+	for _, r := range reshapes {
+		check(r.name, run(r.name, r.f, r.langs))
+	}
+	byName := map[string]map[string]Score{}
+	var names []string
+	for _, r := range reshapes25 {
+		if byName[r.name] == nil {
+			byName[r.name] = map[string]Score{}
+			names = append(names, r.name)
+		}
+		for lang, s := range run(r.name, r.f, r.langs) {
+			byName[r.name][lang] = s
+		}
+	}
+	for _, n := range names {
+		check(n, byName[n])
+	}
+	for _, sep := range digestSeparators {
+		check(sep.name, digest(docs, raws, x, sep.line))
+	}
+}
+
+// A digest page glues unrelated articles of one language, each opened by a
+// line that names the next: aggregators' "Read more:" lines or a rule and
+// the next headline. Each article's claims must still come from its own
+// text and none be made of the other's words, so the pair is scored against
+// both golds together.
+var digestSeparators = []struct {
+	name string
+	line func(lang, title string) string
+}{
+	{"digest with read-more lines", func(lang, title string) string {
+		return map[string]string{"en": "Read more: ", "ru": "Читайте также: ", "ko": "관련기사: "}[lang] + title
+	}},
+	{"digest with rules and headlines", func(_, title string) string { return "———\n\n" + title }},
+}
+
+// digest scores every language's articles glued two by two, in corpus
+// order, under the first one's header.
+func digest(docs []Doc, raws [][2]string, x *extract.Extractor, line func(lang, title string) string) map[string]Score {
+	out := map[string]Score{}
+	prev := map[string]int{}
+	for i := range docs {
+		lang := docs[i].Lang()
+		j, ok := prev[lang]
+		if !ok {
+			prev[lang] = i
+			continue
+		}
+		delete(prev, lang)
+		page := raws[j][0] + raws[j][1] + "\n\n" + line(lang, headline(raws[i])) + "\n\n" + raws[i][1]
+		var pred []flowwatch.Claim
+		if a, err := clean.Parse(docs[j].Article.Name, []byte(page)); err == nil {
+			pred = x.Extract(a)
+		}
+		gold := append(append([]Gold(nil), docs[j].Gold...), docs[i].Gold...)
+		s := out[lang]
+		s.Add(ScoreDoc(gold, pred))
+		out[lang] = s
+	}
+	// An article left without a partner is scored alone.
+	for lang, j := range prev {
+		var pred []flowwatch.Claim
+		if a, err := clean.Parse(docs[j].Article.Name, []byte(raws[j][0]+raws[j][1])); err == nil {
+			pred = x.Extract(a)
+		}
+		s := out[lang]
+		s.Add(ScoreDoc(docs[j].Gold, pred))
+		out[lang] = s
+	}
+	return out
+}
+
+// headline is the article's title from its header, else its first line.
+func headline(raw [2]string) string {
+	for _, l := range strings.Split(raw[0], "\n") {
+		if t, ok := strings.CutPrefix(l, "title: "); ok && t != "unknown" && t != "" {
+			return t
+		}
+	}
+	for _, l := range strings.Split(raw[1], "\n") {
+		if strings.TrimSpace(l) != "" {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
 }
 
 // rawBodies reads each article's file as scraped and splits it into its

@@ -372,3 +372,13 @@ func TestKindRussianPartTimes(t *testing.T) {
 		}
 	}
 }
+
+// A figure set off by dashes takes the verb right after the closing dash.
+func TestKindRussianDashApposition(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Вторая смена — около 450 рабочих из КНДР — приехала на стройку в марте.",
+			[]string{"people workers sent 450..450 approx"}},
+		{"ru", "Последний эшелон — 800 северокорейских военных — вернулся домой в декабре.",
+			[]string{"people soldiers withdrawn 800..800 exact"}},
+	})
+}

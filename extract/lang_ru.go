@@ -676,6 +676,11 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			return flowwatch.EventPlanned, at
 		}
 	}
+	if at < 0 {
+		// "первая группа — около 900 строителей — прибыла в мае": the
+		// verb right after the dash that closes the figure's apposition.
+		ev, at = ruAppositionVerb(s, f)
+	}
 	if ev == flowwatch.EventWounded && at >= 0 && ruLossOfDead(s, s.hits[at]) {
 		ev = flowwatch.EventKilled
 	}
@@ -711,6 +716,40 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 		}
 	}
 	return ev, at
+}
+
+// ruAppositionVerb is the event word that follows the dash closing a
+// figure set off by dashes ("первая партия — около 300 человек —
+// прибыла"), at most one word after it, and its hit; "" and -1 when the
+// figure stands in no such apposition.
+func ruAppositionVerb(s *mlSent, f *mlFig) (string, int) {
+	pre := strings.TrimRight(s.text[:f.start], " ")
+	if !strings.HasSuffix(pre, "—") && !strings.HasSuffix(pre, "–") {
+		// a bound or two may stand between: "— около 300 человек"
+		k := max(strings.LastIndex(pre, "—"), strings.LastIndex(pre, "–"))
+		if k < 0 || mlWordsBetween(pre[k:]) > 2 || strings.ContainsAny(pre[k:], ",;:.") {
+			return "", -1
+		}
+	}
+	rest := s.text[f.end:]
+	d := strings.Index(rest, " — ")
+	if e := strings.Index(rest, " – "); e >= 0 && (d < 0 || e < d) {
+		d = e
+	}
+	if d < 0 || mlWordsBetween(rest[:d]) > 4 || strings.ContainsAny(rest[:d], ",;:.()«»\"") {
+		return "", -1
+	}
+	after := f.end + d + len(" — ")
+	for i, h := range s.hits {
+		if h.start < after {
+			continue
+		}
+		if h.cat == catEvent && mlWordsBetween(s.text[after:h.start]) <= 1 && !strings.ContainsAny(s.text[after:h.start], ",;:.") {
+			return h.value, i
+		}
+		break
+	}
+	return "", -1
 }
 
 // ruFutureBefore reports whether the event word hit at is a verb in the

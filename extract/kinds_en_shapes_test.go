@@ -37,3 +37,14 @@ func TestKindEnglishGluedInitial(t *testing.T) {
 			[]string{"people workers sent 1500..1500 approx"}},
 	})
 }
+
+// A body the gazetteer does not know, introduced with its acronym ("Harbor
+// Labour Watch (HLW) said"), tells what its acronym finds or counts later,
+// and "the report" a paragraph on is its report, not a person's.
+func TestSourceBodyWithAcronym(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"the report a paragraph on", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nThe report, published Monday, found that about 14,000 North Korean workers are employed in Russia.", "Harbor Labour Watch"},
+		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nHLW counted at least 9 North Korean workers who died on building sites in Russia since 2024.", "Harbor Labour Watch"},
+		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nThe report also documents the hiring of some 700 North Korean women for a drone plant in Russia.", "Harbor Labour Watch"},
+	})
+}

@@ -55,8 +55,10 @@ type attributor struct {
 	house   string            // the outlet reporting through its own informants (see houseOutlet)
 	quoting bool              // a quotation is open after the current sentence
 	turn    string            // the person whose turn of a transcript the current paragraph is (turnSpeaker)
-	own     bool              // the authors give figures of their own ("we estimate"; see ownVoice)
-	cur     int               // the sentence being read
+	// spokeBody: the speaker found last was written with its acronym, a body and not a person
+	spokeBody bool
+	own       bool // the authors give figures of their own ("we estimate"; see ownVoice)
+	cur       int  // the sentence being read
 
 	// Every sentence read keeps its mentions and speakers; they are cut
 	// from these per-article arenas (kept by the pool) instead of each
@@ -452,9 +454,14 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 	}
 	// A person the gazetteer does not know: "Wi said", resolved to the
 	// fullest form of the name the article gives ("Wi Sung-lac").
+	a.spokeBody = false
 	if sp := a.speaker(toks); sp != "" {
 		at.src, at.set = sp, true
-		a.history = append(a.history, srcRef{sp, "official"})
+		kind := "official"
+		if a.spokeBody {
+			kind = "body" // "Harbor Labour Watch (HLW) said", "HLW counted": "the report" may be its
+		}
+		a.history = append(a.history, srcRef{sp, kind})
 		return
 	}
 	// "..., a human rights group told AFP": someone the sentence does
@@ -590,6 +597,11 @@ func (a *attributor) speaker(toks []Token) string {
 		if c := appositionBefore(toks, k); c > 0 {
 			e = c // "Ivan Petrov, an aide to the chairman, said"
 		}
+		acronym := false
+		if acronymAfter(toks, e-3) {
+			e -= 3 // "Harbor Labour Watch (HLW) said": the name before its acronym
+			acronym = true
+		}
 		b := nameBefore(toks, e)
 		if b == e || !isCap(&toks[b]) {
 			return ""
@@ -611,9 +623,20 @@ func (a *attributor) speaker(toks []Token) string {
 		if b == 0 && len(span) == 1 && toks[k].in(wcSpeakerVerb, speakerVerb) && !a.capitalisedInside(span[0].Text) && a.namedPerson(span[0].Text) == "" {
 			return ""
 		}
+		if acronym || len(span) == 1 && isAcronym(span[0].Text) {
+			a.spokeBody = true
+		}
 		return a.fullName(span)
 	}
 	return ""
+}
+
+// acronymAfter reports whether toks[k:k+3] is an acronym in brackets
+// right after a capitalised word ("Harbor Labour Watch (HLW)"): the name
+// a body is introduced with, and the short form it is written after.
+func acronymAfter(toks []Token, k int) bool {
+	return k > 0 && k+2 < len(toks) && toks[k].Low == "(" && toks[k+2].Low == ")" && toks[k+1].Kind == Word &&
+		len(toks[k+1].Text) >= 2 && isAcronym(toks[k+1].Text) && isCap(&toks[k-1])
 }
 
 // nameBefore is where a run of capitalised words ending before toks[e]
@@ -719,6 +742,10 @@ func (a *attributor) indexNames() {
 						a.names[w] = c
 					}
 				}
+			}
+			if b := nameBefore(toks, e); e-b > 1 && acronymAfter(toks, e) && !a.notName(toks[b:e]) {
+				// "Harbor Labour Watch (HLW)": the acronym stands for the name.
+				a.names[toks[e+1].Text] = joinTokens(toks[b:e])
 			}
 			k = e - 1
 		}

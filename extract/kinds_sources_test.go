@@ -360,3 +360,15 @@ func TestSourceParagraphEndOwnReport(t *testing.T) {
 		}
 	}
 }
+
+// Korean: a country right before a noun of a person who tells (관계자,
+// 당국자, 대사, 외교관; grammar source_nouns) says where the person is from;
+// the country does not speak in the person's stead.
+func TestSourceKoreanCountryBeforePerson(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"an official of a country", "ko", "익명을 요구한 한 미국 고위 관계자는 북한군 300명이 숨졌다고 말했다.", "-"},
+		{"an official of a country, in an outlet's report", "ko", "로이터통신 보도에 따르면 한 미국 국방 당국자는 북한군 수백 명이 다쳤다고 말했다.", "Reuters"},
+		{"an ambassador of a country", "ko", "주한 우크라이나 대사는 북한군 포로 2명이 치료를 받고 있다고 말했다.", "-"},
+		{"the country itself still speaks", "ko", "우크라이나는 북한군 포로 2명이 치료를 받고 있다고 밝혔다.", "Ukraine"},
+	})
+}

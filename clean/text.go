@@ -17,7 +17,8 @@ import (
 //
 //  1. furniture: markdown images, bare URLs, lines without letters, view
 //     counts, gallery counters ("Image 3 of 12"), "Follow us on ..."
-//     social prompts;
+//     social prompts, a repost's hashtag and channel lines ("#КНДР
+//     #Россия", "via @channel");
 //  2. phrase rules from rules.txt: exact page widgets ("- Advertisement -"),
 //     promotions, credits and comment forms, and section openers ("Related
 //     Articles", "Further Reading:") after which nothing is article text;
@@ -448,6 +449,9 @@ var (
 	stampLine = lazyRE(`(?i)^(?:last\s+)?(?:updated|posted|published|modified)\b`)
 	// "Follow us on Instagram, Facebook and X": a social-media prompt.
 	socialFollow = lazyRE(`(?i)^follow\b.*\b(?:twitter|facebook|instagram|youtube|telegram|whatsapp|linkedin|tiktok|threads|bluesky)\b`)
+	// "#КНДР #Россия", "via @channel", "@channel": a repost's hashtags
+	// and channel credit, set between the paragraphs it copies.
+	repostTag    = lazyRE(`^(?:#[\pL\pN_]+[\s,]*)+$|^(?i:via\s+|source:\s*|источник:\s*|출처:\s*)?@[\pL\pN_.]+$`)
 	viewCount    = lazyRE(`(?i)^[\d,.\s]+(?:views?|reads?|просмотр\pL*|조회)$|^(?:조회수?|views?)\s*:?\s*[\d,.]+$`)
 	captionStart = lazyRE(`(?i)^(?:file photo|photo|image|pictured|caption|фото|사진)\s*[:=]`)
 	trailCredit  = lazyRE(`[(\[]([^()\[\]]{2,80})[)\]]\.?$`)
@@ -475,6 +479,7 @@ func classify(line string, c *cleaned, top, fromHTML bool) (verdict, string) {
 		(!fromHTML && words == 1 && (strings.HasPrefix(line, "http") || strings.HasPrefix(line, "www.")) && bareURL.MatchString(line)) ||
 		!hasLetter(line) && !(digit && strings.Contains(line, " | ")) || (digit && words <= 3 && viewCount.MatchString(line)) ||
 		(digit && words <= 5 && galleryCount.MatchString(line)) ||
+		(words <= 12 && strings.ContainsAny(line, "#@") && repostTag.MatchString(line)) ||
 		(words <= 25 && hasPrefixFold(line, "follow") && socialFollow.MatchString(line)) {
 		return drop, "furniture"
 	}

@@ -341,7 +341,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		s := &doc[i]
 		at.sentence(i)
 		figs = mod.Figures(lx, s.toks, figs[:0])
-		if len(figs) == 0 || asksWhether(s.toks) {
+		if len(figs) == 0 || asksWhether(s.toks) || checkedLine(s.toks) {
 			continue
 		}
 		// What only sentences with figures need.
@@ -387,7 +387,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		orgsDone := false
 		for fi := range figs {
 			f := &figs[fi]
-			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End || yearOfTime(s.toks, f, times) {
+			if f.Start < 0 || f.End > len(s.toks) || f.Start >= f.End || yearOfTime(s.toks, f, times) || lx.denied(s.toks, f.Start) {
 				continue
 			}
 			c := flowwatch.Claim{Kind: f.Kind, Low: f.Low, High: f.High, Qualifier: f.Qualifier, Unit: f.Unit, Per: f.Per}
@@ -1509,6 +1509,50 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		}
 	}
 	return flowwatch.GroupNationals
+}
+
+// denied reports whether a negated verb of movement or loss governs the
+// figure starting at start ("has not sent 100,000 soldiers", "hasn't
+// deployed another 5,000", "have never been sent 3,000"): the text denies
+// the figure. The verb stands at most three words before the figure, the
+// negator at most two before the verb.
+func (lx *Lexicon) denied(toks []Token, start int) bool {
+	for v := start - 1; v >= 0 && v >= start-4; v-- {
+		if toks[v].Kind == Punct {
+			return false
+		}
+		if lx.events.at(toks, v) == nil {
+			continue
+		}
+		for b := v - 1; b >= 0 && b >= v-3; b-- {
+			if toks[b].Kind == Punct {
+				break
+			}
+			if negator[toks[b].Low] || strings.HasSuffix(toks[b].Low, "n't") || strings.HasSuffix(toks[b].Low, "n’t") {
+				return toks[b+1].Low != "only" // "has not only sent 10,000 but …" affirms
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// checkedLine reports whether a sentence opens with a fact check's label
+// of the claim it checks ("CLAIM: …"): it reports what others assert.
+func checkedLine(toks []Token) bool {
+	for k := 0; k < len(toks) && k < 3; k++ {
+		if toks[k].Low == ":" {
+			var b strings.Builder
+			for j := 0; j < k; j++ {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[j].Low)
+			}
+			return k > 0 && checkedLabel[b.String()]
+		}
+	}
+	return false
 }
 
 // asksWhether reports whether an English sentence is a question that

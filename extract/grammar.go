@@ -33,6 +33,8 @@ var (
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")
+	negator           = grammarData.Set("en", "negator")
+	checkedLabel      = grammarData.Set("en", "checked_label")
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")
 	tellerBody        = grammarData.Set("en", "teller_body")

@@ -36,6 +36,8 @@ var grammarVars = map[string]any{
 	"en/purpose_marker":      &purposeMarker,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,
+	"en/negator":             &negator,
+	"en/checked_label":       &checkedLabel,
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,
 	"en/teller_body":         &tellerBody,

@@ -81,3 +81,17 @@ func TestKindTimelineAndFactBox(t *testing.T) {
 			[]string{"people soldiers sent 12000..13000 range", "people soldiers wounded 3000..3000 approx"}},
 	})
 }
+
+// A fact check: what it denies and the claim line it rates are no claims;
+// what it affirms is.
+func TestKindDeniedFigures(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "No, North Korea hasn't sent 70,000 soldiers to Russia this month.", nil},
+		{"en", "Officials said Pyongyang had never deployed 40,000 North Korean troops, contrary to the post.", nil},
+		{"en", "Claim: North Korea just dispatched 90,000 troops to the Donbas.", nil},
+		{"en", "North Korea has not only sent 11,000 soldiers to Kursk but also shells.",
+			[]string{"people soldiers sent 11000..11000 exact"}},
+		{"en", "Seoul could not confirm reports that North Korea sent 3,000 more troops.",
+			[]string{"people soldiers sent 3000..3000 exact"}},
+	})
+}

@@ -382,3 +382,14 @@ func TestKindRussianDashApposition(t *testing.T) {
 			[]string{"people soldiers withdrawn 800..800 exact"}},
 	})
 }
+
+// One who told an outlet (dative after the reporting verb) is the
+// source, the outlet only relays him; an indeclinable outlet after the
+// verb is still the one who reports.
+func TestKindRussianToldOutlet(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"told-outlet", "ru", "Директор стройтреста Олег Карпов рассказал «Известиям», что на объектах заняты 350 рабочих из КНДР.", "Oleg Karpov"},
+		{"told-agency", "ru", "Председатель союза Игорь Мельников сообщил Интерфаксу, что в области трудятся около 700 граждан КНДР.", "Igor Melnikov"},
+		{"outlet-reports", "ru", "В Приморье работают около 2 тысяч рабочих из КНДР, сообщает ТАСС.", "TASS"},
+	})
+}

@@ -1459,8 +1459,40 @@ func mlFigureSource(lm *mlModule, s *mlSent, f *mlFig) (source, via string) {
 	if best < 0 {
 		return lm.names.speaker(s), ""
 	}
+	if ruToldOutlet(lm, s, best) {
+		// "Виталий Петров рассказал «Известиям», что …": the one who
+		// tells is the source, the outlet he told relays him.
+		if sp := lm.names.speaker(s); sp != "" {
+			return sp, s.hits[best].value
+		}
+	}
 	return mlCited(lm, s, best)
 }
+
+// ruToldOutlet reports whether source hit i is an outlet in the dative
+// right after a reporting verb ("рассказал «Ведомостям»", "сообщил
+// Интерфаксу"): whom the speaker told, not who speaks. Indeclinable
+// names (ТАСС) say nothing of their case and are left as they are.
+func ruToldOutlet(lm *mlModule, s *mlSent, i int) bool {
+	if s.toks == nil || i == 0 || !lm.outlets[s.hits[i].value] {
+		return false
+	}
+	h, p := s.hits[i], s.hits[i-1]
+	if p.cat != catSaid || strings.Trim(s.text[p.end:h.start], " «\"“") != "" {
+		return false
+	}
+	w := strings.Trim(s.low[h.start:h.end], " «»\"“”")
+	for _, end := range ruDativeEnds {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruDativeEnds end an outlet's name in the dative: «Ведомостям»,
+// «Известиям», Интерфаксу, «Коммерсанту».
+var ruDativeEnds = []string{"ам", "ям", "у", "ю"}
 
 func mlIsSource(lm *mlModule, s *mlSent, h mlHit) bool {
 	switch h.cat {

@@ -1,6 +1,10 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/flowwatch/flowwatch"
+)
 
 // Encyclopedia summaries cite after the period (".[4][5]"): the marks end
 // the sentence with it and are no figures, so each sentence keeps its own
@@ -47,4 +51,26 @@ func TestSourceBodyWithAcronym(t *testing.T) {
 		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nHLW counted at least 9 North Korean workers who died on building sites in Russia since 2024.", "Harbor Labour Watch"},
 		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nThe report also documents the hiring of some 700 North Korean women for a drone plant in Russia.", "Harbor Labour Watch"},
 	})
+}
+
+// A word of time right after a figure ends its noun phrase ("2,000 more
+// early this year" counts people, not a thing called "early"), and
+// "early this year", "late last year" are the parts of those years.
+func TestKindEnglishTimeAfterFigure(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Seoul says North Korea sent 9,000 troops to Russia, followed by about 1,500 more early this year.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers sent 1500..1500 approx"}},
+		{"en", "Kyiv says some 700 North Korean sappers arrived late last month.",
+			[]string{"people engineers sent 700..700 approx"}},
+	})
+	pub := flowwatch.NewDate(2025, 9, 5)
+	for _, tc := range []struct{ text, from, to string }{
+		{"About 1,800 more North Korean workers came to the Far East early this year.", "2025-01-01", "2025-04-30"},
+		{"Some 6,000 North Korean soldiers were sent to Russia late last year.", "2024-09-01", "2024-12-31"},
+	} {
+		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en", Published: pub})
+		if len(cs) != 1 || cs[0].When == nil || cs[0].When.From.String() != tc.from || cs[0].When.To.String() != tc.to {
+			t.Errorf("%s: got %+v, want %s..%s", tc.text, cs, tc.from, tc.to)
+		}
+	}
 }

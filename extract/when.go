@@ -137,6 +137,16 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 			}
 		}
 		per, end, ok := lx.dateAt(toks, s, pub, mod == "next" || mod == "as_of")
+		if !ok && known && (mod == "early" || mod == "mid" || mod == "late") {
+			// "early this year", "late last year": the part of that year.
+			if p := lx.times.at(toks, s); p != nil && (p.val == "this_year" || p.val == "last_year") {
+				y := pub.Year
+				if p.val == "last_year" {
+					y--
+				}
+				per, end, ok = yearPeriod(y), s+len(p.low), true
+			}
+		}
 		if !ok {
 			if mod != "" {
 				continue

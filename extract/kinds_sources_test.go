@@ -316,6 +316,8 @@ func TestSourceAggregatorFrames(t *testing.T) {
 		{"a person told an outlet in an interview", "en", "Budanov told The War Zone in an interview that 7,000 North Korean soldiers remained in Kursk.", "Kyrylo Budanov"},
 		{"released a report saying", "en", "The MSMT released a report on Thursday saying 7,500 North Korean workers were sent to Russia.", "MSMT"},
 		{"a body the gazetteer lacks published a report", "en", "The Stimson Center published a report saying 18,000 North Korean workers were in Russia.", "Stimson Center"},
+		{"shared data indicating", "en", "In a post on X, Zelensky shared new data indicating that 2,900 North Korean soldiers had been killed or wounded.", "Volodymyr Zelensky"},
+		{"provided figures", "en", "Budanov provided figures showing that 6,500 North Korean soldiers remained in Kursk.", "Kyrylo Budanov"},
 		{"a report that nobody publishes names no one", "en", "A report said 18,000 North Korean workers were in Russia.", "-"},
 	})
 }

@@ -1947,7 +1947,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	}
 	c, ok := pick(find(cs, ce))
 	if !ok {
-		c, ok = pick(find(0, len(toks)))
+		// A clause with no cue of its own ("…, plus about 3,000 military
+		// builders") takes one from its sentence, but not across a
+		// semicolon: "; losses stand at more than 6,000 killed" says
+		// what befell others.
+		ss, se := semicolonSpan(toks, f.Start, f.End)
+		c, ok = pick(find(ss, se))
 	}
 	if hypoOwn && (!ok || c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured) {
 		return flowwatch.EventPresent
@@ -2104,6 +2109,25 @@ func (lx *Lexicon) countedNoun(s *sent, f *Figure) (group string, other bool) {
 		return "", true
 	}
 	return "", false
+}
+
+// semicolonSpan is the part of toks between the semicolons around the
+// figure at toks[fs:fe] (the sentence's ends where none stands).
+func semicolonSpan(toks []Token, fs, fe int) (int, int) {
+	ss, se := 0, len(toks)
+	for k := fs - 1; k >= 0; k-- {
+		if toks[k].Low == ";" {
+			ss = k + 1
+			break
+		}
+	}
+	for k := fe; k < len(toks); k++ {
+		if toks[k].Low == ";" {
+			se = k
+			break
+		}
+	}
+	return ss, se
 }
 
 // commaBetween reports whether a comma stands in toks[a:b].

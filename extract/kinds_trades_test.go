@@ -15,3 +15,13 @@ func TestKindTrades(t *testing.T) {
 			[]string{"money workers  60000..60000 approx /month"}},
 	})
 }
+
+// A clause with no verb of its own ("…, plus about 3,000 builders")
+// takes its event from its sentence, but not across a semicolon: what the
+// clause after it says befell others.
+func TestKindSemicolonEvent(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "About 8,000 North Korean soldiers are stationed in Kursk, plus some 2,000 military builders; the war has already cost Russia dearly, with 40 villages destroyed and wounded civilians everywhere.",
+			[]string{"people soldiers present 8000..8000 approx", "people workers present 2000..2000 approx"}},
+	})
+}

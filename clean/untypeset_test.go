@@ -35,3 +35,20 @@ func TestUntypeset(t *testing.T) {
 		}
 	}
 }
+
+// A numbered list's item number is no figure of the item.
+func TestStripListNumber(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"1) Officials said 2,000 workers arrived in May.", "Officials said 2,000 workers arrived in May."},
+		{"(12) 북한 노동자 3천 명이 러시아에 도착했다.", "북한 노동자 3천 명이 러시아에 도착했다."},
+		{"3) В Россию прибыли 5 тысяч строителей.", "В Россию прибыли 5 тысяч строителей."},
+		{"2) 500 soldiers were killed.", "2) 500 soldiers were killed."},
+		{"100) is not a list number", "100) is not a list number"},
+		{"2025. 3. 4 data", "2025. 3. 4 data"},
+		{"(3. not a list", "(3. not a list"},
+	} {
+		if got := normalizeLine(tc.in); got != tc.want {
+			t.Errorf("%q\n got  %q\n want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -145,7 +145,10 @@ var digestSeparators = []struct {
 }
 
 // digest scores every language's articles glued two by two, in corpus
-// order, under the first one's header.
+// order, under the first one's header. An aggregator copies an article's
+// text, not the page it was scraped from (whose related links and footer
+// would end the first article's text, and the page, before the second),
+// so each is glued as clean reads it.
 func digest(docs []Doc, raws [][2]string, x *extract.Extractor, line func(lang, title string) string) map[string]Score {
 	out := map[string]Score{}
 	prev := map[string]int{}
@@ -157,7 +160,7 @@ func digest(docs []Doc, raws [][2]string, x *extract.Extractor, line func(lang, 
 			continue
 		}
 		delete(prev, lang)
-		page := raws[j][0] + raws[j][1] + "\n\n" + line(lang, headline(raws[i])) + "\n\n" + raws[i][1]
+		page := raws[j][0] + cleanText(docs[j], raws[j]) + "\n\n" + line(lang, headline(raws[i])) + "\n\n" + cleanText(docs[i], raws[i])
 		var pred []flowwatch.Claim
 		if a, err := clean.Parse(docs[j].Article.Name, []byte(page)); err == nil {
 			pred = x.Extract(a)
@@ -255,4 +258,13 @@ func wrapText(s string, width int) string {
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// cleanText is an article's text as clean reads it, else its body.
+func cleanText(d Doc, raw [2]string) string {
+	a, err := clean.Parse(d.Article.Name, []byte(raw[0]+raw[1]))
+	if err != nil {
+		return raw[1]
+	}
+	return a.Text
 }

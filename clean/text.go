@@ -772,9 +772,9 @@ func isProse(line string) bool {
 
 // tableRow reports whether lines[i] is a row of a table that closes the
 // article: figures in cells under a line with as many cells ("Страна |
-// Въезды | Изменение", then "КНДР | 5 100 | +12%"). A statistics page
+// Прибыло | Рост", then "КНДР | 2 740 | +8%"). A statistics page
 // ends with its summary table; a lone footer line with a separator
-// ("Редакция: +7 … | reklama@…") has no such line over it.
+// ("Newsroom: +1 … | desk@…") has no such line over it.
 func tableRow(lines []string, i int) bool {
 	cells := func(l string) int {
 		if !strings.Contains(l, " | ") {

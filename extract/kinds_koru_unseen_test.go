@@ -289,7 +289,7 @@ func TestKindRussianDocumentsAndFloorsAfter(t *testing.T) {
 	runKinds(t, []kindCase{
 		{"ru", "За полгода миграционная служба края оформила гражданам КНДР 460 разрешений на работу.",
 			[]string{"people workers entered 460..460 exact"}},
-		{"ru", "По данным ведомства, выходцам из КНДР оформлено 2 тысячи с лишним разрешений на работу.",
+		{"ru", "Миграционная служба выдала выходцам из КНДР две тысячи с лишним трудовых патентов.",
 			[]string{"people workers entered 2000..2000 approx"}},
 		{"ru", "Северокорейцам в Хабаровском крае выписали около 900 трудовых патентов.",
 			[]string{"people workers entered 900..900 approx"}},
@@ -297,7 +297,7 @@ func TestKindRussianDocumentsAndFloorsAfter(t *testing.T) {
 		{"ru", "На будущий год край планирует выдать гражданам КНДР 1 400 разрешений на работу.",
 			[]string{"people workers planned 1400..1400 exact"}},
 		// People working on permits are there, not papers.
-		{"ru", "Сейчас по разрешениям на работу в области трудятся около 650 граждан КНДР.",
+		{"ru", "По рабочим визам в области трудятся около 650 граждан КНДР.",
 			[]string{"people workers present 650..650 approx"}},
 		{"ru", "На стройках Хабаровска работает тысяча с небольшим рабочих из КНДР.",
 			[]string{"people workers present 1000..1000 approx"}},

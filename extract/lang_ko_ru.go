@@ -1115,7 +1115,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	if f.kind == flowwatch.KindPeople {
 		if g, ok := mlDocuments(lm, s, f); ok {
 			ic.docs = true
-			// "оформило 812 разрешений на работу": papers issued are an
+			// "выписала 640 разрешений на работу": papers issued are an
 			// entry statistic, unless the clause plans them (a quota).
 			if ev != flowwatch.EventPlanned {
 				ev = flowwatch.EventEntered
@@ -1162,7 +1162,7 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 }
 
 // mlDocuments reports whether a figure counts papers issued to people
-// (lexicon documents: "812 разрешений на работу", "3 тысячи с лишним
+// (lexicon documents: "640 разрешений на работу", "полторы тысячи
 // виз"): a document noun among the few words right after it before any
 // noun of people; and the group the papers are for. Korean reads no
 // tokens and says no.
@@ -1210,7 +1210,7 @@ func mlDocumentsAt(nl *mlNums, s *mlSent, end int) (string, bool) {
 }
 
 // docWords is how many words after a figure its document noun may
-// stand: "3 тысячи с лишним новых разрешений".
+// stand: "2 тысячи с небольшим новых патентов".
 const docWords = 4
 
 // mlToWork reports whether a figure's clause says its people go or are
@@ -1383,7 +1383,7 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 		}
 	}
 	if best >= 0 && mlTimeOfOther(s, f, s.times[best]) {
-		// "около 11 000 в прошлом году и дополнительные 3 000 в начале
+		// "9 000 осенью 2024 года и еще 2 000 в феврале
 		// этого года": the time before is another figure's; the one
 		// right after this figure, in its clause, is its own.
 		for i, t := range s.times {
@@ -1416,7 +1416,7 @@ func mlFigureTime(s *mlSent, f *mlFig) *flowwatch.Period {
 
 // mlTimeOfOther reports whether time t, before figure f, belongs to
 // another figure: one stands between them, or t follows one with at
-// most a word between and no punctuation ("11 000 в прошлом году").
+// most a word between and no punctuation ("9 000 осенью").
 func mlTimeOfOther(s *mlSent, f *mlFig, t mlTime) bool {
 	for _, g := range s.figs {
 		if g.start >= t.end && g.end <= f.start {

@@ -127,9 +127,9 @@ func mlTableAt(lm *mlModule, sents []*mlSent, i int) *mlTable {
 }
 
 // mlHeaderLine reports whether a table line can head its columns: no
-// cell is a bare figure. A header may name a year in words ("Изменение к
+// cell is a bare figure. A header may name a year in words ("Рост к
 // 2024 г.") or be one ("| 2024 | 2025 |"); a row has a figure alone in a
-// cell ("| 5 100 |", "| −9% |").
+// cell ("| 2 740 |", "| −4% |").
 func mlHeaderLine(t string) bool {
 	for _, c := range mlCells(t) {
 		cell := strings.TrimSpace(t[c[0]:c[1]])
@@ -265,7 +265,7 @@ func (t *mlTable) namesOrigin(lm *mlModule, sents []*mlSent) bool {
 }
 
 // otherCountryRow reports whether row s counts another country's people:
-// a table of several countries ("Узбекистан | 1 040 000", "КНДР | 5 100")
+// a table of several countries ("Таджикистан | 48 200", "КНДР | 2 740")
 // whose header and caption do not say North Korean is one row per
 // country, and only the row naming North Korea is about North Koreans.
 func (t *mlTable) otherCountryRow(lm *mlModule, sents []*mlSent, s *mlSent) bool {

@@ -719,13 +719,13 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 }
 
 // ruAppositionVerb is the event word that follows the dash closing a
-// figure set off by dashes ("первая партия — около 300 человек —
+// figure set off by dashes ("вторая смена — около 450 рабочих —
 // прибыла"), at most one word after it, and its hit; "" and -1 when the
 // figure stands in no such apposition.
 func ruAppositionVerb(s *mlSent, f *mlFig) (string, int) {
 	pre := strings.TrimRight(s.text[:f.start], " ")
 	if !strings.HasSuffix(pre, "—") && !strings.HasSuffix(pre, "–") {
-		// a bound or two may stand between: "— около 300 человек"
+		// a bound or two may stand between: "— около 450 рабочих"
 		k := max(strings.LastIndex(pre, "—"), strings.LastIndex(pre, "–"))
 		if k < 0 || mlWordsBetween(pre[k:]) > 2 || strings.ContainsAny(pre[k:], ",;:.") {
 			return "", -1

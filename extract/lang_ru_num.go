@@ -313,7 +313,7 @@ var ruChange = []string{"увелич", "вырос", "выросл", "возр�
 var ruValuePrep = map[string]bool{"в": true, "во": true, "о": true, "об": true}
 
 // decimalOfUnit reads a decimal comma before a currency or percent
-// ("2,5 доллара в час", "7,5%") or before a word ("в 3,1 раза"), which readRUNum, knowing no units, leaves
+// ("2,5 доллара в час", "7,5%") or before a word ("в 2,4 раза"), which readRUNum, knowing no units, leaves
 // as two numbers; a comma before three digits it has already read as a
 // thousands separator.
 func (nl *mlNums) decimalOfUnit(t string, toks []mlTok, n *ruNum) {
@@ -327,7 +327,7 @@ func (nl *mlNums) decimalOfUnit(t string, toks []mlTok, n *ruNum) {
 	}
 	// The tokens hold words and numbers: a percent sign is read off the
 	// text. A comma before one or two digits is a decimal comma whatever
-	// follows ("в 3,1 раза"): Russian writes no thousands or list that way.
+	// follows ("в 2,4 раза"): Russian writes no thousands or list that way.
 	unit := strings.HasPrefix(t[toks[j].end:], "%") || j+1 < len(toks) && nl.unitAt(toks[j+1].low)
 	if !unit && !(g == "," && len(toks[j].low) <= 2) {
 		return
@@ -397,7 +397,7 @@ func ruQual(nl *mlNums, s string, toks []mlTok, i int) string {
 // goes on a list of parts: a part opener (grammar ru/part_opener:
 // включая, в том числе) at most three words before it in its clause, or
 // "и" and at most five words since the list's last part ended at
-// listEnd ("… в прошлом году и дополнительные 3 000").
+// listEnd ("… осенью и еще 2 000").
 func ruPartOpened(t string, toks []mlTok, start, listEnd int) bool {
 	ti := mlTokenAt(toks, start)
 	if ti <= 0 {
@@ -624,8 +624,8 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			k--
 		}
 	}
-	// "около 15 000 войск, включая около 11 000 в прошлом году и
-	// дополнительные 3 000 в начале года": bare numbers after a part
+	// "около 12 тысяч военных, включая 9 000 осенью и еще 3 000
+	// весной": bare numbers after a part
 	// opener, and those the list adds with и, are parts of the people
 	// counted before them.
 	listEnd := -1

@@ -295,8 +295,10 @@ func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) 
 		// model is as sure whose it is as it must be to overturn a group;
 		// and none comes back that counts more people than North Korea has
 		// ever sent anywhere ("100 million may have perished" on a page
-		// that names North Korea in its margins).
-		return d, d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
+		// that names North Korea in its margins). One the rules gave to
+		// another people ("армия Украины потеряла 30 тысяч солдат") stays
+		// theirs.
+		return d, cand.Dropped != dropOtherPeople && d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
 	}
 	return d, d.Keep >= m.Threshold
 }

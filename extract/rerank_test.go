@@ -63,6 +63,30 @@ func TestReinstateBounded(t *testing.T) {
 	}
 }
 
+// TestOtherPeopleStayDropped: a figure the rules gave to another people
+// (the enemy's losses, Russia's own troops) never comes back, however
+// sure the model is that it counts soldiers: the rules read whose they
+// are, which the words around a figure do not tell the model.
+func TestOtherPeopleStayDropped(t *testing.T) {
+	logit := func(p float64) []float64 { return []float64{0, math.Log(p / (1 - p))} }
+	m := &Model{Threshold: 0.5, Override: 0.7, Reinstate: 0.8, Heads: map[string]*Head{
+		HeadKeep:  {Classes: []string{"no", "yes"}, Bias: logit(0.97)},
+		HeadGroup: {Classes: []string{"soldiers", "workers"}, Bias: []float64{3, 0}},
+		HeadEvent: {Classes: []string{"killed", "sent"}, Bias: []float64{3, 0}},
+	}}
+	text := "The defenders lost more than 50,000 troops in the offensive, the ministry said."
+	for _, tt := range []struct {
+		dropped string
+		want    int
+	}{{"other-people", 0}, {"no-group", 1}} {
+		cand := Candidate{Dropped: tt.dropped, Claim: flowwatch.Claim{Kind: flowwatch.KindPeople, Group: flowwatch.GroupSoldiers,
+			Event: flowwatch.EventKilled, Low: flowwatch.F(50_000), Start: 0, End: len(text), Quote: text}}
+		if got := m.Choose(text, []Candidate{cand}); len(got) != tt.want {
+			t.Errorf("dropped %s: %d claims back, want %d", tt.dropped, len(got), tt.want)
+		}
+	}
+}
+
 // TestNoOriginNeedsNorthKoreanArticle: a figure nothing ties to North
 // Koreans comes back only in an article where the rules tied another
 // figure to them.

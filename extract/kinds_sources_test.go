@@ -374,3 +374,15 @@ func TestSourceKoreanCountryBeforePerson(t *testing.T) {
 		{"the country itself still speaks", "ko", "우크라이나는 북한군 포로 2명이 치료를 받고 있다고 밝혔다.", "Ukraine"},
 	})
 }
+
+// Korean: an outlet's report that relays a source ("연합뉴스에 따르면
+// 국정원은 … 밝혔다") is that source's, as "Yonhap, citing the NIS" is;
+// an outlet's report with no source of the gazetteer after it stays the
+// outlet's.
+func TestSourceKoreanOutletRelays(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"according to an outlet, a body said", "ko", "연합뉴스에 따르면 국정원은 북한군 2천명이 숨졌다고 밝혔다.", "NIS"},
+		{"according to an outlet's report, a body counted", "ko", "NK뉴스 보도에 따르면 러시아연방보안국은 올해 북한인 4천여명이 입국했다고 집계했다.", "FSB"},
+		{"according to an outlet alone", "ko", "연합뉴스에 따르면 북한군 2천명이 숨졌다.", "Yonhap"},
+	})
+}

@@ -1039,6 +1039,9 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 			break
 		}
 		if (h.cat == catSource || h.cat == catPlace) && strings.HasPrefix(strings.TrimLeft(s.text[h.end:], " "), "에 따르면") && !koQuoted(s.text[:h.start]) {
+			if j := koRelayed(lm, s, f, i); j >= 0 {
+				return j
+			}
 			return i
 		}
 	}
@@ -1105,6 +1108,26 @@ func koSpeaker(lm *mlModule, s *mlSent, f *mlFig) int {
 		return koHearsay // a country or leader acting in the clause
 	}
 	return topic
+}
+
+// koRelayed is the source an outlet's report relays ("연합뉴스에 따르면
+// 국정원은 … 밝혔다": the NIS speaks, the outlet only reports it), the
+// next source of the gazetteer after the outlet at hit i and before the
+// figure that opens its clause as topic or subject; else -1.
+func koRelayed(lm *mlModule, s *mlSent, f *mlFig, i int) int {
+	if !lm.outlets[s.hits[i].value] {
+		return -1
+	}
+	for j := i + 1; j < len(s.hits) && s.hits[j].start < f.start; j++ {
+		h := s.hits[j]
+		if h.cat != catSource || lm.outlets[h.value] || koQuoted(s.text[:h.start]) {
+			continue
+		}
+		if koParticle(s.text[h.end:f.start], false) {
+			return j
+		}
+	}
+	return -1
 }
 
 // koSourcePlace reports whether a place hit is where an unnamed source

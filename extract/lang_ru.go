@@ -419,7 +419,7 @@ func ruClauseCuts(t string) []mlCut {
 			}
 			i := off + k
 			for _, sp := range ruSepKeys.at[key] {
-				if at := i - sp.key; at >= 0 && strings.HasPrefix(t[at:], sp.sep) {
+				if at := i - sp.key; at >= 0 && strings.HasPrefix(t[at:], sp.sep) && !ruListDash(t, at, sp.sep) {
 					cuts = append(cuts, mlCut{at: at, n: len(sp.sep), part: sp.part, also: ruAlsoAt(t, at, sp.sep)})
 				}
 			}
@@ -427,6 +427,28 @@ func ruClauseCuts(t string) []mlCut {
 		}
 	}
 	return cuts
+}
+
+// ruListDash reports whether the separator sep at byte at of t is the
+// dash of a line of a list of figures ("▪️ 9 — саперов погибли …",
+// "▪️ 15 тыс.+ — рабочих …"): what follows it is the figure's own
+// clause, not another.
+func ruListDash(t string, at int, sep string) bool {
+	if strings.TrimSpace(sep) != "—" && strings.TrimSpace(sep) != "–" {
+		return false
+	}
+	lead := strings.TrimRight(t[:at], " +")
+	lead = strings.TrimSuffix(strings.TrimSuffix(lead, "."), "тыс")
+	lead = strings.TrimRight(lead, " ")
+	k := strings.LastIndexFunc(lead, func(r rune) bool { return !(unicode.IsDigit(r) || r == ' ' || r == ',' || r == '~' || r == '≈') })
+	if k == len(lead)-1 && k >= 0 || lead == "" {
+		return false // no figure right before the dash
+	}
+	if k < 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(lead[k:])
+	return !unicode.IsLetter(r) && ruListLead(lead[:k])
 }
 
 // ruSep is a separator of ruClauseSeps (part false) or ruPartClauses,

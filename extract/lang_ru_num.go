@@ -758,7 +758,7 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		if k < 0 || k >= limit {
 			break
 		}
-		if gap := t[end:h.start]; ruCountedStops.in(gap) && !ruScareQuoted(t, figStart, gap) && !ruDashCopula(gap) {
+		if gap := t[end:h.start]; ruCountedStops.in(gap) && !ruScareQuoted(t, figStart, gap) && !ruDashCopula(gap) && !(ruListLead(t[:figStart]) && ruDashList(gap)) {
 			break
 		}
 		switch h.cat {
@@ -929,6 +929,20 @@ func ruDashValue(s *mlSent, figStart int) bool {
 func ruDashCopula(gap string) bool {
 	g := strings.TrimSpace(gap)
 	return g == "—" || g == "–"
+}
+
+// ruDashList reports whether the gap between a figure and a noun is a
+// dash that a list of figures sets after each ("2 — северокорейских
+// солдата взяты в плен"): the noun's adjectives may follow it, no other
+// mark.
+func ruDashList(gap string) bool {
+	g := strings.TrimSpace(gap)
+	for _, d := range []string{"—", "–"} {
+		if rest, ok := strings.CutPrefix(g, d); ok {
+			return !strings.ContainsAny(rest, ".,;:()«»\"—–")
+		}
+	}
+	return false
 }
 
 // ruScareQuoted reports whether a figure stands in quotation marks of
@@ -1118,4 +1132,17 @@ func ruPer(nl *mlNums, s *mlSent) string {
 		}
 	}
 	return flowwatch.PerTotal
+}
+
+// ruListLead reports whether the text before a figure opens a line of a
+// list of figures: nothing but bullets, pictographs and spaces ("▪️ ",
+// "— ", "1) " aside, no word). The dash after such a figure stands for
+// "are", not for a clause of its own.
+func ruListLead(before string) bool {
+	for _, r := range before {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }

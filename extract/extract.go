@@ -1497,7 +1497,10 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 		// "Entries declared as \"work\" rose to 5,000", "entered for
 		// work": the declared purpose makes them workers, as work visas.
 		for i := cs + 1; i < ce; i++ {
-			if (i < f.Start || i >= f.End) && lx.labor.at(toks, i) != nil && purposeBefore(toks, i) {
+			// Another figure between has a purpose of its own: "2,900
+			// declared study and 1,400 work".
+			own := i < f.Start && !numberBetween(toks, i, f.Start) || i >= f.End && !numberBetween(toks, f.End, i)
+			if own && lx.declaredPurpose(toks, i) {
 				return flowwatch.GroupWorkers
 			}
 		}
@@ -1590,6 +1593,14 @@ func (lx *Lexicon) namesGroup(toks []Token, g string) bool {
 	return false
 }
 
+// declaredPurpose reports whether toks[i] is a word of work that North
+// Koreans entering declared as their purpose: "entered for work", "came
+// to work", "gave work as the purpose of their trip".
+func (lx *Lexicon) declaredPurpose(toks []Token, i int) bool {
+	p := lx.labor.at(toks, i)
+	return p != nil && (purposeBefore(toks, i) || purposeAfter(toks, i+len(p.low)))
+}
+
 // purposeBefore reports whether a purpose marker stands right before
 // toks[i], or before the quotation mark that opens it ("as \"work\"").
 func purposeBefore(toks []Token, i int) bool {
@@ -1598,6 +1609,27 @@ func purposeBefore(toks []Token, i int) bool {
 		b--
 	}
 	return b >= 0 && purposeMarker[toks[b].Low]
+}
+
+// purposeAfter reports whether "as" and a noun of purpose follow at
+// toks[e] (past a closing quotation mark): "work as the purpose",
+// "\"work\" as their reason".
+func purposeAfter(toks []Token, e int) bool {
+	if e < len(toks) && quoteMark(toks[e].Low) {
+		e++
+	}
+	if e >= len(toks) || toks[e].Low != "as" {
+		return false
+	}
+	for k := e + 1; k < len(toks) && k <= e+3; k++ {
+		if purposeNoun[toks[k].Low] {
+			return true
+		}
+		if toks[k].Kind != Word {
+			return false
+		}
+	}
+	return false
 }
 
 // groupCovering is the group of the longest group noun that covers
@@ -1659,7 +1691,7 @@ func wholeEventBefore(doc []sent, i int, g string) string {
 // them, about 600", "Of those arrivals, nearly 8,000", "Among these
 // workers, some 5,000", "Of that total, about 10,000".
 func partitiveOpening(toks []Token, fs int) bool {
-	if fs < 2 || fs > 8 || !(toks[0].Low == "of" || toks[0].Low == "among") {
+	if fs < 2 || fs > 10 || !(toks[0].Low == "of" || toks[0].Low == "among") {
 		return false
 	}
 	switch toks[1].Low {
@@ -1667,15 +1699,20 @@ func partitiveOpening(toks []Token, fs int) bool {
 	default:
 		return false
 	}
+	words := 1
 	for k := 2; k < fs; k++ {
 		if toks[k].Low == "," {
 			return fs-k <= 4 // "Of them, about 600"
 		}
-		if toks[k].Kind != Word || k > 4 {
+		if toks[k].Low == "-" && toks[k].Glued && k+1 < fs && toks[k+1].Glued {
+			continue // "Of the second-quarter arrivals": one word
+		}
+		if toks[k].Kind != Word || words > 3 {
 			return false
 		}
+		words++
 	}
-	return fs <= 4 // "Of them about 600"
+	return words <= 3 // "Of them about 600"
 }
 
 // laborAfter reports whether a word of working follows the figure
@@ -1683,7 +1720,7 @@ func partitiveOpening(toks []Token, fs int) bool {
 // in Moscow" are there, whatever the whole did.
 func (lx *Lexicon) laborAfter(toks []Token, e int) bool {
 	for k := e; k < len(toks) && k <= e+3; k++ {
-		if lx.labor.at(toks, k) != nil {
+		if lx.labor.at(toks, k) != nil && !lx.declaredPurpose(toks, k) {
 			return true
 		}
 	}

@@ -31,6 +31,7 @@ var (
 	planObject        = grammarData.Set("en", "plan_object")
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
+	purposeNoun       = grammarData.Set("en", "purpose_noun")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")
 	negator           = grammarData.Set("en", "negator")

@@ -34,6 +34,7 @@ var grammarVars = map[string]any{
 	"en/plan_object":         &planObject,
 	"en/wave_ordinal":        &waveOrdinal,
 	"en/purpose_marker":      &purposeMarker,
+	"en/purpose_noun":        &purposeNoun,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,
 	"en/negator":             &negator,

@@ -138,6 +138,12 @@ func TestKindKoRuTables(t *testing.T) {
 		// ratio.
 		{"ru", "Рабочие визы, выданные в первом полугодии 2024 г.\nГосударство | Выдано виз | Рост к 2023 г.\nТаджикистан | 48 200 | +5%\nМонголия | 3 900 | −2%\nКНДР | 2 740 | в 2,4 раза",
 			[]string{"people nationals entered 2740..2740 exact"}},
+		// Each cell reads alone: a remark's soldiers, sending or return
+		// are its own figure's, never the count beside it.
+		{"ko", "<표> 연도별 북한 인력 현황\n연도 | 러시아 내 북한 노동자 | 비고\n2018 | 약 2만명 | 노동자 송환 시작\n2024 | 8천명 이상 | 북한군 9천여명 파병\n자료: 통일부",
+			[]string{"people workers present 20000..20000 approx", "people workers present 8000.. at_least", "people soldiers sent 9000..9000 approx"}},
+		{"ru", "Граждане КНДР в России по годам\nГод | Работники из КНДР | Примечание\n2019 | около 4 тысяч | возвращение на родину\n2024 | 12 тысяч | направлено 10 тысяч военных",
+			[]string{"people workers present 4000..4000 approx", "people workers present 12000..12000 exact", "people soldiers sent 10000..10000 exact"}},
 	})
 }
 

@@ -727,7 +727,12 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 		others := 0
 		for fi := range s.figs {
 			f := &s.figs[fi]
-			ic, why := mlBuildClaim(lm, a, s, f)
+			cs := s
+			if s.table != nil {
+				cs = s.table.cell(lm, s, f)
+			}
+			ic, why := mlBuildClaim(lm, a, cs, f)
+			ic.c.Quote = s.text
 			if why == "" && s.table != nil {
 				if s.table.otherCountryRow(lm, sents, s) {
 					why = dropOtherPeople

@@ -320,3 +320,42 @@ func mlCellTime(cell string) *flowwatch.Period {
 	}
 	return mlYear(y)
 }
+
+// cell is row s as the cell of figure f reads it alone: the other cells
+// blanked (offsets hold), so the figure takes no group, event, place or
+// time from its neighbours' words. A row sets a count beside a remark
+// ("| 1만3221명 | … | 북한군 1만1천여명 파병 |"): the remark's soldiers
+// and sending are its own figure's, not the count's, which its column
+// names (apply).
+func (t *mlTable) cell(lm *mlModule, s *mlSent, f *mlFig) *mlSent {
+	cells := mlCells(s.text)
+	k := mlCellAt(cells, f.start)
+	if k < 0 || len(cells) < 2 {
+		return s
+	}
+	a, b := cells[k][0], cells[k][1]
+	buf := []byte(s.text)
+	for i := range buf {
+		if (i < a || i >= b) && buf[i] != '|' {
+			buf[i] = ' '
+		}
+	}
+	v := &mlSent{mlSpan: s.mlSpan, text: string(buf), table: s.table}
+	v.low = v.text
+	if s.toks != nil {
+		v.low = mlLower(v.text)
+		v.toks = mlAppendTokens(nil, v.text, v.low)
+	}
+	lm.readHits(v)
+	for _, g := range s.figs {
+		if g.start >= a && g.end <= b {
+			v.figs = append(v.figs, g)
+		}
+	}
+	for _, x := range s.times {
+		if x.start >= a && x.end <= b {
+			v.times = append(v.times, x)
+		}
+	}
+	return v
+}

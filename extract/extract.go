@@ -520,6 +520,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Group == flowwatch.GroupNationals {
 					c.Group = lx.whoNationals(s, f, c.Event)
 				}
+				if (c.Event == flowwatch.EventSent || c.Event == flowwatch.EventPresent || c.Event == flowwatch.EventRecruited) && inCondition(s.toks, f.Start) {
+					// "Even if Kim sent 50,000 more men, …": a supposed
+					// movement is a plan at most.
+					c.Event = flowwatch.EventPlanned
+				}
 				if c.Event == flowwatch.EventSent && lx.nominalEvent(s, f) {
 					nominal[s.toks[f.Start].Start] = true
 				}
@@ -1514,6 +1519,27 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 	return flowwatch.GroupNationals
 }
 
+// inCondition reports whether the token at k stands in a clause of
+// condition that opens the sentence ("If Pyongyang deploys another
+// 10,000, …", "Even if Kim sent 50,000 more men, …"), before its comma.
+func inCondition(toks []Token, k int) bool {
+	b := 0
+	if len(toks) > 1 && conditional[toks[0].Low+" "+toks[1].Low] {
+		b = 2
+	} else if len(toks) > 0 && conditional[toks[0].Low] {
+		b = 1
+	}
+	if b == 0 {
+		return false
+	}
+	for j := b; j < k; j++ {
+		if toks[j].Kind == Punct {
+			return false
+		}
+	}
+	return true
+}
+
 // denied reports whether a negated verb of movement or loss governs the
 // figure starting at start ("has not sent 100,000 soldiers", "hasn't
 // deployed another 5,000", "have never been sent 3,000"): the text denies
@@ -2055,6 +2081,15 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	}
 	if b >= 1 && toks[b].Low == "for" && lx.planned[toks[b-1].Low+" for"] {
 		return flowwatch.EventPlanned // "pushing for the dispatch"
+	}
+	if b >= 1 && toks[b].Low == "on" {
+		// "agreed with Moscow on sending 12,000", "decided on deploying":
+		// the plan word and "on" may hold the partner between them.
+		for j := b - 1; j >= 0 && j >= b-4 && toks[j].Kind == Word; j-- {
+			if toks[j].in(wcPlanned, lx.planned) && toks[j].Low != "to" {
+				return flowwatch.EventPlanned
+			}
+		}
 	}
 	if b >= 0 && toks[b].in(wcPlanned, lx.planned) && !(toks[b].Low == "to" && (lx.reportedTo(toks, b) || c.ev == flowwatch.EventPresent)) {
 		// "to remain", "to stay": a state after "to" ("asked Moscow to

@@ -35,6 +35,7 @@ var (
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")
 	negator           = grammarData.Set("en", "negator")
+	conditional       = grammarData.Set("en", "conditional")
 	checkedLabel      = grammarData.Set("en", "checked_label")
 	tellerPerson      = grammarData.Set("en", "teller_person")
 	tellerOutlet      = grammarData.Set("en", "teller_outlet")

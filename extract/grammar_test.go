@@ -38,6 +38,7 @@ var grammarVars = map[string]any{
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,
 	"en/negator":             &negator,
+	"en/conditional":         &conditional,
 	"en/checked_label":       &checkedLabel,
 	"en/teller_person":       &tellerPerson,
 	"en/teller_outlet":       &tellerOutlet,

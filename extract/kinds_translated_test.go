@@ -95,3 +95,19 @@ func TestKindDeniedFigures(t *testing.T) {
 			[]string{"people soldiers sent 3000..3000 exact"}},
 	})
 }
+
+// Translations' and analysts' words for plans and losses.
+func TestKindTranslatedPlansAndLosses(t *testing.T) {
+	runKinds(t, []kindCase{
+		// "безвозвратные потери" are the dead.
+		{"en", "Ukrainian intelligence puts losses of the North Korean contingent at 5 thousand, of them about 1,800 - irretrievable losses.",
+			[]string{"people soldiers wounded 5000..5000 exact", "people soldiers killed 1800..1800 approx"}},
+		{"en", "Pyongyang agreed with Moscow on sending up to 7 thousand workers to a plant in Yelabuga, intelligence said.",
+			[]string{"people workers planned ..7000 at_most"}},
+		{"en", "Figures of 15,000 to 20,000 North Korean workers were floated last year.",
+			[]string{"people workers planned 15000..20000 range"}},
+		// A supposed movement in a clause of condition is a plan at most.
+		{"en", "If Pyongyang deploys another 10,000 North Korean troops, the front may shift.",
+			[]string{"people soldiers planned 10000..10000 exact"}},
+	})
+}

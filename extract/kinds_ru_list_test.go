@@ -16,3 +16,14 @@ func TestKindRuFigureList(t *testing.T) {
 			[]string{"people soldiers present 9000..9000 exact"}},
 	})
 }
+
+// Pay of people from another country, named before the sum ("рабочие из
+// Киргизии получают …"), is not North Koreans' pay.
+func TestKindRuPaidAbroad(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Северокорейские строители в Казани получают около 60 тысяч рублей в месяц. Рабочие из Таджикистана на той же стройке зарабатывают 100 тысяч рублей в месяц.",
+			[]string{"money workers  60000..60000 approx /month"}},
+		{"ru", "Строители из КНДР зарабатывают 70 тысяч рублей в месяц.",
+			[]string{"money workers  70000..70000 exact /month"}},
+	})
+}

@@ -1153,7 +1153,8 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	c.Event, ic.hasEvent = ev, ev != ""
 	people := f.kind == flowwatch.KindPeople
 	switch {
-	case mlOtherPeople(lm, s, f) || people && (mlForeignSubject(lm, s, f) || !lm.m.korean && ruFromAbroad(lm, s, f)):
+	case mlOtherPeople(lm, s, f) || people && (mlForeignSubject(lm, s, f) || !lm.m.korean && ruFromAbroad(lm, s, f)) ||
+		!people && !lm.m.korean && ruPaidAbroad(lm, s, f):
 		return mlFinish(lm, s, f, ic), dropOtherPeople
 	case people && mlDemand(lm, s, f):
 		if c.Event == "" {

@@ -594,6 +594,27 @@ func ruFromAbroad(lm *mlModule, s *mlSent, f *mlFig) bool {
 	return false
 }
 
+// ruPaidAbroad reports whether a sum or share belongs to people from
+// another country than North Korea, named before it in its clause ("для
+// сравнения, рабочие из Узбекистана получают 110 тысяч рублей"), a clause
+// that names North Korea nowhere before the figure.
+func ruPaidAbroad(lm *mlModule, s *mlSent, f *mlFig) bool {
+	cs, _ := s.clauseBounds(f)
+	for i, h := range s.hits {
+		if h.start < cs || h.end > f.start || h.cat != catPlace || lm.places[h.value].Kind != "country" || h.value == "North Korea" || i == 0 {
+			continue
+		}
+		k := mlTokenAt(s.toks, h.start)
+		if k < 1 || s.toks[k-1].low != "из" {
+			continue
+		}
+		if g := s.hits[i-1]; g.cat == catGroup && g.value != "" && g.end <= s.toks[k-1].start && !mlNamesNorthKorea(lm, s, cs, f.start) {
+			return true
+		}
+	}
+	return false
+}
+
 // ruDashCasualty is the hit of the casualty word a dash right after a
 // count gives it ("потери — 4 тысячи, из них около 600 — погибшие"), or
 // -1: the dash stands for "are", as in ruDashCopula.

@@ -111,3 +111,14 @@ func TestKindTranslatedPlansAndLosses(t *testing.T) {
 			[]string{"people soldiers planned 10000..10000 exact"}},
 	})
 }
+
+// A wave told after a time adverb ("Then another 2,000 were sent") is of
+// the people the sentence before counted.
+func TestKindWaveAfterTimeAdverb(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korea sent roughly 10,000 troops to Kursk in 2024. Later another 1,500 or so were sent as replacements.",
+			[]string{"people soldiers sent 10000..10000 approx", "people soldiers sent 1500..1500 approx"}},
+		{"en", "About 6,000 North Korean builders reached Russia in the spring. Subsequently a further 2,000 arrived.",
+			[]string{"people workers sent 6000..6000 approx", "people workers sent 2000..2000 exact"}},
+	})
+}

@@ -491,6 +491,13 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 						c.Event = ev
 					}
 				}
+				if f.ofThem && c.Event == "" && !lx.laborAfter(s.toks, f.End) && wholeEventBefore(doc, i, c.Group) == flowwatch.EventEntered {
+					// "a few hundred of them gave work as their purpose":
+					// a breakdown of entries with no verb of its own counts
+					// entries too. Only entries: "200 of them were
+					// approaching" after a toll is no part of the dead.
+					c.Event = flowwatch.EventEntered
+				}
 				if c.Event == flowwatch.EventPlanned && f.measure && !lx.sentenceEvent(s, f) {
 					// "the figure could be as high as 12,000": the modal
 					// hedges an estimate, it plans nothing.
@@ -1311,6 +1318,7 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	// "Another 400 of them", "Of them, about 600": the people of the
 	// sentence before.
+	f.ofThem = ofThem
 	if g == "" && ofThem {
 		g = ctxGroup()
 	}

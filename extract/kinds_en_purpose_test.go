@@ -19,6 +19,10 @@ func TestKindEnglishDeclaredPurpose(t *testing.T) {
 			[]string{"people nationals entered 6400..6400 exact", "people nationals entered 3100..3100 exact", "people workers entered 1900..1900 exact"}},
 		{"en", "Some 5,000 North Koreans entered Russia to study and 1,500 came to work, the data show.",
 			[]string{"people nationals entered 5000..5000 approx", "people workers entered 1500..1500 exact"}},
+		// A part after "of them" with no verb of its own entered as the
+		// whole did, its purpose making them workers.
+		{"en", "Russian statistics show that 9,800 North Koreans entered Russia in 2023. Only several hundred of them cited work as the reason for their visit; the rest came as tourists.",
+			[]string{"people nationals entered 9800..9800 exact", "people workers entered 300.. vague"}},
 		// Another purpose leaves them North Koreans in general.
 		{"en", "Border data show 4,100 North Koreans entered Russia for tourism in the summer.",
 			[]string{"people nationals entered 4100..4100 exact"}},

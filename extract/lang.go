@@ -58,6 +58,7 @@ type Figure struct {
 	fromPrev    bool // a bare figure's group is the previous figure's
 	measure     bool // the value of a measure noun ("put the number at")
 	partitive   bool // a part of a whole named before ("Of those arrivals, 8,000")
+	ofThem      bool // a part of the people before, named after it ("300 of them")
 	ctxHead     int  // token index of the noun a bare figure takes its group from, or -1
 	foreign     bool // its noun names another people ("5,000 Uzbek workers")
 	adjCasualty bool // a casualty adjective stands before its noun ("two wounded soldiers")

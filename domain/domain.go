@@ -90,6 +90,10 @@ type Lexicon struct {
 	// moved ("a shortage of 5 million workers", "firms need 1.5 million
 	// workers"): such a figure in their clause is no claim.
 	Demand []string `json:"demand,omitempty"`
+	// Rates name a rate of exchange (환율, "курс доллара"): a sum in their
+	// clause after them prices one currency in another, it is nobody's
+	// pay or earnings.
+	Rates []string `json:"rates,omitempty"`
 	// GroupSizes are plural nouns of a unit people move or fight in
 	// ("in groups of five", "teams of three"): the figure after "of" is
 	// the size of each, not a number of people sent.
@@ -464,6 +468,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
 	l.Demand = appendNew(l.Demand, o.Demand...)
+	l.Rates = appendNew(l.Rates, o.Rates...)
 	l.GroupSizes = appendNew(l.GroupSizes, o.GroupSizes...)
 	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)
 	l.Work = appendNew(l.Work, o.Work...)

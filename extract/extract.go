@@ -119,6 +119,7 @@ const (
 	dropDemand      = "demand"       // a labour need, not people
 	dropGroupSize   = "group-size"   // the size of each group or unit
 	dropNoOwner     = "no-owner"     // a wage or share with no people
+	dropRate        = "rate"         // a rate of exchange, nobody's sum
 )
 
 // Rules returns the claims the rule stages read, before the fitted stage.

@@ -40,3 +40,16 @@ func TestKindMoneyOwner(t *testing.T) {
 			[]string{"money soldiers  2000..2000 approx /month"}},
 	})
 }
+
+// A rate of exchange prices one currency in another: neither of its sums
+// is anyone's pay, while a wage before the rate in another clause stays.
+func TestKindMoneyExchangeRate(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "하바롭스크의 북한 건설 노동자들은 월 6만 루블가량을 받는다. 요즘 환율은 1달러에 90루블 안팎이다.",
+			[]string{"money workers  60000..60000 approx /month"}},
+		{"ko", "북한 벌목공의 월급은 300달러 수준인데, 원화 환율이 1400원을 넘으면서 송금액이 줄었다.",
+			[]string{"money workers  300..300 approx /month"}},
+		{"ru", "Рабочие из КНДР на стройках Хабаровска получают около 70 тысяч рублей в месяц. Курс доллара при этом держится около 95 рублей.",
+			[]string{"money workers  70000..70000 approx /month"}},
+	})
+}

@@ -33,6 +33,12 @@ func newKOModule(d *domain.Domain) *mlModule {
 			}
 			return nil
 		}(),
+		rates: func() []string {
+			if l := d.Lexicon("ko"); l != nil {
+				return mlWordsOf(l.Rates)
+			}
+			return nil
+		}(),
 		m:         m,
 		places:    places,
 		implied:   koImplied,

@@ -214,6 +214,9 @@ type mlModule struct {
 	// groupSizes are the stems of unit nouns (групп, отряд) before "из"
 	// or "по" and a size (группами из 5-6 человек); see mlGroupSize.
 	groupSizes []string
+	// rates are the lexicon's words of a rate of exchange, lower-cased
+	// (see mlRate).
+	rates []string
 	// work are the lexicon's work phrases, lower-cased (see mlToWork).
 	work []string
 	// workPhrases and workStems are work split by workSplit.
@@ -1077,6 +1080,9 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 	c.FigureStart, c.FigureEnd = s.start+f.start, s.start+f.end
 	c.Outlet, c.URL, c.Published = a.Outlet, a.URL, a.Published
 
+	if f.kind == flowwatch.KindMoney && mlRate(lm, s, f) {
+		return mlFinish(lm, s, f, ic), dropRate
+	}
 	group := f.group
 	if group == "foreign" {
 		return mlFinish(lm, s, f, ic), dropOtherPeople
@@ -1165,6 +1171,24 @@ func mlBuildClaim(lm *mlModule, a *flowwatch.Article, s *mlSent, f *mlFig) (mlCl
 		return mlFinish(lm, s, f, ic), dropGroupSize
 	}
 	return mlFinish(lm, s, f, ic), ""
+}
+
+// mlRate reports whether a sum is a rate of exchange: a word naming one
+// stands before it in its clause ("환율은 1달러에 80루블", "курс доллара —
+// около 80 рублей"). Both sums of the rate price a currency; neither is
+// paid to anyone.
+func mlRate(lm *mlModule, s *mlSent, f *mlFig) bool {
+	if len(lm.rates) == 0 {
+		return false
+	}
+	cs, _ := s.clauseBounds(f)
+	clause := s.low[cs:f.start]
+	for _, w := range lm.rates {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mlDocuments reports whether a figure counts papers issued to people

@@ -40,6 +40,12 @@ func newRUModule(d *domain.Domain) *mlModule {
 			}
 			return nil
 		}(),
+		rates: func() []string {
+			if l := d.Lexicon("ru"); l != nil {
+				return mlWordsOf(l.Rates)
+			}
+			return nil
+		}(),
 		m:             m,
 		places:        places,
 		implied:       ruImplied,

@@ -297,8 +297,8 @@ func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) 
 		// ever sent anywhere ("100 million may have perished" on a page
 		// that names North Korea in its margins). One the rules gave to
 		// another people ("армия Украины потеряла 30 тысяч солдат") stays
-		// theirs.
-		return d, cand.Dropped != dropOtherPeople && d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
+		// theirs, and a rate of exchange stays a price of money.
+		return d, cand.Dropped != dropOtherPeople && cand.Dropped != dropRate && d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
 	}
 	return d, d.Keep >= m.Threshold
 }

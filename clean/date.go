@@ -186,8 +186,7 @@ func dateStrip(line string) (d flowwatch.Date, glued string, ok bool) {
 
 // metaCells reports whether line is a strip of short cells set apart by
 // " | " whose first cell holds the date, which starts at byte first
-// ("30.04.2025 16:48 | Источник: Reuters | Перевод выполнен
-// автоматически"): an aggregator's date, source and notes, not prose.
+// ("12.06.2025 08:05 | Источник: ТАСС | Машинный перевод"): an aggregator's date, source and notes, not prose.
 func metaCells(line string, first int) bool {
 	cells := strings.Split(line, " | ")
 	if len(cells) < 2 || first >= len(cells[0]) {

@@ -6,9 +6,9 @@ import (
 )
 
 // A fact box sets each figure after its label with a run of leader dots
-// ("Troops sent (est.) ........ 14,000–15,000"), as a printed table of
+// ("Builders abroad (2024) ....... ~9,500"), as a printed table of
 // contents does. Such a row is a table row of two cells: it is written
-// as one ("| Troops sent (est.) | 14,000–15,000 |") so that it is kept
+// as one ("| Builders abroad (2024) | ~9,500 |") so that it is kept
 // like the rows of a closing table and read as one, with its label as
 // the header that says what the figure counts.
 var leaderRowRe = regexp.MustCompile(`^([^|]*?[^\s|.…])\s*(?:\.{4,}|\s\.{3}|…{2,}|(?:\. ){3,}\.?)\s*([~≈<>+]?\s*[$€£₩]?\d[^|]*)$`)

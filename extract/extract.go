@@ -529,7 +529,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					c.Group = lx.whoNationals(s, f, c.Event)
 				}
 				if (c.Event == flowwatch.EventSent || c.Event == flowwatch.EventPresent || c.Event == flowwatch.EventRecruited) && inCondition(s.toks, f.Start) {
-					// "Even if Kim sent 50,000 more men, …": a supposed
+					// "Were Pyongyang to add 40,000 troops, …": a supposed
 					// movement is a plan at most.
 					c.Event = flowwatch.EventPlanned
 				}
@@ -561,7 +561,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 			if c.Kind == flowwatch.KindPeople && (c.Event == flowwatch.EventKilled || c.Event == flowwatch.EventWounded || c.Event == flowwatch.EventCaptured) &&
 				(c.Group == flowwatch.GroupNationals || c.Group == flowwatch.GroupWorkers && !lx.namesGroup(s.toks, flowwatch.GroupWorkers)) {
 				// North Koreans the war kills, wounds or captures are its
-				// soldiers ("4,700 casualties, including about 600 deaths"),
+				// soldiers ("some 3,000 casualties, 500 of them dead"),
 				// also when the workers named before lend their group to
 				// a sentence that names none ("They put the dead at 2,000").
 				c.Group = flowwatch.GroupSoldiers
@@ -1508,7 +1508,7 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 			return flowwatch.GroupSoldiers
 		}
 	case flowwatch.EventEntered:
-		// "Entries declared as \"work\" rose to 5,000", "entered for
+		// "3,000 entries were declared as \"work\"", "entered for
 		// work": the declared purpose makes them workers, as work visas.
 		for i := cs + 1; i < ce; i++ {
 			// Another figure between has a purpose of its own: "2,900
@@ -1530,7 +1530,7 @@ func (lx *Lexicon) whoNationals(s *sent, f *Figure, event string) string {
 
 // inCondition reports whether the token at k stands in a clause of
 // condition that opens the sentence ("If Pyongyang deploys another
-// 10,000, …", "Even if Kim sent 50,000 more men, …"), before its comma.
+// 10,000, …", "Even if Seoul is right about 40,000 more, …"), before its comma.
 func inCondition(toks []Token, k int) bool {
 	b := 0
 	if len(toks) > 1 && conditional[toks[0].Low+" "+toks[1].Low] {
@@ -1594,8 +1594,8 @@ func checkedLine(toks []Token) bool {
 }
 
 // asksWhether reports whether an English sentence is a question that
-// asks whether ("Did Pyongyang send 100,000 troops?", "are we talking
-// dozens, hundreds?"): it states none of its figures. A question opened
+// asks whether ("Did Pyongyang send 100,000 troops?", "is it tens or
+// hundreds?"): it states none of its figures. A question opened
 // by a wh-word takes them as given. A speaker's label is skipped.
 func asksWhether(toks []Token) bool {
 	e := len(toks) - 1
@@ -1630,7 +1630,7 @@ func (lx *Lexicon) namesGroup(toks []Token, g string) bool {
 
 // declaredPurpose reports whether toks[i] is a word of work that North
 // Koreans entering declared as their purpose: "entered for work", "came
-// to work", "gave work as the purpose of their trip".
+// to work", "put down work as the aim of the visit".
 func (lx *Lexicon) declaredPurpose(toks []Token, i int) bool {
 	p := lx.labor.at(toks, i)
 	return p != nil && (purposeBefore(toks, i) || purposeAfter(toks, i+len(p.low)))
@@ -2021,7 +2021,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	if !ok {
 		// A clause with no cue of its own ("…, plus about 3,000 military
 		// builders") takes one from its sentence, but not across a
-		// semicolon: "; losses stand at more than 6,000 killed" says
+		// semicolon: "; the toll has passed 6,000 dead and wounded" says
 		// what befell others.
 		ss, se := semicolonSpan(toks, f.Start, f.End)
 		c, ok = pick(find(ss, se))

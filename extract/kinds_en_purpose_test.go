@@ -8,14 +8,14 @@ import "testing"
 func TestKindEnglishDeclaredPurpose(t *testing.T) {
 	runKinds(t, []kindCase{
 		// A word of work before "as the purpose" or "as their reason".
-		{"en", "Border figures show 6,400 North Koreans entered Russia in the spring. Of those, 2,200 named work as the purpose of their trip.",
+		{"en", "Border figures show 6,400 North Koreans entered Russia in the spring. Of those, 2,200 listed work as their purpose on the forms.",
 			[]string{"people nationals entered 6400..6400 exact", "people workers entered 2200..2200 exact"}},
 		// "came to work", "entered to work": the infinitive of purpose.
 		{"en", "About 8,000 North Koreans entered Russia last year, and 2,300 of them entered to work.",
 			[]string{"people nationals entered 8000..8000 approx", "people workers entered 2300..2300 exact"}},
 		// Each figure keeps its own purpose; a hyphenated whole
 		// ("spring-quarter arrivals") is still the whole a part opens with.
-		{"en", "Border figures show 6,400 North Koreans entered Russia in the spring. Of the spring-quarter arrivals, 3,100 gave study as the purpose of their visit and 1,900 said they came to work.",
+		{"en", "Border figures show 6,400 North Koreans entered Russia in the spring. Of the spring-quarter arrivals, 3,100 wrote study as their aim and 1,900 said they came to work.",
 			[]string{"people nationals entered 6400..6400 exact", "people nationals entered 3100..3100 exact", "people workers entered 1900..1900 exact"}},
 		{"en", "Some 5,000 North Koreans entered Russia to study and 1,500 came to work, the data show.",
 			[]string{"people nationals entered 5000..5000 approx", "people workers entered 1500..1500 exact"}},

@@ -47,9 +47,9 @@ func TestKindEnglishGluedInitial(t *testing.T) {
 // and "the report" a paragraph on is its report, not a person's.
 func TestSourceBodyWithAcronym(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"the report a paragraph on", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nThe report, published Monday, found that about 14,000 North Korean workers are employed in Russia.", "Harbor Labour Watch"},
-		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nHLW counted at least 9 North Korean workers who died on building sites in Russia since 2024.", "Harbor Labour Watch"},
-		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that labourers sent abroad by Pyongyang work under guard.\n\nThe report also documents the hiring of some 700 North Korean women for a drone plant in Russia.", "Harbor Labour Watch"},
+		{"the report a paragraph on", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nAccording to the report, roughly 14,000 North Korean labourers now hold jobs in Russia.", "Harbor Labour Watch"},
+		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nHLW counted at least 9 North Korean labourers killed in site accidents in Russia last year.", "Harbor Labour Watch"},
+		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nThe report further documents that some 700 North Korean women were hired at a Russian factory.", "Harbor Labour Watch"},
 	})
 }
 
@@ -58,7 +58,7 @@ func TestSourceBodyWithAcronym(t *testing.T) {
 // "early this year", "late last year" are the parts of those years.
 func TestKindEnglishTimeAfterFigure(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"en", "Seoul says North Korea sent 9,000 troops to Russia, followed by about 1,500 more early this year.",
+		{"en", "Pyongyang has sent 9,000 troops to Russia, Kyiv says, and about 1,500 more early this year.",
 			[]string{"people soldiers sent 9000..9000 exact", "people soldiers sent 1500..1500 approx"}},
 		{"en", "Kyiv says some 700 North Korean sappers arrived late last month.",
 			[]string{"people engineers sent 700..700 approx"}},

@@ -232,14 +232,14 @@ func TestSourceSpeakerSide(t *testing.T) {
 	}
 }
 
-// A teller the sentence does not name ("a top Russian official said",
-// "according to a top Kremlin official", "a United States news outlet
+// A teller the sentence does not name ("a senior Russian official said",
+// "according to a senior Kremlin aide", "a US news website
 // reported") is the one of its kind that the next sentence gives or opens
 // with; a body named inside the phrase is the fallback; a group that told
 // an outlet leaves the figure with no source, the outlet only relaying.
 func TestSourceIndefiniteTeller(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"an official named in the next paragraph", "en", "North Korea will send 3,000 more sappers to Kursk, a top Russian official said Tuesday.\n\nSergei Shoigu, who visited Pyongyang this week, said the sappers would clear mines.", "Sergei Shoigu"},
+		{"an official named in the next paragraph", "en", "North Korea will send 3,000 more sappers to Kursk, a senior Russian official said on Monday.\n\nSergei Shoigu, who visited Pyongyang this week, said the sappers would clear mines.", "Sergei Shoigu"},
 		{"according to an official, named by title", "en", "About 2,500 North Korean builders are heading to Kursk, according to a senior Kremlin official.\nPresidential aide Yuri Ushakov said the builders would stay a year.", "Yuri Ushakov"},
 		{"an official never named keeps his body", "en", "About 2,500 North Korean builders are heading to Kursk, according to a senior Kremlin official.", "Kremlin"},
 		{"an outlet named next", "en", "Some 4,200 North Koreans entered Russia in the spring, a South Korean news outlet reported on Monday.\nAccording to Yonhap, most came as students.", "Yonhap"},
@@ -250,7 +250,7 @@ func TestSourceIndefiniteTeller(t *testing.T) {
 		{"a headline's role before a colon", "en", "Think tank: 9,000 North Korean soldiers may be out of action by May\n\nThe Institute for the Study of War said on Friday that losses were mounting.", "ISW"},
 		{"a headline's role after a dash, past a byline", "en", "Russia may hire 40,000 North Korean workers - Deputy Premier\n\nBy Staff Writer\n\nDeputy Prime Minister Marat Khusnullin said on Friday that builders were scarce.", "Marat Khusnullin"},
 		{"a headline's role never named", "en", "Intelligence chief: 3,000 more North Korean soldiers are coming\n\nThe deployment would be the third this year.", "-"},
-		{"a headline's topic is no role", "en", "Analysis: 12,000 North Korean soldiers may be lost by April\n\nThe Institute for the Study of War said on Friday that losses were mounting.", "-"},
+		{"a headline's topic is no role", "en", "Analysis: Kursk could cost Pyongyang 12,000 soldiers by spring\n\nThe Institute for the Study of War said on Friday that losses were mounting.", "-"},
 		{"an official followed by nobody named", "en", "North Korea sent 1,500 more workers to Primorye, a regional official said.\nThe workers will build housing.", "-"},
 	})
 }
@@ -270,7 +270,7 @@ func TestSourceRecapAndAnaphorRu(t *testing.T) {
 			[]string{"Russian Interior Ministry", "Russian Interior Ministry", "-"}},
 		{"Южнокорейская разведка сообщила, что в Курской области погибли 1 500 военных КНДР.\nРазведка также считает, что КНДР направит в Россию еще 4 тысячи рабочих.",
 			[]string{"NIS", "NIS"}},
-		{"Около 900 северокорейских саперов работают в Курской области, пишет Reuters.\nКроме того, по оценке агентства, в Приморье прибыли 2 тысячи рабочих из КНДР.",
+		{"Reuters пишет, что в Курской области работают около 900 северокорейских саперов.\nПо оценке агентства, в Приморье также прибыли 2 тысячи рабочих из КНДР.",
 			[]string{"Reuters", "Reuters"}},
 	}
 	for _, tc := range tests {
@@ -285,7 +285,7 @@ func TestSourceRecapAndAnaphorRu(t *testing.T) {
 // or the government named before.
 func TestSourceNationalOfficials(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"nationality officials estimate", "en", "Rosstat published its border figures in May.\n\nSouth Korean officials estimate that Pyongyang has sent about 14,000 troops to Russia.", "South Korean officials"},
+		{"nationality officials estimate", "en", "Rosstat published its border figures in May.\n\nSouth Korean officials estimate that some 14,000 North Korean soldiers are serving in Russia.", "South Korean officials"},
 		{"after a named person", "en", "Sergei Shoigu visited Pyongyang on Tuesday. Japanese officials said 3,000 North Korean workers had already arrived in Russia.", "Japanese officials"},
 		{"with an adverb before the verb", "en", "Ukrainian officials have recently announced that 900 North Korean soldiers were wounded.", "Ukrainian officials"},
 		{"local officials are nobody in particular", "en", "Local officials said 600 North Korean workers live in the city.", "-"},
@@ -327,7 +327,7 @@ func TestSourceAggregatorFrames(t *testing.T) {
 func TestSourceSurnameOfKnownPerson(t *testing.T) {
 	checkSources(t, []sourceCase{
 		{"title and surname", "en", "Lee Seong-kweun, a member of the intelligence committee, spoke after the briefing.\nRep. Lee said 1,200 North Korean soldiers had been wounded.", "Lee Seong-kweun"},
-		{"bare surname", "en", "Park Sun-won spoke to reporters after the closed session.\n\nAbout 3,100 North Korean soldiers were wounded, Park said.", "Park Sun-won"},
+		{"bare surname", "en", "Park Sun-won briefed journalists once the hearing ended.\n\nAbout 3,100 North Korean soldiers were wounded, Park said.", "Park Sun-won"},
 		{"the latest of two with the surname", "en", "Kim Jong Un met the returning engineers. Kim Byung-kee later briefed reporters.\nKim said 900 North Korean soldiers had been killed.", "Kim Byung-kee"},
 	})
 }

@@ -11,7 +11,7 @@ func TestSourceTranscriptTurns(t *testing.T) {
 		// A sentence of the turn that names whom it relays keeps it.
 		{"relayed", "en", "[00:00:05] HOST: With me is Daniel Okafor.\n\n[00:00:40] OKAFOR: Look, the NIS said about 2,500 North Korean soldiers were killed.", "NIS"},
 		// A label no running text writes as a name is an office: nobody.
-		{"office", "en", "Q (KBS): How many North Korean troops are in Kursk?\n\nSPOKESPERSON: Roughly 11,000 North Korean soldiers remain there.", "-"},
+		{"office", "en", "Q (MBC): Can you give us a number for Kursk?\n\nSPOKESPERSON: Roughly 11,000 North Korean soldiers remain there.", "-"},
 	})
 }
 
@@ -20,11 +20,11 @@ func TestSourceTranscriptTurns(t *testing.T) {
 // "the agency" points back to, tells.
 func TestSourceCreditLines(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"credit and named", "en", "AFP — Ukraine's military intelligence said about 3,500 North Korean soldiers were wounded in March.", "GUR"},
-		{"credit and anaphor", "en", "YONHAP — The NIS briefed parliament on Monday.\n\nREUTERS — The spy agency believes some 4,000 North Korean builders are heading to Kursk.", "NIS"},
+		{"credit and named", "en", "AFP — About 3,500 North Korean soldiers were wounded in March, according to Ukraine's military intelligence.", "GUR"},
+		{"credit and anaphor", "en", "YONHAP — The NIS briefed parliament on Monday.\n\nREUTERS — According to the spy agency, some 4,000 North Korean builders are on their way to Kursk.", "NIS"},
 		{"credit alone", "en", "REUTERS — Around 600 North Korean workers landed in Vladivostok this week.", "Reuters"},
 		// Headlines drop the possessive.
-		{"headline", "en", "Seoul spy agency: 1,800 North Korean soldiers killed so far", "NIS"},
+		{"headline", "en", "Seoul spy agency says 1,800 North Korean soldiers have died in Kursk", "NIS"},
 	})
 }
 
@@ -32,7 +32,7 @@ func TestSourceCreditLines(t *testing.T) {
 // inside it names whose plan or report the text mentions.
 func TestSourceClosingClause(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"officials close", "en", "North Korea moved about 1,500 sappers to Kursk under the deal announced by Russian security chief Sergei Shoigu, along with some 2,500 builders, Japanese officials say.", "Japanese officials"},
+		{"officials close", "en", "About 1,500 North Korean sappers reached Kursk in summer through the accord signed by Sergei Shoigu, and some 2,500 builders followed, Japanese officials say.", "Japanese officials"},
 		{"body closes", "en", "Some 6,000 North Korean builders went to Russia under the plan announced by Sergei Shoigu, the NIS said on Friday.", "NIS"},
 		// An outlet closing it only relays.
 		{"outlet closes", "en", "Some 6,000 North Korean builders went to Russia under the plan announced by Sergei Shoigu, Yonhap reported.", "Sergei Shoigu"},

@@ -45,7 +45,7 @@ func TestKindEntryPurposeAndRotation(t *testing.T) {
 			[]string{"people workers entered 3100..3100 approx"}},
 		{"en", "Some 3,100 North Koreans entered Russia in the first quarter, most of them to study.",
 			[]string{"people nationals entered 3100..3100 approx"}},
-		{"en", "Pyongyang has rotated about 9,000 North Korean troops through the Kursk front since autumn.",
+		{"en", "About 9,000 North Korean troops have been rotated through the front line near Kursk since autumn.",
 			[]string{"people soldiers sent 9000..9000 approx"}},
 		{"en", "About 2,000 North Korean soldiers were rotated out of Kursk in May.",
 			[]string{"people soldiers withdrawn 2000..2000 approx"}},
@@ -75,9 +75,9 @@ func TestKindTimelineAndFactBox(t *testing.T) {
 			"2 Oct 2024 – NIS: Pyongyang moved about 1,200 North Korean special forces to Russia.\n\n" +
 			"9 Jan 2025 – Kyiv says 40 of them were killed.\n\n" +
 			"3 Mar 2025 – JCS: some 900 soldiers newly arrived near Kursk.\n\n" +
-			"5 Mar 2025 – NIS: about 7,000 soldiers remain stationed near the border.",
+			"5 Mar 2025 – NIS: some 7,000 soldiers are still in the Kursk region.",
 			[]string{"people soldiers sent 1200..1200 approx", "people soldiers killed 40..40 exact", "people soldiers sent 900..900 approx", "people soldiers present 7000..7000 approx"}},
-		{"en", "North Korean troops have fought in Kursk since last autumn.\n\n| Troops sent (est.) | 12,000–13,000 |\n\n| Wounded (JCS) | ~3,000 |",
+		{"en", "North Korean troops have fought in Kursk since last autumn.\n\n| Soldiers deployed (approx.) | 12,000–13,000 |\n\n| Wounded (JCS) | ~3,000 |",
 			[]string{"people soldiers sent 12000..13000 range", "people soldiers wounded 3000..3000 approx"}},
 	})
 }

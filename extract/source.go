@@ -399,7 +399,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		a.history = append(a.history, srcRef{c, "government"})
 		return
 	}
-	// "South Korean officials estimate that ...": officials a nationality
+	// "South Korean officials estimate ...": officials a nationality
 	// names tell for themselves, as the text names them; they are not the
 	// officials named before, nor nobody in particular ("officials said").
 	if sp := a.nationalOfficials(toks); sp != "" {
@@ -530,8 +530,8 @@ func (a *attributor) closingSpeaker(toks []Token, said []mention) string {
 }
 
 // reducedBy reports whether a participle and "by" modify a noun within
-// four words before toks[k] ("the deal announced by Russian security
-// chief Shoigu"), not a passive verb ("was announced by").
+// four words before toks[k] ("the accord signed by Russia's
+// defence minister"), not a passive verb ("was announced by").
 func reducedBy(toks []Token, k int) bool {
 	for b := k - 1; b >= 1 && b >= k-5; b-- {
 		if toks[b].Kind == Punct {
@@ -1235,9 +1235,9 @@ func sourceBefore(toks []Token, k int) bool {
 var informantPronouns = map[string]bool{"he": true, "she": true}
 
 // indefiniteTeller is the span and kind of a teller the sentence does not
-// name: an indefinite noun phrase with a reporting cue ("a top Russian
-// official said Tuesday", "according to a top Kremlin official", "a
-// United States news outlet reported", "a human rights group told AFP").
+// name: an indefinite noun phrase with a reporting cue ("a senior Russian
+// official said on Monday", "according to a senior Kremlin aide", "a
+// US news website reported", "a human rights group told AFP").
 // The kind is "official" or "outlet" for the nouns of grammar lists
 // teller_person and teller_outlet, which a wire story's next paragraphs
 // name ("Sergei Shoigu, ..., said"), or "body" (teller_body), which it

@@ -3,14 +3,14 @@ package extract
 import "strings"
 
 // An analysis gives figures of its own in the first person plural ("we
-// estimate 7,000 to 8,000 were in Kursk", "by our count", "our
+// estimate that 5,000 remain", "by our count", "our
 // end-of-year estimate is …"). Such figures, and those it states with no
 // other source, are its authors': the outlet that publishes them, as a
 // think tank's tracker or a monitor's update is. The same words in a
 // quotation, a turn of a transcript or a block quote are a speaker's.
 
 // maxOwnGap is the most words between "our" and the noun of its estimate
-// ("our end-of-period estimate").
+// ("our mid-year troop estimate").
 const maxOwnGap = 3
 
 // ownEstimateAt reports whether toks say a figure is the authors' own:

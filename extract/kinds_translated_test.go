@@ -122,3 +122,11 @@ func TestKindWaveAfterTimeAdverb(t *testing.T) {
 			[]string{"people workers sent 6000..6000 approx", "people workers sent 2000..2000 exact"}},
 	})
 }
+
+// A hyphenated compound names its group as the open one does.
+func TestKindHyphenatedGroup(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "The monitors put North Korea's IT-worker earnings at $300 million a year and counted 800 to 1,200 of them in Laos.",
+			[]string{"money it_workers  300000000..300000000 exact /year", "people it_workers present 800..1200 range"}},
+	})
+}

@@ -25,3 +25,13 @@ func TestKindSemicolonEvent(t *testing.T) {
 			[]string{"people soldiers present 8000..8000 approx", "people workers present 2000..2000 approx"}},
 	})
 }
+
+// "climbed past N", "went past N": a level passed is a floor.
+func TestKindPastBound(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Officials said the number of North Korean welders working in Siberia had climbed past 4,000.",
+			[]string{"people workers present 4000.. at_least"}},
+		{"en", "By March the count of North Korean troops wounded in Kursk had gone past 2,500, Kyiv said.",
+			[]string{"people soldiers wounded 2500.. at_least"}},
+	})
+}

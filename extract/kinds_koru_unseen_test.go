@@ -399,3 +399,16 @@ func TestKindRussianToldOutlet(t *testing.T) {
 		{"outlet-reports", "ru", "В Приморье работают около 2 тысяч рабочих из КНДР, сообщает ТАСС.", "TASS"},
 	})
 }
+
+// The whole staff of a plant or firm (전체 직원, 임직원) counts every
+// nationality at work there: no figure of North Koreans, even right
+// after a sentence about the North Koreans sent to it. A North Korean
+// count set against the staff keeps its own group.
+func TestKindKoreanWholeStaff(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "북한은 이 조선소에 노동자 800명을 보낼 예정이다. 조선소의 전체 직원은 2만 명가량으로 알려졌다.",
+			[]string{"people workers planned 800..800 exact"}},
+		{"ko", "현지 매체는 북한 노동자 3천 명이 일하는 이 공장의 임직원이 모두 1만5천 명이라고 전했다.",
+			[]string{"people workers present 3000..3000 exact"}},
+	})
+}

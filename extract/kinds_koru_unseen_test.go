@@ -412,3 +412,15 @@ func TestKindKoreanWholeStaff(t *testing.T) {
 			[]string{"people workers present 3000..3000 exact"}},
 	})
 }
+
+// A headline's part whose count is its topic (N명은) is set against the
+// part after the break (…): the other part's count is another set of
+// people and takes no group from it; without the topic it goes on with
+// the same people.
+func TestKindKoreanHeadlineTopicParts(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ko", "北 공병 600명은 교량 복구…후방 기지엔 9천여명 주둔", []string{"people engineers present 600..600 exact"}},
+		{"ko", "북한군 3천명 사상…올해 2천명 추가 파병",
+			[]string{"people soldiers wounded 3000..3000 exact", "people soldiers sent 2000..2000 exact"}},
+	})
+}

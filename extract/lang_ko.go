@@ -164,7 +164,7 @@ func koGroup(s *mlSent, f *mlFig) int {
 	}
 	best := -1
 	for i, h := range s.hits {
-		if h.end <= f.start && isG(h) && !koAgainst(s, h) {
+		if h.end <= f.start && isG(h) && !koAgainst(s, h) && !koToppedAcross(s, h, f) {
 			best = i
 		}
 	}
@@ -177,6 +177,36 @@ func koGroup(s *mlSent, f *mlFig) int {
 		}
 	}
 	return -1
+}
+
+// koToppedAcross reports whether a headline's break (…) lies between the
+// group noun h and figure f, and the count before the break is the topic
+// of its part (공병 800명은 … 지뢰 제거…후방엔 7천여명 배치): a count set
+// up as a topic is set against what the other part counts, which is
+// another set of people, not more of its group.
+func koToppedAcross(s *mlSent, h mlHit, f *mlFig) bool {
+	brk := strings.LastIndex(s.text[h.end:f.start], "…")
+	if brk < 0 {
+		return false
+	}
+	brk += h.end
+	for _, g := range s.figs {
+		if g.start >= h.end && g.end <= brk && koTopicAfter(s.text[g.end:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// koTopicAfter reports whether a count is marked as a topic: 은 or 는
+// right after it, before a space or the end (1천명은, 800명은).
+func koTopicAfter(rest string) bool {
+	for _, m := range []string{"은", "는"} {
+		if r, ok := strings.CutPrefix(rest, m); ok && (r == "" || r[0] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 // koAgainst reports whether another people's noun is the partner of a

@@ -1988,6 +1988,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	pick := func(cues []cue) (cue, bool) {
 		best, bd := cue{}, 1<<30
 		for _, c := range cues {
+			if c.pos >= f.End && quantifiedPartBetween(toks, f.End, c.pos) {
+				// "reached 15,000, many of them entering on student
+				// visas": the part's verb, not the figure's.
+				continue
+			}
 			if c.ev == flowwatch.EventKilled || c.ev == flowwatch.EventWounded || c.ev == flowwatch.EventCaptured {
 				if c.pos >= f.End && lx.partBetween(toks, f.End, c.pos) {
 					// "some 1,200 sappers came home; Kim said eleven of
@@ -2287,6 +2292,18 @@ func (lx *Lexicon) partBetween(toks []Token, a, b int) bool {
 			continue
 		}
 		if partPronoun[toks[e+1].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+// quantifiedPartBetween reports whether ", many of them" (grammar
+// part_quantifier, then "of" and a part_pronoun after a comma) stands in
+// toks[a:b].
+func quantifiedPartBetween(toks []Token, a, b int) bool {
+	for k := a + 1; k+2 < b; k++ {
+		if toks[k-1].Low == "," && partQuantifier[toks[k].Low] && toks[k+1].Low == "of" && partPronoun[toks[k+2].Low] {
 			return true
 		}
 	}

@@ -22,6 +22,7 @@ var (
 	selfPronoun       = grammarData.Set("en", "self_pronoun")
 	rangeFrom         = grammarData.Set("en", "range_from")
 	partPronoun       = grammarData.Set("en", "part_pronoun")
+	partQuantifier    = grammarData.Set("en", "part_quantifier")
 	scaleAfter        = grammarData.Set("en", "scale_after")
 	memberNoun        = grammarData.Set("en", "member_noun")
 	sharePronoun      = grammarData.Set("en", "share_pronoun")

@@ -25,6 +25,7 @@ var grammarVars = map[string]any{
 	"en/self_pronoun":        &selfPronoun,
 	"en/range_from":          &rangeFrom,
 	"en/part_pronoun":        &partPronoun,
+	"en/part_quantifier":     &partQuantifier,
 	"en/scale_after":         &scaleAfter,
 	"en/member_noun":         &memberNoun,
 	"en/share_pronoun":       &sharePronoun,

@@ -1653,18 +1653,7 @@ func purposeAfter(toks []Token, e int) bool {
 	if e < len(toks) && quoteMark(toks[e].Low) {
 		e++
 	}
-	if e >= len(toks) || toks[e].Low != "as" {
-		return false
-	}
-	for k := e + 1; k < len(toks) && k <= e+3; k++ {
-		if purposeNoun[toks[k].Low] {
-			return true
-		}
-		if toks[k].Kind != Word {
-			return false
-		}
-	}
-	return false
+	return e < len(toks) && toks[e].Low == "as" && wordWithin(toks, e+1, 3, purposeNoun)
 }
 
 // groupCovering is the group of the longest group noun that covers

@@ -13,6 +13,11 @@ func TestKindTrades(t *testing.T) {
 			[]string{"money workers  700..700 approx /month"}},
 		{"en", "North Korean plasterers in Tomsk earn about 60,000 rubles a month. A Kyrgyz bricklayer on the same project gets about 95,000 rubles a month.",
 			[]string{"money workers  60000..60000 approx /month"}},
+		// One tradesman, in the singular.
+		{"en", "A North Korean welder at the Nakhodka shipyard takes home about $650 a month.",
+			[]string{"money workers  650..650 approx /month"}},
+		{"en", "Hired through a Rason agency, a North Korean plasterer in Irkutsk is paid around 70,000 rubles a month.",
+			[]string{"money workers  70000..70000 approx /month"}},
 	})
 }
 

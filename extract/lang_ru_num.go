@@ -600,12 +600,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	// people counted before it in the sentence.
 	for k := 0; k < len(unclassified); k++ {
 		u := unclassified[k]
-		var before *mlFig
-		for fi := range figs {
-			if figs[fi].kind == flowwatch.KindPeople && figs[fi].end <= u.f.start {
-				before = &figs[fi]
-			}
-		}
+		before := lastPeopleBefore(figs, u.f.start)
 		if before == nil {
 			continue
 		}
@@ -631,12 +626,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	listEnd := -1
 	for k := 0; k < len(unclassified); k++ {
 		u := unclassified[k]
-		var before *mlFig
-		for fi := range figs {
-			if figs[fi].kind == flowwatch.KindPeople && figs[fi].end <= u.f.start {
-				before = &figs[fi]
-			}
-		}
+		before := lastPeopleBefore(figs, u.f.start)
 		if before == nil || !ruPartOpened(t, toks, u.f.start, listEnd) {
 			continue
 		}
@@ -663,6 +653,19 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 	}
 	mlSortFigs(figs)
 	return figs
+}
+
+// lastPeopleBefore is the last count of people in figs that ends by
+// start: the whole a bare number after it goes on counting or is a part
+// of. Nil if there is none.
+func lastPeopleBefore(figs []mlFig, start int) *mlFig {
+	var before *mlFig
+	for i := range figs {
+		if figs[i].kind == flowwatch.KindPeople && figs[i].end <= start {
+			before = &figs[i]
+		}
+	}
+	return before
 }
 
 func mlSortFigs(figs []mlFig) {

@@ -1399,11 +1399,15 @@ func (a *attributor) nationalOfficials(toks []Token) string {
 // words, a noun of publication_noun ("released a report", "published its
 // latest assessment", "issued a new study").
 func publishes(toks []Token, k int) bool {
-	if !publishVerb[toks[k].Low] {
-		return false
-	}
-	for j := k + 1; j < len(toks) && j <= k+3; j++ {
-		if publicationNoun[toks[j].Low] {
+	return publishVerb[toks[k].Low] && wordWithin(toks, k+1, 3, publicationNoun)
+}
+
+// wordWithin reports whether one of the n tokens from toks[from] is a
+// word of set, with only words before it: punctuation ends the phrase
+// the word must stand in ("released a report", "as their reason").
+func wordWithin(toks []Token, from, n int, set map[string]bool) bool {
+	for j := from; j < len(toks) && j < from+n; j++ {
+		if set[toks[j].Low] {
 			return true
 		}
 		if toks[j].Kind != Word {

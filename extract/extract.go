@@ -499,6 +499,14 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					// approaching" after a toll is no part of the dead.
 					c.Event = flowwatch.EventEntered
 				}
+				if f.measure && !lx.sentenceEvent(s, f) {
+					// "That takes the tally to 7,900", "The earlier
+					// estimate was 1,200": a measure of the people counted
+					// before measures what befell them.
+					if ev := wholeEventBefore(doc, i, c.Group); ev != "" {
+						c.Event = ev
+					}
+				}
 				if c.Event == flowwatch.EventPlanned && f.measure && !lx.sentenceEvent(s, f) {
 					// "the figure could be as high as 12,000": the modal
 					// hedges an estimate, it plans nothing.
@@ -1760,22 +1768,65 @@ var measureNouns = map[string]bool{"number": true, "figure": true, "total": true
 // stands at", "the figure could be as high as". "The number of vacancies
 // is 200,000" names its own people (or things) and is no anaphor.
 func measureAnaphor(toks []Token, fs int) bool {
-	for k := fs - 1; k >= 1 && k >= fs-7; k-- {
+	aside := false
+	for k, words := fs-1, 0; k >= 1 && words < 10; k, words = k-1, words+1 {
 		t := &toks[k]
-		if t.Kind == Punct {
+		if t.Low == "," && !aside {
+			// "The spring tally, as published by the bureau in June,
+			// stood at 2,400": an aside between the noun and its verb.
+			if a := asideStart(toks, k); a > 0 {
+				k, aside = a, true
+				continue
+			}
+		}
+		if t.Kind == Punct && !(t.Low == "-" && t.Glued) {
 			return false
 		}
 		if !measureNouns[t.Low] {
 			continue
 		}
-		switch toks[k-1].Low {
-		case "the", "that", "this", "its", "their", "our":
+		return definiteBefore(toks, k) && k+1 < len(toks) && toks[k+1].Low != "of"
+	}
+	return false
+}
+
+// definiteBefore reports whether the noun at toks[k] is definite: a
+// determiner before it, past at most two words of its own or a
+// hyphenated one ("the figure", "the half-year tally", "the 2024
+// count", "the latest official count").
+func definiteBefore(toks []Token, k int) bool {
+	for b, words := k-1, 0; b >= 0 && words <= 2; b-- {
+		switch l := toks[b].Low; {
+		case l == "the" || l == "that" || l == "this" || l == "its" || l == "their" || l == "our":
+			return true
+		case l == "-" && toks[b].Glued:
+		case toks[b].Kind == Word, yearToken(&toks[b]):
+			words++ // "the 2024 figure": a year names which
 		default:
 			return false
 		}
-		return k+1 < len(toks) && toks[k+1].Low != "of"
 	}
 	return false
+}
+
+// yearToken reports whether t is a number written as a year ("2024").
+func yearToken(t *Token) bool {
+	return t.Kind == Number && !t.Sep && !t.Dec && t.Num >= 1900 && t.Num < 2100
+}
+
+// asideStart is the index of the comma that opens an aside closed by the
+// comma at toks[e] (", as published by the bureau in June,"), if the aside
+// is short and holds no figure; else -1.
+func asideStart(toks []Token, e int) int {
+	for k := e - 1; k >= 1 && k >= e-10; k-- {
+		switch {
+		case toks[k].Low == ",":
+			return k
+		case toks[k].Kind == Number && !yearToken(&toks[k]), toks[k].Kind == Punct && toks[k].Low != "-":
+			return -1
+		}
+	}
+	return -1
 }
 
 // nearestGroup is the group of the group noun nearest before toks[before]
@@ -2318,8 +2369,13 @@ func pickTime(s *sent, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Per
 	}
 	cs, ce := s.clause(f.Start, f.End)
 	best, bd := -1, 1<<30
+	report := -1 // a time that dates the report: the figure's only when it has none of its own
 	for i, t := range times {
 		if t.Start < f.End && t.End > f.Start {
+			continue
+		}
+		if t.End <= f.Start && datesReport(s.toks, t.Start, t.End, f.Start) {
+			report = i
 			continue
 		}
 		var d int
@@ -2370,8 +2426,37 @@ func pickTime(s *sent, f *Figure, times []TimeRef, figs []Figure) *flowwatch.Per
 		}
 	}
 	if best < 0 {
+		best = report
+	}
+	if best < 0 {
 		return nil
 	}
 	p := times[best].Period
 	return &p
+}
+
+// datesReport reports whether the time at toks[ts:te] stands in an aside
+// of reporting closed by a comma before the figure at fs ("The spring
+// tally, as published by the bureau in June, stood at 2,400"): it dates
+// the report.
+func datesReport(toks []Token, ts, te, fs int) bool {
+	closed := false
+	for k := te; k < fs; k++ {
+		if toks[k].Low == "," {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for k := ts - 1; k >= 0 && k >= ts-8; k-- {
+		if toks[k].Low == "," || toks[k].Kind == Number {
+			return false
+		}
+		if reportAside[toks[k].Low] {
+			return true
+		}
+	}
+	return false
 }

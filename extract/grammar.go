@@ -33,6 +33,7 @@ var (
 	waveOrdinal       = grammarData.Set("en", "wave_ordinal")
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
 	purposeNoun       = grammarData.Set("en", "purpose_noun")
+	reportAside       = grammarData.Set("en", "report_aside")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")
 	negator           = grammarData.Set("en", "negator")

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/flowwatch/flowwatch"
@@ -36,6 +37,7 @@ var grammarVars = map[string]any{
 	"en/wave_ordinal":        &waveOrdinal,
 	"en/purpose_marker":      &purposeMarker,
 	"en/purpose_noun":        &purposeNoun,
+	"en/report_aside":        &reportAside,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,
 	"en/negator":             &negator,
@@ -97,9 +99,19 @@ func grammarClaim(c flowwatch.Claim) string {
 }
 
 func readGrammarExample(x *Extractor, ex domain.GrammarExample) []string {
+	// An example about times writes each claim's "when=FROM..TO" too.
+	withWhen := slices.ContainsFunc(ex.Claims, func(c string) bool { return strings.Contains(c, " when=") })
 	var got []string
 	for _, c := range x.Extract(&flowwatch.Article{Name: "t", Text: ex.Text, Lang: ex.Lang}) {
-		got = append(got, grammarClaim(c))
+		s := grammarClaim(c)
+		if withWhen {
+			w := "-"
+			if c.When != nil {
+				w = c.When.From.String() + ".." + c.When.To.String()
+			}
+			s += " when=" + w
+		}
+		got = append(got, s)
 	}
 	slices.Sort(got)
 	return got

@@ -2029,7 +2029,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		best, bd := cue{}, 1<<30
 		for _, c := range cues {
 			if c.pos >= f.End && quantifiedPartBetween(toks, f.End, c.pos) {
-				// "reached 15,000, many of them entering on student
+				// "rose to 3,000, half of them arriving on tourist
 				// visas": the part's verb, not the figure's.
 				continue
 			}

@@ -82,14 +82,12 @@ func koSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; !koSplitStops[c] {
+		if !koSplitStops[text[i]] {
 			// A byte of no rune that may end a sentence: only the runes
 			// below do, and decoding every rune was half the time of
-			// splitting. A whole three-byte rune (Hangul) is passed at once.
-			if i+2 < len(text) && mlThreeByte(c, text[i+1], text[i+2]) {
-				i += 3
-			} else {
-				i++
+			// splitting. No byte inside a rune is a stop, so the bytes are
+			// passed one by one, in a loop that does nothing else.
+			for i++; i < len(text) && !koSplitStops[text[i]]; i++ {
 			}
 			continue
 		}

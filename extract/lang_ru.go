@@ -290,14 +290,12 @@ func ruSplit(text string) []mlSpan {
 	emit := func(a, b int) { out = appendTrimmedSpan(out, text, a, b) }
 	start := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; !ruSplitStops[c] {
+		if !ruSplitStops[text[i]] {
 			// A byte of no rune that may end a sentence: decoding every
-			// letter was most of the time of splitting. A Cyrillic letter
-			// is passed whole.
-			if isCyrillic2(text, i) {
-				i += 2
-			} else {
-				i++
+			// letter was most of the time of splitting. No byte inside a
+			// rune is a stop, so the bytes are passed one by one, in a
+			// loop that does nothing else.
+			for i++; i < len(text) && !ruSplitStops[text[i]]; i++ {
 			}
 			continue
 		}

@@ -1051,6 +1051,8 @@ func mlPart(y int, part string) *flowwatch.Period {
 // its own takes no source, not even the sentence before's.
 var koUnnamed = []string{"알려졌", "알려져", "전해졌", "전해져", "분석이 나", "관측이 나", "관측이다", "보도가 나", "보도까지 나", "전망이 나"}
 
+var koUnnamedSet = newWordSet(koUnnamed)
+
 // koHearsay is koSpeaker's answer for "…했다고 한다": a report passed on
 // with no speaker, which goes on with the sentence before's source.
 const koHearsay = -2
@@ -1058,6 +1060,8 @@ const koHearsay = -2
 // koQuotative mark the end of a reported clause: what stands before one
 // is what was said, not who said it.
 var koQuotative = []string{"다고", "라고", "다는 ", "라는 ", "”고", "\"고", "’고", "'고", "며 ", "면서", "냐고", "자고"}
+
+var koQuotativeSet = newWordSet(koQuotative)
 
 // koSpeaker is the hit of the one who speaks a Korean sentence, or -1:
 // the subject of the reporting verb that closes it. The verb ends the
@@ -1200,12 +1204,7 @@ func koQuotes(text string) bool {
 	if koCloseQuotes.in(t) || strings.HasSuffix(t, "다") || strings.HasSuffix(t, "라") {
 		return true // the verb's own 고 follows: "…했다”고 말했다", "…보인다고 했다"
 	}
-	for _, q := range koQuotative {
-		if mlHas(text, q) {
-			return true
-		}
-	}
-	return false
+	return koQuotativeSet.in(text)
 }
 
 // koParticle reports whether the name that text follows is a subject: one

@@ -384,13 +384,33 @@ func koQualAfter(nl *mlNums, s string, i int) string {
 	return koBoundAt(nl, s, j)
 }
 
+// runeKey mixes the bytes of the rune that starts s (as many as its first
+// byte says it has and s holds) into one byte: two strings that start
+// with the same rune have the same key.
+func runeKey(s string) byte {
+	n := 1
+	switch c := s[0]; {
+	case c >= 0xF0:
+		n = 4
+	case c >= 0xE0:
+		n = 3
+	case c >= 0xC0:
+		n = 2
+	}
+	k := byte(0)
+	for _, c := range []byte(s[:min(n, len(s))]) {
+		k = k*31 + c
+	}
+	return k
+}
+
 // koBoundAt is the bound after a figure (lexicon bounds_after) that
 // starts at byte j, or "".
 func koBoundAt(nl *mlNums, s string, j int) string {
 	if j >= len(s) {
 		return ""
 	}
-	for _, q := range nl.afterAt[s[j]] {
+	for _, q := range nl.afterAt[runeKey(s[j:])] {
 		if strings.HasPrefix(s[j:], q.word) {
 			return q.value
 		}

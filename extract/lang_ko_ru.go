@@ -209,8 +209,10 @@ type mlModule struct {
 	// or "" (nil: the language marks none).
 	speaker func(s *mlSent) string
 	// origin are the lexicon's origin words, lower-cased, matched as
-	// substrings (see mlOtherPeople).
-	origin []string
+	// substrings (see mlOtherPeople); originSet is them as a wordSet.
+	origin     []string
+	originOnce sync.Once
+	originSet  *wordSet
 	// groupSizes are the stems of unit nouns (групп, отряд) before "из"
 	// or "по" and a size (группами из 5-6 человек); see mlGroupSize.
 	groupSizes []string
@@ -231,6 +233,12 @@ type mlModule struct {
 	// opens with a pronoun and ends with a reporting verb names ("Они
 	// примут участие в работах, сообщил Шойгу"), or -1 (nil: none).
 	pronounReport func(lm *mlModule, s *mlSent) int
+}
+
+// originWords is lm.origin as a wordSet, made at the first call.
+func (lm *mlModule) originWords() *wordSet {
+	lm.originOnce.Do(func() { lm.originSet = newWordSet(lm.origin) })
+	return lm.originSet
 }
 
 // mlWordsOf lower-cases a lexicon word list for substring matching.
@@ -314,10 +322,8 @@ func mlNorthKoreaNear(lm *mlModule, sents []*mlSent, i int) bool {
 					break
 				}
 			}
-			for _, w := range lm.origin {
-				if s.nk == 2 && mlHas(s.low, w) {
-					s.nk = 1
-				}
+			if s.nk == 2 && lm.originWords().in(s.low) {
+				s.nk = 1
 			}
 		}
 		if s.nk == 1 {
@@ -351,11 +357,8 @@ func mlOtherPeople(lm *mlModule, s *mlSent, f *mlFig) bool {
 // mlNamesNorthKorea reports whether s.text[cs:ce] names North Korea or
 // its people (an origin word, or the place).
 func mlNamesNorthKorea(lm *mlModule, s *mlSent, cs, ce int) bool {
-	low := s.low[cs:ce]
-	for _, w := range lm.origin {
-		if mlHas(low, w) {
-			return true
-		}
+	if lm.originWords().in(s.low[cs:ce]) {
+		return true
 	}
 	for _, h := range s.hits {
 		if h.cat == catPlace && h.value == "North Korea" && h.start >= cs && h.end <= ce {
@@ -384,16 +387,12 @@ func mlForeignSubject(lm *mlModule, s *mlSent, f *mlFig) bool {
 	// A figure that points back to the people named before is theirs,
 	// whoever the subject: "Россия использует около 5 тысяч из них", "러시아는
 	// 이 중 2천 명을 ...".
-	for _, w := range mlBackPointers {
-		if mlHas(low, w) {
-			return false
-		}
+	if mlBackPointerSet.in(low) {
+		return false
 	}
 	if lm.m.korean {
-		for _, w := range koOwnPeople {
-			if mlHas(low, w) {
-				return true
-			}
+		if koOwnPeopleSet.in(low) {
+			return true
 		}
 		if koReportedSubject(s, f) {
 			return false // the topic is who reports the figure
@@ -513,8 +512,12 @@ var koCapitals = map[string]bool{"Moscow": true, "Kyiv": true, "Beijing": true, 
 // из которых, 이 중, 그중, 이 가운데.
 var mlBackPointers = []string{"из них", "из которых", "из этого числа", "이 중", "이중", "그 중", "그중", "이 가운데", "그 가운데", "이들"}
 
+var mlBackPointerSet = newWordSet(mlBackPointers)
+
 // koOwnPeople count the subject's own people.
 var koOwnPeople = []string{"자국"}
+
+var koOwnPeopleSet = newWordSet(koOwnPeople)
 
 // koInstitutions may stand between a country and its topic particle:
 // 러시아 정부는, 러시아 당국은.
@@ -616,13 +619,7 @@ func (lm *mlModule) mlOriginIn(s *mlSent, a, b int) bool {
 	if b > len(s.low) {
 		return false
 	}
-	low := s.low[a:b]
-	for _, w := range lm.origin {
-		if mlHas(low, w) {
-			return true
-		}
-	}
-	return false
+	return lm.originWords().in(s.low[a:b])
 }
 
 // mlMaxFigures bounds the figures read from one sentence.
@@ -1360,12 +1357,7 @@ func mlUnnamedAttribution(s *mlSent) bool {
 func mlReadUnnamed(s *mlSent) bool {
 	if s.toks == nil {
 		// Korean: a report with no reporter (…것으로 알려졌다, …전해졌다).
-		for _, w := range koUnnamed {
-			if mlHas(s.text, w) {
-				return true
-			}
-		}
-		return false
+		return koUnnamedSet.in(s.text)
 	}
 	for i, h := range s.hits {
 		if h.cat != catAccord {
@@ -1379,12 +1371,7 @@ func mlReadUnnamed(s *mlSent) bool {
 			return true
 		}
 	}
-	for _, w := range mlImpersonalSaid {
-		if mlHas(s.low, w) {
-			return true
-		}
-	}
-	return false
+	return mlImpersonalSaidSet.in(s.low)
 }
 
 // mlImpersonalSaid open an earlier, unnamed report ("Ранее сообщалось";
@@ -1392,6 +1379,8 @@ func mlReadUnnamed(s *mlSent) bool {
 // Not "как утверждается", "сообщается": those go on with the report of
 // the sentence before.
 var mlImpersonalSaid = []string{"ранее сообщалось", "ранее сообщал", "сообщалось ранее", "напомним"}
+
+var mlImpersonalSaidSet = newWordSet(mlImpersonalSaid)
 
 func mlContains(xs []string, x string) bool {
 	for _, y := range xs {

@@ -889,9 +889,10 @@ type mlNums struct {
 	quota, quotaUnits []mlWord
 	// docs: see domain.Lexicon.Documents; the value is the group.
 	docs []mlWord
-	// afterAt is after by the first byte of its words, in after's order:
-	// a bound after a figure is tried at up to four bytes of every
-	// figure, and the list is long.
+	// afterAt is after by the runeKey of its words' first rune, in
+	// after's order: a bound after a figure is tried at up to four bytes
+	// of every figure, and the list is long. By first byte alone, most of
+	// the Korean list shared one of the four that start Hangul.
 	afterAt [256][]mlWord
 }
 
@@ -929,7 +930,8 @@ func mlNumsOf(l *domain.Lexicon) *mlNums {
 	nl.after = conv(l.BoundsAfter)
 	nl.docs = conv(l.Documents)
 	for _, q := range nl.after {
-		nl.afterAt[q.word[0]] = append(nl.afterAt[q.word[0]], q)
+		k := runeKey(q.word)
+		nl.afterAt[k] = append(nl.afterAt[k], q)
 	}
 	nl.currency = conv(l.Currencies)
 	nl.per = conv(l.Per)
@@ -1017,6 +1019,70 @@ func (ss *stemSet) prefixOf(w string) bool {
 	for _, st := range ss.stems {
 		if strings.HasPrefix(w, st) {
 			return true
+		}
+	}
+	return false
+}
+
+// wordSet tells whether a text holds any of its words, as mlHas of each
+// word would, with one search per group of words that share their first
+// letter: the search for that letter is most of what finding a word
+// costs, and the lists share few first letters (северокоре, северной
+// коре, северная коре; 알려졌, 알려져; 이 중, 이중, 이 가운데).
+type wordSet struct {
+	groups []wordGroup
+	empty  bool // an empty word, which every text holds
+}
+
+// wordGroup is the words of a wordSet that start with one rune, and the
+// longest prefix they share, which is searched for.
+type wordGroup struct {
+	prefix string
+	words  []string
+}
+
+func newWordSet(words []string) *wordSet {
+	ws := &wordSet{}
+	for _, w := range words {
+		if w == "" {
+			ws.empty = true
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(w)
+		k := slices.IndexFunc(ws.groups, func(g wordGroup) bool { return strings.HasPrefix(g.prefix, w[:n]) })
+		if k < 0 {
+			ws.groups = append(ws.groups, wordGroup{prefix: w, words: []string{w}})
+			continue
+		}
+		g := &ws.groups[k]
+		g.words = append(g.words, w)
+		p := 0
+		for p < len(g.prefix) && p < len(w) && g.prefix[p] == w[p] {
+			p++
+		}
+		g.prefix = g.prefix[:p]
+	}
+	return ws
+}
+
+// in reports whether s holds one of the words.
+func (ws *wordSet) in(s string) bool {
+	if ws.empty {
+		return true
+	}
+	for _, g := range ws.groups {
+		for off := 0; off < len(s); {
+			k := mlIndex(s[off:], g.prefix)
+			if k < 0 {
+				break
+			}
+			p := off + k
+			for _, w := range g.words {
+				if strings.HasPrefix(s[p:], w) {
+					return true
+				}
+			}
+			off = p + 1
 		}
 	}
 	return false

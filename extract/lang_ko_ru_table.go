@@ -256,12 +256,7 @@ func (t *mlTable) namesOrigin(lm *mlModule, sents []*mlSent) bool {
 	if t.caption >= 0 && mlNorthKoreaNear(lm, sents, t.caption) {
 		return true
 	}
-	for _, w := range lm.origin {
-		if mlHas(t.header.low, w) {
-			return true
-		}
-	}
-	return false
+	return lm.originWords().in(t.header.low)
 }
 
 // otherCountryRow reports whether row s counts another country's people:

@@ -103,3 +103,33 @@ func TestStemSet(t *testing.T) {
 		}
 	}
 }
+
+// TestWordSet: a wordSet answers as mlHas of each of its words does, for
+// lists whose words share first letters, prefixes of one another, spaces
+// and an empty word, in texts of our own.
+func TestWordSet(t *testing.T) {
+	lists := [][]string{
+		mlBackPointers, koQuotative, koUnnamed, mlImpersonalSaid,
+		{"кндр", "северокоре", "северной коре", "северной кореи", "пхеньян"},
+		{"북한", "北", "북측", "평양"},
+		{"", "x"},
+		nil,
+	}
+	texts := []string{
+		"", "север", "северные корейцы", "Рабочие из КНДР, из них 300 — в Москве", "из которыхх", "северной корее",
+		"북한은 이 중 2천 명을 보냈다고 밝혔다", "이중 국적", "그 가운데", "북측의", "平壤 北韓", "것으로 알려져 있다",
+		"ранее сообщалось, что", "сообщалось ранее", "напомним", "\"고 말했다", "’고", "x",
+	}
+	for _, words := range lists {
+		ws := newWordSet(words)
+		for _, text := range texts {
+			want := false
+			for _, w := range words {
+				want = want || mlHas(text, w)
+			}
+			if got := ws.in(text); got != want {
+				t.Errorf("words %q in %q: %v, want %v", words, text, got, want)
+			}
+		}
+	}
+}

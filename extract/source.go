@@ -164,7 +164,7 @@ func (a *attributor) sentence(i int) {
 		// previous one ("As a result, ...").
 		// A paragraph that opens a quotation goes on with the speaker of the
 		// paragraph before, unless it names its own.
-		if !(len(toks) > 0 && (lx.connectives.at(toks, 0) != nil || quoteMark(toks[0].Low))) {
+		if !(len(toks) > 0 && (lx.connectives.at(toks, 0) != nil || quoteMark(toks[0].Low))) && !a.tableGoesOn(i) {
 			a.carry = attribution{}
 		}
 		// A turn of a transcript is its speaker's, but where a sentence
@@ -201,6 +201,28 @@ func (a *attributor) sentence(i int) {
 		a.carry = at
 	}
 	s.attr = at
+}
+
+// tableGoesOn reports whether doc[i], a row of a table, goes on with the
+// line above: another row, or the caption that credits the table's
+// source ("Quarterly entries, 2024 (Border Service)", a line with no full
+// stop). A table after a paragraph of prose is no part of its attribution.
+func (a *attributor) tableGoesOn(i int) bool {
+	if i == 0 || !a.doc[i].isTable() {
+		return false
+	}
+	d := &a.doc[i-1]
+	if d.isTable() {
+		return true
+	}
+	if i > 1 && a.doc[i-2].para == d.para || len(d.toks) == 0 {
+		return false
+	}
+	switch d.toks[len(d.toks)-1].Low {
+	case ".", "!", "?", ":":
+		return false
+	}
+	return true
 }
 
 // read reads the attribution of one sentence: its mentions, their cues
@@ -253,6 +275,9 @@ func (a *attributor) read(toks []Token) attribution {
 		m.cue = a.cueOf(toks, m)
 		if m.cue == cueNone && creditLine(toks, m) && a.lx.sourceKind[m.idx] == "outlet" {
 			m.cue = cueCredit
+		}
+		if m.cue == cueNone && bracketCredit(toks, m) {
+			m.cue = cueSaid // "Entries by quarter, 2024 (Border Service)": a caption's source, its table's too
 		}
 		a.ments = append(a.ments, m)
 	}
@@ -559,6 +584,13 @@ func reducedBy(toks []Token, k int) bool {
 // names, or one "the agency" points back to, is the source.
 func creditLine(toks []Token, m mention) bool {
 	return m.start == 0 && m.end+1 < len(toks) && (toks[m.end].Low == "—" || toks[m.end].Low == "–" || toks[m.end].Low == "-")
+}
+
+// bracketCredit reports whether the mention closes its line in brackets
+// with no full stop after: a caption or a heading crediting its source
+// ("Quarterly entries, 2024 (Border Service)"), not a sentence's aside.
+func bracketCredit(toks []Token, m mention) bool {
+	return m.start > 1 && toks[m.start-1].Low == "(" && m.end+1 == len(toks) && toks[m.end].Low == ")"
 }
 
 // namedBefore is the last source named before toks[k] in mentions that an

@@ -686,6 +686,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	// they got there; otherwise the nearest verb is the figure's
 	// ("проходят подготовку ... с целью отправки" are present).
 	capturedRank := ruEventRank[flowwatch.EventCaptured]
+	made := -1 // the last casualty word read as a loss made good
 	for i, h := range s.hits {
 		if h.cat != catEvent {
 			continue // only event words change ev; the ranks are looked up for them alone
@@ -697,8 +698,12 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			// "прибыли 12 тысяч военных, и на тот момент 3800 из них были
 			// убиты": what befell a later figure is not this one's, once
 			// this one has a verb of its own.
-			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) {
-				continue // "для восполнения потерь": losses they are sent to make good
+			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) || made >= 0 && ruCoordinated(s.low[s.hits[made].end:h.start]) {
+				// "для восполнения потерь": losses they are sent to make
+				// good, and so the casualty joined to one ("чтобы заменить
+				// тех, кто был убит или ранен").
+				made = i
+				continue
 			}
 			ev, at = h.value, i
 		}
@@ -884,6 +889,16 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 	return "", -1
 }
 
+// ruCoordinated reports whether gap, between two words, only joins them
+// ("или", "и", a comma): the second says what the first does.
+func ruCoordinated(gap string) bool {
+	switch strings.Trim(gap, " ,") {
+	case "", "и", "или", "либо":
+		return true
+	}
+	return false
+}
+
 // ruJoins reports whether gap, between a verb and a figure, holds the
 // conjunction of two clauses: in "около 300 убиты и около 2,7 тысячи
 // ранены" the verb before и is the first conjunct's, and the second
@@ -1024,6 +1039,9 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 	}
 	year := func(i int) int {
 		t := w(i)
+		if y := ruYearEnding(t); y > 0 {
+			return y // "в январе — феврале 2025-го"
+		}
 		if len(t) != 4 || !mlAllDigits(t) {
 			return 0
 		}
@@ -1094,6 +1112,33 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 				}
 			case !pub.IsZero():
 				p = ruLatestSeason(ruSeasons[w(k)], pub, last)
+			}
+			emit(i, j, p)
+			i = j - 1
+		case (t == "к" && w(i+1) == "концу" || t == "на" && w(i+1) == "конец") && year(i+2) > 0:
+			// "к концу 2024 года": its last month, as the train reads "by
+			// the end of 2018".
+			j := i + 3
+			if isYearWord(w(j)) {
+				j++
+			}
+			emit(i, j, mlMonths(year(i+2), 12, year(i+2), 12))
+			i = j - 1
+		case t == "за" && ruFirstMonths(w(i+1), w(i+2), w(i+3)) > 0:
+			// "за девять месяцев 2025 года", "за первые пять месяцев
+			// прошлого года": that year from January, as statistics count.
+			k := i + 1
+			if w(k) == "первые" {
+				k++
+			}
+			n := ruFirstMonths(w(i+1), w(i+2), w(i+3))
+			y, j := ruYearAfter(w, year, isYearWord, k+2, pub)
+			if j == k+2 {
+				continue // no year named: the months before publication
+			}
+			var p *flowwatch.Period
+			if y > 0 {
+				p = mlMonths(y, 1, y, n)
 			}
 			emit(i, j, p)
 			i = j - 1
@@ -1290,11 +1335,14 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			}
 			emit(i, i+2, p)
 			i++
-		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{} || ruMonthDash(s.text, toks, i):
-			// в январе-феврале, за июль–сентябрь
+		case strings.Contains(t, "-") && ruMonthPair(t) != [2]int{} || ruMonthDash(s.text, toks, i) || ruMonthAnd(w(i), w(i+1), w(i+2)):
+			// в январе-феврале, за июль–сентябрь, в январе и феврале
 			mm := ruMonthPair(t)
 			j := i + 1
-			if mm == [2]int{} {
+			switch {
+			case ruMonthAnd(w(i), w(i+1), w(i+2)):
+				mm, j = [2]int{ruMonth(t), ruMonth(w(i + 2))}, i+3
+			case mm == [2]int{}:
 				mm, j = [2]int{ruMonth(t), ruMonth(w(i + 1))}, i+2
 			}
 			var p *flowwatch.Period
@@ -1423,6 +1471,33 @@ func ruMonthDash(t string, toks []mlTok, i int) bool {
 		return true
 	}
 	return false
+}
+
+// ruMonthAnd reports whether a, b, c are a month, "и" and a later month
+// ("в январе и феврале"): one period over both, as a dash joins them.
+func ruMonthAnd(a, b, c string) bool {
+	m := ruMonth(a)
+	return b == "и" && m > 0 && ruMonth(c) > m
+}
+
+// ruFirstMonths is the number of months "за" opens when a, b, c are a
+// count of months and the word for them ("девять месяцев", "первые пять
+// месяцев"), two to eleven, or 0.
+func ruFirstMonths(a, b, c string) int {
+	if a == "первые" {
+		a, b = b, c
+	}
+	if !strings.HasPrefix(b, "месяц") {
+		return 0
+	}
+	n, ok := ruWords[a]
+	if !ok {
+		n = float64(atoiSafe(a))
+	}
+	if n < 2 || n > 11 || n != float64(int(n)) {
+		return 0
+	}
+	return int(n)
 }
 
 // ruMonthPair reads a hyphenated pair of months (январе-феврале), or

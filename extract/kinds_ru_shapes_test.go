@@ -20,3 +20,19 @@ func TestKindRuShapes2026(t *testing.T) {
 			[]string{"people soldiers killed 1800..1800 approx"}},
 	})
 }
+
+// Machine translations from Korean keep its order: the group, the count,
+// then the infinitive and the modal ("отправить решила"), a plan; a
+// modal before ", и" leaves the next clause's figure, with a verb of its
+// own, to that verb. Special forces are soldiers.
+func TestKindRuTranslatedOrder(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Разведка сообщила, что Северная Корея в Россию военных строителей около 4 000 человек направить планирует.",
+			[]string{"people workers planned 4000..4000 approx"}},
+		{"ru", "Ранее сообщалось, что КНДР в Россию специальные силы примерно восемь тысяч человек перебросить решила, и первые 900 человек поездом в Хабаровск прибыли.",
+			[]string{"people soldiers planned 8000..8000 approx", "people soldiers sent 900..900 exact"}},
+		// The figure without a verb of its own after it keeps the plan.
+		{"ru", "Пхеньян решил перебросить еще около 3 000 солдат, и Москва это подтвердила.",
+			[]string{"people soldiers planned 3000..3000 approx"}},
+	})
+}

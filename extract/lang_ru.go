@@ -756,7 +756,15 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 					return flowwatch.EventPlanned, at
 				}
 			}
-			if h.end <= f.start && h.start >= cs && !(at >= 0 && s.hits[at].start >= f.end && mlFigureBetween(s, h.end, f.start)) {
+			// "отправить решила", "направлять планирует": the modal right
+			// after an infinitive, as translations from Korean set it.
+			if at >= 0 && k == at+1 && ruInfinitive(s.low[s.hits[at].start:s.hits[at].end]) && strings.TrimSpace(s.text[s.hits[at].end:h.start]) == "" {
+				return flowwatch.EventPlanned, at
+			}
+			// "…отправить решила, и первые 1 500 прибыли": a modal before
+			// ", и" is the clause before's when ours has a verb after it.
+			own := at >= 0 && s.hits[at].start >= f.end
+			if h.end <= f.start && h.start >= cs && !(own && (mlFigureBetween(s, h.end, f.start) || ruAndClause(s.text[h.end:f.start]))) {
 				// "планирует отправить 6 тысяч солдат, около 1 тысячи
 				// саперов уже прибыли": a modal before another figure is
 				// that figure's when ours has its own verb after it.
@@ -887,6 +895,30 @@ func ruVerbBefore(s *mlSent, f *mlFig, cs int) (string, int) {
 		return h.value, i
 	}
 	return "", -1
+}
+
+// ruDayOfMonth is the day an ordinal with the ending of числа gives
+// ("4-го"), or 0.
+func ruDayOfMonth(t string) int {
+	d, ok := strings.CutSuffix(t, "-го")
+	if !ok || len(d) > 2 || !mlAllDigits(d) {
+		return 0
+	}
+	if n := atoiSafe(d); n >= 1 && n <= 31 {
+		return n
+	}
+	return 0
+}
+
+// ruInfinitive reports whether the word w ends as an infinitive
+// (отправить, направлять, перебросить).
+func ruInfinitive(w string) bool {
+	return strings.HasSuffix(w, "ть") || strings.HasSuffix(w, "ти") || strings.HasSuffix(w, "ться")
+}
+
+// ruAndClause reports whether gap joins two clauses with ", и" or ", а".
+func ruAndClause(gap string) bool {
+	return strings.Contains(gap, ", и ") || strings.Contains(gap, ", а ")
 }
 
 // ruCoordinated reports whether gap, between two words, only joins them
@@ -1083,6 +1115,16 @@ func ruTimes(s *mlSent, pub flowwatch.Date) []mlTime {
 			continue
 		}
 		switch {
+		case w(i+1) == "числа" && ruDayOfMonth(t) > 0 && !pub.IsZero():
+			// "4-го числа": that day of the month of publication, or of
+			// the month before when it is still to come, as Korean
+			// reporting dates its news ("4일").
+			d := flowwatch.NewDate(pub.Year, pub.Month, ruDayOfMonth(t))
+			if d.After(pub) {
+				d = flowwatch.NewDate(pub.Year, pub.Month-1, ruDayOfMonth(t))
+			}
+			emit(i, i+2, &flowwatch.Period{From: d, To: d})
+			i++
 		case t == "вчера":
 			var p *flowwatch.Period
 			if !pub.IsZero() {

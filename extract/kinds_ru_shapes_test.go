@@ -36,3 +36,15 @@ func TestKindRuTranslatedOrder(t *testing.T) {
 			[]string{"people soldiers planned 3000..3000 approx"}},
 	})
 }
+
+// A country in the genitive right after a noun of people ("гражданам
+// Вьетнама", "рабочих Узбекистана") makes them another people, as "из
+// Узбекистана" does, however far the noun stands from the figure.
+func TestKindRuCitizensOf(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Еще около 2 тыс. разрешений на работу в крае за полгода получили граждане Вьетнама.",
+			nil},
+		{"ru", "За полгода в крае выдали 1 400 разрешений на работу гражданам КНДР.",
+			[]string{"people workers entered 1400..1400 exact"}},
+	})
+}

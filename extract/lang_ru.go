@@ -584,18 +584,35 @@ func ruReplenishes(text string) bool {
 // ruFromAbroad reports whether the noun phrase of a count says its people
 // come from another country than North Korea ("4 200 трудовых мигрантов
 // из Узбекистана"), naming North Korea nowhere in it: another people.
+//
+// A country in the genitive right after a noun of people ("выдано
+// гражданам Китая", "рабочих Узбекистана") says the same anywhere in the
+// figure's clause, no other figure between.
 func ruFromAbroad(lm *mlModule, s *mlSent, f *mlFig) bool {
 	_, ce := s.clauseBounds(f)
 	end := min(f.end+ownOriginBytes, ce)
-	for _, h := range s.hits {
-		if h.start < f.end || h.start >= end || h.cat != catPlace || lm.places[h.value].Kind != "country" {
+	for i, h := range s.hits {
+		if h.start < f.end || h.start >= ce || h.cat != catPlace || lm.places[h.value].Kind != "country" {
 			continue
 		}
-		if k := mlTokenAt(s.toks, h.start); k > 0 && s.toks[k-1].low == "из" && s.toks[k-1].start >= f.end {
-			return h.value != "North Korea" && !mlNamesNorthKorea(lm, s, f.end, min(max(end, h.end), ce))
+		k := mlTokenAt(s.toks, h.start)
+		if k < 1 || s.toks[k-1].start < f.end {
+			continue
 		}
+		from := h.start < end && s.toks[k-1].low == "из"
+		if !from && !(i > 0 && ruPeopleOf(s, s.hits[i-1], s.toks[k-1]) && !mlFigureBetween(s, f.end, h.start)) {
+			continue
+		}
+		return h.value != "North Korea" && !mlNamesNorthKorea(lm, s, f.end, min(max(end, h.end), ce))
 	}
 	return false
+}
+
+// ruPeopleOf reports whether hit g is a noun of people that is the token
+// tok right before a country, whose genitive then says where they are
+// from.
+func ruPeopleOf(s *mlSent, g mlHit, tok mlTok) bool {
+	return g.cat == catGroup && g.value != "" && g.value != "person" && g.start == tok.start && g.end == tok.end
 }
 
 // ruPaidAbroad reports whether a sum or share belongs to people from

@@ -544,9 +544,14 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				if c.Event == flowwatch.EventSent && lx.nominalEvent(s, f) {
 					nominal[s.toks[f.Start].Start] = true
 				}
-				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && entryStats(s.toks) {
+				if c.Event == flowwatch.EventSent && c.Group == flowwatch.GroupNationals && (entryStats(s.toks) || lx.namesEntry(s.toks) ||
+					partitiveOpening(s.toks, f.Start) && wholeEventBefore(doc, i, c.Group) == flowwatch.EventEntered) {
 					// "12,000 North Koreans arrived, Russian statistics
-					// show": arrivals counted at the border are entries.
+					// show": arrivals counted at the border are entries,
+					// as are those of a sentence about entries ("of those
+					// who entered last year, 7,000 came to study") or a
+					// part of them ("Among them were 40 people who came
+					// to study").
 					c.Event = flowwatch.EventEntered
 				}
 			default:
@@ -1106,6 +1111,17 @@ func entryStats(toks []Token) bool {
 	for i := range toks {
 		switch toks[i].Low {
 		case "statistics", "border", "visa", "visas":
+			return true
+		}
+	}
+	return false
+}
+
+// namesEntry reports whether a word of entry (lexicon events, entered)
+// stands in the sentence.
+func (lx *Lexicon) namesEntry(toks []Token) bool {
+	for k := range toks {
+		if p := lx.events.at(toks, k); p != nil && p.val == flowwatch.EventEntered {
 			return true
 		}
 	}

@@ -73,7 +73,7 @@ func TestLoadExtendsAndOverrides(t *testing.T) {
     {"name": "Sample Wire", "kind": "outlet", "aliases": ["SW"]},
     {"name": "NIS", "aliases": ["Seoul's spooks"]}
   ],
-  "lexicons": {"en": {"groups": {"workers": ["bricklayers"]}}}
+  "lexicons": {"en": {"groups": {"workers": ["stonecutters"]}}}
 }`)
 	d, err := domain.Load(p)
 	if err != nil {
@@ -95,7 +95,7 @@ func TestLoadExtendsAndOverrides(t *testing.T) {
 		t.Error("the defaults are gone")
 	}
 	ws := d.Lexicon("en").Groups["workers"]
-	if ws[len(ws)-1] != "bricklayers" || len(ws) < 5 {
+	if ws[len(ws)-1] != "stonecutters" || len(ws) < 5 {
 		t.Errorf("lexicon not extended: %v", ws)
 	}
 	// The default stays as it was.

@@ -1200,6 +1200,10 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 			}
 			continue
 		}
+		if g, h := memberOfUnit(toks, k); g != "" {
+			head, f.Group = h, g // "nine members of the engineering regiment"
+			break
+		}
 		if g, _ := lx.Group(toks, k); g != "" {
 			head = k
 			f.Group = g
@@ -1428,6 +1432,35 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Group = g
 	return nk
+}
+
+// memberOfUnit reads "members of the X regiment" at toks[k]: the members
+// of a named unit are its soldiers, or engineers when its name says so
+// ("members of the engineering regiment"). It gives the group and the
+// unit noun's index, or "" and -1.
+func memberOfUnit(toks []Token, k int) (string, int) {
+	if k+3 >= len(toks) || toks[k].Low != "members" || toks[k+1].Low != "of" {
+		return "", -1
+	}
+	switch toks[k+2].Low {
+	case "the", "its", "their", "his", "a":
+	default:
+		return "", -1
+	}
+	g := flowwatch.GroupSoldiers
+	for j := k + 3; j < len(toks) && j <= k+7; j++ {
+		t := &toks[j]
+		if unitNoun[t.Low] {
+			return g, j
+		}
+		if engineerModifier[t.Low] {
+			g = flowwatch.GroupEngineers
+		}
+		if t.Kind == Punct && !(t.Low == "-" && t.Glued) {
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // orderedWave reports whether toks[a:b] names a numbered wave of a

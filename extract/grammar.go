@@ -34,6 +34,8 @@ var (
 	purposeMarker     = grammarData.Set("en", "purpose_marker")
 	purposeNoun       = grammarData.Set("en", "purpose_noun")
 	reportAside       = grammarData.Set("en", "report_aside")
+	unitNoun          = grammarData.Set("en", "unit_noun")
+	engineerModifier  = grammarData.Set("en", "engineer_modifier")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")
 	negator           = grammarData.Set("en", "negator")

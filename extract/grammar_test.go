@@ -38,6 +38,8 @@ var grammarVars = map[string]any{
 	"en/purpose_marker":      &purposeMarker,
 	"en/purpose_noun":        &purposeNoun,
 	"en/report_aside":        &reportAside,
+	"en/unit_noun":           &unitNoun,
+	"en/engineer_modifier":   &engineerModifier,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,
 	"en/negator":             &negator,

@@ -386,3 +386,21 @@ func TestSourceKoreanOutletRelays(t *testing.T) {
 		{"according to an outlet alone", "ko", "연합뉴스에 따르면 북한군 2천명이 숨졌다.", "Yonhap"},
 	})
 }
+
+// A person named with the party or institute he belongs to ("Rep. Park
+// of the opposition Unity Party told reporters") is the source, not the
+// party; the JCS written short ("according to Joint Chiefs"); a body that
+// "spoke of" a figure gives it.
+func TestSourceAffiliationShortNamesSpokeOf(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"person of a party", "en", "Park Sun-won briefed journalists once the hearing ended.\n\nSome 7,000 North Korean soldiers remain near the border, Rep. Park Sun-won of the opposition People Power Party told reporters on Friday.", "Park Sun-won"},
+		{"person of the ruling party", "en", "Lee Seong-kweun of the ruling Unity Party said 1,900 North Korean soldiers had been wounded.", "Lee Seong-kweun"},
+		{"according to Joint Chiefs", "en", "According to Joint Chiefs, about 2,300 North Korean soldiers were wounded in the spring fighting.", "JCS"},
+		{"Joint Chiefs explained", "en", "Some 6,000 North Korean soldiers sent earlier are mostly in the Belgorod area, Joint Chiefs explained.", "JCS"},
+	})
+	// Two bodies in one sentence: each gives the figure after its verb.
+	text := "Seoul's spy agency puts the total at 9,000 North Korean troops, while Ukrainian military intelligence spoke of 12,500 sent across two waves."
+	if got := strings.Join(sourcesOf("en", text), ", "); got != "NIS, GUR" {
+		t.Errorf("spoke of: sources %s, want NIS, GUR", got)
+	}
+}

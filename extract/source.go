@@ -320,7 +320,11 @@ func (a *attributor) cueOf(toks []Token, m mention) int {
 	}
 	// "the NIS said", "the NIS had said in a briefing", "NIS believes",
 	// "Shoigu, Russia's Security Council chief, announced".
-	k := skipApposition(toks, m.end)
+	k := m.end
+	if a.lx.sourceKind[m.idx] == "official" {
+		k = skipAffiliation(toks, k)
+	}
+	k = skipApposition(toks, k)
 	if k < len(toks) && toks[k].Low == ")" {
 		k++
 	}
@@ -1005,6 +1009,32 @@ func appositionBefore(toks []Token, k int) int {
 		}
 	}
 	return -1
+}
+
+// skipAffiliation skips the body a person is named with ("Rep. Kim of
+// the ruling Unity Party told reporters", "Dr. Cho of the Hanbit
+// Institute said"), so that the person, not the party or institute, is
+// the one whose verb follows. It returns k when no such phrase starts
+// at toks[k].
+func skipAffiliation(toks []Token, k int) int {
+	j := k + 1
+	if k >= len(toks) || toks[k].Low != "of" || j >= len(toks) {
+		return k
+	}
+	if toks[j].Low == "the" {
+		j++
+	}
+	for n := 0; n < 2 && j < len(toks) && toks[j].Kind == Word && !isCap(&toks[j]); n++ {
+		j++ // "the ruling", "the main opposition"
+	}
+	e := j
+	for e < len(toks) && (isCap(&toks[e]) || nameJoiner[toks[e].Low] && e+1 < len(toks) && isCap(&toks[e+1]) && e > j) {
+		e++
+	}
+	if e == j {
+		return k
+	}
+	return e
 }
 
 // skipApposition skips an apposition or a parenthetical clause that

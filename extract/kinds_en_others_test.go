@@ -1,0 +1,23 @@
+package extract_test
+
+import "testing"
+
+// Troops and sums of other countries in a story about North Korea: no
+// claims.
+func TestKindEnglishOtherCountries(t *testing.T) {
+	runKinds(t, []kindCase{
+		// The United States as the subject of its own troops' clause.
+		{"en", "Officials in Seoul fear the deal with Pyongyang may collapse while the U.S. keeps 26,000 troops in Japan.",
+			nil},
+		{"en", "Talks with Pyongyang stalled, while America stations some 35,000 troops in Germany.",
+			nil},
+		// A country that speaks still reports North Korean troops.
+		{"en", "The U.S. estimates 11,000 North Korean troops are in Kursk.",
+			[]string{"people soldiers present 11000..11000 exact"}},
+		// A sum a bill authorizes or appropriates is nobody's pay.
+		{"en", "Lawmakers want the curbs on North Korean IT workers attached to a spending bill, whose House version authorizes $850 billion.",
+			nil},
+		{"en", "North Korean IT workers earn up to $6,000 a month, and Congress appropriated $40 million to track them.",
+			[]string{"money it_workers  ..6000 at_most /month"}},
+	})
+}

@@ -492,7 +492,9 @@ func TestDomainFileAddsPlacesAndSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := extract.New(d)
-	a := &flowwatch.Article{Name: "t", Lang: "en", Text: "According to Sample Wire, 700 North Korean workers arrived in Magnitogorsk."}
+	// A name only the gazetteer makes a source: "according to Sample
+	// Wire" would name it to any reader (cuedName).
+	a := &flowwatch.Article{Name: "t", Lang: "en", Text: "Sample Wire: 700 North Korean workers arrived in Magnitogorsk."}
 	got := x.Extract(a)
 	if len(got) != 1 || strings.Join(got[0].Place, ",") != "Magnitogorsk" || got[0].Source != "Sample Wire" {
 		t.Fatalf("got %+v", got)

@@ -44,12 +44,20 @@ func TestKindEnglishGluedInitial(t *testing.T) {
 
 // A body the gazetteer does not know, introduced with its acronym ("Harbor
 // Labour Watch (HLW) said"), tells what its acronym finds or counts later,
-// and "the report" a paragraph on is its report, not a person's.
+// and "the report" a paragraph on is its report, not a person's. It is
+// named by its acronym, as the gazetteer names the bodies it knows (NIS,
+// KIDA); a cue that names it ("according to a study by …") introduces it
+// as its verb does.
 func TestSourceBodyWithAcronym(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"the report a paragraph on", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nAccording to the report, roughly 14,000 North Korean labourers now hold jobs in Russia.", "Harbor Labour Watch"},
-		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nHLW counted at least 9 North Korean labourers killed in site accidents in Russia last year.", "Harbor Labour Watch"},
-		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nThe report further documents that some 700 North Korean women were hired at a Russian factory.", "Harbor Labour Watch"},
+		{"the report a paragraph on", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nAccording to the report, roughly 14,000 North Korean labourers now hold jobs in Russia.", "HLW"},
+		{"its acronym counts", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nHLW counted at least 9 North Korean labourers killed in site accidents in Russia last year.", "HLW"},
+		{"the report documents", "en", "Harbor Labour Watch (HLW) said on Monday that crews Pyongyang hires out abroad are watched around the clock.\n\nThe report further documents that some 700 North Korean women were hired at a Russian factory.", "HLW"},
+		{"according to a study by", "en", "Crews sent abroad by Pyongyang hand most of their pay to minders, according to a recent study by the Centre for North Korean Labour Rights (CKLR).\n\nThe study, drawing on talks with former crew members, estimates that 17,000 North Korean labourers now work in Russia.", "CKLR"},
+		{"a survey by, in its sentence", "en", "A 2025 survey by the Baltic Migration Observatory (BMO) found 2,600 North Korean builders on sites in Kaliningrad.", "BMO"},
+		{"according to a person", "en", "According to Vladimir Sokolov, some 2,500 North Korean workers reached Tomsk in the spring.", "Vladimir Sokolov"},
+		{"according to a body without its acronym", "en", "About 1,100 North Korean workers were placed on farms in Amur, according to the Amur Farmers Union.", "Amur Farmers Union"},
+		{"according to capitals before a noun names no one", "en", "According to Harbour District records, about 1,100 North Korean workers were placed on farms in Amur.", "-"},
 	})
 }
 

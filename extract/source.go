@@ -52,9 +52,11 @@ type attributor struct {
 	para    int
 	names   map[string]string // capitalised word → the fullest name it is part of
 	inside  map[string]bool   // capitalised words that some sentence has after its first word
-	house   string            // the outlet reporting through its own informants (see houseOutlet)
-	quoting bool              // a quotation is open after the current sentence
-	turn    string            // the person whose turn of a transcript the current paragraph is (turnSpeaker)
+	// acronyms: the acronyms bodies are introduced with in brackets ("Harbor Labour Watch (HLW)")
+	acronyms map[string]bool
+	house    string // the outlet reporting through its own informants (see houseOutlet)
+	quoting  bool   // a quotation is open after the current sentence
+	turn     string // the person whose turn of a transcript the current paragraph is (turnSpeaker)
 	// spokeBody: the speaker found last was written with its acronym, a body and not a person
 	spokeBody bool
 	own       bool // the authors give figures of their own ("we estimate"; see ownVoice)
@@ -493,6 +495,15 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		a.history = append(a.history, srcRef{sp, kind})
 		return
 	}
+	if sp, body := a.cuedName(toks); sp != "" {
+		at.src, at.set = sp, true
+		kind := "official"
+		if body {
+			kind = "body" // "according to a study by Harbor Labour Watch (HLW)": "the study" may be its
+		}
+		a.history = append(a.history, srcRef{sp, kind})
+		return
+	}
 	// "..., a human rights group told AFP": someone the sentence does
 	// not name tells; who it is, source identifies later (identify), and
 	// the outlet told is only the reporter.
@@ -651,6 +662,13 @@ func (a *attributor) speaker(toks []Token) string {
 			b++
 		}
 		span := toks[b:e]
+		if acronym && !notNames[span[0].Low] {
+			// "Harbor Labour Watch (HLW) said": the brackets mark a name,
+			// whatever words it holds, and the body is its acronym, as
+			// the gazetteer names the bodies it knows.
+			a.spokeBody = true
+			return toks[e+1].Text
+		}
 		if a.notName(span) {
 			return ""
 		}
@@ -721,6 +739,9 @@ func (a *attributor) fullName(span []Token) string {
 		return n // "Rep. Lee said" after "Lee Seong-kweun": the person named before
 	}
 	a.indexNames()
+	if a.acronyms[span[0].Text] {
+		return text // "HLW counted": the body introduced as "Harbor Labour Watch (HLW)"
+	}
 	if c, ok := a.names[span[0].Text]; ok {
 		return c
 	}
@@ -757,7 +778,7 @@ func (a *attributor) indexNames() {
 	if a.names != nil {
 		return
 	}
-	a.names, a.inside = map[string]string{}, map[string]bool{}
+	a.names, a.inside, a.acronyms = map[string]string{}, map[string]bool{}, map[string]bool{}
 	for i := range a.doc {
 		toks := a.doc[i].toks
 		for k := 0; k < len(toks); k++ {
@@ -780,8 +801,8 @@ func (a *attributor) indexNames() {
 				}
 			}
 			if b := nameBefore(toks, e); e-b > 1 && acronymAfter(toks, e) && !a.notName(toks[b:e]) {
-				// "Harbor Labour Watch (HLW)": the acronym stands for the name.
-				a.names[toks[e+1].Text] = joinTokens(toks[b:e])
+				// "Harbor Labour Watch (HLW)": the acronym is the body's name.
+				a.acronyms[toks[e+1].Text] = true
 			}
 			k = e - 1
 		}

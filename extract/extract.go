@@ -447,6 +447,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 					continue
 				}
 				c.Group = f.Group
+				if c.Group == flowwatch.GroupSoldiers && f.Head >= f.End && f.Head < len(s.toks) && storyPeople[s.toks[f.Head].Low] && lx.storyCue(doc, i, f.Start) == flowwatch.GroupWorkers {
+					// "one of about 60 men flown out of Pyongyang" in a
+					// story of labour: the men are its workers.
+					c.Group = flowwatch.GroupWorkers
+				}
 				c.Event = f.Event
 				if drop == dropDemand && c.Event == "" {
 					c.Event = flowwatch.EventPlanned // a need for people is a hire to come
@@ -851,8 +856,8 @@ func (lx *Lexicon) contextGroup(doc []sent, i int) string {
 			d.group, d.groupDone = lx.lastGroup(d.toks), true
 		}
 		g := d.group
-		if g == "" {
-			g = d.claimGroup
+		if g == "" || g == flowwatch.GroupSoldiers && d.claimGroup == flowwatch.GroupWorkers && lx.storyNoun(d.toks) {
+			g = d.claimGroup // "60 men" of a labour story, read as its workers
 		}
 		if g != "" {
 			return g
@@ -1432,6 +1437,46 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 	}
 	f.Group = g
 	return nk
+}
+
+// storyNoun reports whether the sentence's last group noun is a word of
+// storyPeople ("men"), whose group its claims, not the word, say.
+func (lx *Lexicon) storyNoun(toks []Token) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if g, _ := lx.Group(toks, k); g != "" {
+			return storyPeople[toks[k].Low]
+		}
+	}
+	return false
+}
+
+// storyCue is the group the text before toks[fs] of doc[i] last names
+// (up to 40 sentences back): its last group noun other than a word of
+// storyPeople, or workers for a word of work ("labour pipeline", "jobs");
+// "" when none. Nationals name no one in particular and are passed over.
+func (lx *Lexicon) storyCue(doc []sent, i, fs int) string {
+	for j := i; j >= 0 && j > i-40; j-- {
+		toks := doc[j].toks
+		end := len(toks)
+		if j == i {
+			end = fs
+		}
+		for k := end - 1; k >= 0; k-- {
+			if storyPeople[toks[k].Low] {
+				continue
+			}
+			if lx.labor.at(toks, k) != nil {
+				return flowwatch.GroupWorkers
+			}
+			if g, _ := lx.Group(toks, k); g != "" && g != flowwatch.GroupNationals {
+				if g == flowwatch.GroupITWorkers {
+					g = flowwatch.GroupWorkers
+				}
+				return g
+			}
+		}
+	}
+	return ""
 }
 
 // memberOfUnit reads "members of the X regiment" at toks[k]: the members

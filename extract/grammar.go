@@ -35,6 +35,7 @@ var (
 	purposeNoun       = grammarData.Set("en", "purpose_noun")
 	reportAside       = grammarData.Set("en", "report_aside")
 	unitNoun          = grammarData.Set("en", "unit_noun")
+	storyPeople       = grammarData.Set("en", "story_people")
 	engineerModifier  = grammarData.Set("en", "engineer_modifier")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")

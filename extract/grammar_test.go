@@ -39,6 +39,7 @@ var grammarVars = map[string]any{
 	"en/purpose_noun":        &purposeNoun,
 	"en/report_aside":        &reportAside,
 	"en/unit_noun":           &unitNoun,
+	"en/story_people":        &storyPeople,
 	"en/engineer_modifier":   &engineerModifier,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,

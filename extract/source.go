@@ -453,7 +453,7 @@ func (a *attributor) resolve(at *attribution, toks []Token) {
 		if p == nil {
 			continue
 		}
-		e := skipApposition(toks, k+len(p.low))
+		e := skipAside(toks, k+len(p.low), maxAnaphorAside)
 		for e < len(toks) && e < k+len(p.low)+2 && toks[e].in(wcSaidSkip, saidSkip) {
 			e++ // "the agency also confirmed", "the ministry had said"
 		}
@@ -1062,11 +1062,25 @@ func skipAffiliation(toks []Token, k int) int {
 // starts at toks[k] ("Shoigu, Russia's Security Council chief, said",
 // "The report, cited by Caliber.Az, estimates"): up to ten words between
 // two commas. It returns k when there is none.
-func skipApposition(toks []Token, k int) int {
+func skipApposition(toks []Token, k int) int { return skipAside(toks, k, maxApposition) }
+
+// maxApposition and maxAnaphorAside are the most words (and one) between
+// the commas of an apposition after a name, and of the aside after an
+// anaphor: what follows "the report," tells how it was made ("The
+// report, drawing on talks with dozens of former crew members in three
+// cities, estimates …") and runs longer than an apposition does.
+const (
+	maxApposition   = 11
+	maxAnaphorAside = 17
+)
+
+// skipAside skips an aside of at most n-1 words between two commas
+// starting at toks[k]; it returns k when there is none.
+func skipAside(toks []Token, k, n int) int {
 	if k >= len(toks) || toks[k].Low != "," {
 		return k
 	}
-	for j := k + 1; j < len(toks) && j <= k+11; j++ {
+	for j := k + 1; j < len(toks) && j <= k+n; j++ {
 		switch toks[j].Low {
 		case ",":
 			return j + 1

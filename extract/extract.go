@@ -1313,6 +1313,13 @@ func (lx *Lexicon) attach(s *sent, f *Figure, prevFig string, ctxGroup func() st
 		}
 		return nk
 	}
+	// "troops numbering several thousand": the noun before counts them.
+	if f.Start >= 2 && numberingWord[toks[f.Start-1].Low] {
+		if g := lx.groupCovering(toks, f.Start-2); g != "" {
+			f.Bare, f.Group, f.ctxHead = true, g, f.Start-2
+			return nk
+		}
+	}
 	// No noun: a bare figure ("some 2,700 have been wounded", "rose to 13,000").
 	// A participle may follow: "including 1,500 holding work visas".
 	// The part of a whole named before may take any verb: "Of those

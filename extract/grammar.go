@@ -36,6 +36,7 @@ var (
 	reportAside       = grammarData.Set("en", "report_aside")
 	unitNoun          = grammarData.Set("en", "unit_noun")
 	storyPeople       = grammarData.Set("en", "story_people")
+	numberingWord     = grammarData.Set("en", "numbering_word")
 	engineerModifier  = grammarData.Set("en", "engineer_modifier")
 	ownEstimate       = grammarData.Set("en", "own_estimate")
 	whWord            = grammarData.Set("en", "wh_word")

@@ -40,6 +40,7 @@ var grammarVars = map[string]any{
 	"en/report_aside":        &reportAside,
 	"en/unit_noun":           &unitNoun,
 	"en/story_people":        &storyPeople,
+	"en/numbering_word":      &numberingWord,
 	"en/engineer_modifier":   &engineerModifier,
 	"en/own_estimate":        &ownEstimate,
 	"en/wh_word":             &whWord,

@@ -328,6 +328,8 @@ const (
 	wcStateAdverb
 	wcLevelVerb
 	wcPlanObject
+	wcTeller      // teller_person, teller_outlet and teller_body together
+	wcPublishVerb // the last bit below classDone: a new class needs a wider wordClass
 
 	// classDone marks a token whose class the word table gave.
 	classDone wordClass = 1 << 31
@@ -368,6 +370,10 @@ func (x *Lexicon) classify(words map[string]lexWord) {
 	classKeys(words, stateAdverb, wcStateAdverb)
 	classKeys(words, planObject, wcPlanObject)
 	classKeys(words, levelVerbs, wcLevelVerb)
+	classKeys(words, tellerPerson, wcTeller)
+	classKeys(words, tellerOutlet, wcTeller)
+	classKeys(words, tellerBody, wcTeller)
+	classKeys(words, publishVerb, wcPublishVerb)
 }
 
 // The number words, scales, months and weekdays of a token marked by the

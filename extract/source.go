@@ -1376,6 +1376,12 @@ func (a *attributor) namesTeller(toks []Token, b, e int) bool {
 
 // tellerKind is the kind of teller the noun toks[j] names, or "".
 func tellerKind(toks []Token, j int) string {
+	if !toks[j].maybe(wcTeller) { // most words: no map look-up
+		if toks[j].Low == "tank" && j > 0 && toks[j-1].Low == "think" {
+			return "think_tank"
+		}
+		return ""
+	}
 	switch w := toks[j].Low; {
 	case tellerPerson[w]:
 		return "official"
@@ -1496,7 +1502,7 @@ func (a *attributor) nationalOfficials(toks []Token) string {
 // words, a noun of publication_noun ("released a report", "published its
 // latest assessment", "issued a new study").
 func publishes(toks []Token, k int) bool {
-	return publishVerb[toks[k].Low] && wordWithin(toks, k+1, 3, publicationNoun)
+	return toks[k].in(wcPublishVerb, publishVerb) && wordWithin(toks, k+1, 3, publicationNoun)
 }
 
 // wordWithin reports whether one of the n tokens from toks[from] is a
@@ -1519,7 +1525,7 @@ func wordWithin(toks []Token, from, n int, set map[string]bool) bool {
 // saying"): a report its publisher names, not an unnamed one.
 func publishedAt(toks []Token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
-		if publishVerb[toks[j].Low] {
+		if toks[j].in(wcPublishVerb, publishVerb) {
 			return publishes(toks, j)
 		}
 	}

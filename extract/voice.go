@@ -18,12 +18,13 @@ const maxOwnGap = 3
 // one within maxOwnGap words, in a sentence with digits ("How we assess
 // confidence", a page's link, gives no figure).
 func ownEstimateAt(toks []Token) bool {
-	digits := false
+	digits, pronoun := false, false
 	for k := range toks {
 		digits = digits || toks[k].Kind == Number
+		pronoun = pronoun || toks[k].Low == "we" || toks[k].Low == "our"
 	}
-	if !digits {
-		return false
+	if !digits || !pronoun {
+		return false // most sentences: a scan once, no look-up
 	}
 	for k := range toks {
 		switch toks[k].Low {
@@ -56,7 +57,7 @@ func ownEstimateAt(toks []Token) bool {
 // own count).
 func (a *attributor) ownVoice(i int, quoted bool) bool {
 	s := &a.doc[i]
-	if quoted || a.quoting || quoteMarks(s.toks) > 0 || !ownEstimateAt(s.toks) {
+	if quoted || a.quoting || !ownEstimateAt(s.toks) || quoteMarks(s.toks) > 0 {
 		return false
 	}
 	k := paraStart(a.doc, i)
@@ -74,22 +75,29 @@ func (a *attributor) ownVoice(i int, quoted bool) bool {
 }
 
 // ownVoiceAnywhere reports whether some sentence of the article gives a
-// figure of the authors' own.
+// figure of the authors' own. Whether a quotation is open before it is
+// counted only for a sentence ownEstimateAt accepts, which few are.
 func (a *attributor) ownVoiceAnywhere() bool {
-	open, para := false, -1
 	for i := range a.doc {
-		s := &a.doc[i]
-		if s.para != para {
-			open, para = false, s.para
+		if !ownEstimateAt(a.doc[i].toks) {
+			continue
 		}
-		if a.ownVoice(i, open) {
+		if a.ownVoice(i, a.quotedBefore(i)) {
 			return true
-		}
-		if quoteMarks(s.toks)%2 == 1 {
-			open = !open
 		}
 	}
 	return false
+}
+
+// quotedBefore reports whether a quotation opened in an earlier sentence
+// of doc[i]'s paragraph is still open: an odd number of quote marks
+// between the paragraph's start and doc[i].
+func (a *attributor) quotedBefore(i int) bool {
+	n := 0
+	for j := paraStart(a.doc, i); j < i; j++ {
+		n += quoteMarks(a.doc[j].toks)
+	}
+	return n%2 == 1
 }
 
 // outletName is the source an outlet's name stands for: the gazetteer's

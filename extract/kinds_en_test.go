@@ -140,6 +140,10 @@ func TestKindEnglishPeriods(t *testing.T) {
 		{"From November to January, some 900 North Korean workers arrived in Primorye.", "2024-11-01", "2025-01-31"},
 		{"Pyongyang has directed about 4 thousand builders to the Russian Far East since November of the last year.", "2024-11-01", "2025-09-05"},
 		{"Some 12,000 North Korean soldiers have been sent to Russia since last November.", "2024-11-01", "2025-09-05"},
+		// A quarter with no year is the latest that began by publication.
+		{"Some 3,900 North Koreans entered Russia in the third quarter, border data show.", "2025-07-01", "2025-09-30"},
+		{"Border data show fourth-quarter entries by North Koreans reached 2,700.", "2024-10-01", "2024-12-31"},
+		{"In Q1, about 1,400 North Koreans entered Russia.", "2025-01-01", "2025-03-31"},
 	} {
 		cs := rules().Extract(&flowwatch.Article{Name: "t", Text: tc.text, Lang: "en", Published: pub})
 		if len(cs) != 1 || cs[0].When == nil || cs[0].When.From.String() != tc.from || cs[0].When.To.String() != tc.to {

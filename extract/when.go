@@ -147,6 +147,18 @@ func (english) Times(lx *Lexicon, toks []Token, pub flowwatch.Date, out []TimeRe
 				per, end, ok = yearPeriod(y), s+len(p.low), true
 			}
 		}
+		if !ok && known && len(mod) == 2 && mod[0] == 'q' {
+			// "the third quarter", "third-quarter arrivals" with no year:
+			// the latest such quarter that began on or before the
+			// publication date, as a month named alone is.
+			q := time.Month(mod[1]-'0') * 3
+			y := pub.Year
+			if q-2 > pub.Month {
+				y--
+			}
+			per, end, ok = flowwatch.Period{From: flowwatch.Date{Year: y, Month: q - 2, Day: 1}, To: monthPeriod(y, q).To}, s, true
+			mod = ""
+		}
 		if !ok {
 			if mod != "" {
 				continue

@@ -21,3 +21,15 @@ func TestKindEnglishOtherCountries(t *testing.T) {
 			[]string{"money it_workers  ..6000 at_most /month"}},
 	})
 }
+
+// A statement after a semicolon about other people does not make the
+// figure before it theirs; one in the figure's own clause does.
+func TestKindEnglishSemicolonOthers(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korean troops have fought in Kursk since the autumn. Kyiv put the toll at about 3,000 killed or wounded in March; the Russians have said nothing.",
+			[]string{"people soldiers killed 3000..3000 approx"}},
+		{"en", "North Korean troops have fought in Kursk since the autumn. Kyiv put the toll at about 3,000 killed or wounded Russians in March.",
+			nil},
+	})
+}
+

@@ -103,6 +103,11 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 		return r
 	}
 	for k := ci + 1; k < len(segs); k++ {
+		if toks[segs[k].Start].Low == ";" {
+			// "... about 4,000 killed or wounded; the Russians have said
+			// nothing": a statement of its own, about others.
+			break
+		}
 		if r := lx.segOrigin(s, k); r != 0 {
 			return r
 		}

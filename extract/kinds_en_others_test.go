@@ -33,3 +33,11 @@ func TestKindEnglishSemicolonOthers(t *testing.T) {
 	})
 }
 
+// A people's adjective joined to a participle ("Russian-occupied",
+// "Ukrainian-held") describes a place, not the people counted.
+func TestKindEnglishCompoundPlaceAdjective(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "Some 20,000 North Korean workers are in Russia, including at least 3,000 at sites in Russian-occupied Zaporizhzhia.",
+			[]string{"people workers present 20000..20000 approx", "people workers present 3000.. at_least"}},
+	})
+}

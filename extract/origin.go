@@ -314,7 +314,8 @@ func (lx *Lexicon) foreignPeople(toks []Token) bool {
 		if last := p.low[len(p.low)-1]; strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
 			return true // a people: "Russians", "Ukrainians", "South Koreans"
 		}
-		if last := p.low[len(p.low)-1]; (e == len(toks) || toks[e].Kind == Punct || toks[e].Low == "and" || toks[e].Low == "or") &&
+		compound := e+1 < len(toks) && toks[e].Low == "-" && toks[e].Glued && toks[e+1].Glued // "Russian-occupied": an adjective of a place
+		if last := p.low[len(p.low)-1]; !compound && (e == len(toks) || toks[e].Kind == Punct || toks[e].Low == "and" || toks[e].Low == "or") &&
 			(strings.HasSuffix(last, "n") || strings.HasSuffix(last, "ese") || strings.HasSuffix(last, "ish")) {
 			return true // predicative: "most of them Ukrainian and Russian", not "to the US."
 		}

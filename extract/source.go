@@ -637,6 +637,9 @@ func (a *attributor) name(m mention) string { return a.lx.sourceName[m.idx] }
 // reported"), in the fullest form the article gives it, or "".
 func (a *attributor) speaker(toks []Token) string {
 	for k := 1; k < len(toks); k++ {
+		if !toks[k].maybe(wcSpeakerVerb | wcPublishVerb) {
+			continue // in neither list: no look-up
+		}
 		if !toks[k].in(wcSpeakerVerb, speakerVerb) && !publishes(toks, k) {
 			continue
 		}

@@ -17,6 +17,9 @@ const maxCuedName = 8
 // its publication names it so), whose report "the report" may be later.
 func (a *attributor) cuedName(toks []Token) (name string, body bool) {
 	for k := 0; k < len(toks); k++ {
+		if !toks[k].may(a.lx.according) && toks[k].Low != "by" {
+			continue // most words: one test each
+		}
 		b, pub := -1, false
 		if toks[k].may(a.lx.according) {
 			if p := a.lx.according.at(toks, k); p != nil {

@@ -18,13 +18,15 @@ const maxOwnGap = 3
 // one within maxOwnGap words, in a sentence with digits ("How we assess
 // confidence", a page's link, gives no figure).
 func ownEstimateAt(toks []Token) bool {
-	digits, pronoun := false, false
+	if !hasOwnPronoun(toks) {
+		return false // most sentences: a scan once, no look-up
+	}
+	digits := false
 	for k := range toks {
 		digits = digits || toks[k].Kind == Number
-		pronoun = pronoun || toks[k].Low == "we" || toks[k].Low == "our"
 	}
-	if !digits || !pronoun {
-		return false // most sentences: a scan once, no look-up
+	if !digits {
+		return false
 	}
 	for k := range toks {
 		switch toks[k].Low {
@@ -45,6 +47,17 @@ func ownEstimateAt(toks []Token) bool {
 					break
 				}
 			}
+		}
+	}
+	return false
+}
+
+// hasOwnPronoun reports whether toks hold "we" or "our", which every
+// estimate of the authors' own opens with.
+func hasOwnPronoun(toks []Token) bool {
+	for k := range toks {
+		if l := toks[k].Low; l == "we" || l == "our" {
+			return true
 		}
 	}
 	return false

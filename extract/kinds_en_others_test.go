@@ -41,3 +41,14 @@ func TestKindEnglishCompoundPlaceAdjective(t *testing.T) {
 			[]string{"people workers present 20000..20000 approx", "people workers present 3000.. at_least"}},
 	})
 }
+
+// A conversion in brackets belongs to what the sum it converts belongs
+// to: nobody's for a fare or a price, the workers' for their pay.
+func TestKindEnglishConversionOfUnowned(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "North Korean tour operators said tour packages start at about 30,000 rubles ($380) a person.",
+			nil},
+		{"en", "North Korean builders in Kazan are paid 90,000 rubles (about $1,100) a month, a foreman said.",
+			[]string{"money workers  90000..90000 exact /month", "money workers  1100..1100 approx /month"}},
+	})
+}

@@ -16,8 +16,8 @@ func (lx *Lexicon) moneyOwner(doc []sent, i int, f *Figure, g string, ok, nk boo
 	if f.Kind == flowwatch.KindMoney && rewardAt(s.toks, f.Start, f.End) {
 		return "", false // "up to $5 million for information": a reward offered, nobody's pay
 	}
-	if f.Kind == flowwatch.KindMoney && lx.unownedBefore(s.toks, f.Start) {
-		return "", false // "a GDP of 40 trillion won", "exports were around $300 million"
+	if f.Kind == flowwatch.KindMoney && (lx.unownedBefore(s.toks, f.Start) || lx.unownedBefore(s.toks, conversionOf(s.toks, f.Start))) {
+		return "", false // "a GDP of 40 trillion won", "exports were around $300 million", "fares from 30,000 rubles ($380)"
 	}
 	if g == "" && lx.wagesIn(s.toks) && (f.Kind == flowwatch.KindShare || s.origin) {
 		// "they keep a small part of their pay; up to 60 percent goes to
@@ -115,6 +115,25 @@ func (lx *Lexicon) shareOfUnowned(toks []Token, fe int) bool {
 		}
 	}
 	return false
+}
+
+// conversionOf is, for a sum in brackets right after another sum ("30,000
+// rubles (about $380)"), where that sum's words start (its number and
+// currency before the bracket); else fs. A conversion belongs to what the
+// sum it converts belongs to.
+func conversionOf(toks []Token, fs int) int {
+	for k := fs - 1; k >= 2 && k >= fs-3; k-- {
+		if toks[k].Low == "(" {
+			if p := &toks[k-1]; p.Kind == Number || p.Kind == Word && !isCap(p) {
+				return k - 2
+			}
+			return fs
+		}
+		if toks[k].Kind != Word {
+			return fs
+		}
+	}
+	return fs
 }
 
 // unownedBefore reports whether a thing no people own is named in the

@@ -1026,10 +1026,13 @@ func mlSameOthers(lm *mlModule, s *mlSent) bool {
 // (grammar back_endings: "… 자료를 분석한 결과다", "… 국정원의 설명이다"),
 // and its first source is whose.
 func koBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
-	t := strings.TrimRight(s.text, ".。 ")
+	t := koTrimEnd(s.text)
 	end := false
 	for _, w := range koBackEndings {
-		end = end || strings.HasSuffix(t, w)
+		if strings.HasSuffix(t, w) {
+			end = true
+			break
+		}
 	}
 	if !end || len(lm.figures(s)) > 0 {
 		return "", ""
@@ -1040,6 +1043,21 @@ func koBackAttribution(lm *mlModule, s *mlSent) (source, via string) {
 		}
 	}
 	return "", ""
+}
+
+// koTrimEnd is strings.TrimRight(t, ".。 ") without decoding runes: every
+// figure's next sentences are asked whether they attribute it.
+func koTrimEnd(t string) string {
+	for {
+		switch {
+		case strings.HasSuffix(t, ".") || strings.HasSuffix(t, " "):
+			t = t[:len(t)-1]
+		case strings.HasSuffix(t, "。"):
+			t = t[:len(t)-len("。")]
+		default:
+			return t
+		}
+	}
 }
 
 // mlPointsToOfficial reports whether a sentence holds an anaphor of a

@@ -22,16 +22,7 @@ func TestRUTimesShapes2026(t *testing.T) {
 		{"Министерство 20-го числа сообщило о 900 рабочих.", "2025-11-20", "2025-11-20"},
 		{"На конец 2024 года в Хабаровском крае числились 1 900 граждан КНДР.", "2024-12-01", "2024-12-31"},
 	} {
-		s := &mlSent{text: tc.text, low: mlLower(tc.text), toks: mlTokenize(tc.text)}
-		ok := false
-		for _, x := range ruTimes(s, pub) {
-			if x.period != nil && x.period.From.String() == tc.from && x.period.To.String() == tc.to {
-				ok = true
-			}
-		}
-		if !ok {
-			t.Errorf("%s: no period %s..%s in %+v", tc.text, tc.from, tc.to, ruTimes(s, pub))
-		}
+		checkRUPeriod(t, pub, tc.text, tc.from, tc.to)
 	}
 	// Months joined by "и" in the wrong order are two times, and months
 	// counted after "за" with no year named are no period of a year.

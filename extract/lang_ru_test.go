@@ -287,15 +287,19 @@ func TestRUTimesHalvesAndMonthParts(t *testing.T) {
 		{"В конце ноября говорили о 1 500 погибших военных КНДР.", "2024-11-21", "2024-11-30"},
 		{"В начале июля 2025 года прибыли 600 саперов КНДР.", "2025-07-01", "2025-07-10"},
 	} {
-		s := &mlSent{text: tc.text, low: mlLower(tc.text), toks: mlTokenize(tc.text)}
-		ok := false
-		for _, x := range ruTimes(s, pub) {
-			if x.period != nil && x.period.From.String() == tc.from && x.period.To.String() == tc.to {
-				ok = true
-			}
-		}
-		if !ok {
-			t.Errorf("%s: no period %s..%s in %+v", tc.text, tc.from, tc.to, ruTimes(s, pub))
+		checkRUPeriod(t, pub, tc.text, tc.from, tc.to)
+	}
+}
+
+// checkRUPeriod fails unless ruTimes reads the period from..to somewhere in
+// text, published on pub.
+func checkRUPeriod(t *testing.T, pub flowwatch.Date, text, from, to string) {
+	t.Helper()
+	s := &mlSent{text: text, low: mlLower(text), toks: mlTokenize(text)}
+	for _, x := range ruTimes(s, pub) {
+		if x.period != nil && x.period.From.String() == from && x.period.To.String() == to {
+			return
 		}
 	}
+	t.Errorf("%s: no period %s..%s in %+v", text, from, to, ruTimes(s, pub))
 }

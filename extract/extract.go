@@ -85,7 +85,7 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 			}
 		}()
 	}
-	if x.model == nil {
+	if !x.model.Applies(a.Lang) {
 		out = x.Rules(a)
 	} else {
 		sb := scratchPool.Get().(*scratch)

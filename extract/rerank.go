@@ -38,6 +38,11 @@ type Model struct {
 	// dropped.
 	Reinstate float64          `json:"reinstate"`
 	Heads     map[string]*Head `json:"heads"`
+	// Langs are the languages whose figures the model re-decides; the
+	// rules' reading stands in the others. Training keeps a language only
+	// where cross-validation found the model better than the rules alone
+	// (see fit.CrossValidate). Absent (nil): every language; empty: none.
+	Langs []string `json:"langs"`
 
 	compiled sync.Once
 	// Every head's weights of a feature, heads in headOrder: short holds
@@ -46,6 +51,23 @@ type Model struct {
 	short shortTable
 	long  strTable[[]float64]
 	heads [len(headOrder)]*Head
+}
+
+// Applies reports whether the model re-decides the figures of an article
+// in lang (an ISO 639-1 code). A language without a module of its own is
+// read by the English rules, so it counts as English here too.
+func (m *Model) Applies(lang string) bool {
+	if m == nil {
+		return false
+	}
+	if m.Langs == nil {
+		return true
+	}
+	lang = strings.ToLower(lang)
+	if articleAppenders[lang] == nil && articleFuncs[lang] == nil {
+		lang = "en"
+	}
+	return slices.Contains(m.Langs, lang)
 }
 
 // Head is one multi-class decision: softmax over Classes.

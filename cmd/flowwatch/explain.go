@@ -44,6 +44,10 @@ func printExplain(w io.Writer, x *extract.Extractor, d *domain.Domain, res extra
 			fmt.Fprintln(w, "  no fitted stage: the rules' reading is the claim")
 			continue
 		}
+		if !m.Applies(a.Lang) {
+			fmt.Fprintf(w, "  the fitted stage does not re-decide %q (it did not beat the rules in cross-validation): the rules' reading is the claim\n", a.Lang)
+			continue
+		}
 		if cand.Dropped == extract.DropNoOrigin && !aboutNK {
 			fmt.Fprintln(w, "  stays dropped: the rules tied no figure of this article to North Koreans")
 			continue

@@ -61,6 +61,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s misses  %s\n", l, fit.FormatMisses(res.Misses[l]))
 			fmt.Fprintf(e.stdout, "%s extras  %s\n", l, fit.FormatMisses(res.Extras[l]))
 		}
+		fmt.Fprintf(e.stdout, "the fitted stage re-decides %v; the rules' reading stands elsewhere\n", res.Langs)
 		if *cvOut != "" {
 			return writeHeld(*cvOut, docs, res)
 		}
@@ -74,7 +75,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "flowwatch train: %d articles, model written to %s\n", len(docs), *out)
+	fmt.Fprintf(e.stderr, "flowwatch train: %d articles, model written to %s (applies to %v)\n", len(docs), *out, m.Langs)
 	return nil
 }
 

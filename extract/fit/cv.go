@@ -1,6 +1,8 @@
 package fit
 
 import (
+	"slices"
+
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/extract"
 )
@@ -19,6 +21,13 @@ type Result struct {
 	// Extras counts the held-out predictions no gold matches, by language
 	// and kind (see Extras): where precision is lost.
 	Extras map[string]map[string]int
+	// Langs are the languages where the fitted stage scored a higher F1
+	// than the rules alone: those the written model re-decides
+	// (extract.Model.Langs). Shipped is the score of what the extractor
+	// then does in each language: Fitted where the model applies, else
+	// Rules.
+	Langs   []string
+	Shipped map[string]Score
 }
 
 // CrossValidate fits on four folds and scores the fifth, for each fold,
@@ -67,7 +76,27 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 			addCounts(res.Extras, lang, Extras(docs[i].Gold, got))
 		}
 	}
+	res.chooseLangs()
 	return res
+}
+
+// chooseLangs keeps the model in a language only where it beat the rules
+// on articles it had not seen; a tie goes to the rules, which are cheaper
+// and say why. The choice is made on the same held-out scores it reports,
+// so Shipped is slightly optimistic where the two were close.
+func (res *Result) chooseLangs() {
+	res.Shipped = map[string]Score{}
+	res.Langs = []string{} // the model applies nowhere until a language earns it
+	for lang, f := range res.Fitted {
+		r := res.Rules[lang]
+		if f.F1() > r.F1() {
+			res.Langs = append(res.Langs, lang)
+			res.Shipped[lang] = f
+		} else {
+			res.Shipped[lang] = r
+		}
+	}
+	slices.Sort(res.Langs)
 }
 
 func addCounts(m map[string]map[string]int, lang string, c map[string]int) {
@@ -85,7 +114,10 @@ func add(m map[string]Score, lang string, s Score) {
 	m[lang] = t
 }
 
-// Fit fits the model on every doc: what `flowwatch train` embeds.
+// Fit fits the model on every doc and cross-validates it to choose the
+// languages it re-decides: what `flowwatch train` embeds.
 func Fit(docs []Doc, x *extract.Extractor, opt Options) *extract.Model {
-	return Train(Examples(docs, x.Candidates), opt)
+	m := Train(Examples(docs, x.Candidates), opt)
+	m.Langs = CrossValidate(docs, x, opt).Langs
+	return m
 }

@@ -417,7 +417,9 @@ func (lx *Lexicon) figureAt(toks []Token, i int) (f Figure, next int, ok bool) {
 		start--
 	}
 	// A range: "1,000–2,000", "10,000 to 12,000", "between X and Y".
-	if k < n && !fromRange {
+	// After "from" only "to" states a change; a dash still joins the two
+	// ends of one estimate ("has from 3,000-10,000 IT workers").
+	if k < n && !(fromRange && toks[k].Low == "to") {
 		sep := toks[k].Low
 		if rangeDash(sep) || sep == "to" || (sep == "and" && between) {
 			m := k + 1

@@ -49,6 +49,7 @@ func newKOModule(d *domain.Domain) *mlModule {
 		event:     koEvent,
 		subjectOK: koSubjectOK,
 		speaker:   koTopicSpeaker,
+		fuller:    koFullerNames(d),
 	}
 }
 

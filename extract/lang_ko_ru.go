@@ -118,6 +118,7 @@ type mlTime struct {
 type mlSent struct {
 	mlSpan
 	text  string
+	doc   string  // the article's whole text (koFullerSource reads before the sentence)
 	toks  []mlTok // Russian only
 	hits  []mlHit
 	figs  []mlFig
@@ -233,6 +234,9 @@ type mlModule struct {
 	// opens with a pronoun and ends with a reporting verb names ("Они
 	// примут участие в работах, сообщил Шойгу"), or -1 (nil: none).
 	pronounReport func(lm *mlModule, s *mlSent) int
+	// fuller are a source's longer names by the bare name they end with
+	// (Korean; see koFullerSource).
+	fuller map[string][]koFull
 }
 
 // originWords is lm.origin as a wordSet, made at the first call.
@@ -678,7 +682,7 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			continue
 		}
 		seen[t] = struct{}{}
-		s := mlSent{mlSpan: sp, text: t, low: t, hitBuf: &sc.hits}
+		s := mlSent{mlSpan: sp, text: t, low: t, hitBuf: &sc.hits, doc: text}
 		if !lm.m.korean {
 			s.low = low[sp.start:sp.end]
 			from := len(tokBuf)
@@ -781,6 +785,14 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 			}
 			if mlOwnReport(sents[j]) {
 				break
+			}
+		}
+		if lm.m.korean && koNarration(s) {
+			for k := range cur {
+				// The article's own recap of a deployment (koNarration).
+				if cur[k].c.Event == flowwatch.EventSent {
+					cur[k].hasSource = true
+				}
 			}
 		}
 		// "По его словам, ...", "объяснил депутат", "박 의원은": a source
@@ -1604,7 +1616,7 @@ func mlCited(lm *mlModule, s *mlSent, i int) (source, via string) {
 		}
 	}
 	if h.cat != catSource || !lm.outlets[h.value] {
-		return h.value, ""
+		return lm.koFullerSource(s, h), ""
 	}
 	if lm.m.korean {
 		// Y를 인용해: the cited source stands right before the citing word.

@@ -787,7 +787,11 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 				// that figure's when ours has its own verb after it.
 				return flowwatch.EventPlanned, at
 			}
-			if ev == "" && h.start >= f.end && h.end <= ce {
+			// "держит 11 тыс. военных в России и готовит новые
+			// подразделения", "уже в Курске и скоро могут вступить в бои":
+			// a modal after и opens a second predicate of the subject, a
+			// plan for something else; the figure's own clause stands.
+			if ev == "" && h.start >= f.end && h.end <= ce && !ruJoins(s.text[f.end:h.start]) {
 				return flowwatch.EventPlanned, at
 			}
 		}

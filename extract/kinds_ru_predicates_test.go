@@ -1,0 +1,18 @@
+package extract_test
+
+import "testing"
+
+// A modal after "и" opens a second predicate of the subject ("держит ... и
+// готовит новые части", "уже в Брянске и могут вступить в бои"): a plan
+// for something else, not for the figure, whose clause reads as it would
+// alone. A modal right before the figure's own verb still makes it a plan.
+func TestKindRuSecondPredicate(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Пхеньян держит в Брянской области около 4 тыс. военных и готовит новые части.",
+			[]string{"people soldiers present 4000..4000 approx"}},
+		{"ru", "Разведка: 7 тысяч солдат КНДР уже в Брянске и вскоре могут вступить в бои",
+			[]string{"people soldiers present 7000..7000 exact"}},
+		{"ru", "Еще 3 тысячи солдат и саперов КНДР могут быть переброшены в Россию.",
+			[]string{"people soldiers planned 3000..3000 exact"}},
+	})
+}

@@ -12,6 +12,11 @@ func TestKindRuSecondPredicate(t *testing.T) {
 			[]string{"people soldiers present 4000..4000 approx"}},
 		{"ru", "Разведка: 7 тысяч солдат КНДР уже в Брянске и вскоре могут вступить в бои",
 			[]string{"people soldiers present 7000..7000 exact"}},
+		{"ru", "КНДР удерживает в Приморье около 2 тыс. рабочих и планирует присылать новые бригады.",
+			[]string{"people workers present 2000..2000 approx"}},
+		// Two nouns joined by и: the modal is the figure's.
+		{"ru", "Около 6 тысяч северокорейских рабочих и инженеров планируется в этом году.",
+			[]string{"people workers planned 6000..6000 approx"}},
 		{"ru", "Еще 3 тысячи солдат и саперов КНДР могут быть переброшены в Россию.",
 			[]string{"people soldiers planned 3000..3000 exact"}},
 	})

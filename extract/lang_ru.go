@@ -715,6 +715,11 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			// "прибыли 12 тысяч военных, и на тот момент 3800 из них были
 			// убиты": what befell a later figure is not this one's, once
 			// this one has a verb of its own.
+			if h.value == flowwatch.EventPlanned && ruSecondPredicate(s, f.end, h.start) {
+				// "удерживает 11 тыс. военных и планирует посылать новые
+				// части": the plan of a second predicate, not the figure's.
+				continue
+			}
 			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) || made >= 0 && ruCoordinated(s.low[s.hits[made].end:h.start]) {
 				// "для восполнения потерь": losses they are sent to make
 				// good, and so the casualty joined to one ("чтобы заменить
@@ -791,7 +796,7 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			// подразделения", "уже в Курске и скоро могут вступить в бои":
 			// a modal after и opens a second predicate of the subject, a
 			// plan for something else; the figure's own clause stands.
-			if ev == "" && h.start >= f.end && h.end <= ce && !ruJoins(s.text[f.end:h.start]) {
+			if ev == "" && h.start >= f.end && h.end <= ce && !ruSecondPredicate(s, f.end, h.start) {
 				return flowwatch.EventPlanned, at
 			}
 		}
@@ -971,6 +976,38 @@ func ruJoins(gap string) bool {
 		}
 	}
 	return w0 >= 0 && join(gap[w0:])
+}
+
+// ruSecondPredicate reports whether s.text[a:b], from a figure to a verb
+// after it, ends in "и" or "а" with at most one word after it that names
+// no people (an adverb: "скоро", "уже"): the verb opens a second predicate
+// of the subject ("держит 11 тыс. военных и готовит ...", "уже в Курске и
+// скоро могут ..."). Two nouns joined by и ("рабочих и инженеров могут
+// ...") leave a noun of people after и.
+func ruSecondPredicate(s *mlSent, a, b int) bool {
+	gap := s.text[a:b]
+	ws := strings.Fields(gap)
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-2; k-- {
+		if w := ws[k]; w == "и" || w == "а" {
+			if k == 0 {
+				return false
+			}
+			after := a + strings.LastIndex(gap, " "+w+" ")
+			return k == len(ws)-1 || !ruPeopleIn(s, after, b)
+		}
+	}
+	return false
+}
+
+// ruPeopleIn reports whether a group or another people's word stands in
+// s.text[a:b].
+func ruPeopleIn(s *mlSent, a, b int) bool {
+	for _, h := range s.hits {
+		if h.start >= a && h.end <= b && (h.cat == catGroup || h.cat == catForeign) {
+			return true
+		}
+	}
+	return false
 }
 
 // ruYearEnding is the year of a token that writes it with a hyphenated

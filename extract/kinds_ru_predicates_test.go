@@ -21,3 +21,17 @@ func TestKindRuSecondPredicate(t *testing.T) {
 			[]string{"people soldiers planned 3000..3000 exact"}},
 	})
 }
+
+// A group adjective right before a unit noun ("инженерных бригад",
+// "саперных батальона") makes the figure a count of the
+// units, not of people; a group noun keeps it people.
+func TestKindRuUnitsOfGroups(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "По оценке аналитиков, в армии КНДР насчитывается 12 инженерных бригад.",
+			nil},
+		{"ru", "Пхеньян может выручить крупную сумму, если пошлет в Донбасс два или три саперных батальона.",
+			nil},
+		{"ru", "КНДР перебросила в Курскую область около 2 тысяч инженерных войск.",
+			[]string{"people engineers sent 2000..2000 approx"}},
+	})
+}

@@ -712,6 +712,36 @@ func ruDateWord(w string) bool {
 	return w == "г"
 }
 
+// ruUnitAfter reports whether the group word h is an adjective of a unit
+// noun right after it (lexicon stop: "10 инженерных бригад", "три
+// саперных батальона"): the figure counts the units,
+// not people.
+func ruUnitAfter(s *mlSent, h mlHit) bool {
+	if !ruAdjectiveEnd(s.low[h.start:h.end]) {
+		return false // a noun ("900 человек поездом") is counted itself
+	}
+	for _, n := range s.hits {
+		if n.start >= h.end {
+			return n.cat == catNoFig && strings.TrimSpace(s.text[h.end:n.start]) == ""
+		}
+	}
+	return false
+}
+
+// ruAdjectiveEnds are the plural and oblique endings of a Russian
+// adjective (инженерных, саперные, строительными).
+var ruAdjectiveEnds = []string{"ых", "их", "ые", "ие", "ыми", "ими", "ый", "ий", "ая", "ое", "ого", "ому", "ым", "ой"}
+
+// ruAdjectiveEnd reports whether the word w ends as an adjective.
+func ruAdjectiveEnd(w string) bool {
+	for _, e := range ruAdjectiveEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // ruCountedStops part a number from a lexicon word that would say what it
 // counts (but see ruScareQuoted and ruDashCopula).
 var ruCountedStops = newRuneSet(".,;:()«»\"—")
@@ -766,6 +796,9 @@ func ruCounted(nl *mlNums, s *mlSent, figStart int, n ruNum, j int) (kind, unit,
 		}
 		switch h.cat {
 		case catGroup, catForeign:
+			if ruUnitAfter(s, h) {
+				return "", "", ""
+			}
 			if h.cat == catForeign {
 				return flowwatch.KindPeople, "people", "foreign"
 			}

@@ -717,7 +717,7 @@ func ruDateWord(w string) bool {
 // саперных батальона"): the figure counts the units,
 // not people.
 func ruUnitAfter(s *mlSent, h mlHit) bool {
-	if !ruAdjectiveEnd(s.low[h.start:h.end]) {
+	if !ruAdjectiveEnd(mlLower(s.text[h.start:h.end])) {
 		return false // a noun ("900 человек поездом") is counted itself
 	}
 	for _, n := range s.hits {

@@ -35,3 +35,13 @@ func TestKindRuUnitsOfGroups(t *testing.T) {
 			[]string{"people engineers sent 2000..2000 approx"}},
 	})
 }
+
+// A reporting verb, then the occasion (по итогам, на форуме, with a name in
+// straight quotes), then the speaker's title and name: the name is the
+// source, for a known source and an unknown person alike.
+func TestSourceRuOccasionThenTitle(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"occasion, known", "ru", "Пхеньян решил направить в Россию 3 тыс. военных строителей, рассказал по итогам переговоров в Пхеньяне секретарь Совбеза Сергей Шойгу.", "Sergei Shoigu"},
+		{"quoted occasion, unknown", "ru", `На стройках края работают около 4 тысяч рабочих из КНДР, рассказал на выставке "Стройка Востока" заместитель директора холдинга Иван Сидоренко.`, "Ivan Sidorenko"},
+	})
+}

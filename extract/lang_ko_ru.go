@@ -1943,11 +1943,17 @@ var ruTitleStops = newRuneSet(".;:«»\"()")
 // after it, holds only whom he told, his title and when: at most seven
 // words ("сообщил журналистам секретарь Совета безопасности РФ Сергей
 // Шойгу"), a date set off by commas not counted ("заявил во вторник, 17
-// июня, секретарь …").
+// июня, секретарь …"), and as many as six more when the gap opens with
+// the occasion (grammar ru/phrase_opener: "рассказал по итогам визита в
+// Пхеньян секретарь Совбеза …", "заявил на форуме "Восток" глава …").
 func ruTitleGap(gap string) bool {
 	gap = ruQuotedNames(gap)
 	if ruTitleStops.in(gap) {
 		return false
+	}
+	most := 7
+	if ruPhraseOpener[mlLower(mlFirstWord(strings.TrimLeft(gap, " ")))] {
+		most += 6
 	}
 	parts := strings.Split(gap, ",")
 	if len(parts) == 2 {
@@ -1963,13 +1969,16 @@ func ruTitleGap(gap string) bool {
 		}
 		words += mlWordsBetween(part)
 	}
-	return words <= 7
+	return words <= most
 }
 
 // ruQuotedNames writes each name in guillemets in s as one word, so that
 // a title may hold one ("генеральный директор ООО «Строительная компания
-// "Восход"»"); an unbalanced guillemet is left for the caller to see.
+// "Восход"»"), and so each name in straight quotes of at most three words
+// (форум "Восточный вектор"); an unbalanced guillemet or quote is left
+// for the caller to see.
 func ruQuotedNames(s string) string {
+	s = ruStraightQuoted(s)
 	for {
 		a := strings.Index(s, "«")
 		if a < 0 {
@@ -1992,6 +2001,32 @@ func ruQuotedNames(s string) string {
 			return s
 		}
 		s = s[:a] + "N" + s[end:]
+	}
+}
+
+// ruStraightQuoted writes each name in straight double quotes in s as
+// one word: a pair of quotes around one to three words, the opening one
+// after a space or at the start, none inside (outside guillemets, which
+// ruQuotedNames reads).
+func ruStraightQuoted(s string) string {
+	for from := 0; ; {
+		a := strings.IndexByte(s[from:], '"')
+		if a < 0 {
+			return s
+		}
+		a += from
+		b := strings.IndexByte(s[a+1:], '"')
+		if b < 0 {
+			return s
+		}
+		b += a + 1
+		name := s[a+1 : b]
+		if (a > 0 && s[a-1] != ' ') || strings.TrimSpace(name) != name || name == "" || mlWordsBetween(name) > 3 {
+			from = a + 1
+			continue
+		}
+		s = s[:a] + "N" + s[b+1:]
+		from = a + 1
 	}
 }
 

@@ -905,6 +905,9 @@ var determiners = map[string]bool{"the": true, "its": true, "their": true, "thes
 // clause of the noun or the figure it takes its people from, names an
 // event.
 func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure, figs []Figure) bool {
+	if lx.movementSize(s.toks, f.Start) {
+		return true // its own noun phrase: "a total deployment of 15,000"
+	}
 	cs, ce := s.clause(f.Start, f.End)
 	if f.ctxHead >= cs && f.ctxHead < ce {
 		return false
@@ -920,6 +923,13 @@ func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure, figs []Figure) bool {
 		}
 	}
 	return false
+}
+
+// movementSize reports whether the figure at toks[fs] is the size of a
+// movement named by a noun: "a deployment of 15,000", "the dispatch of
+// 6,000".
+func (lx *Lexicon) movementSize(toks []Token, fs int) bool {
+	return fs >= 2 && toks[fs-1].Low == "of" && toks[fs-2].in(wcEventNoun, lx.eventNouns)
 }
 
 // casualtyOf is the event of a casualty noun the figure at toks[i] is
@@ -2110,6 +2120,11 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			// wounded 40", "injured another 47".
 			return -1 << 20
 		}
+		if c.end+1 == f.Start && lx.movementSize(toks, f.Start) {
+			// "out of a total deployment of 15,000": the figure is the
+			// movement's size, whatever befell a part of it.
+			return -1 << 20
+		}
 		if f.Head > f.End && c.pos >= f.End && c.end <= f.Head {
 			// An adjective of the figure's noun ("two wounded soldiers
 			// were taken prisoner") yields to a verb of its own.
@@ -2228,6 +2243,12 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 		return c.ev
 	}
 	if toks[c.pos].in(wcEventNoun, lx.eventNouns) {
+		if c.end < len(toks) && toks[c.end].Low != "to" && toks[c.end].in(wcPlanned, lx.planned) {
+			// "The deployment will include 5,000 builders": a movement
+			// named by a noun that is the subject of a modal is still
+			// to come.
+			return flowwatch.EventPlanned
+		}
 		// "considering the additional dispatch of 6,000": a movement
 		// named by a noun is planned by what stands before its article.
 		for steps := 0; b >= 0 && steps < 2 && !toks[b].in(wcPlanned, lx.planned) && (toks[b].in(wcDeterminer, determiners) || toks[b].Low == "a" || toks[b].Low == "an" || toks[b].in(wcEventNounModifier, eventNounModifier)); steps++ {

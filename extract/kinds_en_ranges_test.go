@@ -20,3 +20,28 @@ func TestKindEnglishEstimateSpans(t *testing.T) {
 			[]string{"people it_workers present 800..800 approx"}},
 	})
 }
+
+// A movement named by a noun that is the subject of a modal ("the
+// deployment will include ...") is a plan; the noun alone, or with a
+// verb of the past, states the movement.
+func TestKindEnglishEventNounModal(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "The North Korean deployment will include 4,000 construction workers and 800 demining specialists, officials said.",
+			[]string{"people workers planned 4000..4000 exact", "people engineers planned 800..800 exact"}},
+		{"en", "Seoul believes the next North Korean dispatch could involve up to 10,000 troops.",
+			[]string{"people soldiers planned ..10000 at_most"}},
+		{"en", "The North Korean deployment included 4,000 construction workers, officials said.",
+			[]string{"people workers sent 4000..4000 exact"}},
+	})
+}
+
+// The size of a movement named by a noun ("a deployment of 12,000") was
+// sent, though the sentence counts the dead of it.
+func TestKindEnglishMovementSize(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "About 300 North Korean soldiers have died in Kursk out of a total deployment of 12,000, lawmakers said.",
+			[]string{"people soldiers killed 300..300 approx", "people soldiers sent 12000..12000 exact"}},
+		{"en", "Of the dispatch of some 11,000 North Korean troops, about 4,000 were killed or wounded, Seoul said.",
+			[]string{"people soldiers sent 11000..11000 approx", "people soldiers wounded 4000..4000 approx"}},
+	})
+}

@@ -89,7 +89,7 @@ func (x *Extractor) Extract(a *flowwatch.Article) (out []flowwatch.Claim) {
 		out = x.Rules(a)
 	} else {
 		sb := scratchPool.Get().(*scratch)
-		out = x.model.pick(a.Text, x.candidates(a, sb), true) // sb's candidates are scratch
+		out = x.model.pick(a.Text, x.candidates(a, sb, x.model.sourceActive()), true) // sb's candidates are scratch
 		sb.put()
 	}
 	Measures(x.d, out) // measure.go: what each figure counts, once claims are final
@@ -109,6 +109,12 @@ func (x *Extractor) Model() *Model { return x.model }
 type Candidate struct {
 	flowwatch.Claim
 	Dropped string // one of the drop* reasons
+	// Sources are the sources the claim may be credited to, the rules'
+	// choice among them (see source_cands.go); nil where the language's
+	// engine names none.
+	Sources []SourceOption
+	// SourceCtx holds the Ctx* flags of the figure's sentence.
+	SourceCtx uint8
 }
 
 // Why the rules drop a figure they read.
@@ -124,7 +130,7 @@ const (
 
 // Rules returns the claims the rule stages read, before the fitted stage.
 func (x *Extractor) Rules(a *flowwatch.Article) []flowwatch.Claim {
-	kept, _ := x.rules(a, nil, nil)
+	kept, _ := x.rules(a, nil, nil, nil)
 	for i := range kept {
 		x.speaker(&kept[i])
 	}
@@ -143,12 +149,18 @@ func (x *Extractor) speaker(c *flowwatch.Claim) {
 func (x *Extractor) Candidates(a *flowwatch.Article) []Candidate {
 	sb := scratchPool.Get().(*scratch)
 	defer sb.put()
-	return slices.Clone(x.candidates(a, sb))
+	return slices.Clone(x.candidates(a, sb, true))
 }
 
 // candidates is Candidates in sb's slices, valid until sb is put back.
-func (x *Extractor) candidates(a *flowwatch.Article, sb *scratch) []Candidate {
-	kept, dropped := x.rules(a, sb.kept[:0], sb.dropped[:0])
+// Their source options are read only when withSources: extraction needs
+// them only when the source head may overturn the rules.
+func (x *Extractor) candidates(a *flowwatch.Article, sb *scratch, withSources bool) []Candidate {
+	var srcs *[]figSources
+	if withSources {
+		srcs = &sb.srcs
+	}
+	kept, dropped := x.rules(a, sb.kept[:0], sb.dropped[:0], srcs)
 	out := sb.cands[:0]
 	for _, c := range kept {
 		out = append(out, Candidate{Claim: c})
@@ -156,6 +168,7 @@ func (x *Extractor) candidates(a *flowwatch.Article, sb *scratch) []Candidate {
 	out = append(out, dropped...)
 	for i := range out {
 		x.speaker(&out[i].Claim)
+		attachSources(&out[i], sb.srcs)
 	}
 	slices.SortStableFunc(out, func(a, b Candidate) int { return a.FigureStart - b.FigureStart })
 	sb.kept, sb.dropped, sb.cands = kept, dropped, out
@@ -169,6 +182,7 @@ type scratch struct {
 	kept    []flowwatch.Claim
 	dropped []Candidate
 	cands   []Candidate
+	srcs    []figSources // source options by sentence, for the English engine
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
@@ -178,12 +192,15 @@ func (sb *scratch) put() {
 	clear(sb.kept)
 	clear(sb.dropped)
 	clear(sb.cands)
+	clear(sb.srcs)
+	sb.srcs = sb.srcs[:0]
 	scratchPool.Put(sb)
 }
 
 // rules appends the claims the rule stages read to out and those they
-// drop to dropped.
-func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
+// drop to dropped, and, when srcs is not nil, the source options of the
+// sentences with figures to *srcs.
+func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped []Candidate, srcs *[]figSources) ([]flowwatch.Claim, []Candidate) {
 	if a == nil || a.Text == "" {
 		return out, dropped
 	}
@@ -224,7 +241,7 @@ func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped [
 	buf := bufPool.Get().(*buffers)
 	defer buf.put()
 	doc := x.read(a.Text, mod, lx, buf)
-	return x.claims(a, doc, mod, lx, out, dropped)
+	return x.claims(a, doc, mod, lx, out, dropped, srcs)
 }
 
 // candPool holds the buffers the built-in Korean and Russian engines
@@ -313,7 +330,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 	return doc
 }
 
-func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate) ([]flowwatch.Claim, []Candidate) {
+func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *Lexicon, out []flowwatch.Claim, dropped []Candidate, srcs *[]figSources) ([]flowwatch.Claim, []Candidate) {
 	markNameLabels(doc)
 	at := newAttributor(lx, doc, a.Outlet)
 	defer at.put()
@@ -338,6 +355,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 	// overwrite them; claims copy what they keep.
 	var figs []Figure
 	var times []TimeRef
+	var figSents []int // the sentences read for figures, for their source options
 	for i := range doc {
 		s := &doc[i]
 		at.sentence(i)
@@ -345,6 +363,7 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		if len(figs) == 0 || asksWhether(s.toks) || checkedLine(s.toks) {
 			continue
 		}
+		figSents = append(figSents, i)
 		// What only sentences with figures need.
 		s.origin = lx.originOf(s)
 		s.breaks = lx.clauseStarts(s.toks)
@@ -627,6 +646,9 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 		if nominal[c.FigureStart] && c.Event == flowwatch.EventSent && planned[planKey{c.Group, val(c.Low), val(c.High)}] {
 			c.Event = flowwatch.EventPlanned
 		}
+	}
+	if srcs != nil && len(figSents) > 0 {
+		*srcs = x.allSourceOptions(at, doc, figSents, a.Outlet, (*srcs)[:0])
 	}
 	return out, dropped
 }

@@ -43,6 +43,10 @@ type Model struct {
 	// where cross-validation found the model better than the rules alone
 	// (see fit.CrossValidate). Absent (nil): every language; empty: none.
 	Langs []string `json:"langs"`
+	// SourceMargin is how much higher (in log-odds) the source head must
+	// score another source option than the rules' choice to replace it
+	// (see source_rank.go); chosen by cross-validation.
+	SourceMargin float64 `json:"source_margin,omitempty"`
 
 	compiled sync.Once
 	// Every head's weights of a feature, heads in headOrder: short holds
@@ -172,6 +176,10 @@ type Decision struct {
 	Group  map[string]float64
 	Top    []string        // the features that weighed most for the chosen event and group
 	Before flowwatch.Claim // the rules' reading
+	// Sources are the source options with their scores; SourceChanged
+	// says the head overturned the rules' choice.
+	Sources       []SourceScore
+	SourceChanged bool
 }
 
 // Decide re-decides one claim in place and reports whether to keep it,
@@ -312,6 +320,7 @@ func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) 
 			d.Top = append(d.Top, h.top(feats, slices.Index(h.Classes, c.Event), 3)...)
 		}
 	}
+	d.Sources, d.SourceChanged = m.chooseSource(cand, explain, buf)
 	if cand.Dropped != "" {
 		// A figure the rules found no people for comes back only when the
 		// model is as sure whose it is as it must be to overturn a group;

@@ -68,6 +68,9 @@ func printExplain(w io.Writer, x *extract.Extractor, d *domain.Domain, res extra
 		if d.Event != nil {
 			fmt.Fprintf(w, "  event     %s → %s\n", ranked(d.Event, c.Event), after.Claim.Event)
 		}
+		if len(d.Sources) > 0 {
+			fmt.Fprintf(w, "  source    %s → %s\n", plain(sourceScores(d.Sources)), sourceVerdict(m, d, after.Claim.Source))
+		}
 		if len(d.Top) > 0 {
 			fmt.Fprintf(w, "  weighed   %s\n", plain(strings.Join(d.Top, "; ")))
 		}
@@ -188,4 +191,31 @@ func plain(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// sourceScores lists the source options, best first, with their scores
+// (log-odds) and how each stands to the figure.
+func sourceScores(ss []extract.SourceScore) string {
+	ss = append([]extract.SourceScore(nil), ss...)
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].Score > ss[j].Score })
+	parts := make([]string, len(ss))
+	for k, s := range ss {
+		parts[k] = fmt.Sprintf("%s %+.2f (%s)", dash(s.Name), s.Score, strings.Join(s.Rels, "+"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sourceVerdict names the source that won and why.
+func sourceVerdict(m *extract.Model, d extract.Decision, won string) string {
+	if d.SourceChanged {
+		return fmt.Sprintf("%s (beats the rules' choice by at least %.2f)", dash(won), m.SourceMargin)
+	}
+	return fmt.Sprintf("%s (the rules' choice: no option beats it by %s)", dash(won), margin(m.SourceMargin))
+}
+
+func margin(v float64) string {
+	if v >= 1000 {
+		return "any margin (the source head is off)"
+	}
+	return fmt.Sprintf("%.2f", v)
 }

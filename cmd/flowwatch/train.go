@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/flowwatch/flowwatch"
 	"github.com/flowwatch/flowwatch/extract"
@@ -62,6 +64,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s extras  %s\n", l, fit.FormatMisses(res.Extras[l]))
 		}
 		fmt.Fprintf(e.stdout, "the fitted stage re-decides %v; the rules' reading stands elsewhere\n", res.Langs)
+		fmt.Fprintf(e.stdout, "source margin %s (held-out claims with the gold's source, by margin: %s)\n", marginName(res.SourceMargin), marginCounts(res.Margins))
 		if *cvOut != "" {
 			return writeHeld(*cvOut, docs, res)
 		}
@@ -100,4 +103,22 @@ func writeHeld(path string, docs []fit.Doc, res fit.Result) error {
 		return fmt.Errorf("train: %w", err)
 	}
 	return f.Close()
+}
+
+// marginName prints fit.NeverMargin as "never".
+func marginName(m float64) string {
+	if m >= fit.NeverMargin {
+		return "never"
+	}
+	return strconv.FormatFloat(m, 'g', -1, 64)
+}
+
+func marginCounts(c map[float64]int) string {
+	var parts []string
+	for _, m := range fit.SourceMargins {
+		if n, ok := c[m]; ok {
+			parts = append(parts, fmt.Sprintf("%s %d", marginName(m), n))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

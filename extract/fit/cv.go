@@ -28,6 +28,11 @@ type Result struct {
 	// Rules.
 	Langs   []string
 	Shipped map[string]Score
+	// SourceMargin is the source head's margin that credited the most
+	// held-out claims to the gold's source (extract.Model.SourceMargin);
+	// Margins has the count of each margin tried, for the report.
+	SourceMargin float64
+	Margins      map[float64]int
 }
 
 // CrossValidate fits on four folds and scores the fifth, for each fold,
@@ -52,9 +57,8 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 		all = append(all, ex[i]...)
 	}
 	full := Train(all, opt)
-	for i := range docs {
-		add(res.Seen, docs[i].Lang(), ScoreDoc(docs[i].Gold, full.Choose(docs[i].Article.Text, cands[i])))
-	}
+	models := make([]*extract.Model, Folds)
+	var marginCounts map[float64]int
 	for k := 0; k < Folds; k++ {
 		var train []Example
 		for i := range docs {
@@ -62,22 +66,53 @@ func CrossValidate(docs []Doc, x *extract.Extractor, opt Options) Result {
 				train = append(train, ex[i]...)
 			}
 		}
-		m := Train(train, opt)
-		for i := range docs {
-			if Fold(docs[i].Article.Name) != k {
-				continue
-			}
-			lang := docs[i].Lang()
-			add(res.Rules, lang, ScoreDoc(docs[i].Gold, rules[i]))
-			got := m.Choose(docs[i].Article.Text, cands[i])
-			add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
-			res.Held[docs[i].Article.Name] = got
-			addCounts(res.Misses, lang, Misses(docs[i].Gold, got, cands[i]))
-			addCounts(res.Extras, lang, Extras(docs[i].Gold, got))
-		}
+		models[k] = Train(train, opt)
 	}
+	res.SourceMargin, marginCounts = chooseMargin(docs, cands, models)
+	full.SourceMargin = res.SourceMargin
+	for i := range docs {
+		add(res.Seen, docs[i].Lang(), ScoreDoc(docs[i].Gold, full.Choose(docs[i].Article.Text, cands[i])))
+	}
+	for i := range docs {
+		m := models[Fold(docs[i].Article.Name)]
+		m.SourceMargin = res.SourceMargin
+		lang := docs[i].Lang()
+		add(res.Rules, lang, ScoreDoc(docs[i].Gold, rules[i]))
+		got := m.Choose(docs[i].Article.Text, cands[i])
+		add(res.Fitted, lang, ScoreDoc(docs[i].Gold, got))
+		res.Held[docs[i].Article.Name] = got
+		addCounts(res.Misses, lang, Misses(docs[i].Gold, got, cands[i]))
+		addCounts(res.Extras, lang, Extras(docs[i].Gold, got))
+	}
+	res.Margins = marginCounts
 	res.chooseLangs()
 	return res
+}
+
+// chooseMargin scores every held-out article with each of SourceMargins
+// and returns the margin under which most matched claims have the gold's
+// source (in every language: the head leaves alone those without
+// options); a tie goes to the more cautious margin. The choice is made on
+// the held-out scores it reports, like chooseLangs.
+func chooseMargin(docs []Doc, cands [][]extract.Candidate, models []*extract.Model) (float64, map[float64]int) {
+	counts := map[float64]int{}
+	best, bestN := NeverMargin, -1
+	for _, margin := range SourceMargins {
+		n := 0
+		for i := range docs {
+			m := models[Fold(docs[i].Article.Name)]
+			if !m.Applies(docs[i].Article.Lang) {
+				continue
+			}
+			m.SourceMargin = margin
+			n += ScoreDoc(docs[i].Gold, m.Choose(docs[i].Article.Text, cands[i])).Attr["source"][0]
+		}
+		counts[margin] = n
+		if n > bestN {
+			best, bestN = margin, n
+		}
+	}
+	return best, counts
 }
 
 // chooseLangs keeps the model in a language only where it beat the rules
@@ -118,6 +153,10 @@ func add(m map[string]Score, lang string, s Score) {
 // languages it re-decides: what `flowwatch train` embeds.
 func Fit(docs []Doc, x *extract.Extractor, opt Options) *extract.Model {
 	m := Train(Examples(docs, x.Candidates), opt)
-	m.Langs = CrossValidate(docs, x, opt).Langs
+	res := CrossValidate(docs, x, opt)
+	m.Langs = res.Langs
+	if m.Heads[extract.HeadSource] != nil {
+		m.SourceMargin = res.SourceMargin
+	}
 	return m
 }

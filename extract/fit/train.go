@@ -19,6 +19,9 @@ type Options struct {
 	// Threshold, Override and Reinstate are the model's decision settings
 	// (see extract.Model); 0: 0.5, 0.7 and 0.8.
 	Threshold, Override, Reinstate float64
+	// SourceMargin is extract.Model.SourceMargin; 0: NeverMargin, until
+	// cross-validation chooses one (see Fit).
+	SourceMargin float64
 }
 
 func (o Options) withDefaults() Options {
@@ -43,8 +46,19 @@ func (o Options) withDefaults() Options {
 	if o.MinCount == 0 {
 		o.MinCount = 5
 	}
+	if o.SourceMargin == 0 {
+		o.SourceMargin = NeverMargin
+	}
 	return o
 }
+
+// NeverMargin is a source margin no score difference reaches: the rules'
+// source always stands (JSON has no infinity).
+const NeverMargin = 1000.0 // extract.neverMargin
+
+// SourceMargins are the margins cross-validation tries, from the most
+// cautious; a tie goes to the more cautious.
+var SourceMargins = []float64{NeverMargin, 6, 5, 4, 3, 2.5, 2, 1.5, 1, 0.5, 0}
 
 // The classes of each head, in the order of the model's weights.
 var (
@@ -62,6 +76,16 @@ type Example struct {
 	Keep  []int // allowed classes of each head; nil: the gold says nothing
 	Event []int
 	Group []int
+	// Sources are the figure's source options, labelled by the gold's
+	// source; nil when the gold names none or the engine gives no options.
+	Sources []SourceExample
+}
+
+// SourceExample is one source option of a figure: its features and whether
+// the gold credits the figure to it.
+type SourceExample struct {
+	Feats []string
+	Yes   bool
 }
 
 // Examples runs the rules over docs and labels every figure they read,
@@ -75,14 +99,64 @@ func Examples(docs []Doc, candidates func(*flowwatch.Article) []extract.Candidat
 }
 
 func docExamples(d *Doc, cs []extract.Candidate) []Example {
+	owner := make([]*Gold, len(cs))
+	for _, m := range matchGold(d, cs) {
+		owner[m.cand] = m.gold
+	}
+	out := make([]Example, len(cs))
+	for ci := range cs {
+		e := &out[ci]
+		e.Feats = extract.Features(d.Article.Text, &cs[ci])
+		g := owner[ci]
+		if g == nil {
+			e.Keep = []int{0}
+			continue
+		}
+		if !g.Optional {
+			e.Keep = []int{1}
+		}
+		e.Group = indexes(groupClasses, g.groups)
+		if cs[ci].Claim.Kind == flowwatch.KindPeople {
+			e.Event = indexes(eventClasses, g.events)
+		}
+		e.Sources = sourceExamples(&cs[ci], g)
+	}
+	return out
+}
+
+// sourceExamples labels each source option of c by whether the gold g
+// credits c's figure to it.
+func sourceExamples(c *extract.Candidate, g *Gold) []SourceExample {
+	alts := strList(g.Source)
+	if len(alts) == 0 || len(c.Sources) < 2 {
+		return nil
+	}
+	out := make([]SourceExample, len(c.Sources))
+	for k := range c.Sources {
+		out[k] = SourceExample{extract.SourceFeatures(c, &c.Sources[k]), in(c.Sources[k].Name, alts)}
+	}
+	return out
+}
+
+// goldMatch pairs a candidate with the gold claim of its figure.
+type goldMatch struct {
+	cand int
+	gold *Gold
+}
+
+// matchGold gives each gold claim (required ones first) the candidate of
+// the same figure whose quote covers most of the gold's, if it covers
+// half of it.
+func matchGold(d *Doc, cs []extract.Candidate) []goldMatch {
 	golds := append([]Gold(nil), d.Gold...)
 	sort.SliceStable(golds, func(i, j int) bool { return !golds[i].Optional && golds[j].Optional })
-	owner := make([]int, len(cs)) // gold index+1 of each claim, 0 for none
+	taken := make([]bool, len(cs))
+	var out []goldMatch
 	for gi := range golds {
 		g := &golds[gi]
 		best, bo := -1, 0.0
 		for ci := range cs {
-			if owner[ci] != 0 || !sameFigure(g, &cs[ci].Claim) {
+			if taken[ci] || !sameFigure(g, &cs[ci].Claim) {
 				continue
 			}
 			if o := covered(g.Quote, cs[ci].Quote); o > bo {
@@ -90,24 +164,8 @@ func docExamples(d *Doc, cs []extract.Candidate) []Example {
 			}
 		}
 		if best >= 0 && bo >= 0.5 {
-			owner[best] = gi + 1
-		}
-	}
-	out := make([]Example, len(cs))
-	for ci := range cs {
-		e := &out[ci]
-		e.Feats = extract.Features(d.Article.Text, &cs[ci])
-		if owner[ci] == 0 {
-			e.Keep = []int{0}
-			continue
-		}
-		g := &golds[owner[ci]-1]
-		if !g.Optional {
-			e.Keep = []int{1}
-		}
-		e.Group = indexes(groupClasses, g.groups)
-		if cs[ci].Claim.Kind == flowwatch.KindPeople {
-			e.Event = indexes(eventClasses, g.events)
+			taken[best] = true
+			out = append(out, goldMatch{best, g})
 		}
 	}
 	return out
@@ -158,7 +216,26 @@ func Train(ex []Example, opt Options) *extract.Model {
 	} {
 		m.Heads[h.name] = trainHead(ex, vocab, h.classes, h.label, opt)
 	}
+	if h := trainSourceHead(ex, opt); h != nil {
+		m.Heads[extract.HeadSource] = h
+		m.SourceMargin = opt.SourceMargin
+	}
 	return m
+}
+
+// trainSourceHead fits the source head on every labelled source option,
+// each an example of its own (a pointwise ranker); nil when there is none.
+func trainSourceHead(ex []Example, opt Options) *extract.Head {
+	var rows []Example
+	for i := range ex {
+		for _, s := range ex[i].Sources {
+			rows = append(rows, Example{Feats: s.Feats, Keep: []int{b2i(s.Yes)}})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return trainHead(rows, vocabulary(rows, opt.MinCount), keepClasses, func(e *Example) []int { return e.Keep }, opt)
 }
 
 // vocabulary numbers the features that occur in at least min examples,

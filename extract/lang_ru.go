@@ -254,14 +254,28 @@ func ruSpeakerAfter(lm *mlModule, sents []*mlSent, i, j, k int) string {
 			if p.hits == nil {
 				lm.readHits(p)
 			}
-			for n := len(p.hits) - 1; n >= 0; n-- {
-				if h := p.hits[n]; h.cat == catSource && lm.srcs[h.value].Kind == "official" {
-					return h.value
-				}
+			if who := ruLastOfficial(lm, p); who != "" {
+				return who
 			}
 		}
 	}
 	return ""
+}
+
+// ruLastOfficial is the person a sentence names last: an official of the
+// gazetteer or, named in full after him, one it does not know ("рассказал
+// помощник директора Иван Петров. «…», — сказал он"), or "".
+func ruLastOfficial(lm *mlModule, p *mlSent) string {
+	person, personEnd := lm.names.last(p)
+	for n := len(p.hits) - 1; n >= 0; n-- {
+		if h := p.hits[n]; h.cat == catSource && lm.srcs[h.value].Kind == "official" {
+			if personEnd > h.end {
+				return person
+			}
+			return h.value
+		}
+	}
+	return person
 }
 
 // ruAbbrevMaxLen is the byte length of the longest of ruAbbrev.

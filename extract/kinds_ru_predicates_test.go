@@ -45,3 +45,15 @@ func TestSourceRuOccasionThenTitle(t *testing.T) {
 		{"quoted occasion, unknown", "ru", `На стройках края работают около 4 тысяч рабочих из КНДР, рассказал на выставке "Стройка Востока" заместитель директора холдинга Иван Сидоренко.`, "Ivan Sidorenko"},
 	})
 }
+
+// A second figure after a comma opens its own clause at that comma: a
+// casualty noun that is its subject ("потери составили 4700") is not
+// what befell the figure before.
+func TestKindRuLossClauseAfterComma(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "Пхеньян перебросил в Курскую область около 12 тысяч военных, общие потери составили около 3 тысяч человек.",
+			[]string{"people soldiers sent 12000..12000 approx", "people soldiers wounded 3000..3000 approx"}},
+		{"ru", "Из 9 тысяч северокорейских солдат, отправленных в Россию, 2 тысячи погибли.",
+			[]string{"people soldiers sent 9000..9000 exact", "people soldiers killed 2000..2000 exact"}},
+	})
+}

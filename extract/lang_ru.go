@@ -707,7 +707,12 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	fromTotal := ruFromTotal(s.toks, mlTokenAt(s.toks, f.start))
 	for _, g := range s.figs {
 		if g.start >= f.end && g.start < ce {
-			if fromTotal || strings.Contains(s.text[f.end:g.start], ",") {
+			// "отправила 15 тысяч военных, потери составили 4700": the
+			// next figure's clause opens at the last comma before it, so
+			// its subject (потери) is its own.
+			if k := strings.LastIndex(s.text[f.end:g.start], ","); k >= 0 {
+				ce = f.end + k
+			} else if fromTotal {
 				ce = g.start
 			}
 			break

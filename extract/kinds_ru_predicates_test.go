@@ -57,3 +57,26 @@ func TestKindRuLossClauseAfterComma(t *testing.T) {
 			[]string{"people soldiers sent 9000..9000 exact", "people soldiers killed 2000..2000 exact"}},
 	})
 }
+
+// Lexicon classes completed: officers are soldiers (as English
+// "officers"); ждут is a word of expectation, a plan, as ожидают is.
+func TestKindRuOfficersAndAwaited(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "При обстреле под Горловкой погибли четыре офицера из КНДР.",
+			[]string{"people soldiers killed 4..4 exact"}},
+		{"ru", "В Белгородской области ждут еще 2 тысячи северокорейских строителей.",
+			[]string{"people workers planned 2000..2000 exact"}},
+	})
+}
+
+// A defence ministry named by its country's adjective is that country's,
+// not Russia's (as британское минобороны is the UK's); Ukraine's military
+// intelligence by its full formal name is GUR, not Ukraine.
+func TestSourceRuMinistryByAdjective(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"US adjective", "ru", "В американском минобороны считают, что КНДР перебросила около 7 тысяч солдат.", "Pentagon"},
+		{"US adjective, full", "ru", "В американском министерстве обороны считают, что КНДР перебросила около 7 тысяч солдат.", "Pentagon"},
+		{"South Korean adjective", "ru", "В южнокорейском минобороны заявили, что в России остаются 9 тысяч северокорейских военных.", "JCS"},
+		{"GUR formal", "ru", "Главное управление разведки Министерства обороны Украины сообщило, что КНДР отправит еще 3 тысячи рабочих.", "GUR"},
+	})
+}

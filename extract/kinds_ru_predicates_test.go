@@ -80,3 +80,16 @@ func TestSourceRuMinistryByAdjective(t *testing.T) {
 		{"GUR formal", "ru", "Главное управление разведки Министерства обороны Украины сообщило, что КНДР отправит еще 3 тысячи рабочих.", "GUR"},
 	})
 }
+
+// A cardinal before a form of десяток counts tens ("двух десятков" is
+// 20), a round count; десятки alone stay vague dozens.
+func TestKindRuTens(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "По данным штаба, при ударе погибли более трех десятков военных КНДР.",
+			[]string{"people soldiers killed 30.. at_least"}},
+		{"ru", "В плен попали два десятка северокорейских солдат.",
+			[]string{"people soldiers captured 20..20 approx"}},
+		{"ru", "В боях погибли десятки северокорейских солдат.",
+			[]string{"people soldiers killed 12.. vague"}},
+	})
+}

@@ -101,6 +101,10 @@ var ruVagueUnits = map[string]float64{
 	"десятки": 12, "десятков": 12, "десятками": 12, "десяткам": 12, "десятках": 12,
 }
 
+// ruTens are the forms of "десяток" after a cardinal ("два десятка",
+// "двух десятков", "тремя десятками"): the cardinal counts tens.
+var ruTens = map[string]bool{"десятка": true, "десятков": true, "десятками": true, "десяткам": true, "десятках": true}
+
 var ruSeveral = map[string]bool{"несколько": true, "нескольких": true, "нескольким": true, "несколькими": true, "многие": true, "многих": true, "многими": true}
 
 // ruNum is a numeral read from Russian tokens [i, j).
@@ -257,6 +261,14 @@ func readRUNum(s string, toks []mlTok, i int) (ruNum, bool) {
 			j++
 			// "две тысячи пятьсот": the rest of the number follows.
 			continue
+		}
+		if ruTens[w] && any && total == 0 && cur >= 1 && cur <= 9 {
+			// "два десятка", "более двух десятков": so many tens, a round
+			// count (about, as "пара тысяч" is).
+			cur *= 10
+			n.approx = true
+			j++
+			break
 		}
 		if v, ok := ruVagueUnits[w]; ok && !any {
 			if mult > 0 {

@@ -45,3 +45,15 @@ func TestKindEnglishMovementSize(t *testing.T) {
 			[]string{"people soldiers sent 11000..11000 approx", "people soldiers wounded 4000..4000 approx"}},
 	})
 }
+
+// A relative clause of the place the people go to (", where Russian
+// forces ...") says nothing of whose the people are.
+func TestKindEnglishPlaceRelative(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "During a visit to Pyongyang by Sergei Shoigu, state media said that 2,000 military engineers would be sent to Kursk, where Russian forces have been building a buffer zone.",
+			[]string{"people engineers planned 2000..2000 exact"}},
+		// The figure's own clause still decides: Moscow's conscripts.
+		{"en", "Moscow sent 2,000 conscripts to Kursk, where North Korean troops are also fighting.",
+			nil},
+	})
+}

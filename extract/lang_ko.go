@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowwatch/flowwatch"
@@ -1264,8 +1263,8 @@ var koCaseParticles = []string{"에", "를", "을", "로", "에서", "에게"}
 // ok false when there is none.
 func mlNextField(s string, i int) (field string, end int, ok bool) {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
+		sp, n := spaceAt(s, i)
+		if !sp {
 			break
 		}
 		i += n
@@ -1275,8 +1274,8 @@ func mlNextField(s string, i int) (field string, end int, ok bool) {
 	}
 	end = i
 	for end < len(s) {
-		r, n := utf8.DecodeRuneInString(s[end:])
-		if unicode.IsSpace(r) {
+		sp, n := spaceAt(s, end)
+		if sp {
 			break
 		}
 		end += n

@@ -283,6 +283,27 @@ func isHangul3(s string, i int) bool {
 	return 0xEAB080 <= x && x <= 0xED9EA3 && x&0xC0C0 == 0x8080
 }
 
+// spaceAt reports whether the rune at s[i] is white space
+// (unicode.IsSpace) and how many bytes it takes. ASCII, Hangul syllables
+// and Cyrillic letters are told by their bytes, the rest decoded: the
+// words after a Korean figure are read field by field, and decoding every
+// syllable to ask unicode.IsSpace was most of what that cost.
+func spaceAt(s string, i int) (bool, int) {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		return asciiSpace[c], 1
+	case isHangul3(s, i):
+		return false, 3
+	case isCyrillic2(s, i):
+		return false, 2
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), n
+}
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // endsCyrillic2 and endsHangul3 are isCyrillic2 and isHangul3 for the
 // rune that ends s.
 func endsCyrillic2(s string) bool { return len(s) >= 2 && isCyrillic2(s, len(s)-2) }

@@ -29,6 +29,26 @@ func TestRuneFastPaths(t *testing.T) {
 	}
 }
 
+// TestSpaceAt: spaceAt answers as decoding the rune and asking
+// unicode.IsSpace, for every rune and for bytes that start none.
+func TestSpaceAt(t *testing.T) {
+	check := func(s string) {
+		sp, n := spaceAt(s, 0)
+		r, m := utf8.DecodeRuneInString(s)
+		if sp != unicode.IsSpace(r) || n != m {
+			t.Fatalf("spaceAt(%q) = %v, %d; want %v, %d", s, sp, n, unicode.IsSpace(r), m)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) {
+			check(string(r) + "x")
+		}
+	}
+	for _, s := range []string{"\xff", "\xd0", "\xd0x", "\xea\xb0", "\xea\xb0x", "\xed\xa0\x80", "\xc2"} {
+		check(s)
+	}
+}
+
 // TestLowerString: lowering a string rune by rune with lowerRune is
 // strings.ToLower, invalid UTF-8 included.
 func TestLowerString(t *testing.T) {

@@ -269,17 +269,15 @@ func koEvent(s *mlSent, f *mlFig) (string, int) {
 	// "규모를 1만1천에서 1만2천 명으로 봤는데, 이 가운데 전사자는": what
 	// follows a pointer to a part is the part's.
 	part := len(s.text)
-	for _, w := range mlBackPointers {
-		if k := mlIndex(s.text[f.end:], w); k >= 0 && f.end+k < part {
-			part = f.end + k
-		}
+	// Each list is searched as a set: one search per first letter, not
+	// per word, for every figure.
+	if k := mlBackPointerSet.index(s.text[f.end:]); k >= 0 {
+		part = f.end + k
 	}
 	// "…1만5천명을 넘는다"며 "상당수가 … 입국했다": a quotation closed by
 	// 며 ends the figure's clause; the next quotation's verb is its own.
-	for _, w := range koQuoteJoins {
-		if k := strings.Index(s.text[f.end:], w); k >= 0 && f.end+k < part {
-			part = f.end + k
-		}
+	if k := koQuoteJoinSet.index(s.text[f.end:]); k >= 0 && f.end+k < part {
+		part = f.end + k
 	}
 	for i, h := range s.hits {
 		if among || h.start >= part {
@@ -474,6 +472,8 @@ func koOtherEventBefore(s *mlSent, f *mlFig, at, k int) bool {
 
 // koQuoteJoins close one quotation and join the next to it.
 var koQuoteJoins = []string{"\"며", "”며", "\"면서", "”면서", "\"라며", "”라며"}
+
+var koQuoteJoinSet = newWordSet(koQuoteJoins)
 
 // koPurpose reports whether an event word is a purpose (일하기 위해,
 // 일하러): the verb stem takes 기 위해, 기 위한 or 러.

@@ -1065,6 +1065,33 @@ func newWordSet(words []string) *wordSet {
 	return ws
 }
 
+// index is where the first of the words starts in s, -1 when none does:
+// the least strings.Index of each word, with one search per group.
+func (ws *wordSet) index(s string) int {
+	if ws.empty {
+		return 0
+	}
+	first := -1
+	for _, g := range ws.groups {
+	search:
+		for off := 0; off < len(s); {
+			k := mlIndex(s[off:], g.prefix)
+			p := off + k
+			if k < 0 || first >= 0 && p >= first {
+				break // a word of this group starts no earlier
+			}
+			for _, w := range g.words {
+				if strings.HasPrefix(s[p:], w) {
+					first = p
+					break search
+				}
+			}
+			off = p + 1
+		}
+	}
+	return first
+}
+
 // in reports whether s holds one of the words.
 func (ws *wordSet) in(s string) bool {
 	if ws.empty {

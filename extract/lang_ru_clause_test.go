@@ -109,7 +109,7 @@ func TestStemSet(t *testing.T) {
 // and an empty word, in texts of our own.
 func TestWordSet(t *testing.T) {
 	lists := [][]string{
-		mlBackPointers, koQuotative, koUnnamed, mlImpersonalSaid,
+		mlBackPointers, koQuotative, koUnnamed, mlImpersonalSaid, koQuoteJoins,
 		{"кндр", "северокоре", "северной коре", "северной кореи", "пхеньян"},
 		{"북한", "北", "북측", "평양"},
 		{"", "x"},
@@ -119,6 +119,7 @@ func TestWordSet(t *testing.T) {
 		"", "север", "северные корейцы", "Рабочие из КНДР, из них 300 — в Москве", "из которыхх", "северной корее",
 		"북한은 이 중 2천 명을 보냈다고 밝혔다", "이중 국적", "그 가운데", "북측의", "平壤 北韓", "것으로 알려져 있다",
 		"ранее сообщалось, что", "сообщалось ранее", "напомним", "\"고 말했다", "’고", "x",
+		"그 중 이들 가운데 이중", "이들이 그중", "”라며 \"며", "он сказал\"면서 ”며",
 	}
 	for _, words := range lists {
 		ws := newWordSet(words)
@@ -129,6 +130,16 @@ func TestWordSet(t *testing.T) {
 			}
 			if got := ws.in(text); got != want {
 				t.Errorf("words %q in %q: %v, want %v", words, text, got, want)
+			}
+			// index is where the earliest of the words starts.
+			first := -1
+			for _, w := range words {
+				if k := strings.Index(text, w); k >= 0 && (first < 0 || k < first) {
+					first = k
+				}
+			}
+			if got := ws.index(text); got != first {
+				t.Errorf("words %q in %q: index %d, want %d", words, text, got, first)
 			}
 		}
 	}

@@ -17,7 +17,7 @@ func TestSourceRelations(t *testing.T) {
 	if os.Getenv("FLOWWATCH_SOURCE_RELATIONS") == "" {
 		t.Skip("diagnostic")
 	}
-	docs := loadTrain(t)
+	docs := measureDocs(t)
 	x := extract.New(nil)
 	rel := map[string]int{}
 	n, ruleOK, oracle, noOpts := 0, 0, 0, 0
@@ -160,4 +160,93 @@ func TestSourceScores(t *testing.T) {
 	sort.Float64s(breaks)
 	t.Logf("fixes %v", fixes)
 	t.Logf("breaks %v", breaks)
+}
+
+// TestSourceNoneContexts: for English figures the rules credit to no one,
+// how often the gold agrees, by the flags of the figure's sentence and the
+// nearest relation of the option the gold names.
+func TestSourceNoneContexts(t *testing.T) {
+	if os.Getenv("FLOWWATCH_SOURCE_RELATIONS") == "" {
+		t.Skip("diagnostic")
+	}
+	docs := loadTrain(t)
+	x := extract.New(nil)
+	tab := map[string][2]int{}
+	for i := range docs {
+		if docs[i].Lang() != "en" {
+			continue
+		}
+		cs := x.Candidates(docs[i].Article)
+		for _, gm := range matchGold(&docs[i], cs) {
+			c := &cs[gm.cand]
+			alts := strList(gm.gold.Source)
+			if len(alts) == 0 || c.Source != "" || len(c.Sources) < 2 || c.Dropped != "" {
+				continue
+			}
+			ctx := strings.Join(extract.CtxNamesOf(c.SourceCtx), "+")
+			for _, o := range c.Sources {
+				if o.Name == "" {
+					continue
+				}
+				k := ctx + " | " + primary(o.Rels&^(extract.RelOutlet)) + topMark(o.Rels)
+				v := tab[k]
+				if in(o.Name, alts) {
+					v[0]++
+				} else {
+					v[1]++
+				}
+				tab[k] = v
+			}
+		}
+	}
+	var keys []string
+	for k := range tab {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Logf("%3d gold / %3d not  %s", tab[k][0], tab[k][1], k)
+	}
+}
+
+func topMark(r uint16) string {
+	if r&extract.RelTop != 0 {
+		return " top"
+	}
+	return ""
+}
+
+// measureDocs is the set FLOWWATCH_SOURCE_SET names (a folder with
+// articles/ and gold.jsonl), else the train corpus.
+func measureDocs(t *testing.T) []Doc {
+	dir := os.Getenv("FLOWWATCH_SOURCE_SET")
+	if dir == "" {
+		return loadTrain(t)
+	}
+	docs, err := LoadSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestSourceMarginsOnSet fits on the whole train corpus and counts, on
+// FLOWWATCH_SOURCE_SET, the matched claims with the gold's source under
+// each margin: whether what cross-validation chose holds on another set.
+func TestSourceMarginsOnSet(t *testing.T) {
+	if os.Getenv("FLOWWATCH_SOURCE_SET") == "" {
+		t.Skip("diagnostic: FLOWWATCH_SOURCE_SET=DIR")
+	}
+	train := loadTrain(t)
+	x := extract.New(nil)
+	m := Train(Examples(train, x.Candidates), Options{})
+	docs := measureDocs(t)
+	for _, margin := range SourceMargins {
+		m.SourceMargin = margin
+		var s Score
+		for i := range docs {
+			s.Add(ScoreDoc(docs[i].Gold, m.Choose(docs[i].Article.Text, x.Candidates(docs[i].Article))))
+		}
+		t.Logf("margin %v: source %d/%d", margin, s.Attr["source"][0], s.Attr["source"][1])
+	}
 }

@@ -19,3 +19,27 @@ func TestKindRussianSourcesFrames(t *testing.T) {
 		{"tv-channel-short", "ru", "Как сообщил телеканал Chosun, в Россию прибыли еще 3 тысячи северокорейских военных строителей.", "TV Chosun"},
 	})
 }
+
+// A country's authorities and its official data are sources of their
+// own ("власти США", "по сведениям украинских властей", "российские
+// официальные данные"), and so is the State Department in full.
+func TestKindRussianSourcesAuthorities(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"us-authorities", "ru", "Власти США заявили, что в Россию прибыли еще 5 тысяч северокорейских военных.", "US government"},
+		{"us-authorities-adj", "ru", "Американские власти утверждают, что около 3 тысяч военных КНДР находятся у границы.", "US government"},
+		{"ua-authorities", "ru", "По сведениям украинских властей, в Курскую область переброшены 7 тысяч военных КНДР.", "Ukrainian authorities"},
+		{"ru-official-data", "ru", "По официальным российским данным, в прошлом году в Россию въехали 9 400 граждан КНДР.", "Russian official data"},
+		{"state-department", "ru", "Государственный департамент США сообщил, что в Россию переброшены 4 тысячи военных КНДР.", "US State Department"},
+	})
+}
+
+// A figure-less sentence that says whose statement the one before was
+// ("С таким заявлением выступил ..."), and an anaphor of the data the
+// sentence before cited ("В соответствии с ними, ...").
+func TestKindRussianSourcesStatementBack(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"such-statement", "ru", "В Курской области находятся 6 тысяч северокорейских военных. С таким заявлением выступил представитель Госдепартамента США.", "US State Department"},
+		{"such-statement-2", "ru", "КНДР отправила в Россию еще 2 тысячи военных. Такое заявление сделала южнокорейская разведка.", "NIS"},
+		{"per-them", "ru", "Издание сослалось на данные Росстата о въезде иностранцев. В соответствии с ними, за лето в Россию въехали 2 500 граждан КНДР.", "Rosstat"},
+	})
+}

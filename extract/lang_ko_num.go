@@ -428,7 +428,9 @@ func koQualBefore(nl *mlNums, s string, i int) string {
 	// The word right before: "약", or "약" glued to the number (약2만).
 	w := before
 	if k := koWordOpeners.lastIndex(before); k >= 0 {
-		w = before[k+1:]
+		// Past the whole opener: “ and ‘ are three bytes.
+		_, sz := utf8.DecodeRuneInString(before[k:])
+		w = before[k+sz:]
 	}
 	for _, q := range nl.before {
 		if w == q.word {

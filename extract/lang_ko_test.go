@@ -65,6 +65,10 @@ func TestKONumbers(t *testing.T) {
 		// Bounds before and after.
 		{"최대 1만5천 명을 보낸다.", []string{"people -..15000 at_most people"}},
 		{"최소 100명이 사망했다.", []string{"people 100..- at_least people"}},
+		// A bound right after an opening quotation mark, curly or straight.
+		{"그는 “최소 2천 명이 숨졌다”고 말했다.", []string{"people 2000..- at_least people"}},
+		{"그는 ‘약 3천 명’이라고 말했다.", []string{"people 3000..3000 approx people"}},
+		{"그는 \"최대 4천 명\"이라고 말했다.", []string{"people -..4000 at_most people"}},
 		{"1천 명 이상이 다쳤다.", []string{"people 1000..- at_least people"}},
 		{"방문자가 1만3천 명을 넘어섰다.", []string{"people 13000..- at_least people"}},
 		{"노동자는 1만 명 안팎이다.", []string{"people 10000..10000 approx people"}},

@@ -228,6 +228,9 @@ func (x *Extractor) rules(a *flowwatch.Article, out []flowwatch.Claim, dropped [
 				dropped = append(dropped, c)
 			}
 		}
+		if lang == "ko" {
+			return x.koEnglishClaims(a, out, dropped) // a Korean page's English lines
+		}
 		return out, dropped
 	}
 	mod, ok := languages[lang]

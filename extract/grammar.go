@@ -54,6 +54,7 @@ var (
 	koSourceNouns     = grammarData.Words("ko", "source_nouns")
 	koConditionals    = grammarData.Words("ko", "conditional_endings")
 	ruObjectPreps     = grammarData.Set("ru", "object_preps")
+	ruHeldHeads       = grammarData.Set("ru", "held_heads")
 	ruReplenish       = grammarData.Words("ru", "replenish")
 	ruLevelVerbs      = grammarData.Words("ru", "level_verbs")
 	ruPhraseOpener    = grammarData.Set("ru", "phrase_opener")

@@ -59,6 +59,7 @@ var grammarVars = map[string]any{
 	"ko/source_nouns":        &koSourceNouns,
 	"ko/conditional_endings": &koConditionals,
 	"ru/object_preps":        &ruObjectPreps,
+	"ru/held_heads":          &ruHeldHeads,
 	"ru/level_verbs":         &ruLevelVerbs,
 	"ru/replenish":           &ruReplenish,
 	"ru/phrase_opener":       &ruPhraseOpener,

@@ -1586,10 +1586,14 @@ func koPossessor(s *mlSent, h mlHit) bool {
 
 // ruObjectOf reports whether a Russian source hit is the object of a
 // preposition, alone or after its noun ("со следователями СБУ", "для
-// допроса СБУ", "о докладе ООН"): a body the sentence mentions, which
-// speaks only with a cue.
+// допроса СБУ", "о докладе ООН"), or the genitive of a rule or a seat it
+// holds (grammar held_heads: "запрет Совбеза ООН"): a body the sentence
+// mentions, which speaks only with a cue.
 func ruObjectOf(s *mlSent, h mlHit) bool {
 	k := mlTokenAt(s.toks, h.start)
+	if k > 0 && ruHeldHeads[s.toks[k-1].low] && strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) == "" {
+		return true
+	}
 	for b := k - 1; b >= 0 && b >= k-2; b-- {
 		if strings.ContainsAny(s.text[s.toks[b].end:s.toks[b+1].start], ",.;:«»\"()") {
 			return false

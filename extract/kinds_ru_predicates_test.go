@@ -93,3 +93,17 @@ func TestKindRuTens(t *testing.T) {
 			[]string{"people soldiers killed 12.. vague"}},
 	})
 }
+
+// A verb of growth in the future (вырастет, увеличится, достигнет,
+// утроит) is a projection, a plan, as the future of a verb of movement
+// is; so is a level of a number still to come. Its past stays present.
+func TestKindRuFutureGrowth(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "К весне число северокорейских рабочих в Приморье достигнет 8 тысяч человек.",
+			[]string{"people workers planned 8000..8000 exact"}},
+		{"ru", "Пхеньян удвоит свой контингент, перебросив еще около 6 тысяч солдат.",
+			[]string{"people soldiers planned 6000..6000 approx"}},
+		{"ru", "Число северокорейских рабочих в Приморье достигло 8 тысяч человек.",
+			[]string{"people workers present 8000..8000 exact"}},
+	})
+}

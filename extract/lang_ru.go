@@ -672,6 +672,11 @@ func ruDashCasualty(s *mlSent, f *mlFig) int {
 func ruEvent(s *mlSent, f *mlFig) (string, int) {
 	cs, ce := s.clauseBounds(f)
 	if ruLevelOfNumber(s, f, cs) {
+		// "число рабочих к концу года достигнет 50 тысяч": a level still
+		// to come is a plan.
+		if ruModalIn(s, cs, f.start) {
+			return flowwatch.EventPlanned, -1
+		}
 		return flowwatch.EventPresent, -1
 	}
 	if i := ruDashCasualty(s, f); i >= 0 {

@@ -546,7 +546,16 @@ func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
 		return // no figure offsets: the rules' reading alone
 	}
 	word := func(prefix, w string) {
-		b = appendWord(b[:0], prefix, w, emit)
+		b = appendWord(b[:0], prefix, "", w, emit)
+	}
+	// The two words nearest the figure are features of the narrow window
+	// (L2:, R2:) too, emitted after the wide one's: appendWord normalises
+	// such a word once for both.
+	near := func(n int, prefix string) string {
+		if n < 2 {
+			return prefix
+		}
+		return ""
 	}
 	i := fs
 	for n := 0; n < featureWindow; n++ {
@@ -554,10 +563,7 @@ func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
 		if ws < 0 {
 			break
 		}
-		word("L:", text[ws:we])
-		if n < 2 {
-			word("L2:", text[ws:we])
-		}
+		b = appendWord(b[:0], "L:", near(n, "L2:"), text[ws:we], emit)
 		i = ws
 	}
 	i = fe
@@ -566,10 +572,7 @@ func eachFeature(text string, cand *Candidate, buf *[]byte, emit func([]byte)) {
 		if ws < 0 {
 			break
 		}
-		word("R:", text[ws:we])
-		if n < 2 {
-			word("R2:", text[ws:we])
-		}
+		b = appendWord(b[:0], "R:", near(n, "R2:"), text[ws:we], emit)
 		i = we
 	}
 	for i := fs; ; {
@@ -719,8 +722,9 @@ func prevWord(text string, from, to int) (int, int) {
 
 // appendWord emits w normalised, behind prefix: a number is "#"; a
 // Korean word gives its syllable pairs; another word is lower-cased and
-// cut to six letters (five in Cyrillic, whose endings are longer).
-func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
+// cut to six letters (five in Cyrillic, whose endings are longer). When
+// also is not "", it then emits the same features behind also.
+func appendWord(b []byte, prefix, also, w string, emit func([]byte)) []byte {
 	r, rn := utf8.RuneError, 0 // as utf8 decodes ""
 	if w != "" {
 		r, rn = rune(w[0]), 1 // most words are ASCII: no call for them
@@ -732,13 +736,15 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 	case r < utf8.RuneSelf:
 		if '0' <= r && r <= '9' {
 			b = append(append(b[:0], prefix...), '#')
-			emit(b)
-			return b
+			return emitAlso(b, len(prefix), also, emit)
 		}
 	case isDigitRune(r):
 		b = append(append(b[:0], prefix...), '#')
-		emit(b)
-		return b
+		return emitAlso(b, len(prefix), also, emit)
+	case isHangulRune(r) && also != "":
+		// Several features: all of them behind prefix, then behind also.
+		b = appendWord(b, prefix, "", w, emit)
+		return appendWord(b, also, "", w, emit)
 	case isHangulRune(r):
 		// Each rune is decoded once: prev is where the rune before the
 		// one at i starts. The prefix is written once for all pairs.
@@ -782,8 +788,7 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 			}
 		}
 		if ascii {
-			emit(b)
-			return b
+			return emitAlso(b, len(prefix), also, emit)
 		}
 		b = b[:start] // a rune beyond ASCII: read it as below
 	}
@@ -811,8 +816,22 @@ func appendWord(b []byte, prefix, w string, emit func([]byte)) []byte {
 		}
 		i += size
 	}
+	return emitAlso(b, len(prefix), also, emit)
+}
+
+// emitAlso emits the feature b, whose prefix is b[:n], and when also is
+// not "" the same feature behind also, built past the end of b. It
+// returns b, the feature behind prefix.
+func emitAlso(b []byte, n int, also string, emit func([]byte)) []byte {
 	emit(b)
-	return b
+	if also == "" {
+		return b
+	}
+	end := len(b)
+	b = append(b, also...)
+	b = append(b, b[n:end]...)
+	emit(b[end:])
+	return b[:end]
 }
 
 func magnitude(c *flowwatch.Claim) string {

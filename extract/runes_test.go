@@ -95,9 +95,19 @@ func TestAppendWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		appendWord(nil, "L:", tt.w, func(f []byte) { got = append(got, string(f)) })
+		appendWord(nil, "L:", "", tt.w, func(f []byte) { got = append(got, string(f)) })
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: %q, want %q", tt.w, got, tt.want)
+		}
+		// With a second prefix: the same features behind each, in turn,
+		// as two calls give them.
+		var both, twice []string
+		keep := func(to *[]string) func([]byte) { return func(f []byte) { *to = append(*to, string(f)) } }
+		b := appendWord(make([]byte, 0, 4), "L:", "L2:", tt.w, keep(&both))
+		appendWord(b[:0], "L:", "", tt.w, keep(&twice))
+		appendWord(b[:0], "L2:", "", tt.w, keep(&twice))
+		if strings.Join(both, "|") != strings.Join(twice, "|") {
+			t.Errorf("%q behind L: and L2:: %q, want %q", tt.w, both, twice)
 		}
 	}
 }

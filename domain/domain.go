@@ -90,6 +90,10 @@ type Lexicon struct {
 	// moved ("a shortage of 5 million workers", "firms need 1.5 million
 	// workers"): such a figure in their clause is no claim.
 	Demand []string `json:"demand,omitempty"`
+	// Legal words make a count of people the accused of a case rather
+	// than people who moved ("indicted 14 North Korean nationals", "five
+	// North Koreans were charged"): such a figure is no claim.
+	Legal []string `json:"legal,omitempty"`
 	// Rates name a rate of exchange (환율, "курс доллара"): a sum in their
 	// clause after them prices one currency in another, it is nobody's
 	// pay or earnings.
@@ -468,6 +472,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Foreign = appendNew(l.Foreign, o.Foreign...)
 	l.ForeignSubjects = appendNew(l.ForeignSubjects, o.ForeignSubjects...)
 	l.Demand = appendNew(l.Demand, o.Demand...)
+	l.Legal = appendNew(l.Legal, o.Legal...)
 	l.Rates = appendNew(l.Rates, o.Rates...)
 	l.GroupSizes = appendNew(l.GroupSizes, o.GroupSizes...)
 	l.StoryAnaphora = appendNew(l.StoryAnaphora, o.StoryAnaphora...)

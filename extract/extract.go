@@ -126,6 +126,7 @@ const (
 	dropGroupSize   = "group-size"   // the size of each group or unit
 	dropNoOwner     = "no-owner"     // a wage or share with no people
 	dropRate        = "rate"         // a rate of exchange, nobody's sum
+	dropLegal       = "legal"        // the accused of a case, not people who moved
 )
 
 // Rules returns the claims the rule stages read, before the fitted stage.
@@ -464,6 +465,11 @@ func (x *Extractor) claims(a *flowwatch.Article, doc []sent, mod Language, lx *L
 				}
 				if drop == "" && lx.groupSize(s, f) {
 					drop = dropGroupSize
+				}
+				if drop == "" && lx.legalFigure(s, f) {
+					// "indicted 14 North Korean nationals": the accused of
+					// a case, not people who moved.
+					drop = dropLegal
 				}
 				if f.Low != nil && *f.Low < 2 && f.High != nil && *f.High < 2 {
 					continue

@@ -57,3 +57,19 @@ func TestKindEnglishPlaceRelative(t *testing.T) {
 			nil},
 	})
 }
+
+// The accused of a case are no people who moved: a word of prosecution
+// that takes the figure as its object or follows its noun.
+func TestKindEnglishAccused(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"en", "A court in Texas indicted 9 North Korean nationals for running a laptop farm.",
+			nil},
+		{"en", "Prosecutors said five North Korean IT workers had been charged with wire fraud.",
+			nil},
+		{"en", "Seoul says 2,000 North Korean IT workers are employed in China, and 12 of them were convicted last year.",
+			[]string{"people it_workers present 2000..2000 exact"}},
+		// A charge for work is no prosecution of the workers counted.
+		{"en", "About 300 North Korean IT workers in Shenyang charged clients by the hour.",
+			[]string{"people it_workers present 300..300 approx"}},
+	})
+}

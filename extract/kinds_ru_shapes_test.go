@@ -48,3 +48,15 @@ func TestKindRuCitizensOf(t *testing.T) {
 			[]string{"people workers entered 1400..1400 exact"}},
 	})
 }
+
+// A lone "один" agrees with the noun right after it and counts that: "с
+// одной зарплаты рабочего" is one wage, not one worker; a people word or
+// an adjective after it leaves it a count of people.
+func TestKindRuOneOfAThing(t *testing.T) {
+	runKinds(t, []kindCase{
+		{"ru", "По словам дипломата, с одной зарплаты северокорейского строителя в России живет вся его семья.",
+			nil},
+		{"ru", "На одну стройку под Москвой КНДР направила около 300 рабочих.",
+			[]string{"people workers sent 300..300 approx"}},
+	})
+}

@@ -497,7 +497,7 @@ func ruFigures(nl *mlNums, s *mlSent) []mlFig {
 			continue
 		}
 		nl.decimalOfUnit(t, toks, &n)
-		if ruOneOf(toks, n) {
+		if ruOneOf(toks, n) || ruOneThing(s, n) {
 			i = n.j
 			continue
 		}
@@ -700,6 +700,28 @@ func ruOneOf(toks []mlTok, n ruNum) bool {
 		return true
 	}
 	return n.j < len(toks) && toks[n.j].low == "из"
+}
+
+// ruOneThing reports whether a lone "один" counts the noun right after it
+// and that noun is no people word: the numeral agrees with its own noun
+// ("с одной зарплаты такого рабочего", "в одной области"), so the people
+// named further on are not counted by it. An adjective after it
+// ("одного северокорейского рабочего") leaves the noun to come.
+func ruOneThing(s *mlSent, n ruNum) bool {
+	toks := s.toks
+	if n.j != n.i+1 || n.j >= len(toks) || n.val != 1 || mlDigitsOf(toks[n.i].low) != "" {
+		return false
+	}
+	next := toks[n.j]
+	if !mlGapSpaces(s.text, toks[n.i].end, next.start) || ruAdjectiveEnd(next.low) {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.start <= next.start && next.start < h.end && (h.cat == catGroup || h.cat == catForeign) {
+			return false
+		}
+	}
+	return true
 }
 
 // ruSingularAfterPrep: "около тысячи", "более тысячи" mean one thousand

@@ -23,6 +23,7 @@ type Lexicon struct {
 	nationality                *pmatch // the foreign words written capitalised ("South Korean", not "local")
 	foreignSubj                *pmatch
 	demand                     *pmatch // words of need: a figure after one is no movement
+	legal                      *pmatch // words of prosecution: the figure they take counts the accused
 	storyAnaphora              *pmatch // "the decision", "the regime": the story so far
 	numWords, scales           map[string]float64
 	vague, few                 *pmatch
@@ -116,6 +117,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 	x.nationality = ml(capitalised(l.Foreign))
 	x.foreignSubj = ml(l.ForeignSubjects)
 	x.demand = ml(l.Demand)
+	x.legal = ml(l.Legal)
 	x.storyAnaphora = ml(l.StoryAnaphora)
 	x.numWords = map[string]float64{}
 	for k, v := range l.NumberWords {
@@ -256,7 +258,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			addWord(w)
 		}
 	}
-	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
+	ms := []*pmatch{x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.legal, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups}
@@ -269,7 +271,7 @@ func compile(d *domain.Domain, lang string) *Lexicon {
 			}
 		}
 	}
-	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.storyAnaphora, x.vague, x.few,
+	x.index(x.numw, x.monthw, x.weekw, x.groups, x.casualties, x.events, x.future, x.origin, x.foreign, x.foreignSubj, x.demand, x.legal, x.storyAnaphora, x.vague, x.few,
 		x.bounds, x.boundsAfter, x.currency, x.per, x.percent, x.clauseBreaks, x.times,
 		x.said, x.according, x.citing, x.citedBy, x.by, x.unnamed, x.anaphora, x.connectives,
 		x.places, x.sources, x.placeAnaphora, x.orgs, x.labor, x.wages, x.itWork, x.notGroups, x.nationality)

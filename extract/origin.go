@@ -482,6 +482,40 @@ func (lx *Lexicon) demandFigure(s *sent, f *Figure) bool {
 	return false
 }
 
+// legalFigure reports whether a people figure counts the accused of a
+// case rather than people who moved: a word of prosecution takes it as
+// its object ("indicted 14 North Korean nationals") or follows its noun
+// ("five North Koreans were charged", "the 14 workers indicted").
+func (lx *Lexicon) legalFigure(s *sent, f *Figure) bool {
+	toks := s.toks
+	cs, _ := s.clause(f.Start, f.End)
+	for i := f.Start - 1; i >= cs && i >= f.Start-3; i-- {
+		if toks[i].may(lx.legal) && lx.legal.at(toks, i) != nil {
+			return true
+		}
+		if !toks[i].in(wcDeterminer, determiners) && !additive[toks[i].Low] {
+			break
+		}
+	}
+	k := f.End
+	if f.Head >= f.End && f.Head < len(toks) && !f.Bare {
+		_, l := lx.Group(toks, f.Head)
+		k = f.Head + max(l, 1)
+	}
+	if k+1 < len(toks) && toks[k].Low == "of" && (toks[k+1].Low == "them" || toks[k+1].Low == "those" || toks[k+1].Low == "these") {
+		k += 2 // "12 of them were convicted"
+	}
+	for i := k; i < len(toks) && i < k+4; i++ {
+		if toks[i].may(lx.legal) && lx.legal.at(toks, i) != nil {
+			return true
+		}
+		if !toks[i].in(wcAuxiliary, auxiliary) && toks[i].Low != "been" {
+			break
+		}
+	}
+	return false
+}
+
 // anaphoricSpeaker reports whether a sentence is attributed to someone
 // named before it ("He said ...", "..., the official added"): it goes on
 // reporting the story of the sentences before, and so their people.

@@ -328,11 +328,18 @@ func (m *Model) decide(text string, cand *Candidate, explain bool, buf *[]byte) 
 		// ever sent anywhere ("100 million may have perished" on a page
 		// that names North Korea in its margins). One the rules gave to
 		// another people ("армия Украины потеряла 30 тысяч солдат") stays
-		// theirs, and a rate of exchange stays a price of money.
-		return d, cand.Dropped != dropOtherPeople && cand.Dropped != dropRate && d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
+		// theirs, a rate of exchange stays a price of money, and the
+		// accused of a case ("indicted 14 North Korean nationals") stay
+		// no flow of people.
+		return d, !finalDrop[cand.Dropped] && d.Keep >= m.Reinstate && c.Group != "" && groupSure && !beyondDeployments(c)
 	}
 	return d, d.Keep >= m.Threshold
 }
+
+// finalDrop holds the reasons for a drop the model may not overturn: the
+// rules know the figure is no North Koreans' flow, not just that they
+// found nothing tying it to them.
+var finalDrop = map[string]bool{dropOtherPeople: true, dropRate: true, dropLegal: true}
 
 // DropNoOrigin is the reason the rules give for a figure nothing ties to
 // North Koreans.

@@ -123,6 +123,14 @@ func TestKindKoreanLabels(t *testing.T) {
 			[]string{"people soldiers sent 7000..7000 exact"}},
 		{"ko", "전투를 준비하는 북한군 6000명은 하루 러시아군 사상자 규모와 비슷하다.",
 			[]string{"people soldiers present 6000..6000 exact"}},
+		// Troops in training or a force North Korea holds are where they
+		// are, not sent or planned.
+		{"ko", "북한군 3천 명 다음 달 전선 투입될 듯\n러시아 극동에서 훈련받는 북한군 5천 명",
+			[]string{"people soldiers planned 3000..3000 exact", "people soldiers present 5000..5000 exact"}},
+		{"ko", "북한군 3천 명이 다음 달 전선에 투입될 예정이다. 나머지 2천 명은 연해주에서 훈련을 받고 있다.",
+			[]string{"people soldiers planned 3000..3000 exact", "people soldiers present 2000..2000 exact"}},
+		{"ko", "북한군 4천 명이 다쳤다. 북한은 여전히 10만 명의 특수부대 병력을 보유하고 있다.",
+			[]string{"people soldiers wounded 4000..4000 exact", "people soldiers present 100000..100000 exact"}},
 		// A casualty word after the figure with no other people stays.
 		{"ko", "북한군 2000명이 사상했다고 국정원은 밝혔다.",
 			[]string{"people soldiers wounded 2000..2000 exact"}},

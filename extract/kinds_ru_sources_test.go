@@ -43,3 +43,16 @@ func TestKindRussianSourcesStatementBack(t *testing.T) {
 		{"per-them", "ru", "Издание сослалось на данные Росстата о въезде иностранцев. В соответствии с ними, за лето в Россию въехали 2 500 граждан КНДР.", "Rosstat"},
 	})
 }
+
+// A report goes on in the next sentence about another unit of the same
+// side ("Кроме того, ... саперов"): the figure keeps the report's source;
+// civilians after troops do not.
+func TestKindRussianSourcesSameSide(t *testing.T) {
+	checkSources(t, []sourceCase{
+		{"engineers-after-troops", "ru", "Разведка Южной Кореи в своем докладе для парламента указала, что КНДР готовит отправку еще 4 тысяч военных. При этом около 800 северокорейских саперов уже прибыли в Курскую область.", "NIS"},
+	})
+	got := sourcesOf("ru", "Южнокорейская разведка сообщила, что КНДР готовит отправку еще 4 тысяч военных. При этом около 800 северокорейских рабочих уже прибыли в Приморье.")
+	if len(got) != 2 || got[1] != "-" {
+		t.Errorf("workers after troops: sources %v, want the second unattributed", got)
+	}
+}

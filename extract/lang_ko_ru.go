@@ -864,6 +864,11 @@ func mlAppend(lm *mlModule, a *flowwatch.Article, dst []Candidate) []Candidate {
 					// speaker goes on about civilians (or troops), whoever
 					// of them he counts next.
 					cur[k].c.Source = prevSpeaker
+				} else if !cur[k].hasSource && cur[k].c.Source == "" && i-prevAt == 1 && !lm.m.korean {
+					// "По данным NIS, КНДР отправит еще 6 тысяч военных.
+					// Кроме того, 1 тысяча саперов уже прибыла": the
+					// report goes on about the same side, another unit.
+					cur[k].c.Source, cur[k].c.Via = mlSideSource(prev, cur[k].c.Group)
 				}
 				kept = append(kept, cur[k])
 			} else {
@@ -1006,6 +1011,17 @@ func mlSideOf(ps []mlClaim, g string) bool {
 		}
 	}
 	return false
+}
+
+// mlSideSource is the source and via of the last claim of ps on the same
+// side as group g (mlSameSide), or "".
+func mlSideSource(ps []mlClaim, g string) (source, via string) {
+	for k := len(ps) - 1; k >= 0; k-- {
+		if mlSameSide(ps[k].c.Group, g) {
+			return ps[k].c.Source, ps[k].c.Via
+		}
+	}
+	return "", ""
 }
 
 // mlDefaultEvent is what a bare count of a group means: North Koreans

@@ -937,7 +937,7 @@ var determiners = map[string]bool{"the": true, "its": true, "their": true, "thes
 // event.
 func (lx *Lexicon) ownClauseEvent(s *sent, f *Figure, figs []Figure) bool {
 	if lx.movementSize(s.toks, f.Start) {
-		return true // its own noun phrase: "a total deployment of 15,000"
+		return true // its own noun phrase: "a deployment of 12,000"
 	}
 	cs, ce := s.clause(f.Start, f.End)
 	if f.ctxHead >= cs && f.ctxHead < ce {
@@ -2152,7 +2152,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 			return -1 << 20
 		}
 		if c.end+1 == f.Start && lx.movementSize(toks, f.Start) {
-			// "out of a total deployment of 15,000": the figure is the
+			// "300 died of a deployment of 12,000": the figure is the
 			// movement's size, whatever befell a part of it.
 			return -1 << 20
 		}
@@ -2275,7 +2275,7 @@ func (lx *Lexicon) eventNear(s *sent, fig *Figure, fs, fe int) string {
 	}
 	if toks[c.pos].in(wcEventNoun, lx.eventNouns) {
 		if c.end < len(toks) && toks[c.end].Low != "to" && toks[c.end].in(wcPlanned, lx.planned) {
-			// "The deployment will include 5,000 builders": a movement
+			// "the dispatch will bring 4,000 builders": a movement
 			// named by a noun that is the subject of a modal is still
 			// to come.
 			return flowwatch.EventPlanned

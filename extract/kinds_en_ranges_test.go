@@ -39,7 +39,7 @@ func TestKindEnglishEventNounModal(t *testing.T) {
 // sent, though the sentence counts the dead of it.
 func TestKindEnglishMovementSize(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"en", "About 300 North Korean soldiers have died in Kursk out of a total deployment of 12,000, lawmakers said.",
+		{"en", "Some 300 North Korean soldiers were killed in Kursk from an overall deployment of 12,000, lawmakers in Seoul said.",
 			[]string{"people soldiers killed 300..300 approx", "people soldiers sent 12000..12000 exact"}},
 		{"en", "Of the dispatch of some 11,000 North Korean troops, about 4,000 were killed or wounded, Seoul said.",
 			[]string{"people soldiers sent 11000..11000 approx", "people soldiers wounded 4000..4000 approx"}},
@@ -50,7 +50,7 @@ func TestKindEnglishMovementSize(t *testing.T) {
 // forces ...") says nothing of whose the people are.
 func TestKindEnglishPlaceRelative(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"en", "During a visit to Pyongyang by Sergei Shoigu, state media said that 2,000 military engineers would be sent to Kursk, where Russian forces have been building a buffer zone.",
+		{"en", "Moscow announced after talks in Pyongyang that 2,000 military engineers will go to Kursk, where Russian troops are clearing minefields.",
 			[]string{"people engineers planned 2000..2000 exact"}},
 		// The figure's own clause still decides: Moscow's conscripts.
 		{"en", "Moscow sent 2,000 conscripts to Kursk, where North Korean troops are also fighting.",

@@ -3,16 +3,16 @@ package extract_test
 import "testing"
 
 // A modal after "и" opens a second predicate of the subject ("держит ... и
-// готовит новые части", "уже в Брянске и могут вступить в бои"): a plan
+// готовит им смену", "стоят у границы и могут пойти в наступление"): a plan
 // for something else, not for the figure, whose clause reads as it would
 // alone. A modal right before the figure's own verb still makes it a plan.
 func TestKindRuSecondPredicate(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"ru", "Пхеньян держит в Брянской области около 4 тыс. военных и готовит новые части.",
+		{"ru", "Пхеньян держит около 4 тыс. военных под Брянском и готовит им смену.",
 			[]string{"people soldiers present 4000..4000 approx"}},
-		{"ru", "Разведка: 7 тысяч солдат КНДР уже в Брянске и вскоре могут вступить в бои",
+		{"ru", "Разведка: 7 тысяч солдат КНДР стоят у границы и вскоре могут пойти в наступление",
 			[]string{"people soldiers present 7000..7000 exact"}},
-		{"ru", "КНДР удерживает в Приморье около 2 тыс. рабочих и планирует присылать новые бригады.",
+		{"ru", "КНДР держит на стройках Приморья около 2 тыс. рабочих и планирует набирать новые бригады.",
 			[]string{"people workers present 2000..2000 approx"}},
 		// Two nouns joined by и: the modal is the figure's.
 		{"ru", "Около 6 тысяч северокорейских рабочих и инженеров планируется в этом году.",
@@ -27,9 +27,9 @@ func TestKindRuSecondPredicate(t *testing.T) {
 // units, not of people; a group noun keeps it people.
 func TestKindRuUnitsOfGroups(t *testing.T) {
 	runKinds(t, []kindCase{
-		{"ru", "По оценке аналитиков, в армии КНДР насчитывается 12 инженерных бригад.",
+		{"ru", "Разведка насчитала у КНДР 12 инженерных бригад.",
 			nil},
-		{"ru", "Пхеньян может выручить крупную сумму, если пошлет в Донбасс два или три саперных батальона.",
+		{"ru", "Пхеньян готов выделить для разминирования два или три саперных батальона.",
 			nil},
 		{"ru", "КНДР перебросила в Курскую область около 2 тысяч инженерных войск.",
 			[]string{"people engineers sent 2000..2000 approx"}},
@@ -41,7 +41,7 @@ func TestKindRuUnitsOfGroups(t *testing.T) {
 // source, for a known source and an unknown person alike.
 func TestSourceRuOccasionThenTitle(t *testing.T) {
 	checkSources(t, []sourceCase{
-		{"occasion, known", "ru", "Пхеньян решил направить в Россию 3 тыс. военных строителей, рассказал по итогам переговоров в Пхеньяне секретарь Совбеза Сергей Шойгу.", "Sergei Shoigu"},
+		{"occasion, known", "ru", "Пхеньян решил направить в Россию 3 тыс. военных строителей, сообщил после переговоров с северокорейской стороной секретарь Совбеза Сергей Шойгу.", "Sergei Shoigu"},
 		{"quoted occasion, unknown", "ru", `На стройках края работают около 4 тысяч рабочих из КНДР, рассказал на выставке "Стройка Востока" заместитель директора холдинга Иван Сидоренко.`, "Ivan Sidorenko"},
 	})
 }

@@ -15,20 +15,20 @@ func TestKindRussianSourcesFrames(t *testing.T) {
 		// before named in full, a person the gazetteer does not know.
 		{"said-he-unknown", "ru", "На встрече выступил советник губернатора Андрей Мельников.\n\"Сейчас в крае работают около 4 тысяч рабочих из КНДР. Весной их станет больше\", - сказал он.", "Andrei Melnikov"},
 		// A newspaper group's television channel is its own outlet.
-		{"tv-channel", "ru", "Телеканал TV Chosun подсчитал, что в Россию прибыли еще 3 тысячи северокорейских военных строителей.", "TV Chosun"},
+		{"tv-channel", "ru", "Телеканал TV Chosun сообщил, что в Россию прибыли еще 3 тысячи северокорейских военных строителей.", "TV Chosun"},
 		{"tv-channel-short", "ru", "Как сообщил телеканал Chosun, в Россию прибыли еще 3 тысячи северокорейских военных строителей.", "TV Chosun"},
 	})
 }
 
 // A country's authorities and its official data are sources of their
-// own ("власти США", "по сведениям украинских властей", "российские
+// own ("власти США", "как утверждают украинские власти", "российские
 // официальные данные"), and so is the State Department in full.
 func TestKindRussianSourcesAuthorities(t *testing.T) {
 	checkSources(t, []sourceCase{
 		{"us-authorities", "ru", "Власти США заявили, что в Россию прибыли еще 5 тысяч северокорейских военных.", "US government"},
 		{"us-authorities-adj", "ru", "Американские власти утверждают, что около 3 тысяч военных КНДР находятся у границы.", "US government"},
-		{"ua-authorities", "ru", "По сведениям украинских властей, в Курскую область переброшены 7 тысяч военных КНДР.", "Ukrainian authorities"},
-		{"ru-official-data", "ru", "По официальным российским данным, в прошлом году в Россию въехали 9 400 граждан КНДР.", "Russian official data"},
+		{"ua-authorities", "ru", "Как утверждают украинские власти, у Курска стоят еще 7 тысяч военных КНДР.", "Ukrainian authorities"},
+		{"ru-official-data", "ru", "Согласно официальным российским данным, за первое полугодие въезд получили 2 100 граждан КНДР.", "Russian official data"},
 		{"state-department", "ru", "Государственный департамент США сообщил, что в Россию переброшены 4 тысячи военных КНДР.", "US State Department"},
 	})
 }

@@ -1964,8 +1964,9 @@ var ruTitleStops = newRuneSet(".;:«»\"()")
 // words ("сообщил журналистам секретарь Совета безопасности РФ Сергей
 // Шойгу"), a date set off by commas not counted ("заявил во вторник, 17
 // июня, секретарь …"), and as many as six more when the gap opens with
-// the occasion (grammar ru/phrase_opener: "рассказал по итогам визита в
-// Пхеньян секретарь Совбеза …", "заявил на форуме "Восток" глава …").
+// the occasion (grammar ru/phrase_opener: "сообщил после переговоров с
+// северокорейской стороной секретарь Совбеза …", "заявил на форуме
+// "Восток" глава …").
 func ruTitleGap(gap string) bool {
 	gap = ruQuotedNames(gap)
 	if ruTitleStops.in(gap) {

@@ -740,8 +740,8 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 			// убиты": what befell a later figure is not this one's, once
 			// this one has a verb of its own.
 			if h.value == flowwatch.EventPlanned && ruSecondPredicate(s, f.end, h.start) {
-				// "удерживает 11 тыс. военных и планирует посылать новые
-				// части": the plan of a second predicate, not the figure's.
+				// "держит 2 тыс. рабочих и планирует набирать новые
+				// бригады": the plan of a second predicate, not the figure's.
 				continue
 			}
 			if ruReplenishes(s.low[max(f.end, h.start-replenishBytes):h.start]) || made >= 0 && ruCoordinated(s.low[s.hits[made].end:h.start]) {
@@ -816,8 +816,8 @@ func ruEvent(s *mlSent, f *mlFig) (string, int) {
 				// that figure's when ours has its own verb after it.
 				return flowwatch.EventPlanned, at
 			}
-			// "держит 11 тыс. военных в России и готовит новые
-			// подразделения", "уже в Курске и скоро могут вступить в бои":
+			// "держит 4 тыс. военных под Брянском и готовит им смену",
+			// "стоят у границы и вскоре могут пойти в наступление":
 			// a modal after и opens a second predicate of the subject, a
 			// plan for something else; the figure's own clause stands.
 			if ev == "" && h.start >= f.end && h.end <= ce && !ruSecondPredicate(s, f.end, h.start) {
@@ -1005,8 +1005,8 @@ func ruJoins(gap string) bool {
 // ruSecondPredicate reports whether s.text[a:b], from a figure to a verb
 // after it, ends in "и" or "а" with at most one word after it that names
 // no people (an adverb: "скоро", "уже"): the verb opens a second predicate
-// of the subject ("держит 11 тыс. военных и готовит ...", "уже в Курске и
-// скоро могут ..."). Two nouns joined by и ("рабочих и инженеров могут
+// of the subject ("держит 4 тыс. военных и готовит ...", "стоят у границы и
+// вскоре могут ..."). Two nouns joined by и ("рабочих и инженеров могут
 // ...") leave a noun of people after и.
 func ruSecondPredicate(s *mlSent, a, b int) bool {
 	gap := s.text[a:b]

@@ -70,9 +70,6 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 	if r := lx.subjectOrigin(toks, cs, f.Start); r != 0 {
 		return r
 	}
-	// What follows the attribution of the figure's clause is commentary on
-	// it ("..., the ministry claimed, without mentioning the North Korean
-	// troops"): it is read as a later clause.
 	// "... sent to Kursk, where Russian forces are digging in": a
 	// relative clause of the place says nothing of whose the people are.
 	for k := f.End + 1; k+1 < ce; k++ {
@@ -81,6 +78,9 @@ func (lx *Lexicon) figureOrigin(s *sent, f *Figure) int {
 			break
 		}
 	}
+	// What follows the attribution of the figure's clause is commentary on
+	// it ("..., the ministry claimed, without mentioning the North Korean
+	// troops"): it is read as a later clause.
 	cut := ce
 	for k := f.End; k < ce; k++ {
 		if toks[k].may(lx.said) && lx.said.at(toks, k) != nil {

@@ -102,33 +102,8 @@ func (x *Extractor) sourceNames(at *attributor, doc []sent) [][]namedIn {
 // choice (candidates adds it). top is the article's most named source,
 // counts the sentences naming each, outlet the article's own.
 func sourceOptions(lx *Lexicon, doc []sent, names [][]namedIn, i int, top string, counts map[string][2]int, outlet string) figSources {
-	fs := figSources{}
 	s := &doc[i]
-	if s.attr.set {
-		fs.ctx |= CtxSet
-	}
-	if s.attr.unnamed {
-		fs.ctx |= CtxUnnamed
-	}
-	if quoteMarks(s.toks) > 0 {
-		fs.ctx |= CtxQuote
-	}
-	if len(names[i]) > 0 {
-		fs.ctx |= CtxNamed
-	}
-	if s.para == 0 {
-		fs.ctx |= CtxHeadline
-	}
-	for k := range s.toks {
-		if s.toks[k].may(lx.said) && lx.said.at(s.toks, k) != nil {
-			fs.ctx |= CtxSaid
-		}
-		if s.toks[k].may(lx.anaphora) {
-			if p := lx.anaphora.at(s.toks, k); p != nil && p.val == "document" {
-				fs.ctx |= CtxDocument
-			}
-		}
-	}
+	fs := figSources{ctx: sourceContext(lx, s, len(names[i]) > 0)}
 	opts := make([]SourceOption, 0, 4)
 	opt := func(name string) *SourceOption {
 		for k := range opts {
@@ -201,6 +176,38 @@ func sourceOptions(lx *Lexicon, doc []sent, names [][]namedIn, i int, top string
 	}
 	fs.opts = opts
 	return fs
+}
+
+// sourceContext is the Ctx* flags of sentence s; named says whether it
+// names some source.
+func sourceContext(lx *Lexicon, s *sent, named bool) uint8 {
+	var ctx uint8
+	if s.attr.set {
+		ctx |= CtxSet
+	}
+	if s.attr.unnamed {
+		ctx |= CtxUnnamed
+	}
+	if quoteMarks(s.toks) > 0 {
+		ctx |= CtxQuote
+	}
+	if named {
+		ctx |= CtxNamed
+	}
+	if s.para == 0 {
+		ctx |= CtxHeadline
+	}
+	for k := range s.toks {
+		if s.toks[k].may(lx.said) && lx.said.at(s.toks, k) != nil {
+			ctx |= CtxSaid
+		}
+		if s.toks[k].may(lx.anaphora) {
+			if p := lx.anaphora.at(s.toks, k); p != nil && p.val == "document" {
+				ctx |= CtxDocument
+			}
+		}
+	}
+	return ctx
 }
 
 // articleSources counts the sentences naming each source and returns the

@@ -99,7 +99,7 @@ func TestSourceHeadMargin(t *testing.T) {
 	for _, tc := range []struct {
 		margin float64
 		want   string
-	}{{1, "ISW"}, {2, "ISW"}, {2.5, ""}, {neverMargin, ""}} {
+	}{{1, "ISW"}, {2, "ISW"}, {2.5, ""}, {NeverMargin, ""}} {
 		m := &Model{Heads: map[string]*Head{HeadSource: h}, SourceMargin: tc.margin}
 		cc := c
 		var buf []byte

@@ -19,20 +19,21 @@ type SourceScore struct {
 	Score float64 // log-odds that the option is the claim's source
 }
 
-// neverMargin and above: the source head never overturns the rules (see
-// fit.NeverMargin).
-const neverMargin = 1000
+// NeverMargin and above: the source head never overturns the rules. JSON
+// has no infinity, so the model file says "off" with a margin no score
+// difference reaches.
+const NeverMargin = 1000.0
 
 // sourceActive reports whether the source head may overturn the rules.
 func (m *Model) sourceActive() bool {
-	return m != nil && m.Heads[HeadSource] != nil && m.SourceMargin < neverMargin
+	return m != nil && m.Heads[HeadSource] != nil && m.SourceMargin < NeverMargin
 }
 
 // chooseSource re-decides c's source and returns the options' scores (only
 // when explain) and whether the rules were overturned.
 func (m *Model) chooseSource(c *Candidate, explain bool, buf *[]byte) ([]SourceScore, bool) {
 	h := m.Heads[HeadSource]
-	if h == nil || len(c.Sources) < 2 || len(h.Classes) != 2 || !explain && m.SourceMargin >= neverMargin {
+	if h == nil || len(c.Sources) < 2 || len(h.Classes) != 2 || !explain && m.SourceMargin >= NeverMargin {
 		return nil, false
 	}
 	var out []SourceScore
@@ -145,7 +146,8 @@ func nearest(r uint16) string {
 
 var bucketNames = [...]string{"0", "1", "2", "3"}
 
-// bucket is a small count as itself, more as "4+", a missing one as "-".
+// bucket is a count below 4 as itself, 4 or 5 as "4-5", more as "6+",
+// a missing one (negative) as "-".
 func bucket(n int) string {
 	switch {
 	case n < 0:

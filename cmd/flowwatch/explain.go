@@ -214,7 +214,7 @@ func sourceVerdict(m *extract.Model, d extract.Decision, won string) string {
 }
 
 func margin(v float64) string {
-	if v >= 1000 {
+	if v >= extract.NeverMargin {
 		return "any margin (the source head is off)"
 	}
 	return fmt.Sprintf("%.2f", v)

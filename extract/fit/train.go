@@ -53,8 +53,8 @@ func (o Options) withDefaults() Options {
 }
 
 // NeverMargin is a source margin no score difference reaches: the rules'
-// source always stands (JSON has no infinity).
-const NeverMargin = 1000.0 // extract.neverMargin
+// source always stands.
+const NeverMargin = extract.NeverMargin
 
 // SourceMargins are the margins cross-validation tries, from the most
 // cautious; a tie goes to the more cautious.

@@ -294,12 +294,7 @@ func (x *Extractor) read(text string, mod Language, lx *Lexicon, buf *buffers) [
 		all = make([]Token, 0, need)
 	}
 	for ls := 0; ls < len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += ls
-		}
+		le := lineEnd(text, ls)
 		line := strings.TrimSpace(text[ls:le])
 		isNew := false
 		if line != "" {
@@ -2612,4 +2607,13 @@ func datesReport(toks []Token, ts, te, fs int) bool {
 		}
 	}
 	return false
+}
+
+// lineEnd is the offset of the newline that ends the line starting at ls,
+// or len(text) for the last line.
+func lineEnd(text string, ls int) int {
+	if k := strings.IndexByte(text[ls:], '\n'); k >= 0 {
+		return ls + k
+	}
+	return len(text)
 }

@@ -22,12 +22,7 @@ func koEnglishText(text string) (string, bool) {
 	var b []byte
 	kept := false
 	for ls := 0; ls < len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += ls
-		}
+		le := lineEnd(text, ls)
 		from := ls + koLabelEnd(text[ls:le])
 		if koEnglishLine(text[from:le]) {
 			if b == nil {
@@ -36,15 +31,12 @@ func koEnglishText(text string) (string, bool) {
 			copy(b[from:le], text[from:le])
 			kept = true
 		}
-		if le < len(text) && b != nil {
-			b[le] = '\n'
-		}
 		ls = le + 1
 	}
 	if !kept {
 		return "", false
 	}
-	// Line ends before the first kept line were left as spaces.
+	// Every line end comes back; the rest of the page stays blank.
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			b[i] = '\n'
